@@ -1,0 +1,171 @@
+// Accounts, passwords (argon2id), database sessions, login throttling and CSRF tokens.
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import type { Db } from './db.ts';
+import { DomainError } from './errors.ts';
+import { accounts, loginThrottle, sessions } from './schema.ts';
+
+// Security settings, not regulation numbers; kept here with their reasons.
+export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000; // an office PC left unlocked over lunch
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000; // one working day at most
+export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
+export const THROTTLE_MAX_PER_ACCOUNT = 5; // failures per username per window
+export const THROTTLE_MAX_PER_CLIENT = 20; // failures per client address per window
+export const PASSWORD_MIN_LENGTH = 10;
+
+const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const; // OWASP argon2id baseline
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, ARGON2);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+// A hash of a random password: verifying against it costs the same as a real account, so a
+// missing username takes as long to reject as a wrong password.
+let dummyHash: Promise<string> | null = null;
+function getDummyHash(): Promise<string> {
+  dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+  return dummyHash;
+}
+
+export function validateNewPassword(password: string, username: string): string | null {
+  if (password.length < PASSWORD_MIN_LENGTH) return 'auth.password.too_short';
+  if (password.length > 200) return 'auth.password.too_long';
+  if (password.toLowerCase().includes(username.toLowerCase())) return 'auth.password.contains_username';
+  if (/^(.)\1+$/.test(password)) return 'auth.password.too_simple';
+  return null;
+}
+
+export function tokenDigest(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface SessionInfo {
+  id: string;
+  accountId: string;
+  currentUnitId: string | null;
+}
+
+export async function createSession(db: Db, accountId: string, meta: { ip?: string; userAgent?: string }, now = new Date()) {
+  const token = randomBytes(32).toString('base64url');
+  const id = tokenDigest(token);
+  await db.insert(sessions).values({
+    id, accountId, createdAt: now, lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+    ip: meta.ip?.slice(0, 64), userAgent: meta.userAgent?.slice(0, 300),
+  });
+  return { token, id };
+}
+
+/** The live session behind a cookie token, or null. Idle and absolute expiry both apply. */
+export async function findSession(db: Db, token: string, now = new Date()): Promise<SessionInfo | null> {
+  if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+  const id = tokenDigest(token);
+  const [s] = await db.select().from(sessions).where(eq(sessions.id, id)).limit(1);
+  if (!s) return null;
+  if (s.expiresAt <= now || now.getTime() - s.lastSeenAt.getTime() > SESSION_IDLE_MS) {
+    await db.delete(sessions).where(eq(sessions.id, id));
+    return null;
+  }
+  // touch at most once a minute: no write per request
+  if (now.getTime() - s.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
+  }
+  return { id: s.id, accountId: s.accountId, currentUnitId: s.currentUnitId };
+}
+
+export async function deleteSession(db: Db, id: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.id, id));
+}
+
+export async function deleteAccountSessions(db: Db, accountId: string, exceptId?: string): Promise<void> {
+  await db.delete(sessions).where(exceptId
+    ? and(eq(sessions.accountId, accountId), sql`${sessions.id} <> ${exceptId}`)
+    : eq(sessions.accountId, accountId));
+}
+
+export async function purgeExpiredSessions(db: Db, now = new Date()): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+export async function setSessionUnit(db: Db, sessionId: string, unitId: string | null): Promise<void> {
+  await db.update(sessions).set({ currentUnitId: unitId }).where(eq(sessions.id, sessionId));
+}
+
+// ---- login throttling -------------------------------------------------------------------
+
+function throttleKeys(username: string, client: string) {
+  return { account: `u:${username.trim().toLowerCase()}`, client: `c:${client}` };
+}
+
+async function isBlocked(db: Db, key: string, now: Date): Promise<Date | null> {
+  const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).limit(1);
+  return row?.blockedUntil && row.blockedUntil > now ? row.blockedUntil : null;
+}
+
+async function recordFailure(db: Db, key: string, max: number, now: Date): Promise<void> {
+  const windowStartCutoff = new Date(now.getTime() - THROTTLE_WINDOW_MS);
+  const blockUntil = new Date(now.getTime() + THROTTLE_WINDOW_MS);
+  await db.execute(sql`
+    insert into kernel_login_throttle (key, failures, window_start)
+    values (${key}, 1, ${now})
+    on conflict (key) do update set
+      failures = case when kernel_login_throttle.window_start < ${windowStartCutoff} then 1 else kernel_login_throttle.failures + 1 end,
+      window_start = case when kernel_login_throttle.window_start < ${windowStartCutoff} then ${now} else kernel_login_throttle.window_start end`);
+  await db.execute(sql`update kernel_login_throttle set blocked_until = ${blockUntil} where key = ${key} and failures >= ${max}`);
+}
+
+export interface LoginResult { accountId: string; username: string; displayName: string }
+
+/**
+ * Checks a username and password. Every failure looks the same to the caller
+ * ("auth.login.failed"), whether the account is missing, inactive or the password wrong.
+ */
+export async function authenticate(db: Db, username: string, password: string, client: string, now = new Date()): Promise<LoginResult> {
+  const keys = throttleKeys(username, client);
+  const blocked = (await isBlocked(db, keys.account, now)) ?? (await isBlocked(db, keys.client, now));
+  if (blocked) {
+    const minutes = Math.max(1, Math.ceil((blocked.getTime() - now.getTime()) / 60_000));
+    throw new DomainError('throttled', 'auth.login.throttled', { minutes });
+  }
+  const name = username.trim();
+  const [acc] = name.length > 0 && name.length <= 100
+    ? await db.select().from(accounts).where(sql`lower(${accounts.username}) = lower(${name})`).limit(1)
+    : [];
+  const ok = acc ? await verifyPassword(acc.passwordHash, password) : (await verifyPassword(await getDummyHash(), password), false);
+  if (!acc || !ok || !acc.isActive) {
+    await recordFailure(db, keys.account, THROTTLE_MAX_PER_ACCOUNT, now);
+    await recordFailure(db, keys.client, THROTTLE_MAX_PER_CLIENT, now);
+    throw new DomainError('unauthenticated', 'auth.login.failed');
+  }
+  await db.delete(loginThrottle).where(eq(loginThrottle.key, keys.account));
+  await db.update(accounts).set({ lastLoginAt: now }).where(eq(accounts.id, acc.id));
+  return { accountId: acc.id, username: acc.username, displayName: acc.displayName };
+}
+
+// ---- CSRF ---------------------------------------------------------------------------------
+// Every visitor carries a random, HttpOnly cookie; forms carry HMAC(secret, cookie). A page on
+// another site can neither read the cookie nor compute the HMAC, so it cannot forge a form.
+
+export function newCsrfCookie(): string {
+  return randomBytes(24).toString('base64url');
+}
+
+export function csrfTokenFor(secret: string, cookieValue: string): string {
+  return createHmac('sha256', secret).update(`csrf:${cookieValue}`).digest('base64url');
+}
+
+export function isValidCsrf(secret: string, cookieValue: string | undefined, token: string | undefined): boolean {
+  if (!cookieValue || !token) return false;
+  const expected = Buffer.from(csrfTokenFor(secret, cookieValue));
+  const given = Buffer.from(token);
+  return expected.length === given.length && timingSafeEqual(expected, given);
+}

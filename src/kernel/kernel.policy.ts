@@ -1,0 +1,14 @@
+import type { Policy } from './access.ts';
+
+export const kernelPolicy: Policy = {
+  'kernel.static': 'public',
+  'kernel.health': 'public',
+  'kernel.lang': 'public',
+  'auth.login': 'public',
+  'auth.logout': 'authenticated',
+  'account.view': 'authenticated',
+  'account.password': 'authenticated',
+  'notifications.view': 'authenticated',
+  'session.unit': 'authenticated',
+  'audit.view': ['regency_admin'],
+};

@@ -1,0 +1,273 @@
+// Routes every install has: static files, health, language, sign-in/out, own account, inbox.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHash } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { appendAudit } from './audit.ts';
+import {
+  authenticate, createSession, deleteAccountSessions, deleteSession, hashPassword, setSessionUnit,
+  validateNewPassword, verifyPassword,
+} from './auth.ts';
+import { DomainError, notFound } from './errors.ts';
+import {
+  clearSessionCookie, clientAddress, flash, formOf, pageView, safeNext, setLangCookie, setSessionCookie,
+  type Ctx, type Router,
+} from './http.tsx';
+import { isLocale } from './i18n.ts';
+import { listNotifications, markRead } from './notify.ts';
+import { accounts } from './schema.ts';
+import { Badge, Csrf, ErrorSummary, PageHeader, Pagination, SummaryList, TextField, type FieldErrors } from './ui/components.tsx';
+import { Layout } from './ui/layout.tsx';
+import type { View } from './ui/view.ts';
+
+const STATIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../static');
+const STATIC_TYPES: Record<string, string> = {
+  '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.ico': 'image/x-icon',
+};
+
+function loadStatic() {
+  const files = new Map<string, { body: Buffer; type: string; etag: string }>();
+  for (const name of ['app.css', 'app.js', 'favicon.svg']) {
+    const body = readFileSync(path.join(STATIC_DIR, name));
+    files.set(name, { body, type: STATIC_TYPES[path.extname(name)], etag: `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"` });
+  }
+  return files;
+}
+
+export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, role: string) => string }) {
+  const files = loadStatic();
+
+  r.get('/static/:name', 'kernel.static', (c) => {
+    const f = files.get(c.req.param('name') ?? '');
+    if (!f) throw notFound();
+    if (c.req.header('if-none-match') === f.etag) return c.body(null, 304);
+    return c.body(new Uint8Array(f.body), 200, { 'Content-Type': f.type, ETag: f.etag, 'Cache-Control': 'public, max-age=3600' });
+  });
+  r.get('/favicon.ico', 'kernel.static', (c) => c.redirect('/static/favicon.svg', 301));
+
+  r.get('/healthz', 'kernel.health', async (c) => {
+    await c.var.deps.db.execute('select 1' as never);
+    return c.json({ status: 'ok' });
+  });
+
+  r.post('/lang', 'kernel.lang', async (c) => {
+    const form = await formOf(c);
+    const locale = isLocale(form.locale) ? form.locale : 'id';
+    setLangCookie(c, locale);
+    const { actor, deps } = c.var;
+    if (actor) await deps.db.update(accounts).set({ locale }).where(eq(accounts.id, actor.accountId));
+    return c.redirect(safeNext(form.back), 303);
+  });
+
+  // ---- sign in / out -------------------------------------------------------------------
+  r.get('/login', 'auth.login', async (c) => {
+    if (c.var.actor) return c.redirect('/', 303);
+    return c.html(<LoginPage v={await pageView(c)} next={safeNext(c.req.query('next'), '')} />);
+  });
+
+  r.post('/login', 'auth.login', async (c) => {
+    const form = await formOf(c);
+    const { deps } = c.var;
+    const username = (form.username ?? '').trim();
+    const password = form.password ?? '';
+    const next = safeNext(form.next, '/');
+    const errors: FieldErrors = {};
+    if (!username) errors.username = 'auth.login.username_required';
+    if (!password) errors.password = 'auth.login.password_required';
+    if (Object.keys(errors).length) {
+      return c.html(<LoginPage v={await pageView(c)} next={next} username={username} errors={errors} />, 400);
+    }
+    try {
+      const who = await authenticate(deps.db, username, password, clientAddress(c));
+      const { token } = await deps.db.transaction(async (tx) => {
+        const s = await createSession(tx, who.accountId, { ip: clientAddress(c), userAgent: c.req.header('user-agent') });
+        await appendAudit(tx, { accountId: who.accountId, label: who.username }, { action: 'auth.login', entityType: 'account', entityId: who.accountId });
+        return s;
+      });
+      setSessionCookie(c, token);
+      return c.redirect(next, 303);
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      if (err.code === 'auth.login.failed') {
+        await deps.db.transaction((tx) => appendAudit(tx, { accountId: null, label: 'anonymous' }, {
+          action: 'auth.login_failed', entityType: 'account', data: { username: username.slice(0, 100), client: clientAddress(c) },
+        }));
+      }
+      const status = err.kind === 'throttled' ? 429 : 401;
+      return c.html(<LoginPage v={await pageView(c)} next={next} username={username} message={c.var.t(err.code, err.params)} />, status);
+    }
+  });
+
+  r.post('/logout', 'auth.logout', async (c) => {
+    const { deps, session, actor } = c.var;
+    await deps.db.transaction(async (tx) => {
+      await deleteSession(tx, session!.id);
+      await appendAudit(tx, { accountId: actor!.accountId, label: actor!.username }, { action: 'auth.logout', entityType: 'account', entityId: actor!.accountId });
+    });
+    clearSessionCookie(c);
+    flash(c, 'success', 'auth.logout.done');
+    return c.redirect('/login', 303);
+  });
+
+  r.post('/session/unit', 'session.unit', async (c) => {
+    const form = await formOf(c);
+    const { actor, session, deps } = c.var;
+    if (!actor!.units.some((u) => u.id === form.unitId)) throw new DomainError('forbidden', 'error.forbidden');
+    await setSessionUnit(deps.db, session!.id, form.unitId);
+    return c.redirect(safeNext(c.req.header('referer') ? new URL(c.req.header('referer')!).pathname : '/'), 303);
+  });
+
+  // ---- own account -------------------------------------------------------------------------
+  r.get('/account', 'account.view', async (c) => {
+    const v = await pageView(c);
+    const a = c.var.actor!;
+    const unitName = (id: string | null) => (id ? a.units.find((u) => u.id === id)?.name ?? id : v.t('role.scope.regency'));
+    return c.html(
+      <Layout v={v} title={v.t('account.title')} crumbs={[{ href: '/', label: v.t('nav.home') }, { label: v.t('account.title') }]}>
+        <PageHeader title={v.t('account.title')} actions={<a class="button" href="/account/password">{v.t('account.password.title')}</a>} />
+        <SummaryList rows={[
+          [v.t('account.username'), a.username],
+          [v.t('account.display_name'), a.displayName],
+          [v.t('account.language'), a.locale === 'en' ? 'English' : 'Bahasa Indonesia'],
+        ]} />
+        <h2>{v.t('account.roles')}</h2>
+        {a.grants.length === 0 ? <p class="muted">{v.t('account.no_roles')}</p> : (
+          <ul class="plain-list">
+            {a.grants.map((g) => (
+              <li><Badge tone="info">{opts.roleLabel(v, g.role)}</Badge> {unitName(g.unitId)}{g.area ? ` · ${v.t(`area.${g.area}`)}` : ''}</li>
+            ))}
+          </ul>
+        )}
+      </Layout>,
+    );
+  });
+
+  r.get('/account/password', 'account.password', async (c) => c.html(<PasswordPage v={await pageView(c)} />));
+
+  r.post('/account/password', 'account.password', async (c) => {
+    const form = await formOf(c);
+    const { actor, session, deps } = c.var;
+    const schema = z.object({ current: z.string().min(1), next: z.string(), confirm: z.string() });
+    const parsed = schema.safeParse(form);
+    const errors: FieldErrors = {};
+    if (!parsed.success) errors.current = 'auth.password.current_required';
+    const [acc] = await deps.db.select().from(accounts).where(eq(accounts.id, actor!.accountId));
+    if (parsed.success) {
+      if (!(await verifyPassword(acc.passwordHash, parsed.data.current))) errors.current = 'auth.password.current_wrong';
+      const problem = validateNewPassword(parsed.data.next, acc.username);
+      if (problem) errors.next = problem;
+      else if (parsed.data.next !== parsed.data.confirm) errors.confirm = 'auth.password.mismatch';
+      else if (parsed.data.next === parsed.data.current) errors.next = 'auth.password.same';
+    }
+    if (Object.keys(errors).length) return c.html(<PasswordPage v={await pageView(c)} errors={errors} />, 400);
+    const newHash = await hashPassword(parsed.data!.next);
+    await deps.db.transaction(async (tx) => {
+      await tx.update(accounts).set({ passwordHash: newHash, mustChangePassword: false, passwordChangedAt: new Date() }).where(eq(accounts.id, acc.id));
+      await deleteAccountSessions(tx, acc.id, session!.id);
+      await appendAudit(tx, { accountId: acc.id, label: acc.username }, { action: 'account.password_changed', entityType: 'account', entityId: acc.id });
+    });
+    flash(c, 'success', 'auth.password.changed');
+    return c.redirect('/account', 303);
+  });
+
+  // ---- inbox ---------------------------------------------------------------------------------
+  r.get('/notifications', 'notifications.view', async (c) => {
+    const page = pageNumber(c);
+    const size = 20;
+    const { rows, total } = await listNotifications(c.var.deps.db, c.var.actor!.accountId, size, (page - 1) * size);
+    const v = await pageView(c);
+    return c.html(
+      <Layout v={v} title={v.t('inbox.title')} crumbs={[{ href: '/', label: v.t('nav.home') }, { label: v.t('inbox.title') }]}>
+        <PageHeader title={v.t('inbox.title')} actions={v.unreadCount > 0 ? (
+          <form method="post" action="/notifications/read-all"><Csrf v={v} /><button class="button button--secondary" type="submit">{v.t('inbox.mark_all')}</button></form>
+        ) : undefined} />
+        {rows.length === 0 ? <p class="muted">{v.t('inbox.empty')}</p> : (
+          <ul class="inbox">
+            {rows.map((n) => {
+              const params = n.params as Record<string, string>;
+              return (
+                <li class={n.readAt ? 'inbox__item' : 'inbox__item inbox__item--unread'}>
+                  <div class="inbox__head">
+                    <strong>{v.t(n.subjectKey, params)}</strong>
+                    {n.readAt ? null : <Badge tone="info">{v.t('inbox.new')}</Badge>}
+                    <span class="muted">{v.dateTime(n.createdAt)}</span>
+                  </div>
+                  <p>{v.t(n.bodyKey, params)}</p>
+                  <div class="inbox__actions">
+                    {n.link ? <a href={n.link}>{v.t('inbox.open')}</a> : null}
+                    {n.readAt ? null : (
+                      <form method="post" action={`/notifications/${n.id}/read`}><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('inbox.mark_read')}</button></form>
+                    )}
+                  </div>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <Pagination v={v} page={page} pageSize={size} total={total} />
+      </Layout>,
+    );
+  });
+
+  r.post('/notifications/read-all', 'notifications.view', async (c) => {
+    await markRead(c.var.deps.db, c.var.actor!.accountId, null);
+    return c.redirect('/notifications', 303);
+  });
+
+  r.post('/notifications/:id/read', 'notifications.view', async (c) => {
+    const id = c.req.param('id');
+    if (!isUuid(id)) throw notFound();
+    // scoped to the actor's own inbox: another account's id changes nothing and reads as missing
+    const n = await markRead(c.var.deps.db, c.var.actor!.accountId, id);
+    if (n === 0) throw notFound();
+    return c.redirect('/notifications', 303);
+  });
+}
+
+export function isUuid(v: string | undefined): v is string {
+  return !!v && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(v);
+}
+
+export function pageNumber(c: Ctx): number {
+  const p = Number.parseInt(c.req.query('page') ?? '1', 10);
+  return Number.isInteger(p) && p > 0 && p < 100_000 ? p : 1;
+}
+
+function LoginPage(props: { v: View; next: string; username?: string; errors?: FieldErrors; message?: string }) {
+  const { v } = props;
+  return (
+    <Layout v={v} title={v.t('auth.login.title')} narrow>
+      <h1>{v.t('auth.login.title')}</h1>
+      <p class="lead">{v.t('auth.login.lead')}</p>
+      <ErrorSummary v={v} errors={props.errors} />
+      {props.message ? <div class="alert alert--error" role="alert">{props.message}</div> : null}
+      <form method="post" action="/login" class="form" novalidate>
+        <Csrf v={v} />
+        <input type="hidden" name="next" value={props.next} />
+        <TextField v={v} name="username" label={v.t('auth.login.username')} value={props.username} autocomplete="username" required errors={props.errors} />
+        <TextField v={v} name="password" label={v.t('auth.login.password')} type="password" autocomplete="current-password" required errors={props.errors} />
+        <button type="submit" class="button button--primary button--block">{v.t('auth.login.submit')}</button>
+      </form>
+    </Layout>
+  );
+}
+
+function PasswordPage(props: { v: View; errors?: FieldErrors }) {
+  const { v } = props;
+  return (
+    <Layout v={v} title={v.t('account.password.title')} narrow crumbs={[{ href: '/', label: v.t('nav.home') }, { href: '/account', label: v.t('account.title') }, { label: v.t('account.password.title') }]}>
+      <h1>{v.t('account.password.title')}</h1>
+      {v.actor?.mustChangePassword ? <div class="alert alert--warning" role="status">{v.t('account.password.must_change')}</div> : null}
+      <ErrorSummary v={v} errors={props.errors} />
+      <form method="post" action="/account/password" class="form" novalidate>
+        <Csrf v={v} />
+        <TextField v={v} name="current" label={v.t('account.password.current')} type="password" autocomplete="current-password" required errors={props.errors} />
+        <TextField v={v} name="next" label={v.t('account.password.new')} hint={v.t('account.password.rules')} type="password" autocomplete="new-password" required errors={props.errors} />
+        <TextField v={v} name="confirm" label={v.t('account.password.confirm')} type="password" autocomplete="new-password" required errors={props.errors} />
+        <button type="submit" class="button button--primary">{v.t('account.password.submit')}</button>
+      </form>
+    </Layout>
+  );
+}

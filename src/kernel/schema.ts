@@ -1,0 +1,69 @@
+// Tables owned by the kernel (prefix kernel_). Modules may point foreign keys at these.
+import { sql } from 'drizzle-orm';
+import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+
+export const accounts = pgTable('kernel_accounts', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  username: text('username').notNull(),
+  passwordHash: text('password_hash').notNull(),
+  displayName: text('display_name').notNull(),
+  email: text('email'),
+  locale: text('locale').notNull().default('id'),
+  isActive: boolean('is_active').notNull().default(true),
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
+  lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+}, (t) => [uniqueIndex('kernel_accounts_username_uq').on(sql`lower(${t.username})`)]);
+
+export const sessions = pgTable('kernel_sessions', {
+  // sha256 of the cookie token: a leaked table does not yield usable cookies
+  id: text('id').primaryKey(),
+  accountId: uuid('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+  currentUnitId: uuid('current_unit_id'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  ip: text('ip'),
+  userAgent: text('user_agent'),
+}, (t) => [index('kernel_sessions_account_idx').on(t.accountId), index('kernel_sessions_expires_idx').on(t.expiresAt)]);
+
+export const loginThrottle = pgTable('kernel_login_throttle', {
+  key: text('key').primaryKey(),
+  failures: integer('failures').notNull().default(0),
+  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+});
+
+export const auditLog = pgTable('kernel_audit_log', {
+  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+  at: timestamp('at', { withTimezone: true }).notNull(),
+  actorAccountId: uuid('actor_account_id'),
+  actorLabel: text('actor_label').notNull(),
+  action: text('action').notNull(),
+  entityType: text('entity_type').notNull(),
+  entityId: text('entity_id'),
+  unitId: uuid('unit_id'),
+  data: jsonb('data').notNull().default({}),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+}, (t) => [
+  index('kernel_audit_entity_idx').on(t.entityType, t.entityId),
+  index('kernel_audit_unit_idx').on(t.unitId),
+  index('kernel_audit_actor_idx').on(t.actorAccountId),
+]);
+
+export const notifications = pgTable('kernel_notifications', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  accountId: uuid('account_id').notNull().references(() => accounts.id, { onDelete: 'cascade' }),
+  kind: text('kind').notNull(),
+  subjectKey: text('subject_key').notNull(),
+  bodyKey: text('body_key').notNull(),
+  params: jsonb('params').notNull().default({}),
+  link: text('link'),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  readAt: timestamp('read_at', { withTimezone: true }),
+  emailStatus: text('email_status').notNull().default('none'),
+  emailError: text('email_error'),
+  emailAttempts: integer('email_attempts').notNull().default(0),
+}, (t) => [index('kernel_notifications_account_idx').on(t.accountId, t.createdAt), index('kernel_notifications_email_idx').on(t.emailStatus)]);

@@ -1,0 +1,114 @@
+// Composition root: config → database → modules → HTTP app → server. The only place that knows
+// every module; the kernel learns about modules through what is registered here.
+import { serve, type ServerType } from '@hono/node-server';
+import { AccessControl } from './kernel/access.ts';
+import type { Config } from './kernel/config.ts';
+import { openDatabase, type Database } from './kernel/db.ts';
+import { createHttpApp, type HttpDeps } from './kernel/http.tsx';
+import { I18n } from './kernel/i18n.ts';
+import { kernelMessages } from './kernel/kernel.messages.ts';
+import { kernelPolicy } from './kernel/kernel.policy.ts';
+import { registerKernelRoutes } from './kernel/kernel.routes.tsx';
+import { createMailer, type Mailer } from './kernel/mail.ts';
+import { countUnread, flushEmail } from './kernel/notify.ts';
+import { purgeExpiredSessions } from './kernel/auth.ts';
+import { loadActor, orgMessages, orgNav, orgPolicy, registerOrgRoutes, roleLabel, seedOrgDemo } from './modules/org/index.ts';
+
+export function buildI18n(): I18n {
+  return new I18n().register('kernel', kernelMessages).register('org', orgMessages);
+}
+
+export function buildAccess(): AccessControl {
+  return new AccessControl().register(kernelPolicy).register(orgPolicy);
+}
+
+export type Logger = HttpDeps['log'];
+
+export function consoleLogger(level: Config['logLevel']): Logger {
+  return (lvl, msg, extra) => {
+    if (level === 'silent' || (level === 'error' && lvl !== 'error')) return;
+    const line = `[${new Date().toISOString()}] ${lvl.toUpperCase()} ${msg}`;
+    if (lvl === 'error') console.error(line, extra ?? '');
+    else console.log(line);
+  };
+}
+
+export interface App {
+  app: ReturnType<typeof createHttpApp>['app'];
+  router: ReturnType<typeof createHttpApp>['router'];
+  deps: HttpDeps;
+  mailer: Mailer;
+  i18n: I18n;
+  access: AccessControl;
+  /** Sends queued notification e-mails (after a request, and on a timer). */
+  flushMail(): Promise<number>;
+}
+
+export function buildApp(config: Config, database: Database, opts: { mailer?: Mailer; log?: Logger } = {}): App {
+  const i18n = buildI18n();
+  const access = buildAccess();
+  const mailer = opts.mailer ?? createMailer(config.smtpUrl, config.mailFrom);
+  const db = database.db;
+  const deps: HttpDeps = {
+    config, db, i18n, access,
+    nav: [...orgNav],
+    emailEnabled: mailer.enabled,
+    loadActor: (id) => loadActor(db, id),
+    countUnread: (id) => countUnread(db, id),
+    log: opts.log ?? consoleLogger(config.logLevel),
+  };
+  const { app, router } = createHttpApp(deps);
+  const flushMail = () => flushEmail(db, mailer, i18n, config.publicUrl);
+  if (mailer.enabled) {
+    // e-mail goes out after the response; a slow SMTP server never holds up a page
+    app.use('*', async (c, next) => {
+      await next();
+      if (c.req.method !== 'GET') setImmediate(() => { flushMail().catch((e) => deps.log('error', 'mail flush failed', e)); });
+    });
+  }
+  registerKernelRoutes(router, { roleLabel });
+  registerOrgRoutes(router);
+  return { app, router, deps, mailer, i18n, access, flushMail };
+}
+
+export async function seedDemo(database: Database): Promise<boolean> {
+  return seedOrgDemo(database.db);
+}
+
+export interface Running { server: ServerType; database: Database; app: App; url: string; stop(): Promise<void> }
+
+export async function startServer(config: Config, log: Logger = consoleLogger(config.logLevel)): Promise<Running> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
+  try {
+    await database.migrate();
+    if (config.demo && (await seedDemo(database))) log('info', 'demo data seeded (Kabupaten Bangka)');
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+  const app = buildApp(config, database, { log });
+  const server = await new Promise<ServerType>((resolve, reject) => {
+    const s = serve({ fetch: app.app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+    s.once('error', reject);
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : config.port;
+  const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  const timer = setInterval(() => {
+    app.flushMail().catch((e) => log('error', 'mail flush failed', e));
+    purgeExpiredSessions(database.db).catch((e) => log('error', 'session purge failed', e));
+  }, 60_000);
+  timer.unref();
+  let stopped = false;
+  return {
+    server, database, app, url,
+    stop: async () => {
+      if (stopped) return;
+      stopped = true;
+      clearInterval(timer);
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      app.mailer.close();
+      await database.close();
+    },
+  };
+}

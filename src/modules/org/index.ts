@@ -1,0 +1,17 @@
+// Public surface of the org module: regency, units, people, accounts' roles.
+export { orgPolicy } from './org.policy.ts';
+export { orgMessages } from './org.messages.ts';
+export { registerOrgRoutes, roleLabel } from './org.routes.tsx';
+export { loadActor, createAdmin, generatePassword } from './org.service.ts';
+export { parseNip, formatNip, POSITION_CLASSES, type PositionClass } from './org.rules.ts';
+export { findUnit, listUnits, findRegency, accountsHoldingRole } from './org.queries.ts';
+export { seedOrgDemo } from './org.seed.ts';
+import type { NavItem } from '../../kernel/ui/view.ts';
+
+export const orgNav: NavItem[] = [
+  { href: '/', labelKey: 'nav.home', action: 'org.home', group: 'main' },
+  { href: '/units', labelKey: 'nav.units', action: 'org.units.list', group: 'main' },
+  { href: '/people', labelKey: 'nav.people', action: 'org.people.list', group: 'main' },
+  { href: '/admin/accounts', labelKey: 'nav.accounts', action: 'org.accounts.manage', group: 'admin' },
+  { href: '/admin/audit', labelKey: 'nav.audit', action: 'audit.view', group: 'admin' },
+];

@@ -1,0 +1,19 @@
+import type { Policy, Role } from '../../kernel/access.ts';
+
+/** Every role that belongs to a unit or the regency sees the organisation it is scoped to. */
+const ANY_ROLE: Role[] = [
+  'regency_admin', 'regency_viewer', 'unit_head', 'zi_ketua', 'zi_sekretaris', 'zi_coordinator', 'zi_member', 'employee',
+  'tpi_evaluator', 'complaint_handler', 'wbs_handler', 'upg_handler', 'ppid_handler',
+];
+
+export const orgPolicy: Policy = {
+  'org.units.list': ANY_ROLE,
+  'org.units.view': ANY_ROLE,
+  'org.people.list': ANY_ROLE,
+  'org.people.view': ANY_ROLE,
+  'org.units.manage': ['regency_admin'],
+  'org.people.manage': ['regency_admin'],
+  'org.people.import': ['regency_admin'],
+  'org.accounts.manage': ['regency_admin'],
+  'org.home': 'authenticated',
+};

@@ -1,0 +1,153 @@
+// The only code touching org_* tables. Every list and lookup takes the actor's scope.
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import type { Scope } from '../../kernel/access.ts';
+import type { Db } from '../../kernel/db.ts';
+import { accounts } from '../../kernel/schema.ts';
+import { people, regencies, roleAssignments, units } from './org.schema.ts';
+
+export type UnitRow = typeof units.$inferSelect;
+export type PersonRow = typeof people.$inferSelect;
+
+function unitScope(scope: Scope, col: PgColumn = units.id): SQL {
+  if (scope.all) return sql`true`;
+  if (scope.unitIds.length === 0) return sql`false`;
+  return inArray(col, scope.unitIds);
+}
+
+export async function findRegency(db: Db) {
+  const [r] = await db.select().from(regencies).orderBy(asc(regencies.createdAt)).limit(1);
+  return r ?? null;
+}
+
+export async function listUnits(db: Db, scope: Scope, opts: { includeInactive?: boolean } = {}) {
+  const rows = await db.select({
+    unit: units,
+    peopleCount: sql<number>`(select count(*)::int from org_people p where p.unit_id = ${units.id} and p.is_active)`,
+  }).from(units)
+    .where(and(unitScope(scope), opts.includeInactive ? sql`true` : eq(units.isActive, true)))
+    .orderBy(asc(units.name));
+  return rows.map((r) => ({ ...r.unit, peopleCount: Number(r.peopleCount) }));
+}
+
+export async function findUnit(db: Db, scope: Scope, id: string): Promise<UnitRow | null> {
+  const [u] = await db.select().from(units).where(and(eq(units.id, id), unitScope(scope))).limit(1);
+  return u ?? null;
+}
+
+/** Each unit with all its descendants (sub-units, UPT), for scope expansion. */
+export async function unitDescendants(db: Db): Promise<Map<string, string[]>> {
+  const all = await db.select({ id: units.id, parentId: units.parentId }).from(units);
+  const children = new Map<string, string[]>();
+  for (const u of all) {
+    if (!u.parentId) continue;
+    const list = children.get(u.parentId) ?? [];
+    list.push(u.id);
+    children.set(u.parentId, list);
+  }
+  const out = new Map<string, string[]>();
+  for (const u of all) {
+    const seen = new Set<string>([u.id]);
+    const stack = [u.id];
+    while (stack.length) for (const c of children.get(stack.pop()!) ?? []) if (!seen.has(c)) { seen.add(c); stack.push(c); }
+    out.set(u.id, [...seen]);
+  }
+  return out;
+}
+
+export interface PeopleFilter {
+  q?: string;
+  unitId?: string;
+  positionClass?: string;
+  status?: 'active' | 'inactive' | 'all';
+  sort?: 'name' | 'nip' | 'unit' | 'position';
+  dir?: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+export async function listPeople(db: Db, scope: Scope, f: PeopleFilter) {
+  const conds: SQL[] = [unitScope(scope, people.unitId)];
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    conds.push(or(ilike(people.name, like), ilike(people.nip, like), ilike(people.position, like))!);
+  }
+  if (f.unitId) conds.push(eq(people.unitId, f.unitId));
+  if (f.positionClass) conds.push(eq(people.positionClass, f.positionClass));
+  if (f.status !== 'all') conds.push(eq(people.isActive, f.status !== 'inactive'));
+  const where = and(...conds);
+  const sortCol = { name: people.name, nip: people.nip, unit: units.shortName, position: people.position }[f.sort ?? 'name'];
+  const rows = await db.select({ person: people, unitName: units.shortName, username: accounts.username })
+    .from(people).innerJoin(units, eq(units.id, people.unitId)).leftJoin(accounts, eq(accounts.id, people.accountId))
+    .where(where)
+    .orderBy(f.dir === 'desc' ? desc(sortCol) : asc(sortCol), asc(people.id))
+    .limit(f.limit).offset(f.offset);
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(people).where(where);
+  return { rows: rows.map((r) => ({ ...r.person, unitName: r.unitName, username: r.username })), total: Number(n) };
+}
+
+export async function findPerson(db: Db, scope: Scope, id: string) {
+  const [r] = await db.select({ person: people, unitName: units.name, unitShort: units.shortName })
+    .from(people).innerJoin(units, eq(units.id, people.unitId))
+    .where(and(eq(people.id, id), unitScope(scope, people.unitId))).limit(1);
+  return r ? { ...r.person, unitName: r.unitName, unitShort: r.unitShort } : null;
+}
+
+export async function findPersonByNip(db: Db, nip: string) {
+  const [p] = await db.select({ id: people.id }).from(people).where(eq(people.nip, nip)).limit(1);
+  return p ?? null;
+}
+
+export async function findPersonByAccount(db: Db, accountId: string) {
+  const [p] = await db.select().from(people).where(eq(people.accountId, accountId)).limit(1);
+  return p ?? null;
+}
+
+export async function listGrantsOf(db: Db, accountId: string) {
+  return db.select({ a: roleAssignments, unitName: units.shortName })
+    .from(roleAssignments).leftJoin(units, eq(units.id, roleAssignments.unitId))
+    .where(eq(roleAssignments.accountId, accountId))
+    .orderBy(asc(roleAssignments.role), asc(units.shortName));
+}
+
+/** Role holders of one unit (for the unit page: pimpinan, Tim Kerja ZI, handlers). */
+export async function listUnitRoleHolders(db: Db, unitId: string) {
+  return db.select({ role: roleAssignments.role, area: roleAssignments.area, displayName: accounts.displayName, accountId: accounts.id })
+    .from(roleAssignments).innerJoin(accounts, eq(accounts.id, roleAssignments.accountId))
+    .where(eq(roleAssignments.unitId, unitId))
+    .orderBy(asc(roleAssignments.role), asc(accounts.displayName));
+}
+
+export async function listAccounts(db: Db, f: { q?: string; limit: number; offset: number }) {
+  const conds: SQL[] = [];
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    conds.push(or(ilike(accounts.username, like), ilike(accounts.displayName, like))!);
+  }
+  const where = conds.length ? and(...conds) : undefined;
+  const rows = await db.select({
+    account: accounts, unitName: units.shortName, personId: people.id,
+    roles: sql<string[]>`coalesce((select array_agg(distinct ra.role order by ra.role) from org_role_assignments ra where ra.account_id = ${accounts.id}), '{}')`,
+  }).from(accounts).leftJoin(people, eq(people.accountId, accounts.id)).leftJoin(units, eq(units.id, people.unitId))
+    .where(where).orderBy(asc(accounts.username)).limit(f.limit).offset(f.offset);
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(accounts).where(where);
+  return { rows, total: Number(n) };
+}
+
+export async function findAccount(db: Db, id: string) {
+  const [a] = await db.select().from(accounts).where(eq(accounts.id, id)).limit(1);
+  return a ?? null;
+}
+
+export async function findAccountByUsername(db: Db, username: string) {
+  const [a] = await db.select({ id: accounts.id }).from(accounts).where(sql`lower(${accounts.username}) = lower(${username})`).limit(1);
+  return a ?? null;
+}
+
+export async function accountsHoldingRole(db: Db, role: string, unitId: string | null) {
+  const rows = await db.select({ accountId: roleAssignments.accountId }).from(roleAssignments)
+    .where(and(eq(roleAssignments.role, role), unitId ? eq(roleAssignments.unitId, unitId) : isNull(roleAssignments.unitId)));
+  return rows.map((r) => r.accountId);
+}
+
+export { units, people, roleAssignments, regencies };
