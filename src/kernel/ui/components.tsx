@@ -9,14 +9,18 @@ export function Csrf({ v }: { v: View }) {
 }
 
 /** GOV.UK pattern: a summary at the top linking to every field in error. */
-export function ErrorSummary({ v, errors }: { v: View; errors?: FieldErrors }) {
-  const entries = Object.entries(errors ?? {});
+/** errors: field → i18n key; texts: field → an already translated message (with parameters). */
+export function ErrorSummary({ v, errors, texts }: { v: View; errors?: FieldErrors; texts?: Record<string, string> }) {
+  const entries = [
+    ...Object.entries(errors ?? {}).map(([f, key]) => [f, v.t(key)] as const),
+    ...Object.entries(texts ?? {}),
+  ];
   if (entries.length === 0) return null;
   return (
     <div class="error-summary" role="alert" tabindex={-1} data-focus>
       <h2 class="error-summary__title">{v.t('form.error_summary')}</h2>
       <ul>
-        {entries.map(([field, key]) => <li><a href={`#f-${field}`}>{v.t(key)}</a></li>)}
+        {entries.map(([field, text]) => <li><a href={`#f-${field}`}>{text}</a></li>)}
       </ul>
     </div>
   );

@@ -114,7 +114,7 @@ export function registerOrgRoutes(r: Router) {
     );
   });
 
-  r.get('/units/:id', 'org.units.view', async (c) => {
+  r.get('/units/:id{[0-9a-f-]{36}}', 'org.units.view', async (c) => {
     const id = c.req.param('id');
     const { deps, scope } = c.var;
     const unit = isUuid(id) ? await findUnit(deps.db, scope!, id) : null;
@@ -182,7 +182,7 @@ export function registerOrgRoutes(r: Router) {
   };
 
   r.get('/admin/units/new', 'org.units.manage', (c) => unitForm(c, null));
-  r.get('/admin/units/:id/edit', 'org.units.manage', async (c) => {
+  r.get('/admin/units/:id{[0-9a-f-]{36}}/edit', 'org.units.manage', async (c) => {
     const id = c.req.param('id');
     const unit = isUuid(id) ? await findUnit(c.var.deps.db, ALL, id) : null;
     if (!unit) throw notFound();
@@ -200,7 +200,7 @@ export function registerOrgRoutes(r: Router) {
     }, (errors) => unitForm(c, { ...form, id: id ?? undefined, isActive: form.isActive === '1' }, errors, 400));
   };
   r.post('/admin/units', 'org.units.manage', saveUnitRoute(false));
-  r.post('/admin/units/:id', 'org.units.manage', saveUnitRoute(true));
+  r.post('/admin/units/:id{[0-9a-f-]{36}}', 'org.units.manage', saveUnitRoute(true));
 
   // ---- people ----------------------------------------------------------------------------
   r.get('/people', 'org.people.list', async (c) => {
@@ -244,7 +244,7 @@ export function registerOrgRoutes(r: Router) {
     );
   });
 
-  r.get('/people/:id', 'org.people.view', async (c) => {
+  r.get('/people/:id{[0-9a-f-]{36}}', 'org.people.view', async (c) => {
     const id = c.req.param('id');
     const { deps, scope } = c.var;
     const p = isUuid(id) ? await findPerson(deps.db, scope!, id) : null;
@@ -310,7 +310,7 @@ export function registerOrgRoutes(r: Router) {
   };
 
   r.get('/admin/people/new', 'org.people.manage', (c) => personForm(c, null));
-  r.get('/admin/people/:id/edit', 'org.people.manage', async (c) => {
+  r.get('/admin/people/:id{[0-9a-f-]{36}}/edit', 'org.people.manage', async (c) => {
     const id = c.req.param('id');
     const p = isUuid(id) ? await findPerson(c.var.deps.db, c.var.scope!, id) : null;
     if (!p) throw notFound();
@@ -329,10 +329,10 @@ export function registerOrgRoutes(r: Router) {
     }, (errors) => personForm(c, { ...form, id: id ?? undefined, isActive: form.isActive !== '0' }, errors, 400));
   };
   r.post('/admin/people', 'org.people.manage', savePersonRoute(false));
-  r.post('/admin/people/:id', 'org.people.manage', savePersonRoute(true));
+  r.post('/admin/people/:id{[0-9a-f-]{36}}', 'org.people.manage', savePersonRoute(true));
 
   // ---- CSV import --------------------------------------------------------------------------
-  const importPage = async (c: Ctx, opts: { report?: ImportReport; error?: string; status?: 200 | 400 } = {}) => {
+  const importPage = async (c: Ctx, opts: { report?: ImportReport; error?: string; errorParams?: Record<string, string | number>; status?: 200 | 400 } = {}) => {
     const v = await pageView(c);
     const rep = opts.report;
     return c.html(
@@ -340,7 +340,7 @@ export function registerOrgRoutes(r: Router) {
         <h1>{v.t('import.title')}</h1>
         <p class="lead">{v.t('import.lead')}</p>
         <p>{v.t('import.columns', { columns: IMPORT_COLUMNS.join(', ') })} <a href="/admin/people/import/template.csv">{v.t('import.template')}</a></p>
-        {opts.error ? <ErrorSummary v={v} errors={{ file: opts.error }} /> : null}
+        {opts.error ? <ErrorSummary v={v} texts={{ file: v.t(opts.error, opts.errorParams) }} /> : null}
         <form method="post" action="/admin/people/import" enctype="multipart/form-data" class="form">
           <Csrf v={v} />
           <div class={opts.error ? 'field field--error' : 'field'}>
@@ -387,8 +387,7 @@ export function registerOrgRoutes(r: Router) {
       return importPage(c, { report, status: report.created + report.updated === 0 ? 400 : 200 });
     } catch (err) {
       if (err instanceof DomainError && err.kind === 'validation') {
-        const v = viewOf(c);
-        return importPage(c, { error: v.t(err.code, err.params) === err.code ? 'org.import.not_csv' : err.code, status: 400 });
+        return importPage(c, { error: c.var.deps.i18n.has(err.code) ? err.code : 'org.import.not_csv', errorParams: err.params, status: 400 });
       }
       throw err;
     }
@@ -482,9 +481,9 @@ export function registerOrgRoutes(r: Router) {
     return id;
   };
 
-  r.get('/admin/accounts/:id', 'org.accounts.manage', (c) => accountPage(c, accountIdOf(c)));
+  r.get('/admin/accounts/:id{[0-9a-f-]{36}}', 'org.accounts.manage', (c) => accountPage(c, accountIdOf(c)));
 
-  r.post('/admin/people/:id/account', 'org.accounts.manage', async (c) => {
+  r.post('/admin/people/:id{[0-9a-f-]{36}}/account', 'org.accounts.manage', async (c) => {
     const personId = accountIdOf(c);
     const form = await formOf(c);
     const parsed = accountInput.safeParse(form);
@@ -502,13 +501,13 @@ export function registerOrgRoutes(r: Router) {
     }
   });
 
-  r.post('/admin/accounts/:id/reset-password', 'org.accounts.manage', async (c) => {
+  r.post('/admin/accounts/:id{[0-9a-f-]{36}}/reset-password', 'org.accounts.manage', async (c) => {
     const id = accountIdOf(c);
     const tempPassword = await resetPassword(svc(c), id);
     return accountPage(c, id, { tempPassword });
   });
 
-  r.post('/admin/accounts/:id/active', 'org.accounts.manage', async (c) => {
+  r.post('/admin/accounts/:id{[0-9a-f-]{36}}/active', 'org.accounts.manage', async (c) => {
     const id = accountIdOf(c);
     const form = await formOf(c);
     if (form.active !== '0' && form.active !== '1') throw new DomainError('validation', 'error.validation');
@@ -517,7 +516,7 @@ export function registerOrgRoutes(r: Router) {
     return c.redirect(`/admin/accounts/${id}`, 303);
   });
 
-  r.post('/admin/accounts/:id/roles', 'org.accounts.manage', async (c) => {
+  r.post('/admin/accounts/:id{[0-9a-f-]{36}}/roles', 'org.accounts.manage', async (c) => {
     const id = accountIdOf(c);
     const form = await formOf(c);
     const v = viewOf(c);
@@ -536,7 +535,7 @@ export function registerOrgRoutes(r: Router) {
     return c.redirect(`/admin/accounts/${id}`, 303);
   });
 
-  r.post('/admin/accounts/:id/roles/:rid/delete', 'org.accounts.manage', async (c) => {
+  r.post('/admin/accounts/:id{[0-9a-f-]{36}}/roles/:rid{[0-9a-f-]{36}}/delete', 'org.accounts.manage', async (c) => {
     const id = accountIdOf(c);
     const rid = c.req.param('rid');
     if (!isUuid(rid)) throw notFound();

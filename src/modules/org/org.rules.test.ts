@@ -1,0 +1,63 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { formatNip, parseNip } from './org.rules.ts';
+import { parseCsv, CsvError, csvCell } from './org.csv.ts';
+
+const today = new Date('2026-11-27T00:00:00Z');
+
+test('parseNip accepts well-formed NIPs and derives birth date, appointment and gender', () => {
+  const cases: [string, string, string, 'L' | 'P'][] = [
+    ['196804121993031001', '1968-04-12', '1993-03', 'L'],
+    ['19940508 202003 2 011', '1994-05-08', '2020-03', 'P'],
+    ['19800229.200501.2.003', '1980-02-29', '2005-01', 'P'], // leap day
+  ];
+  for (const [raw, birth, appointed, gender] of cases) {
+    const r = parseNip(raw, today);
+    assert.ok(r.ok, raw);
+    if (r.ok) {
+      assert.equal(r.info.birthDate, birth);
+      assert.equal(r.info.appointed, appointed);
+      assert.equal(r.info.gender, gender);
+      assert.equal(r.value.length, 18);
+    }
+  }
+});
+
+test('parseNip rejects implausible NIPs with the reason', () => {
+  const cases: [string, string][] = [
+    ['12345', 'nip.format'],
+    ['19680412199303100A', 'nip.format'],
+    ['1968041219930310011', 'nip.format'],
+    ['196813121993031001', 'nip.birth_date'], // month 13
+    ['198102291993031001', 'nip.birth_date'], // 1981 is not a leap year
+    ['193001011960031001', 'nip.birth_date'], // born before 1940
+    ['196804121993131001', 'nip.appointment'], // appointment month 13
+    ['196804122027011001', 'nip.appointment'], // appointed in the future
+    ['196804121980031001', 'nip.age'], // appointed at 11
+    ['196804121993033001', 'nip.gender'],
+    ['196804121993031000', 'nip.sequence'],
+  ];
+  for (const [raw, error] of cases) {
+    const r = parseNip(raw, today);
+    assert.equal(r.ok, false, raw);
+    if (!r.ok) assert.equal(r.error, error, raw);
+  }
+});
+
+test('formatNip groups the digits as on official documents', () => {
+  assert.equal(formatNip('196804121993031001'), '19680412 199303 1 001');
+});
+
+test('parseCsv reads quoted fields, both delimiters, CRLF and a BOM', () => {
+  assert.deepEqual(parseCsv('\ufeffa,b\r\n"x, y","he said ""hi"""\n'), [['a', 'b'], ['x, y', 'he said "hi"']]);
+  assert.deepEqual(parseCsv('a;b;c\n1;2;3'), [['a', 'b', 'c'], ['1', '2', '3']]);
+  assert.deepEqual(parseCsv('a,b\n\n1,2\n'), [['a', 'b'], ['1', '2']]);
+  assert.throws(() => parseCsv('a,b\n"open,2\n'), (e: unknown) => e instanceof CsvError && e.code === 'csv.unterminated_quote' && e.line === 2);
+  assert.throws(() => parseCsv('  \n'), (e: unknown) => e instanceof CsvError && e.code === 'csv.empty');
+});
+
+test('csvCell quotes delimiters and neutralises formulas', () => {
+  assert.equal(csvCell('a,b'), '"a,b"');
+  assert.equal(csvCell('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
+  assert.equal(csvCell(null), '');
+});
