@@ -10,9 +10,9 @@ export function Csrf({ v }: { v: View }) {
 
 /** GOV.UK pattern: a summary at the top linking to every field in error. */
 /** errors: field → i18n key; texts: field → an already translated message (with parameters). */
-export function ErrorSummary({ v, errors, texts }: { v: View; errors?: FieldErrors; texts?: Record<string, string> }) {
+export function ErrorSummary({ v, errors, texts, labels }: { v: View; errors?: FieldErrors; texts?: Record<string, string>; labels?: Record<string, string> }) {
   const entries = [
-    ...Object.entries(errors ?? {}).map(([f, key]) => [f, v.t(key)] as const),
+    ...Object.entries(errors ?? {}).map(([f, key]) => [f, labels?.[f] ? `${labels[f]}: ${v.t(key)}` : v.t(key)] as const),
     ...Object.entries(texts ?? {}),
   ];
   if (entries.length === 0) return null;

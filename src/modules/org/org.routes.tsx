@@ -158,7 +158,7 @@ export function registerOrgRoutes(r: Router) {
     return c.html(
       <Layout v={v} title={title} crumbs={[crumbsHome(v), { href: '/units', label: v.t('units.title') }, { label: title }]}>
         <h1>{title}</h1>
-        <ErrorSummary v={v} errors={errors} />
+        <ErrorSummary v={v} errors={errors} labels={{ code: v.t('units.field.code'), name: v.t('units.field.name'), shortName: v.t('units.field.short'), kind: v.t('units.field.kind'), parentId: v.t('units.field.parent'), address: v.t('units.field.address'), phone: v.t('units.field.phone'), email: v.t('units.field.email') }} />
         <form method="post" action={id ? `/admin/units/${id}` : '/admin/units'} class="form" novalidate>
           <Csrf v={v} />
           <TextField v={v} name="code" label={v.t('units.field.code')} hint={v.t('units.field.code_hint')} value={val('code')} required errors={errors} width="short" />
@@ -287,7 +287,7 @@ export function registerOrgRoutes(r: Router) {
     return c.html(
       <Layout v={v} title={title} crumbs={[crumbsHome(v), { href: '/people', label: v.t('people.title') }, { label: title }]}>
         <h1>{title}</h1>
-        <ErrorSummary v={v} errors={errors} />
+        <ErrorSummary v={v} errors={errors} labels={{ name: v.t('people.field.name'), nip: v.t('people.field.nip'), unitId: v.t('people.field.unit'), position: v.t('people.field.position'), positionClass: v.t('people.field.class'), rank: v.t('people.field.rank'), email: v.t('people.field.email'), phone: v.t('people.field.phone') }} />
         <form method="post" action={id ? `/admin/people/${id}` : '/admin/people'} class="form" novalidate>
           <Csrf v={v} />
           <TextField v={v} name="name" label={v.t('people.field.name')} value={val('name')} required errors={errors} />

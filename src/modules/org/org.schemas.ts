@@ -29,7 +29,7 @@ export type UnitInput = z.infer<typeof unitInput>;
 export const personInput = z.object({
   name: text(150),
   nip: z.string().trim().min(1, 'form.required').max(40, 'form.too_long'),
-  unitId: uuid,
+  unitId: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'org.person.unit_invalid'),
   position: text(200),
   positionClass: z.enum(POSITION_CLASSES, { message: 'org.person.class_invalid' }),
   rank: optionalText(80),
