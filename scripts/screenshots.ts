@@ -1,0 +1,172 @@
+// Full-page screenshots of the main screens, desktop (1280 px) and phone (360 px), for review.
+//   node --import tsx scripts/screenshots.ts OUTDIR
+// Starts its own server on a temporary embedded database with the demo regency, signs in as the
+// demo accounts, writes OUTDIR/<viewport>-<screen>.png and stops the server again. It also
+// reports any page that scrolls sideways at its viewport.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../e2e/support/browser.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DEMO_PASSWORD = 'DemoZI-2026!';
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
+
+const VIEWPORTS = [
+  { name: 'desktop', width: 1280, height: 800, mobile: false },
+  { name: 'phone', width: 360, height: 740, mobile: true },
+] as const;
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const addr = s.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startApp(): Promise<{ url: string; child: ChildProcess; dataDir: string }> {
+  const port = await freePort();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'integritas-shots-'));
+  const child = spawn(process.execPath, [path.join(ROOT, 'bin/integritas.mjs'), 'start'], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, DEMO: 'on', LOG_LEVEL: 'error', NODE_ENV: 'development' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 120_000;
+  let exited = false;
+  child.once('exit', () => { exited = true; });
+  while (Date.now() < deadline) {
+    if (exited) throw new Error('the server exited before it was ready');
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) return { url, child, dataDir };
+    } catch { /* not listening yet */ }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  child.kill('SIGTERM');
+  throw new Error(`the server did not answer ${url}/healthz within 120 s`);
+}
+
+async function stopApp(app: { child: ChildProcess; dataDir: string }) {
+  if (app.child.exitCode === null) {
+    const exited = new Promise((r) => app.child.once('exit', r));
+    app.child.kill('SIGTERM');
+    const timer = setTimeout(() => app.child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  }
+  rmSync(app.dataDir, { recursive: true, force: true });
+}
+
+async function login(page: Page, username: string) {
+  await page.goto('/login');
+  await page.getByLabel('Nama pengguna').fill(username);
+  await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+  await page.waitForURL((u) => u.pathname === '/');
+}
+
+async function firstHref(page: Page, selector: string): Promise<string> {
+  const hrefs = await page.locator(selector).evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+  const found = hrefs.find((h) => UUID.test(h));
+  if (!found) throw new Error(`no link matching ${selector} on ${page.url()}`);
+  return found;
+}
+
+interface Shot { file: string; status: number; scrollWidth: number; width: number }
+
+async function shoot(page: Page, outDir: string, viewport: string, width: number, name: string, shots: Shot[], status = 200) {
+  await page.evaluate(() => document.fonts?.ready);
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  const file = path.join(outDir, `${viewport}-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  shots.push({ file, status, scrollWidth, width });
+}
+
+async function capture(browser: Browser, baseURL: string, outDir: string, vp: (typeof VIEWPORTS)[number], shots: Shot[]) {
+  const newPage = async () => {
+    const context = await browser.newContext({
+      baseURL, viewport: { width: vp.width, height: vp.height }, isMobile: vp.mobile, hasTouch: vp.mobile,
+      deviceScaleFactor: 1, locale: 'id-ID', timezoneId: 'Asia/Jakarta',
+    });
+    return { context, page: await context.newPage() };
+  };
+  const go = async (page: Page, url: string, name: string) => {
+    const res = await page.goto(url);
+    await shoot(page, outDir, vp.name, vp.width, name, shots, res?.status() ?? 0);
+  };
+
+  // signed out
+  {
+    const { context, page } = await newPage();
+    await go(page, '/login', 'login');
+    await context.close();
+  }
+  // an employee of one unit
+  {
+    const { context, page } = await newPage();
+    await login(page, 'pegawai');
+    await shoot(page, outDir, vp.name, vp.width, 'dashboard-pegawai', shots);
+    await context.close();
+  }
+  // the regency administrator
+  {
+    const { context, page } = await newPage();
+    await login(page, 'admin');
+    await shoot(page, outDir, vp.name, vp.width, 'dashboard-admin', shots);
+    await go(page, '/units', 'units');
+    const unit = await firstHref(page, 'table a[href^="/units/"]');
+    await go(page, unit, 'unit');
+    await go(page, '/people', 'people');
+    const person = await firstHref(page, 'table a[href^="/people/"]');
+    await go(page, person, 'person');
+    await page.goto('/admin/people/new');
+    await page.getByRole('button', { name: 'Simpan' }).click();
+    await page.locator('.error-summary').waitFor();
+    await shoot(page, outDir, vp.name, vp.width, 'people-new-errors', shots, 400);
+    await go(page, '/admin/people/import', 'people-import');
+    await go(page, '/admin/accounts', 'accounts');
+    const account = await firstHref(page, 'table a[href^="/admin/accounts/"]');
+    await go(page, account, 'account-detail');
+    await go(page, '/admin/audit', 'audit');
+    await go(page, '/notifications', 'notifications');
+    await go(page, '/account', 'my-account');
+    await go(page, '/people/00000000-0000-4000-8000-000000000000', 'not-found');
+    await context.close();
+  }
+}
+
+async function main() {
+  const outDir = path.resolve(process.argv[2] ?? 'screenshots');
+  mkdirSync(outDir, { recursive: true });
+  const app = await startApp();
+  let browser: Browser | null = null;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+    const shots: Shot[] = [];
+    for (const vp of VIEWPORTS) await capture(browser, app.url, outDir, vp, shots);
+    for (const s of shots) {
+      const overflow = s.scrollWidth > s.width ? `  SCROLLS SIDEWAYS: ${s.scrollWidth}px wide at ${s.width}px` : '';
+      console.log(`${path.basename(s.file).padEnd(34)} HTTP ${s.status}${overflow}`);
+    }
+    console.log(`${shots.length} screenshots in ${outDir}`);
+  } finally {
+    await browser?.close();
+    await stopApp(app);
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
