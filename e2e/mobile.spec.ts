@@ -22,11 +22,7 @@ for (const username of ['pegawai', 'admin', 'tpi']) {
   });
 }
 
-// KNOWN BUG (static/app.css, phone table cards): `.table td { grid-template-columns: 8rem 1fr }`
-// cannot shrink below the NIP, which is `white-space: nowrap`, so the card overflows by a pixel
-// or more at 360 px. Remove test.fail() once fixed (e.g. `8rem minmax(0, 1fr)` or a narrower label).
 test('staff lists have no horizontal scroll at 360 px', async ({ page }) => {
-  test.fail(true, 'the NIP cell in the phone table card is wider than the card');
   await login(page, 'pegawai');
   await page.goto('/people');
   await expectNoHorizontalScroll(page, WIDTH);

@@ -12,9 +12,10 @@ import {
 } from './auth.ts';
 import { DomainError, notFound } from './errors.ts';
 import {
-  clearSessionCookie, clientAddress, flash, formOf, pageView, safeNext, setLangCookie, setSessionCookie,
+  COOKIE, clearSessionCookie, clientAddress, flash, formOf, pageView, safeNext, setLangCookie, setSessionCookie,
   type Ctx, type Router,
 } from './http.tsx';
+import { getCookie } from 'hono/cookie';
 import { isLocale } from './i18n.ts';
 import { listNotifications, markRead } from './notify.ts';
 import { accounts } from './schema.ts';
@@ -81,7 +82,10 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
     }
     try {
       const who = await authenticate(deps.db, username, password, clientAddress(c));
+      // a language chosen on the login page carries over to the account
+      const chosen = getCookie(c, COOKIE.lang);
       const { token } = await deps.db.transaction(async (tx) => {
+        if (isLocale(chosen)) await tx.update(accounts).set({ locale: chosen }).where(eq(accounts.id, who.accountId));
         const s = await createSession(tx, who.accountId, { ip: clientAddress(c), userAgent: c.req.header('user-agent') });
         await appendAudit(tx, { accountId: who.accountId, label: who.username }, { action: 'auth.login', entityType: 'account', entityId: who.accountId });
         return s;

@@ -23,7 +23,8 @@ export async function findRegency(db: Db) {
 export async function listUnits(db: Db, scope: Scope, opts: { includeInactive?: boolean } = {}) {
   const rows = await db.select({
     unit: units,
-    peopleCount: sql<number>`(select count(*)::int from org_people p where p.unit_id = ${units.id} and p.is_active)`,
+    // qualified by hand: drizzle leaves the column unqualified in a single-table select
+    peopleCount: sql<number>`(select count(*)::int from org_people p where p.unit_id = org_units.id and p.is_active)`,
   }).from(units)
     .where(and(unitScope(scope), opts.includeInactive ? sql`true` : eq(units.isActive, true)))
     .orderBy(asc(units.name));
