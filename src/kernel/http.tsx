@@ -189,7 +189,12 @@ function acceptsHtml(c: Ctx): boolean {
 /** Error page (or JSON for API clients) in the user's language. */
 export function errorResponse(c: Ctx, err: DomainError, status?: number): Response {
   const code = status ?? statusOf(err.kind);
-  const t = c.var.t ?? c.var.deps.i18n.translator(DEFAULT_LOCALE);
+  if (!c.var.t) {
+    // refused before the visitor was identified (body too large): render in the default language
+    c.set('locale', DEFAULT_LOCALE);
+    c.set('t', c.var.deps.i18n.translator(DEFAULT_LOCALE));
+  }
+  const t = c.var.t;
   const message = t(err.code, err.params);
   if (!acceptsHtml(c) || c.req.header('accept')?.includes('application/json')) {
     return c.json({ error: err.code, message, fields: err.fieldErrors }, code as 400);

@@ -9,6 +9,12 @@ import type { Mailer } from './mail.ts';
 import { accounts, notifications } from './schema.ts';
 
 export const MAX_EMAIL_ATTEMPTS = 5;
+/**
+ * Minutes after the notification was created before attempt n+1 (n attempts made so far). A flush
+ * runs after every POST; without a delay, a short SMTP outage on a busy server would use up all
+ * attempts within seconds and give the e-mail up.
+ */
+export const EMAIL_RETRY_AFTER_MINUTES: readonly number[] = [0, 1, 5, 30, 120];
 
 export interface NotificationInput {
   kind: string;
@@ -31,12 +37,23 @@ export async function notify(tx: Db, accountIds: string[], n: NotificationInput,
   })));
 }
 
+// Flushes run after every POST and on a timer; two at once would both read the same pending rows
+// and send each e-mail twice. Within a process they therefore run one after another.
+const running = new WeakMap<Db, Promise<unknown>>();
+
 /** Sends pending e-mails; returns how many went out. Never throws for a delivery failure. */
-export async function flushEmail(db: Db, mailer: Mailer, i18n: I18n, publicUrl: string, limit = 50): Promise<number> {
+export function flushEmail(db: Db, mailer: Mailer, i18n: I18n, publicUrl: string, limit = 50): Promise<number> {
+  const run = (running.get(db) ?? Promise.resolve()).catch(() => {}).then(() => sendPending(db, mailer, i18n, publicUrl, limit));
+  running.set(db, run);
+  return run;
+}
+
+async function sendPending(db: Db, mailer: Mailer, i18n: I18n, publicUrl: string, limit: number): Promise<number> {
   if (!mailer.enabled) return 0;
   const rows = await db.select({ n: notifications, email: accounts.email, locale: accounts.locale })
     .from(notifications).innerJoin(accounts, eq(accounts.id, notifications.accountId))
-    .where(and(eq(notifications.emailStatus, 'pending'), lt(notifications.emailAttempts, MAX_EMAIL_ATTEMPTS)))
+    .where(and(eq(notifications.emailStatus, 'pending'), lt(notifications.emailAttempts, MAX_EMAIL_ATTEMPTS),
+      sql`${notifications.createdAt} <= now() - make_interval(mins => (${sql.raw(`array[${EMAIL_RETRY_AFTER_MINUTES.join(',')}]`)})[${notifications.emailAttempts} + 1])`))
     .orderBy(asc(notifications.createdAt)).limit(limit);
   let sent = 0;
   for (const { n, email, locale } of rows) {

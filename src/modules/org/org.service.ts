@@ -1,6 +1,6 @@
 // Use cases of the org module: load → decide → save, each in one transaction with its audit entry.
 import { randomInt } from 'node:crypto';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { REGENCY_ROLES, type Actor, type Grant, type Role, type Scope, inScope } from '../../kernel/access.ts';
 import { appendAudit, type AuditActor } from '../../kernel/audit.ts';
 import { deleteAccountSessions, hashPassword, validateNewPassword } from '../../kernel/auth.ts';
@@ -76,7 +76,7 @@ export async function saveUnit(ctx: Ctx, id: string | null, input: UnitInput) {
         if ((tree.get(id) ?? [id]).includes(input.parentId)) throw invalid({ parentId: 'org.unit.parent_cycle' });
       }
     }
-    const [dupe] = await tx.select({ id: units.id }).from(units).where(and(eq(units.regencyId, regency.id), eq(units.code, input.code))).limit(1);
+    const [dupe] = await tx.select({ id: units.id }).from(units).where(and(eq(units.regencyId, regency.id), sql`lower(${units.code}) = lower(${input.code})`)).limit(1);
     if (dupe && dupe.id !== id) throw invalid({ code: 'org.unit.code_taken' });
     let unitId = id;
     if (id) {
