@@ -125,7 +125,8 @@ export async function runCli(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (err) {
-    if (err instanceof ConfigError || err instanceof DataDirLockedError) {
+    const { BackupError } = await import('./kernel/backup.ts');
+    if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof BackupError) {
       console.error(err.message);
       return 2;
     }
