@@ -1,3 +1,5 @@
 // Every table of the application, for drizzle-kit and for the typed database handle.
 export * from './kernel/schema.ts';
 export * from './modules/org/org.schema.ts';
+export * from './modules/evidence/evidence.schema.ts';
+export * from './modules/assessment/assessment.schema.ts';
