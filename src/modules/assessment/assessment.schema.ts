@@ -3,7 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { accounts } from '../../kernel/schema.ts';
-import { units } from '../org/org.schema.ts';
+import { orgUnits as units } from '../org/index.ts';
 
 export const worksheets = pgTable('assessment_worksheets', {
   id: uuid('id').primaryKey().defaultRandom(),

@@ -2,7 +2,7 @@
 // links that attach a file or a URL to a subject of another module (e.g. an LKE item of a worksheet).
 import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from '../../kernel/schema.ts';
-import { units } from '../org/org.schema.ts';
+import { orgUnits as units } from '../org/index.ts';
 
 export const evidenceFiles = pgTable('evidence_files', {
   id: uuid('id').primaryKey().defaultRandom(),

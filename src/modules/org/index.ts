@@ -5,7 +5,9 @@ export { registerOrgRoutes, roleLabel } from './org.routes.tsx';
 export { loadActor, createAdmin, generatePassword } from './org.service.ts';
 export { parseNip, formatNip, POSITION_CLASSES, type PositionClass } from './org.rules.ts';
 export { findUnit, listUnits, findRegency, accountsHoldingRole } from './org.queries.ts';
-export { seedOrgDemo } from './org.seed.ts';
+export { seedOrgDemo, DEMO_PASSWORD } from './org.seed.ts';
+// the units table, for foreign keys of other modules' tables (rule 2: FKs point only at org or kernel)
+export { units as orgUnits } from './org.schema.ts';
 import type { NavItem } from '../../kernel/ui/view.ts';
 
 export const orgNav: NavItem[] = [
