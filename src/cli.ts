@@ -1,4 +1,4 @@
-// integritas <command>: start | migrate | seed-demo | create-admin | backup | restore | verify-audit
+// integritas <command>: start | migrate | seed-demo | create-admin | backup | restore | verify-audit | lke score
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './kernel/config.ts';
 import { DataDirLockedError, openDatabase, type Database } from './kernel/db.ts';
@@ -22,6 +22,10 @@ Commands:
   backup FILE                write a portable backup (gzip JSON) of every table
   restore FILE               load a backup into an empty database (either engine)
   verify-audit               check the audit log's hash chain; exit 1 at the first broken link
+  lke score FILE.json        score an LKE answer file (FILE or - for standard input) and print JSON:
+                               {"ruleset": "permenpanrb-90-2021", "answers": {CODE: ANSWER},
+                                "prerequisites": {…}?, "options": {…}?}
+                               --plan  add "what would it take" per predicate;  --lang id|en
   help                       this text
 
 Environment: DATABASE_URL (PostgreSQL; embedded PGlite in DATA_DIR when unset), DATA_DIR (./data),
@@ -42,6 +46,12 @@ async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
   return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+}
+
+async function readAll(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(typeof c === 'string' ? Buffer.from(c) : (c as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
 }
 
 export function demoCredentials(): string {
@@ -114,6 +124,41 @@ export async function runCli(argv: string[]): Promise<number> {
         }
         console.error(`Audit chain BROKEN at entry #${result.firstBroken!.seq} (${result.firstBroken!.reason}); ${result.checked} entries before it are intact.`);
         return 1;
+      }
+      case 'lke': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { plan: { type: 'boolean' }, lang: { type: 'string' } } });
+        const [sub, file] = positionals;
+        if (sub !== 'score' || !file) {
+          console.error(`Usage: integritas lke score FILE.json [--plan] [--lang id|en]\n\n${HELP}`);
+          return 2;
+        }
+        const lang = values.lang === 'en' ? 'en' : 'id';
+        const { readFile } = await import('node:fs/promises');
+        let text: string;
+        try {
+          text = file === '-' ? await readAll(process.stdin) : await readFile(file, 'utf8');
+        } catch (e) {
+          console.error(`${lang === 'en' ? 'Cannot read' : 'Tidak dapat membaca'} ${file}: ${(e as Error).message}`);
+          return 2;
+        }
+        let doc: unknown;
+        try {
+          doc = JSON.parse(text);
+        } catch (e) {
+          console.error(`${lang === 'en' ? 'Not valid JSON' : 'Bukan JSON yang sah'}: ${(e as Error).message}`);
+          return 2;
+        }
+        const { scoreDocument } = await import('./modules/assessment/index.ts');
+        try {
+          console.log(JSON.stringify(scoreDocument(doc, { plan: values.plan === true, locale: lang }), null, 2));
+        } catch (err) {
+          if (err instanceof DomainError) {
+            console.error(buildI18n().translator(lang)(err.code, err.params));
+            return 2;
+          }
+          throw err;
+        }
+        return 0;
       }
       case 'help':
       case '--help':

@@ -174,7 +174,9 @@ export type Answer =
   | { option: OptionLetter }
   | { percent: number }
   | { inputs: Record<string, number> }
-  | { index: number };
+  | { index: number }
+  /** partial (legacy) rule sets only: the recorded score of an area node that has no items */
+  | { score: number };
 
 export type Answers = Record<string, Answer>;
 
