@@ -4,6 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { AccessControl } from './kernel/access.ts';
 import type { Config } from './kernel/config.ts';
 import { openDatabase, type Database } from './kernel/db.ts';
+import { createFileStore } from './kernel/files.ts';
 import { createHttpApp, type HttpDeps } from './kernel/http.tsx';
 import { I18n } from './kernel/i18n.ts';
 import { kernelMessages } from './kernel/kernel.messages.ts';
@@ -13,13 +14,14 @@ import { createMailer, type Mailer } from './kernel/mail.ts';
 import { countUnread, flushEmail } from './kernel/notify.ts';
 import { purgeExpiredSessions } from './kernel/auth.ts';
 import { loadActor, orgMessages, orgNav, orgPolicy, registerOrgRoutes, roleLabel, seedOrgDemo } from './modules/org/index.ts';
+import { evidenceMessages, evidenceNav, evidencePolicy, registerEvidenceRoutes } from './modules/evidence/index.ts';
 
 export function buildI18n(): I18n {
-  return new I18n().register('kernel', kernelMessages).register('org', orgMessages);
+  return new I18n().register('kernel', kernelMessages).register('org', orgMessages).register('evidence', evidenceMessages);
 }
 
 export function buildAccess(): AccessControl {
-  return new AccessControl().register(kernelPolicy).register(orgPolicy);
+  return new AccessControl().register(kernelPolicy).register(orgPolicy).register(evidencePolicy);
 }
 
 export type Logger = HttpDeps['log'];
@@ -51,7 +53,8 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   const db = database.db;
   const deps: HttpDeps = {
     config, db, i18n, access,
-    nav: [...orgNav],
+    files: createFileStore(config.filesDir),
+    nav: [...orgNav, ...evidenceNav],
     emailEnabled: mailer.enabled,
     loadActor: (id) => loadActor(db, id),
     countUnread: (id) => countUnread(db, id),
@@ -68,6 +71,7 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   }
   registerKernelRoutes(router, { roleLabel });
   registerOrgRoutes(router);
+  registerEvidenceRoutes(router);
   return { app, router, deps, mailer, i18n, access, flushMail };
 }
 

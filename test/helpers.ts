@@ -1,6 +1,9 @@
 // Test harness: a fresh, migrated database per test file (PGlite in memory, or a new database on
 // the PostgreSQL server named by TEST_DATABASE_URL), the app built on it, and a cookie-keeping client.
 import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { testConfig, type Config } from '../src/kernel/config.ts';
 import { openDatabase, type Database } from '../src/kernel/db.ts';
@@ -47,9 +50,14 @@ export interface TestApp extends App { database: Database; config: Config; close
 export async function createTestApp(opts: { seed?: boolean; config?: Partial<Config>; mailer?: Mailer } = {}): Promise<TestApp> {
   const tdb = await createTestDb();
   if (opts.seed !== false) await seedDemo(tdb.database);
-  const config = testConfig(opts.config);
+  // uploaded files go to a fresh folder per app, removed with the database
+  const ownFilesDir = opts.config?.filesDir ? null : await mkdtemp(path.join(tmpdir(), 'itg-files-'));
+  const config = testConfig({ ...(ownFilesDir ? { filesDir: ownFilesDir } : {}), ...opts.config });
   const app = buildApp(config, tdb.database, { mailer: opts.mailer, log: () => {} });
-  return { ...app, database: tdb.database, config, close: tdb.drop };
+  const close = async () => {
+    try { await tdb.drop(); } finally { if (ownFilesDir) await rm(ownFilesDir, { recursive: true, force: true }); }
+  };
+  return { ...app, database: tdb.database, config, close };
 }
 
 /** A browser-like client for in-process requests: keeps cookies, finds the CSRF token. */

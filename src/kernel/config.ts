@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -8,6 +9,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
   DATA_DIR: z.string().min(1).default('./data'),
+  FILES_DIR: z.string().min(1).optional(),
   DATABASE_URL: z.string().url().optional(),
   SECRET_KEY: z.string().min(32, 'SECRET_KEY must be at least 32 characters').optional(),
   SMTP_URL: z.string().optional(),
@@ -24,6 +26,8 @@ export interface Config {
   port: number;
   host: string;
   dataDir: string;
+  /** Uploaded files (evidence), content-addressed, outside the web root; not in the database backup. */
+  filesDir: string;
   databaseUrl?: string;
   secretKey: string;
   smtpUrl?: string;
@@ -65,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir,
+    filesDir: e.FILES_DIR ? path.resolve(e.FILES_DIR) : path.join(dataDir, 'files'),
     databaseUrl: e.DATABASE_URL,
     secretKey,
     smtpUrl: e.SMTP_URL || undefined,
@@ -85,7 +90,7 @@ function readOrCreateDevSecret(dataDir: string): string {
   return key;
 }
 
-/** A config for in-process tests: no files touched. */
+/** A config for in-process tests: no files touched (filesDir is a fresh temp path, created on first upload). */
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     env: 'test',
@@ -93,6 +98,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     port: 0,
     host: '127.0.0.1',
     dataDir: '',
+    filesDir: path.join(tmpdir(), `integritas-test-files-${randomBytes(6).toString('hex')}`),
     secretKey: 'test-secret-key-test-secret-key-0123456789',
     mailFrom: 'Integritas <no-reply@integritas.test>',
     publicUrl: 'http://127.0.0.1:3000',

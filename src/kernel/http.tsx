@@ -8,6 +8,7 @@ import { findSession, isValidCsrf, csrfTokenFor, newCsrfCookie, type SessionInfo
 import type { Config } from './config.ts';
 import type { Db } from './db.ts';
 import { DomainError, statusOf } from './errors.ts';
+import type { FileStore } from './files.ts';
 import { DEFAULT_LOCALE, formatDate, formatDateTime, formatNumber, isLocale, type I18n, type Locale, type T } from './i18n.ts';
 import { StatusPage } from './ui/components.tsx';
 import type { NavItem, UnitChoice, View } from './ui/view.ts';
@@ -17,6 +18,8 @@ export type LoadedActor = Actor & { units: UnitChoice[] };
 export interface HttpDeps {
   config: Config;
   db: Db;
+  /** uploaded files (evidence), content-addressed in config.filesDir */
+  files: FileStore;
   i18n: I18n;
   access: AccessControl;
   nav: NavItem[];

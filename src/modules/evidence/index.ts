@@ -1,0 +1,19 @@
+// Public surface of the evidence module: data dukung (files and links) attached to subjects of
+// other modules, e.g. the items of an LKE worksheet (subjectType 'lke_item', subjectId = worksheet
+// id, subjectKey = item code).
+export { evidencePolicy } from './evidence.policy.ts';
+export { evidenceMessages } from './evidence.messages.ts';
+export { registerEvidenceRoutes, formatFileSize, fileTypeLabel } from './evidence.routes.tsx';
+export {
+  uploadEvidence, attachFile, attachUrl, detachEvidence, copyEvidenceLinks, checkUpload, checkUrl, sanitizeFileName,
+  type EvidenceActor, type UploadInput, type UploadResult, type CopyLinksInput,
+} from './evidence.service.ts';
+export {
+  listEvidenceFor, countEvidenceFor, listUnitFiles, findEvidenceFile,
+  type EvidenceLinkView, type EvidenceFileRow, type EvidenceLinkRow, type UnitFileView, type UnitFilesFilter, type Subject as EvidenceSubject,
+} from './evidence.queries.ts';
+import type { NavItem } from '../../kernel/ui/view.ts';
+
+export const evidenceNav: NavItem[] = [
+  { href: '/evidence', labelKey: 'nav.evidence', action: 'evidence.view', group: 'main' },
+];
