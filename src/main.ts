@@ -15,13 +15,14 @@ import { countUnread, flushEmail } from './kernel/notify.ts';
 import { purgeExpiredSessions } from './kernel/auth.ts';
 import { loadActor, orgMessages, orgNav, orgPolicy, registerOrgRoutes, roleLabel, seedOrgDemo } from './modules/org/index.ts';
 import { evidenceMessages, evidenceNav, evidencePolicy, registerEvidenceRoutes } from './modules/evidence/index.ts';
+import { assessmentMessages, assessmentNav, assessmentPolicy, registerAssessmentRoutes } from './modules/assessment/index.ts';
 
 export function buildI18n(): I18n {
-  return new I18n().register('kernel', kernelMessages).register('org', orgMessages).register('evidence', evidenceMessages);
+  return new I18n().register('kernel', kernelMessages).register('org', orgMessages).register('evidence', evidenceMessages).register('assessment', assessmentMessages);
 }
 
 export function buildAccess(): AccessControl {
-  return new AccessControl().register(kernelPolicy).register(orgPolicy).register(evidencePolicy);
+  return new AccessControl().register(kernelPolicy).register(orgPolicy).register(evidencePolicy).register(assessmentPolicy);
 }
 
 export type Logger = HttpDeps['log'];
@@ -54,7 +55,7 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   const deps: HttpDeps = {
     config, db, i18n, access,
     files: createFileStore(config.filesDir),
-    nav: [...orgNav, ...evidenceNav],
+    nav: [...orgNav, ...assessmentNav, ...evidenceNav],
     emailEnabled: mailer.enabled,
     loadActor: (id) => loadActor(db, id),
     countUnread: (id) => countUnread(db, id),
@@ -72,6 +73,7 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   registerKernelRoutes(router, { roleLabel });
   registerOrgRoutes(router);
   registerEvidenceRoutes(router);
+  registerAssessmentRoutes(router);
   return { app, router, deps, mailer, i18n, access, flushMail };
 }
 

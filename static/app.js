@@ -8,3 +8,42 @@ window.addEventListener('DOMContentLoaded', () => {
   const summary = document.querySelector('[data-focus]');
   if (summary instanceof HTMLElement) summary.focus();
 });
+
+// Autosave of LKE answers: a changed answer is posted in the background; the server answers with
+// the new revision and the scores to refresh ([data-live] elements). Without JS the Save button posts.
+const pending = new WeakMap();
+async function autosave(form) {
+  if (pending.get(form)) { pending.set(form, 'again'); return; }
+  pending.set(form, 'busy');
+  const status = form.querySelector('.autosave-status');
+  try {
+    const res = await fetch(form.action, { method: 'POST', body: new FormData(form), headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    const data = await res.json().catch(() => null);
+    if (!res.ok || !data || !data.ok) throw new Error((data && data.message) || form.dataset.failed || 'error');
+    const rev = form.querySelector('input[name="rev"]');
+    if (rev) rev.value = data.rev;
+    for (const [key, text] of Object.entries(data.updates || {})) {
+      document.querySelectorAll(`[data-live="${CSS.escape(key)}"]`).forEach((n) => { n.textContent = text; });
+    }
+    if (status) { status.textContent = form.dataset.saved || ''; status.classList.remove('autosave-status--error'); }
+  } catch (err) {
+    if (status) { status.textContent = err instanceof Error ? err.message : String(err); status.classList.add('autosave-status--error'); }
+  } finally {
+    const again = pending.get(form) === 'again';
+    pending.delete(form);
+    if (again) autosave(form);
+  }
+}
+document.addEventListener('change', (e) => {
+  const el = e.target;
+  if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return;
+  const form = el.form;
+  if (!form || !form.hasAttribute('data-autosave')) return;
+  autosave(form);
+});
+document.addEventListener('submit', (e) => {
+  const form = e.target;
+  if (!(form instanceof HTMLFormElement) || !form.hasAttribute('data-autosave')) return;
+  e.preventDefault();
+  autosave(form);
+});

@@ -357,7 +357,7 @@ export async function replaceUnitLayer(ctx: Ctx, scope: Scope, id: string, versi
   if (!['draft', 'returned'].includes(w.state) || !roles.some((r) => ['zi_ketua', 'zi_sekretaris', 'unit_head'].includes(r))) throw conflict('lke.import.locked');
   const rs = getRuleSet(w.rulesetId);
   const known = indexOf(rs).items;
-  for (const code of [...Object.keys(input.answers), ...Object.keys(input.notes)]) if (!known.has(code)) throw invalid({ file: 'lke.import.ruleset' });
+  for (const code of [...Object.keys(input.answers), ...Object.keys(input.notes)]) if (!known.has(code)) throw invalid({ file: 'lke.import.codes_unknown' });
   await ctx.db.transaction(async (tx) => {
     const res = await tx.update(worksheets).set({ version: sql`${worksheets.version} + 1`, updatedAt: new Date() })
       .where(and(eq(worksheets.id, w.id), eq(worksheets.version, version))).returning({ id: worksheets.id });

@@ -100,8 +100,8 @@ export interface RuleSetOptions {
   zeroDenominator: ZeroDenominatorMode;
 }
 
-export interface OptionDocs {
-  values: OptionValueMode[];
+export interface OptionDocs<V extends string = string> {
+  values: V[];
   default: string;
   why: TextPair;
   source?: Source;
@@ -152,7 +152,7 @@ export interface RuleSet {
   /** true when the data is incomplete (legacy sets): worksheets cannot be scored item by item */
   partial: boolean;
   defaults: RuleSetOptions;
-  optionDocs: Record<keyof RuleSetOptions, OptionDocs>;
+  optionDocs: { [K in keyof RuleSetOptions]: OptionDocs<RuleSetOptions[K]> };
   /** value of each option letter per answer type, official (2-decimal) and exact */
   optionValues: Record<OptionValueMode, Partial<Record<AnswerType, Partial<Record<OptionLetter, number>>>>>;
   /** the 0–4 index is converted linearly: index ÷ indexMax × item weight */

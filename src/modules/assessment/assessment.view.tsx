@@ -1,0 +1,170 @@
+// Presentation pieces of the LKE pages: answers, scores and states in words and numbers.
+import type { Child } from 'hono/jsx';
+import { Badge } from '../../kernel/ui/components.tsx';
+import type { View } from '../../kernel/ui/view.ts';
+import { describeAnswer, LETTERS_OF, isChoiceType } from './lke.rules.ts';
+import type { Answer, RuleItem, RuleSet, RuleSetOptions, ScoreResult, TextPair } from './lke.types.ts';
+import type { State } from './lke.workflow.ts';
+
+export const tx = (v: View, p: TextPair | undefined | null): string => (p ? (v.locale === 'en' && p.en ? p.en : p.id) : '');
+
+const STATE_TONE: Record<State, 'neutral' | 'info' | 'warning' | 'danger' | 'success'> = {
+  draft: 'neutral', submitted: 'info', under_review: 'warning', returned: 'danger', evaluated: 'info', recommended: 'success',
+};
+
+export function StateBadge({ v, state }: { v: View; state: string }) {
+  return <Badge tone={STATE_TONE[state as State] ?? 'neutral'}>{v.t(`lke.state.${state}`)}</Badge>;
+}
+
+export function pts(v: View, n: number): string {
+  return v.num(n, 2);
+}
+export function pct(v: View, n: number): string {
+  return `${v.num(n, 2)} %`;
+}
+
+export function answerText(v: View, item: RuleItem, a: Answer | null | undefined, options: RuleSetOptions): string {
+  return describeAnswer(item, a, v.locale, options);
+}
+
+/** Met / not met in words and colour. */
+export function Pass({ v, ok }: { v: View; ok: boolean }) {
+  return ok ? <Badge tone="success">{v.t('lke.met')}</Badge> : <Badge tone="danger">{v.t('lke.not_met')}</Badge>;
+}
+
+/** The answer inputs of one item: radios with the verbatim criteria, count inputs, or an index. */
+export function AnswerInputs({ v, item, value, prefix = '' }: { v: View; item: RuleItem; value: Answer | null | undefined; prefix?: string }) {
+  const id = (s: string) => `${prefix}${item.code}-${s}`.replace(/\./g, '_');
+  if (isChoiceType(item.type)) {
+    const current = value && 'option' in value ? value.option : '';
+    return (
+      <div class="choices">
+        {LETTERS_OF[item.type].map((letter) => {
+          const opt = item.options.find((o) => o.letter === letter);
+          return (
+            <label class="choice" for={id(letter)}>
+              <input type="radio" id={id(letter)} name="answer" value={letter} checked={current === letter} />
+              <span class="choice__letter">{letter}</span>
+              <span class="choice__text">{opt ? (v.locale === 'en' && opt.en ? opt.en : opt.text) : ''}</span>
+            </label>
+          );
+        })}
+        <label class="choice choice--clear" for={id('none')}>
+          <input type="radio" id={id('none')} name="answer" value="" checked={!current} />
+          <span class="choice__text muted">{v.t('lke.answer.none')}</span>
+        </label>
+      </div>
+    );
+  }
+  if (item.type === 'index') {
+    const current = value && 'index' in value ? String(value.index).replace('.', v.locale === 'id' ? ',' : '.') : '';
+    return (
+      <div class="field">
+        <label class="field__label" for={id('index')}>{v.t('lke.index.label')}</label>
+        <div class="field__hint">{v.t('lke.index.hint')}</div>
+        <input class="input input--short" id={id('index')} name="index" inputmode="decimal" value={current} autocomplete="off" />
+      </div>
+    );
+  }
+  const inputs = value && 'inputs' in value ? value.inputs : {};
+  const percent = value && 'percent' in value ? String(value.percent) : '';
+  return (
+    <div class="count-inputs">
+      {(item.inputs ?? []).map((inp) => (
+        <div class="field">
+          <label class="field__label" for={id(inp.key)}>{tx(v, inp.label)}{inp.sumOf ? <span class="field__optional"> ({v.t('lke.inputs.sum')})</span> : null}</label>
+          <input class="input input--short" id={id(inp.key)} name={`in_${inp.key}`} inputmode="numeric" value={inputs[inp.key] !== undefined ? String(inputs[inp.key]) : ''} autocomplete="off" />
+        </div>
+      ))}
+      {percent ? <p class="muted">{v.t('lke.inputs.percent_given', { p: percent })}</p> : null}
+    </div>
+  );
+}
+
+/** Parses the answer fields of an item form (radios, in_* counts, index) into the raw answer. */
+export function rawAnswerOf(item: RuleItem, form: Record<string, string>): unknown {
+  if (isChoiceType(item.type)) return form.answer ?? '';
+  if (item.type === 'index') return (form.index ?? '').trim();
+  const inputs: Record<string, string> = {};
+  for (const inp of item.inputs ?? []) {
+    const val = (form[`in_${inp.key}`] ?? '').trim();
+    if (val !== '') inputs[inp.key] = val;
+  }
+  if (Object.keys(inputs).length === 0 && form.percent) return { percent: form.percent };
+  return Object.keys(inputs).length ? { inputs } : null;
+}
+
+/** A score table: one row per area (pemenuhan, reform, combined, % of weight) for each layer shown. */
+export function ScoreTable({ v, rs, layers }: { v: View; rs: RuleSet; layers: { key: string; label: string; score: ScoreResult }[] }) {
+  const head = (label: string) => <th scope="col" class="num">{label}</th>;
+  return (
+    <div class="table-wrap">
+      <table class="table table--scores">
+        <caption class="visually-hidden">{v.t('lke.scores.caption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{v.t('lke.scores.component')}</th>
+            <th scope="col" class="num">{v.t('lke.scores.weight')}</th>
+            {layers.map((l) => <>{head(`${l.label} · ${v.t('lke.scores.pemenuhan')}`)}{head(`${l.label} · ${v.t('lke.scores.reform')}`)}{head(`${l.label} · ${v.t('lke.scores.score')}`)}{head(`${l.label} · %`)}</>)}
+          </tr>
+        </thead>
+        <tbody>
+          {rs.areas.map((a) => (
+            <tr>
+              <th scope="row" data-label={v.t('lke.scores.component')}>{a.area}. {tx(v, a.title)}</th>
+              <td class="num" data-label={v.t('lke.scores.weight')}>{pts(v, a.weight)}</td>
+              {layers.map((l) => {
+                const s = l.score.areas[String(a.area)]!;
+                return <>
+                  <td class="num" data-label={`${l.label} · ${v.t('lke.scores.pemenuhan')}`}>{pts(v, s.pemenuhan)}</td>
+                  <td class="num" data-label={`${l.label} · ${v.t('lke.scores.reform')}`}>{pts(v, s.reform)}</td>
+                  <td class="num" data-label={`${l.label} · ${v.t('lke.scores.score')}`} data-live={`${l.key}:area:${a.area}`}>{pts(v, s.score)}</td>
+                  <td class="num" data-label={`${l.label} · %`} data-live={`${l.key}:areapct:${a.area}`}>{pct(v, s.percent)}</td>
+                </>;
+              })}
+            </tr>
+          ))}
+          {[['A', 'lke.scores.pengungkit'], ...rs.items.filter((i) => i.area === null).map((i) => [i.code, '']), ['B', 'lke.scores.hasil']].map(([code, key]) => {
+            const item = rs.items.find((i) => i.code === code);
+            const node = rs.nodes.find((n) => n.code === code);
+            const weight = item?.weight ?? node?.weight ?? 0;
+            return (
+              <tr class={item ? undefined : 'table__total'}>
+                <th scope="row" data-label={v.t('lke.scores.component')}>{item ? `${item.code} ${tx(v, item.question)}` : v.t(key!)}</th>
+                <td class="num" data-label={v.t('lke.scores.weight')}>{pts(v, weight)}</td>
+                {layers.map((l) => {
+                  const s = l.score.nodes[code!]!;
+                  return <>
+                    <td class="num" data-label={`${l.label} · ${v.t('lke.scores.pemenuhan')}`}>{code === 'A' ? pts(v, l.score.nodes['A.I']?.score ?? 0) : ''}</td>
+                    <td class="num" data-label={`${l.label} · ${v.t('lke.scores.reform')}`}>{code === 'A' ? pts(v, l.score.nodes['A.II']?.score ?? 0) : ''}</td>
+                    <td class="num" data-label={`${l.label} · ${v.t('lke.scores.score')}`} data-live={`${l.key}:node:${code}`}>{pts(v, s.score)}</td>
+                    <td class="num" data-label={`${l.label} · %`}>{pct(v, s.percent)}</td>
+                  </>;
+                })}
+              </tr>
+            );
+          })}
+          <tr class="table__total">
+            <th scope="row" data-label={v.t('lke.scores.component')}>{v.t('lke.scores.total')}</th>
+            <td class="num" data-label={v.t('lke.scores.weight')}>{pts(v, 100)}</td>
+            {layers.map((l) => <>
+              <td class="num" data-label={`${l.label} · ${v.t('lke.scores.pemenuhan')}`}></td>
+              <td class="num" data-label={`${l.label} · ${v.t('lke.scores.reform')}`}></td>
+              <td class="num" data-label={`${l.label} · ${v.t('lke.scores.score')}`} data-live={`${l.key}:total`}><strong>{pts(v, l.score.total)}</strong></td>
+              <td class="num" data-label={`${l.label} · %`}>{pct(v, l.score.total)}</td>
+            </>)}
+          </tr>
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function Progress({ v, label, value, max, live }: { v: View; label: string; value: number; max: number; live?: string }): Child {
+  return (
+    <div class="progress-block">
+      <div class="progress-block__label"><span>{label}</span> <strong data-live={live}>{v.t('lke.progress.of', { n: v.num(value), max: v.num(max) })}</strong></div>
+      <progress class="progress" max={Math.max(max, 1)} value={value} aria-label={label}>{v.num(value)}</progress>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+// Public surface of the assessment module: LKE rule sets (versioned data), worksheets with answers
+// per layer (unit, TPI, TPN), scoring, the WBK/WBBM verdict, review states, XLSX and LHE documents.
+export { assessmentPolicy } from './assessment.policy.ts';
+export { assessmentMessages } from './assessment.messages.ts';
+export { registerAssessmentRoutes } from './assessment.routes.tsx';
+export { scoreDocument, type ScoreOutput } from './lke.score.ts';
+export { findRuleSet, getRuleSet, listRuleSets } from './lke.ruleset.ts';
+export { scoreAnswers, judge, whatWouldItTake, parseAnswers } from './lke.rules.ts';
+export type { RuleSet, Answers, ScoreResult } from './lke.types.ts';
+import type { NavItem } from '../../kernel/ui/view.ts';
+
+export const assessmentNav: NavItem[] = [
+  { href: '/lke', labelKey: 'nav.lke', action: 'lke.view', group: 'main' },
+];
