@@ -119,6 +119,41 @@ async function capture(browser: Browser, baseURL: string, outDir: string, vp: (t
     await shoot(page, outDir, vp.name, vp.width, 'dashboard-pegawai', shots);
     await context.close();
   }
+  // the LKE: the unit's ZI team chair, then the TPI evaluator
+  {
+    const { context, page } = await newPage();
+    await login(page, 'ketua.zi');
+    await go(page, '/lke', 'lke-list');
+    const hrefs = await page.locator('table a[href^="/lke/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    for (const [i, href] of hrefs.filter((h) => UUID.test(h)).slice(0, 2).entries()) {
+      await go(page, href, `lke-overview-${i + 1}`);
+      if (i === 0) {
+        await go(page, `${href}/items?section=A.I.1`, 'lke-items');
+        await go(page, `${href}/items?section=B`, 'lke-items-hasil');
+        await go(page, `${href}/items/A.II.1.i.a`, 'lke-item-percent');
+        await go(page, `${href}/items/A.I.1.i.a`, 'lke-item');
+        await go(page, `${href}/verdict`, 'lke-verdict');
+        await go(page, `${href}/settings`, 'lke-settings');
+        await go(page, `${href}/import`, 'lke-import');
+      }
+    }
+    await go(page, '/lke/new', 'lke-new');
+    await go(page, '/lke/rulesets/permenpanrb-90-2021', 'lke-ruleset');
+    await go(page, '/evidence', 'evidence-library');
+    await context.close();
+  }
+  {
+    const { context, page } = await newPage();
+    await login(page, 'tpi');
+    await page.goto('/lke?state=under_review');
+    const href = (await page.locator('table a[href^="/lke/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).find((h) => UUID.test(h));
+    if (href) {
+      await go(page, href, 'lke-tpi-overview');
+      await go(page, `${href}/review?only=all`, 'lke-review');
+      await go(page, `${href}/items/A.I.1.i.b`, 'lke-tpi-item');
+    }
+    await context.close();
+  }
   // the regency administrator
   {
     const { context, page } = await newPage();

@@ -94,10 +94,10 @@ function needsEvidence(s: ScoreResult, code: string, counts: Map<string, number>
   return value !== null && value !== undefined && value > 0 && !counts.get(code);
 }
 
-function sectionsOf(rs: RuleSet): { code: string; label: (v: View) => string }[] {
+function sectionsOf(rs: RuleSet): { code: string; name: (v: View) => string }[] {
   const areas = rs.nodes.filter((n) => n.kind === 'area');
-  const out = areas.map((n) => ({ code: n.code, label: (v: View) => `${n.code} ${tx(v, n.title)}` }));
-  if (rs.items.some((i) => i.area === null)) out.push({ code: 'B', label: (v: View) => v.t('lke.section.hasil') });
+  const out = areas.map((n) => ({ code: n.code, name: (v: View) => tx(v, n.title) }));
+  if (rs.items.some((i) => i.area === null)) out.push({ code: 'B', name: (v: View) => v.t('lke.section.hasil') });
   return out;
 }
 
@@ -312,7 +312,7 @@ export function registerAssessmentRoutes(r: Router) {
         </div>
         <nav class="tabs" aria-label={v.t('lke.items.sections')}>
           <ul>
-            {sections.map((s) => <li><a href={`/lke/${f.w.id}/items?section=${s.code}`} aria-current={!filter && s.code === section ? 'page' : undefined}>{s.label(v)}</a></li>)}
+            {sections.map((s) => <li><a href={`/lke/${f.w.id}/items?section=${s.code}`} title={s.name(v)} aria-current={!filter && s.code === section ? 'page' : undefined}><span class="tabs__code">{s.code}</span><span class="tabs__name"> {s.name(v)}</span></a></li>)}
             <li><a href={`/lke/${f.w.id}/items?section=all`} aria-current={!filter && section === 'all' ? 'page' : undefined}>{v.t('lke.items.all')}</a></li>
             <li><a href={`/lke/${f.w.id}/items?filter=unanswered`} aria-current={filter === 'unanswered' ? 'page' : undefined}>{v.t('lke.items.unanswered')}</a></li>
             <li><a href={`/lke/${f.w.id}/items?filter=noevidence`} aria-current={filter === 'noevidence' ? 'page' : undefined}>{v.t('lke.items.noevidence')}</a></li>

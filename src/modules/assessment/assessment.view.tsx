@@ -45,7 +45,7 @@ export function AnswerInputs({ v, item, value, prefix = '' }: { v: View; item: R
             <label class="choice" for={id(letter)}>
               <input type="radio" id={id(letter)} name="answer" value={letter} checked={current === letter} />
               <span class="choice__letter">{letter}</span>
-              <span class="choice__text">{opt ? (v.locale === 'en' && opt.en ? opt.en : opt.text) : ''}</span>
+              {opt && opt.text !== letter ? <span class="choice__text">{v.locale === 'en' && opt.en ? opt.en : opt.text}</span> : null}
             </label>
           );
         })}
@@ -103,9 +103,12 @@ export function ScoreTable({ v, rs, layers }: { v: View; rs: RuleSet; layers: { 
         <caption class="visually-hidden">{v.t('lke.scores.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{v.t('lke.scores.component')}</th>
-            <th scope="col" class="num">{v.t('lke.scores.weight')}</th>
-            {layers.map((l) => <>{head(`${l.label} · ${v.t('lke.scores.pemenuhan')}`)}{head(`${l.label} · ${v.t('lke.scores.reform')}`)}{head(`${l.label} · ${v.t('lke.scores.score')}`)}{head(`${l.label} · %`)}</>)}
+            <th scope="col" rowspan={2}>{v.t('lke.scores.component')}</th>
+            <th scope="col" rowspan={2} class="num">{v.t('lke.scores.weight')}</th>
+            {layers.map((l) => <th scope="colgroup" colspan={4} class="table__group">{l.label}</th>)}
+          </tr>
+          <tr>
+            {layers.map(() => <>{head(v.t('lke.scores.pemenuhan'))}{head(v.t('lke.scores.reform'))}{head(v.t('lke.scores.score'))}{head('%')}</>)}
           </tr>
         </thead>
         <tbody>
