@@ -1,8 +1,11 @@
-// `npm run bench`: cold start of the CLI on a new and an existing embedded data dir, then
+// `npm run bench`: cold start of the CLI on a new and an existing embedded data dir; LKE scoring
+// of 1,000 generated worksheets, whatWouldItTake and the LHE PDF in this process; then
 // throughput/latency of an authenticated page (GET /people as `pegawai`) next to a bare
-// node:http server doing the same database read, on PGlite and (when DATABASE_URL_BENCH or
-// TEST_DATABASE_URL is set) on PostgreSQL. Prints figures and ratios; asserts nothing about
-// timings. See bench/README.md.
+// node:http server doing the same database read, and on the same servers the 113-item worksheet
+// page (GET /lke/:id/items?section=all as `ketua.zi`) and the XLSX export (alternating with
+// exportWorkbook in this process), on PGlite and (when DATABASE_URL_BENCH or TEST_DATABASE_URL is
+// set) on PostgreSQL. Prints figures and ratios;
+// asserts nothing about timings. See bench/README.md.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -12,8 +15,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
+import {
+  benchLhe, benchPlan, benchScoring, exportWorkbookOnce, ITEM_COUNT, RULESET_ID, workedExampleForms, type DocResult, type PlanResult, type ScoringResult,
+} from './lke.ts';
 import { runInterleaved, Target, type LoadResult } from './load.ts';
-import { fmt, median, ratio, table } from './stats.ts';
+import { fmt, median, percentile, ratio, table } from './stats.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEMO_PASSWORD = 'DemoZI-2026!';
@@ -24,13 +30,18 @@ const DURATION_MS = intEnv('BENCH_SECONDS', 5, 1, 20) * 1000;
 /** Measured time per server is cut into this many alternating slices (about 1 s each). */
 const SLICES = DURATION_MS / 1000;
 const PG_BASE = process.env.DATABASE_URL_BENCH || process.env.TEST_DATABASE_URL || '';
+/** Sequential GET /lke/:id/export.xlsx requests timed per engine, after 2 untimed ones. */
+const EXPORT_REQUESTS = 30;
+/** exportWorkbook calls in this process, alternated with the first of those requests. */
+const EXPORT_ALONE = 20;
 
 function intEnv(name: string, def: number, min: number, max: number): number {
   const v = Number.parseInt(process.env[name] ?? '', 10);
   return Number.isInteger(v) ? Math.min(max, Math.max(min, v)) : def;
 }
 
-const progress = (msg: string) => process.stderr.write(`· ${msg}\n`);
+const T0 = performance.now();
+const progress = (msg: string) => process.stderr.write(`· ${((performance.now() - T0) / 1000).toFixed(1).padStart(5)} s  ${msg}\n`);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 // ---- child processes ---------------------------------------------------------------------
@@ -115,18 +126,24 @@ async function stopChild(c: Child): Promise<number> {
 
 // ---- plain HTTP (one connection per request, so no socket outlives a child) ----------------
 
-interface Reply { status: number; body: string; setCookies: string[] }
+interface Reply { status: number; body: string; size: number; contentType: string; location: string; setCookies: string[] }
 
 function request(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(url, { method: opts.method ?? 'GET', agent: false, headers: { connection: 'close', ...opts.headers } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({
-        status: res.statusCode ?? 0,
-        body: Buffer.concat(chunks).toString('utf8'),
-        setCookies: res.headers['set-cookie'] ?? [],
-      }));
+      res.on('end', () => {
+        const bytes = Buffer.concat(chunks);
+        resolve({
+          status: res.statusCode ?? 0,
+          body: bytes.toString('utf8'),
+          size: bytes.length,
+          contentType: String(res.headers['content-type'] ?? ''),
+          location: String(res.headers.location ?? ''),
+          setCookies: res.headers['set-cookie'] ?? [],
+        });
+      });
       res.on('error', reject);
     });
     req.setTimeout(10_000, () => req.destroy(new Error(`timeout: ${url}`)));
@@ -146,31 +163,62 @@ async function untilHealthy(base: string, timeoutMs = 60_000): Promise<void> {
   }
 }
 
-/** Signs in through the real login form; returns the Cookie header a browser would send. */
-async function login(base: string, username: string): Promise<string> {
-  const jar = new Map<string, string>();
-  const absorb = (r: Reply) => {
+/** A browser-like client of one server: keeps cookies and the CSRF token of the last HTML page. */
+class Session {
+  private readonly jar = new Map<string, string>();
+  csrf = '';
+  constructor(readonly base: string) {}
+
+  /** The Cookie header a browser would send. */
+  cookie(): string {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
+  has(name: string): boolean {
+    return this.jar.has(name);
+  }
+
+  private absorb(r: Reply): Reply {
     for (const line of r.setCookies) {
       const [pair] = line.split(';');
       const i = pair.indexOf('=');
       const value = pair.slice(i + 1).trim();
-      if (value) jar.set(pair.slice(0, i).trim(), value);
-      else jar.delete(pair.slice(0, i).trim());
+      if (value) this.jar.set(pair.slice(0, i).trim(), value);
+      else this.jar.delete(pair.slice(0, i).trim());
     }
-  };
-  const cookie = () => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
-  const page = await request(`${base}/login`, { headers: { accept: 'text/html' } });
-  absorb(page);
-  const csrf = page.body.match(/name="_csrf" value="([^"]+)"/)?.[1];
-  if (!csrf) throw new Error('login page has no CSRF token');
-  const res = await request(`${base}/login`, {
-    method: 'POST',
-    headers: { accept: 'text/html', cookie: cookie(), 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ username, password: DEMO_PASSWORD, _csrf: csrf }).toString(),
-  });
-  absorb(res);
-  if (res.status !== 303 || !jar.has('itg_session')) throw new Error(`login as ${username} failed: HTTP ${res.status}`);
-  return cookie();
+    const token = r.contentType.includes('text/html') ? r.body.match(/name="_csrf" value="([^"]+)"/)?.[1] : undefined;
+    if (token) this.csrf = token;
+    return r;
+  }
+
+  private headers(extra: Record<string, string>): Record<string, string> {
+    const cookie = this.cookie();
+    return { accept: 'text/html', ...(cookie ? { cookie } : {}), ...extra };
+  }
+
+  async get(p: string, headers: Record<string, string> = {}): Promise<Reply> {
+    return this.absorb(await request(`${this.base}${p}`, { headers: this.headers(headers) }));
+  }
+
+  /** POSTs a url-encoded form with the CSRF token. */
+  async post(p: string, form: Record<string, string>, headers: Record<string, string> = {}): Promise<Reply> {
+    if (!this.csrf) throw new Error(`no CSRF token yet for POST ${p}`);
+    return this.absorb(await request(`${this.base}${p}`, {
+      method: 'POST',
+      headers: this.headers({ 'content-type': 'application/x-www-form-urlencoded', ...headers }),
+      body: new URLSearchParams({ ...form, _csrf: this.csrf }).toString(),
+    }));
+  }
+}
+
+/** Signs in through the real login form (CSRF token, argon2 check, session cookie). */
+async function login(base: string, username: string): Promise<Session> {
+  const s = new Session(base);
+  await s.get('/login');
+  if (!s.csrf) throw new Error('login page has no CSRF token');
+  const res = await s.post('/login', { username, password: DEMO_PASSWORD });
+  if (res.status !== 303 || !s.has('itg_session')) throw new Error(`login as ${username} failed: HTTP ${res.status}`);
+  return s;
 }
 
 // ---- 1. cold start -------------------------------------------------------------------------
@@ -204,6 +252,24 @@ async function moduleLoad(): Promise<number> {
 
 interface Pair { engine: string; integritas: LoadResult; bare: LoadResult }
 
+/** The LKE runs on one engine's servers, after GET /people. */
+interface LkeRun {
+  /** the 113-item page (Integritas) next to the bare GET /people, interleaved */
+  page: Pair;
+  /** time to post the worked example's 113 answers one by one, and per POST */
+  fillMs: number;
+  /** sequential GET /lke/:id/export.xlsx: the first (untimed) request and the timed ones */
+  exportFirstMs: number;
+  exportMs: number[];
+  exportBytes: number;
+  /** exportWorkbook in this process, alternated with the requests: the first call and the timed ones */
+  aloneFirstMs: number;
+  aloneMs: number[];
+  aloneBytes: number;
+}
+
+interface EngineRun { people: Pair; lke: LkeRun }
+
 async function startBenchServer(mode: 'integritas' | 'bare', dbEnv: Record<string, string>) {
   const child = spawnNode(['--import', 'tsx', 'bench/server.ts', mode], childEnv(dbEnv));
   try {
@@ -215,7 +281,7 @@ async function startBenchServer(mode: 'integritas' | 'bare', dbEnv: Record<strin
   }
 }
 
-async function throughputPair(engine: string, integritasEnv: Record<string, string>, bareEnv: Record<string, string>): Promise<Pair> {
+async function throughputPair(engine: string, integritasEnv: Record<string, string>, bareEnv: Record<string, string>): Promise<EngineRun> {
   progress(`${engine}: Integritas and bare node:http, GET /people, interleaved (${CONCURRENCY} connections, ${WARMUP_MS / 1000} s warm-up + ${DURATION_MS / 1000} s each)`);
   const started: Child[] = [];
   const targets: Target[] = [];
@@ -225,7 +291,7 @@ async function throughputPair(engine: string, integritasEnv: Record<string, stri
     const bare = await startBenchServer('bare', bareEnv);
     started.push(bare.child);
 
-    const cookie = await login(app.url, 'pegawai');
+    const cookie = (await login(app.url, 'pegawai')).cookie();
     const appHeaders = { cookie, accept: 'text/html' };
     const check = await request(`${app.url}/people`, { headers: appHeaders });
     if (check.status !== 200 || !check.body.includes('<table')) throw new Error(`GET /people as pegawai: HTTP ${check.status}`);
@@ -235,15 +301,97 @@ async function throughputPair(engine: string, integritasEnv: Record<string, stri
     targets.push(new Target({ url: app.url, path: '/people', headers: appHeaders, concurrency: CONCURRENCY }));
     targets.push(new Target({ url: bare.url, path: '/people', headers: { accept: 'text/html' }, concurrency: CONCURRENCY }));
     const [integritas, bareResult] = await runInterleaved(targets, { warmupMs: WARMUP_MS, durationMs: DURATION_MS, slices: SLICES });
-    return { engine, integritas, bare: bareResult };
+    for (const t of targets.splice(0)) t.close();
+    const lke = await lkeRun(engine, app.url, bare.url, targets);
+    return { people: { engine, integritas, bare: bareResult }, lke };
   } finally {
     for (const t of targets) t.close();
     for (const c of started) await stopChild(c);
   }
 }
 
+/**
+ * Creates a worksheet for DPMPTSP-KUKM as `ketua.zi` through the create form. The year is the
+ * latest the form accepts (next year) that has no worksheet yet for the unit, so demo data for
+ * earlier years does not get in the way.
+ */
+async function createWorksheet(s: Session): Promise<string> {
+  const form = await s.get('/lke/new');
+  if (form.status !== 200) throw new Error(`GET /lke/new as ketua.zi: HTTP ${form.status}`);
+  const unit = form.body.match(/<option value="([0-9a-f-]{36})"[^>]*>Dinas Penanaman Modal, Pelayanan/)?.[1];
+  if (!unit) throw new Error('GET /lke/new: DPMPTSP-KUKM is not among the units ketua.zi may create worksheets for');
+  const next = new Date().getFullYear() + 1;
+  let last = 0;
+  for (let year = next; year > next - 10; year--) {
+    const res = await s.post('/lke', { unit, year: String(year), ruleset: RULESET_ID, clone: '' });
+    const id = res.status === 303 ? /^\/lke\/([0-9a-f-]{36})$/.exec(res.location)?.[1] : undefined;
+    if (id) return id;
+    last = res.status;
+  }
+  throw new Error(`POST /lke as ketua.zi created no worksheet (last answer HTTP ${last})`);
+}
+
+/**
+ * On the servers of one engine, after GET /people: `ketua.zi` creates a worksheet and posts the
+ * worked example item by item (as the autosave does), then the 113-item page is loaded next to the
+ * bare GET /people, and the XLSX export is requested one at a time.
+ */
+async function lkeRun(engine: string, appUrl: string, bareUrl: string, targets: Target[]): Promise<LkeRun> {
+  progress(`${engine}: ketua.zi creates a worksheet and posts the worked example (${ITEM_COUNT} answers, one request each)`);
+  const s = await login(appUrl, 'ketua.zi');
+  const id = await createWorksheet(s);
+  const forms = workedExampleForms();
+  const t0 = performance.now();
+  for (const { code, fields } of forms) {
+    const res = await s.post(`/lke/${id}/items/${code}`, { ...fields, rev: '', back: 'section=all' }, { accept: 'application/json' });
+    if (res.status !== 200) throw new Error(`POST /lke/${id}/items/${code} as ketua.zi: HTTP ${res.status} ${res.body.slice(0, 300)}`);
+  }
+  const fillMs = performance.now() - t0;
+  const overview = await s.get(`/lke/${id}`);
+  if (overview.status !== 200 || !overview.body.includes('84,34')) throw new Error(`GET /lke/${id}: HTTP ${overview.status}, the worked example's 84,34 points not shown`);
+
+  const pagePath = `/lke/${id}/items?section=all`;
+  const headers = { cookie: s.cookie(), accept: 'text/html' };
+  const page = await request(`${appUrl}${pagePath}`, { headers });
+  const cards = new Set([...page.body.matchAll(new RegExp(`action="/lke/${id}/items/([A-Za-z0-9.]+)"`, 'g'))].map((m) => m[1])).size;
+  if (page.status !== 200 || cards !== ITEM_COUNT) throw new Error(`GET ${pagePath} as ketua.zi: HTTP ${page.status}, ${cards} item forms (expected ${ITEM_COUNT})`);
+
+  progress(`${engine}: Integritas GET /lke/:id/items?section=all and bare node:http GET /people, interleaved (${CONCURRENCY} connections, ${WARMUP_MS / 1000} s warm-up + ${DURATION_MS / 1000} s each)`);
+  targets.push(new Target({ url: appUrl, path: pagePath, headers, concurrency: CONCURRENCY }));
+  targets.push(new Target({ url: bareUrl, path: '/people', headers: { accept: 'text/html' }, concurrency: CONCURRENCY }));
+  const [integritas, bare] = await runInterleaved(targets, { warmupMs: WARMUP_MS, durationMs: DURATION_MS, slices: SLICES });
+
+  progress(`${engine}: GET /lke/:id/export.xlsx ×${EXPORT_REQUESTS + 2}, one at a time, alternating with exportWorkbook alone ×${EXPORT_ALONE + 1}`);
+  const exportPath = `${appUrl}/lke/${id}/export.xlsx`;
+  const exportOnce = async (): Promise<{ ms: number; size: number }> => {
+    const t = performance.now();
+    const res = await request(exportPath, { headers });
+    const ms = performance.now() - t;
+    if (res.status !== 200 || !res.contentType.includes('spreadsheetml')) throw new Error(`GET /lke/${id}/export.xlsx: HTTP ${res.status} ${res.contentType}`);
+    return { ms, size: res.size };
+  };
+  const first = await exportOnce();
+  const aloneFirst = await exportWorkbookOnce();
+  await exportOnce();
+  const exportMs: number[] = [];
+  const aloneMs: number[] = [];
+  let exportBytes = 0;
+  let aloneBytes = aloneFirst.bytes;
+  for (let i = 0; i < EXPORT_REQUESTS; i++) {
+    const r = await exportOnce();
+    exportMs.push(r.ms);
+    exportBytes = r.size;
+    if (i < EXPORT_ALONE) {
+      const a = await exportWorkbookOnce();
+      aloneMs.push(a.ms);
+      aloneBytes = a.bytes;
+    }
+  }
+  return { page: { engine, integritas, bare }, fillMs, exportFirstMs: first.ms, exportMs, exportBytes, aloneFirstMs: aloneFirst.ms, aloneMs, aloneBytes };
+}
+
 /** PGlite: one seeded data dir, copied, so each server has its own (one process per dir). */
-async function pglitePair(): Promise<Pair> {
+async function pglitePair(): Promise<EngineRun> {
   const a = tempDir();
   progress('PGlite: seeding a data dir for the throughput runs');
   const seeder = await startBenchServer('bare', { DATA_DIR: a });
@@ -293,12 +441,57 @@ function loadRows(p: Pair): string[][] {
   ];
 }
 
+function printNon200(pairs: Pair[]) {
+  for (const p of pairs) {
+    const bad = [p.integritas, p.bare].flatMap((r) => Object.entries(r.statuses).filter(([s]) => s !== '200'));
+    if (bad.length) console.log(`  ${p.engine}: non-200 answers: ${bad.map(([s, n]) => `${s}×${n}`).join(', ')}`);
+  }
+}
+
+const ms = (x: number, digits = 2) => fmt(x, digits);
+
+function printScoring(r: ScoringResult) {
+  const n = r.worksheets;
+  const row = (label: string, med: number, min: number) => [label, ms(med, 1), fmt((med * 1000) / n, 1), fmt(n / (med / 1000), 0), ms(min, 1)];
+  console.log(`\nLKE scoring: ${fmt(n, 0)} generated worksheets (${RULESET_ID}, seeded), one pass = every worksheet once; median of ${r.rounds} passes per side, alternating, after one warm-up pass each`);
+  console.log(table(['case', '>ms/pass', '>µs/worksheet', '>worksheets/s', '>min ms/pass'], [
+    row('Integritas: scoreAnswers + judge (WBK and WBBM)', r.integritasMs, r.integritasMinMs),
+    row('bare loop: Σ value × weight only', r.bareMs, r.bareMinMs),
+    ['ratio Integritas/bare', ratio(r.integritasMs, r.bareMs), ratio(r.integritasMs, r.bareMs), ratio(r.bareMs, r.integritasMs), ratio(r.integritasMinMs, r.bareMinMs)],
+  ]));
+  const kinds = Object.entries(r.kinds).map(([k, v]) => `${k} ${fmt(v, 0)}`).join(', ');
+  console.log(`  data: ${fmt(r.answered, 0)} of ${fmt(n * ITEM_COUNT, 0)} items answered (${kinds}); totals ${fmt(r.minTotal, 2)}–${fmt(r.maxTotal, 2)}, mean ${fmt(r.meanTotal, 2)}; eligible WBK ${r.wbk}, WBBM ${r.wbbm}`);
+  const agree = r.maxDelta < 1e-6 ? 'match scoreAnswers' : 'DIFFER from scoreAnswers (the baseline misreads some answers)';
+  console.log(`  the bare loop's totals ${agree}: largest difference ${r.maxDelta.toExponential(1)} points`);
+}
+
+function printPlan(r: PlanResult) {
+  console.log(`\nLKE whatWouldItTake: worked example (${fmt(r.before, 2)} points), WBBM, median of ${r.runs.length} after one warm-up run`);
+  console.log(`  median ${ms(median(r.runs))} ms, min ${ms(Math.min(...r.runs))} ms, max ${ms(Math.max(...r.runs))} ms (runs: ${r.runs.map((x) => fmt(x, 1)).join(' / ')} ms); plan: ${r.changes} changes, ${r.closesAll ? 'closes every gap' : 'leaves gaps open'}`);
+}
+
+function printDocuments(docs: { lheChanged: DocResult; lheSame: DocResult }, runs: EngineRun[]) {
+  const kib = (b: number) => fmt(b / 1024, 1);
+  const row = (label: string, xs: number[], first: number, bytes: number) => [label, String(xs.length), ms(median(xs), 1), ms(percentile(xs, 99), 1), ms(first, 1), kib(bytes)];
+  console.log('\nLKE documents: worked example; "first" is the first call (not in the median); with 20 or 30 runs p99 is the slowest run');
+  console.log(table(['case', '>runs', '>median ms', '>p99 ms', '>first ms', '>KiB'], [
+    ...runs.flatMap((r) => [
+      row(`GET /lke/:id/export.xlsx through the app, ${r.people.engine}, one at a time`, r.lke.exportMs, r.lke.exportFirstMs, r.lke.exportBytes),
+      row(`exportWorkbook alone, alternating with the ${r.people.engine} requests`, r.lke.aloneMs, r.lke.aloneFirstMs, r.lke.aloneBytes),
+      [`${r.people.engine}: ratio through the app/alone`, '', ratio(median(r.lke.exportMs), median(r.lke.aloneMs)), ratio(percentile(r.lke.exportMs, 99), percentile(r.lke.aloneMs, 99)), '', ratio(r.lke.exportBytes, r.lke.aloneBytes)],
+    ]),
+    row('renderLhePdf alone, input changed on every call (Typst lays out again)', docs.lheChanged.runs, docs.lheChanged.first, docs.lheChanged.bytes),
+    row('renderLhePdf alone, same input every call (Typst memo)', docs.lheSame.runs, docs.lheSame.first, docs.lheSame.bytes),
+  ]));
+  console.log(`  "first" for renderLhePdf (input changed) includes starting the Typst compiler and loading its fonts; for exportWorkbook on ${runs[0]?.people.engine ?? 'the first engine'}, its first call in this process`);
+}
+
 async function main() {
   const began = performance.now();
   const cpus = os.cpus();
   console.log('Integritas bench');
   console.log(`  node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'cpu'}, ${fmt(os.totalmem() / 2 ** 30, 1)} GiB`);
-  console.log(`  load: ${CONCURRENCY} keep-alive connections per server, ${WARMUP_MS / 1000} s warm-up + ${DURATION_MS / 1000} s measured in ${SLICES} alternating slices, GET /people as pegawai`);
+  console.log(`  load: ${CONCURRENCY} keep-alive connections per server, ${WARMUP_MS / 1000} s warm-up + ${DURATION_MS / 1000} s measured in ${SLICES} alternating slices, GET /people as pegawai, then GET /lke/:id/items?section=all as ketua.zi`);
   console.log(`  load average at start: ${loadavg()}; other processes on the machine skew every figure`);
   console.log(`  PostgreSQL: ${PG_BASE ? 'yes (throwaway database on DATABASE_URL_BENCH / TEST_DATABASE_URL)' : 'skipped (set DATABASE_URL_BENCH or TEST_DATABASE_URL)'}`);
 
@@ -329,17 +522,35 @@ async function main() {
     const againMed = median(again.map((r) => r.startMs));
     console.log(`  new / existing: ${ratio(freshMed, againMed)}`);
 
-    // 2/3/4. throughput
-    const pairs: Pair[] = [];
-    pairs.push(await pglitePair());
-    if (PG_BASE) pairs.push(await withPostgres(PG_BASE, (url) => throughputPair('PostgreSQL', { DATABASE_URL: url }, { DATABASE_URL: url })));
+    // 2. LKE in this process: scoring, what would it take, the LHE PDF (no server runs meanwhile)
+    progress('LKE: scoring 1,000 generated worksheets, Integritas and a bare loop, alternating passes');
+    const scoring = benchScoring();
+    printScoring(scoring);
+    progress('LKE: whatWouldItTake on the worked example (WBBM)');
+    printPlan(benchPlan());
+    progress('LKE: renderLhePdf without HTTP');
+    const docs = await benchLhe();
+
+    // 3/4. throughput, GET /people, then the LKE page and the export on the same servers
+    const runs: EngineRun[] = [];
+    runs.push(await pglitePair());
+    if (PG_BASE) runs.push(await withPostgres(PG_BASE, (url) => throughputPair('PostgreSQL', { DATABASE_URL: url }, { DATABASE_URL: url })));
+    const pairs = runs.map((r) => r.people);
+    const lkePairs = runs.map((r) => r.lke.page);
 
     console.log(`\nThroughput: GET /people (25 rows of pegawai's scope), ${CONCURRENCY} connections, ${DURATION_MS / 1000} s measured per server, interleaved`);
     console.log(table(['engine', 'server', '>req/s', '>p50 ms', '>p99 ms', '>max ms', '>requests', '>errors', '>KiB/resp'], pairs.flatMap(loadRows)));
-    for (const p of pairs) {
-      const bad = [p.integritas, p.bare].flatMap((r) => Object.entries(r.statuses).filter(([s]) => s !== '200'));
-      if (bad.length) console.log(`  ${p.engine}: non-200 answers: ${bad.map(([s, n]) => `${s}×${n}`).join(', ')}`);
+    printNon200(pairs);
+
+    console.log(`\nLKE worksheet page: Integritas GET /lke/:id/items?section=all (all ${ITEM_COUNT} items with their forms, worked example, as ketua.zi) next to bare node:http GET /people, ${CONCURRENCY} connections, ${DURATION_MS / 1000} s measured per server, interleaved`);
+    console.log(table(['engine', 'server', '>req/s', '>p50 ms', '>p99 ms', '>max ms', '>requests', '>errors', '>KiB/resp'], lkePairs.flatMap(loadRows)));
+    printNon200(lkePairs);
+    for (const r of runs) {
+      console.log(`  ${r.people.engine}: filling the worksheet, ${ITEM_COUNT} answer POSTs one at a time (autosave JSON): ${sec(r.lke.fillMs)}, ${fmt(r.lke.fillMs / ITEM_COUNT, 1)} ms per POST`);
     }
+    console.log(`  the bare server is the GET /people floor of the table above: the ratio compares the ${ITEM_COUNT}-item page with that floor, not with a bare ${ITEM_COUNT}-item page`);
+
+    printDocuments(docs, runs);
     console.log(`\nTotal bench time: ${sec(performance.now() - began)}; load average at end: ${loadavg()}`);
   } finally {
     killAll();
