@@ -257,6 +257,28 @@ describe('LKE through the web', () => {
     assert.equal(await countRows(app.database, 'assessment_answers'), before);
   });
 
+  test('an old record under the revoked 52/2014 rule set is read-only; cloning it lists what could not be carried', async () => {
+    const [old] = await app.database.query<{ id: string }>(
+      `insert into assessment_worksheets (unit_id, year, ruleset_id, state) values ($1, 2019, 'permenpanrb-52-2014', 'evaluated') returning id`, [dpm]);
+    await app.database.query(`insert into assessment_answers (worksheet_id, item_code, layer, answer) values
+      ($1, 'B.I.a', 'unit', '{"index": 3.5}'), ($1, 'B.I.b', 'unit', '{"inputs": {"findings": 10, "completed": 9}}'), ($1, 'A.1', 'unit', '{"score": 4}')`, [old!.id]);
+    const page = await (await ketua.get(`/lke/${old!.id}`)).text();
+    assert.match(page, /Rule set ini sudah dicabut/);
+    const locked = await ketua.post(`/lke/${old!.id}/items/B.I.a`, { index: '3,9', rev: '' }, { headers: { accept: 'application/json' } });
+    assert.equal(locked.status, 409);
+    await ketua.get('/lke/new');
+    const res = await ketua.post('/lke', { unit: dpm, year: '2020', ruleset: rs.id, clone: 'previous' });
+    assert.equal(res.status, 303);
+    const location = res.headers.get('location')!;
+    assert.match(decodeURIComponent(location), /dropped=.*B\.I\.b:type_changed/);
+    const overview = unescape(await (await ketua.get(location)).text());
+    assert.match(overview, /jawaban tidak dapat dibawa/);
+    assert.match(overview, /A\.1<\/code> — kode butir tidak ada dalam rule set ini/);
+    const id2020 = await worksheetId(ketua, location);
+    const [carried] = await app.database.query<{ answer: unknown }>(`select answer from assessment_answers where worksheet_id = $1 and item_code = 'B.I.a'`, [id2020]);
+    assert.deepEqual(carried!.answer, { index: 3.5 });
+  });
+
   test('evidence: a positive answer without evidence is flagged until a file is attached', async () => {
     const w = await createWorksheet(ketua, dpm, 2015);
     await fill(ketua, w, ['A.I.1.i.a']);

@@ -194,7 +194,7 @@ export function registerAssessmentRoutes(r: Router) {
         copyEvidence: (tx, from, to, unitId, keep) => copyEvidenceLinks(tx, actor!, { unitId, subjectType: SUBJECT, fromSubjectId: from, toSubjectId: to, keyMap: (k) => (keep(k) ? k : null) }),
       });
       flash(c, 'success', res.dropped.length ? 'lke.created.with_dropped' : 'lke.created');
-      return c.redirect(`/lke/${res.id}`, 303);
+      return c.redirect(`/lke/${res.id}${droppedQuery(res.dropped)}`, 303);
     } catch (err) {
       if (err instanceof DomainError && err.kind === 'validation' && Object.keys(err.fieldErrors).length) return renderNew(c, form, err.fieldErrors, 400);
       throw err;
@@ -229,6 +229,7 @@ export function registerAssessmentRoutes(r: Router) {
         {state === 'returned' && f.w.returnNote ? <div class="alert alert--warning" role="status"><strong>{v.t('lke.returned.note')}</strong><p>{f.w.returnNote}</p></div> : null}
         {f.w.conclusion ? <div class={`alert ${f.w.conclusion === 'memenuhi' ? 'alert--success' : 'alert--warning'}`}><strong>{v.t(`lke.conclusion.${f.w.conclusion}`)}</strong>{f.w.conclusionNote ? <p>{f.w.conclusionNote}</p> : null}</div> : null}
         {rs.status !== 'current' ? <div class="alert alert--warning">{v.t('lke.ruleset.revoked_notice')}</div> : null}
+        <DroppedList v={v} raw={c.req.query('dropped')} />
 
         {transitions.length ? (
           <section class="card">
@@ -744,6 +745,7 @@ export function registerAssessmentRoutes(r: Router) {
     return c.html(
       <Layout v={v} title={v.t('lke.settings.title')} crumbs={crumbs(v, f, [{ label: v.t('lke.settings.title') }])} narrow>
         <PageHeader title={v.t('lke.settings.title')} lead={tx(v, rs.title)} />
+        <DroppedList v={v} raw={c.req.query('dropped')} />
         <form method="post" action={`/lke/${f.w.id}/options`} class="form card">
           <Csrf v={v} />
           <input type="hidden" name="version" value={String(f.w.version)} />
@@ -789,6 +791,7 @@ export function registerAssessmentRoutes(r: Router) {
     try {
       const res = await changeRuleSet(svc(c), c.var.scope!, f.w.id, Number(form.version), form.ruleset ?? '');
       flash(c, 'success', res.dropped.length ? 'lke.ruleset.changed_dropped' : 'lke.ruleset.changed');
+      return c.redirect(`/lke/${f.w.id}/settings${droppedQuery(res.dropped)}`, 303);
     } catch (err) {
       if (!(err instanceof DomainError) || (err.kind !== 'validation' && err.kind !== 'conflict')) throw err;
       flash(c, 'error', Object.values(err.fieldErrors)[0] ?? err.code);
@@ -963,6 +966,26 @@ export function registerAssessmentRoutes(r: Router) {
 }
 
 // ---------------------------------------------------------------- components and helpers
+
+/** What could not be carried to a new worksheet or rule set travels once in the redirect's query. */
+function droppedQuery(dropped: { item: string; reason: string }[]): string {
+  if (!dropped.length) return '';
+  return `?dropped=${encodeURIComponent(dropped.slice(0, 150).map((d) => `${d.item}:${d.reason}`).join(','))}`;
+}
+
+function DroppedList({ v, raw }: { v: View; raw: string | undefined }) {
+  if (!raw) return null;
+  const entries = raw.split(',').slice(0, 150)
+    .map((e) => /^([A-Za-z0-9.]{1,24}):(unknown_item|type_changed|invalid)$/.exec(e))
+    .filter((m): m is RegExpExecArray => !!m);
+  if (!entries.length) return null;
+  return (
+    <div class="alert alert--warning" role="status">
+      <strong>{v.t('lke.dropped.title', { n: entries.length })}</strong>
+      <ul>{entries.map((m) => <li><code>{m[1]}</code> — {v.t(`lke.dropped.${m[2]}`)}</li>)}</ul>
+    </div>
+  );
+}
 
 function sectionOfItem(rs: RuleSet, item: RuleItem): string {
   if (item.area === null) return 'B';
