@@ -4,6 +4,7 @@ import { ConfigError, loadConfig, type Config } from './kernel/config.ts';
 import { DataDirLockedError, openDatabase, type Database } from './kernel/db.ts';
 import { verifyAudit } from './kernel/audit.ts';
 import { DomainError } from './kernel/errors.ts';
+import { createFileStore } from './kernel/files.ts';
 import { buildI18n, seedDemo, startServer } from './main.ts';
 import { createAdmin } from './modules/org/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/org/org.seed.ts';
@@ -88,7 +89,7 @@ export async function runCli(argv: string[]): Promise<number> {
       case 'seed-demo': {
         const config = loadConfig();
         if (config.isProduction) { console.error('seed-demo is refused in production mode.'); return 2; }
-        const seeded = await withDatabase(config, (db) => seedDemo(db));
+        const seeded = await withDatabase(config, (db) => seedDemo(db, createFileStore(config.filesDir)));
         console.log(seeded ? `Demo data loaded.\n${demoCredentials()}` : 'The database already has a regency; nothing was seeded.');
         return 0;
       }

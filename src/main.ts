@@ -4,7 +4,7 @@ import { serve, type ServerType } from '@hono/node-server';
 import { AccessControl } from './kernel/access.ts';
 import type { Config } from './kernel/config.ts';
 import { openDatabase, type Database } from './kernel/db.ts';
-import { createFileStore } from './kernel/files.ts';
+import { createFileStore, type FileStore } from './kernel/files.ts';
 import { createHttpApp, type HttpDeps } from './kernel/http.tsx';
 import { I18n } from './kernel/i18n.ts';
 import { kernelMessages } from './kernel/kernel.messages.ts';
@@ -16,6 +16,7 @@ import { purgeExpiredSessions } from './kernel/auth.ts';
 import { loadActor, orgMessages, orgNav, orgPolicy, registerOrgRoutes, roleLabel, seedOrgDemo } from './modules/org/index.ts';
 import { evidenceMessages, evidenceNav, evidencePolicy, registerEvidenceRoutes } from './modules/evidence/index.ts';
 import { assessmentMessages, assessmentNav, assessmentPolicy, registerAssessmentRoutes } from './modules/assessment/index.ts';
+import { seedAssessmentDemo } from './modules/assessment/assessment.seed.ts';
 
 export function buildI18n(): I18n {
   return new I18n().register('kernel', kernelMessages).register('org', orgMessages).register('evidence', evidenceMessages).register('assessment', assessmentMessages);
@@ -77,8 +78,14 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   return { app, router, deps, mailer, i18n, access, flushMail };
 }
 
-export async function seedDemo(database: Database): Promise<boolean> {
-  return seedOrgDemo(database.db);
+/**
+ * Seeds the demo regency (org), then a year of LKE work with its evidence (files go to `files`;
+ * without a store, documents are attached as links). Each part runs once; true when anything was seeded.
+ */
+export async function seedDemo(database: Database, files: FileStore | null = null): Promise<boolean> {
+  const org = await seedOrgDemo(database.db);
+  const lke = await seedAssessmentDemo(database.db, files);
+  return org || lke;
 }
 
 export interface Running { server: ServerType; database: Database; app: App; url: string; stop(): Promise<void> }
@@ -87,7 +94,7 @@ export async function startServer(config: Config, log: Logger = consoleLogger(co
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
   try {
     await database.migrate();
-    if (config.demo && (await seedDemo(database))) log('info', 'demo data seeded (Kabupaten Bangka)');
+    if (config.demo && (await seedDemo(database, createFileStore(config.filesDir)))) log('info', 'demo data seeded (Kabupaten Bangka)');
   } catch (err) {
     await database.close();
     throw err;

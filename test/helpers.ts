@@ -9,6 +9,7 @@ import { testConfig, type Config } from '../src/kernel/config.ts';
 import { openDatabase, type Database } from '../src/kernel/db.ts';
 import type { Mailer } from '../src/kernel/mail.ts';
 import { buildApp, seedDemo, type App } from '../src/main.ts';
+import { seedOrgDemo } from '../src/modules/org/index.ts';
 
 export const DEMO_PASSWORD = 'DemoZI-2026!';
 export const engine = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
@@ -47,9 +48,12 @@ export async function createTestDb(): Promise<TestDb> {
 
 export interface TestApp extends App { database: Database; config: Config; close(): Promise<void> }
 
-export async function createTestApp(opts: { seed?: boolean; config?: Partial<Config>; mailer?: Mailer } = {}): Promise<TestApp> {
+/**
+ * A migrated database with the app on it. `seed`: true (default) = the whole demo, the LKE year and
+ * its evidence files included; 'org' = the demo organisation only (empty LKE and evidence); false = nothing.
+ */
+export async function createTestApp(opts: { seed?: boolean | 'org'; config?: Partial<Config>; mailer?: Mailer } = {}): Promise<TestApp> {
   const tdb = await createTestDb();
-  if (opts.seed !== false) await seedDemo(tdb.database);
   // uploaded files go to a fresh folder per app, removed with the database
   const ownFilesDir = opts.config?.filesDir ? null : await mkdtemp(path.join(tmpdir(), 'itg-files-'));
   const config = testConfig({ ...(ownFilesDir ? { filesDir: ownFilesDir } : {}), ...opts.config });
@@ -57,6 +61,13 @@ export async function createTestApp(opts: { seed?: boolean; config?: Partial<Con
   const close = async () => {
     try { await tdb.drop(); } finally { if (ownFilesDir) await rm(ownFilesDir, { recursive: true, force: true }); }
   };
+  // the demo's evidence files go to the app's own store, so downloads work
+  if (opts.seed !== false) {
+    try {
+      if (opts.seed === 'org') await seedOrgDemo(tdb.database.db);
+      else await seedDemo(tdb.database, app.deps.files);
+    } catch (err) { await close(); throw err; }
+  }
   return { ...app, database: tdb.database, config, close };
 }
 
