@@ -133,6 +133,9 @@ interface RsIndex {
   itemsOfSub: Map<string, RuleItem[]>;
   /** nodes deepest first, for bottom-up sums */
   bottomUp: RuleNode[];
+  /** the area nodes (pemenuhan and reform halves) of each area */
+  areaNodes: Map<number, RuleNode[]>;
+  roots: RuleNode[];
 }
 const indexes = new WeakMap<RuleSet, RsIndex>();
 
@@ -155,7 +158,12 @@ export function indexOf(rs: RuleSet): RsIndex {
   }
   const depth = (n: RuleNode): number => (n.parent ? 1 + depth(nodes.get(n.parent)!) : 0);
   const bottomUp = [...rs.nodes].sort((a, b) => depth(b) - depth(a));
-  ix = { items: new Map(rs.items.map((i) => [i.code, i])), nodes, children, itemsOfSub, bottomUp };
+  const areaNodes = new Map<number, RuleNode[]>();
+  for (const n of rs.nodes) {
+    if (n.kind !== 'area' || n.area === null) continue;
+    areaNodes.set(n.area, [...(areaNodes.get(n.area) ?? []), n]);
+  }
+  ix = { items: new Map(rs.items.map((i) => [i.code, i])), nodes, children, itemsOfSub, bottomUp, areaNodes, roots: rs.nodes.filter((n) => n.parent === null) };
   indexes.set(rs, ix);
   return ix;
 }
@@ -230,6 +238,7 @@ export function scoreAnswers(rs: RuleSet, answers: Answers, overrides?: Partial<
   const options = resolveOptions(rs, overrides);
   const ix = indexOf(rs);
   const items: Record<string, ItemScore> = {};
+  const nodes: Record<string, NodeScore> = {};
   const unanswered: string[] = [];
   const sums = new Map<string, number>();
   for (const it of rs.items) {
@@ -239,28 +248,29 @@ export function scoreAnswers(rs: RuleSet, answers: Answers, overrides?: Partial<
     items[it.code] = rawPercent === undefined ? { value, score, weight: it.weight } : { value, score, weight: it.weight, rawPercent };
     sums.set(it.sub, (sums.get(it.sub) ?? 0) + score);
   }
-  const nodes: Record<string, NodeScore> = {};
   for (const n of ix.bottomUp) {
     let score = sums.get(n.code) ?? 0;
-    const direct = answers[n.code];
-    if (rs.partial && direct && 'score' in direct && isScoreableNode(rs, n)) score = Math.min(direct.score, n.weight);
+    if (rs.partial) {
+      const direct = answers[n.code];
+      if (direct && 'score' in direct && isScoreableNode(rs, n)) score = Math.min(direct.score, n.weight);
+    }
     nodes[n.code] = node(n.weight, score);
     if (n.parent) sums.set(n.parent, (sums.get(n.parent) ?? 0) + score);
   }
-  for (const [code, s] of Object.entries(items)) nodes[code] = node(s.weight, s.score);
+  for (const it of rs.items) nodes[it.code] = node(it.weight, items[it.code]!.score);
   const areas: ScoreResult['areas'] = {};
   for (const a of rs.areas) {
     let pemenuhan = 0;
     let reform = 0;
-    for (const n of rs.nodes) {
-      if (n.kind !== 'area' || n.area !== a.area) continue;
-      const s = nodes[n.code]!.score;
-      if (halfOf(n) === 'reform') reform += s;
-      else pemenuhan += s;
+    for (const n of ix.areaNodes.get(a.area) ?? []) {
+      const sc = nodes[n.code]!.score;
+      if (halfOf(n) === 'reform') reform += sc;
+      else pemenuhan += sc;
     }
     areas[String(a.area)] = { ...node(a.weight, pemenuhan + reform), pemenuhan, reform };
   }
-  const total = rs.nodes.filter((n) => n.parent === null).reduce((s, n) => s + nodes[n.code]!.score, 0);
+  let total = 0;
+  for (const r of ix.roots) total += nodes[r.code]!.score;
   return { ruleset: rs.id, options, total, nodes, areas, items, unanswered };
 }
 
@@ -403,31 +413,104 @@ export interface Plan {
   remaining: CriterionResult[];
 }
 
-/** Points still missing across failing criteria (area percentages converted to points). */
-function deficit(rs: RuleSet, criteria: CriterionResult[]): number {
+/**
+ * A fast view of the criteria for the search below: item scores in an array, node sums by index,
+ * no allocation per evaluation. Returns the total points still missing (area percentages converted
+ * to points), 0 when every criterion passes.
+ */
+interface FastPlan {
+  itemIndex: Map<string, number>;
+  /** for each item, the indices of the nodes it adds to (sub up to the root) */
+  ancestors: number[][];
+  nodeWeight: Float64Array;
+  roots: number[];
+  checks: { kind: 'pts'; node: number | -1; min: number }[];
+  areaChecks: { nodes: number[]; weight: number; minPercent: number }[];
+}
+
+const fastPlans = new WeakMap<RuleSet, Map<string, FastPlan>>();
+
+function fastPlanOf(rs: RuleSet, predicate: Predicate, mode: RuleSetOptions['areaMinimum']): FastPlan {
+  let byKey = fastPlans.get(rs);
+  if (!byKey) fastPlans.set(rs, (byKey = new Map()));
+  const key = `${predicate}:${mode}`;
+  const cached = byKey.get(key);
+  if (cached) return cached;
+  const ix = indexOf(rs);
+  const nodeIndex = new Map<string, number>();
+  const codes: string[] = [];
+  const weights: number[] = [];
+  const add = (code: string, weight: number) => { nodeIndex.set(code, codes.length); codes.push(code); weights.push(weight); };
+  for (const n of rs.nodes) add(n.code, n.weight);
+  for (const it of rs.items) add(it.code, it.weight);
+  const ancestors = rs.items.map((it) => {
+    const out = [nodeIndex.get(it.code)!];
+    let parent: string | null = it.sub;
+    while (parent) {
+      out.push(nodeIndex.get(parent)!);
+      parent = ix.nodes.get(parent)?.parent ?? null;
+    }
+    return out;
+  });
+  const checks: FastPlan['checks'] = [];
+  const areaChecks: FastPlan['areaChecks'] = [];
+  for (const c of rs.thresholds[predicate]) {
+    if (c.kind === 'total') checks.push({ kind: 'pts', node: -1, min: c.min });
+    else if (c.kind === 'node') checks.push({ kind: 'pts', node: nodeIndex.get(c.node) ?? -2, min: c.min });
+    else {
+      for (const a of rs.areas) {
+        const halves = rs.nodes.filter((n) => n.kind === 'area' && n.area === a.area);
+        if (mode === 'combined' || mode === 'both') areaChecks.push({ nodes: halves.map((n) => nodeIndex.get(n.code)!), weight: a.weight, minPercent: c.minPercent });
+        if (mode === 'perHalf' || mode === 'both') for (const h of halves) areaChecks.push({ nodes: [nodeIndex.get(h.code)!], weight: h.weight, minPercent: c.minPercent });
+      }
+    }
+  }
+  const plan: FastPlan = {
+    itemIndex: new Map(rs.items.map((it, i) => [it.code, i])),
+    ancestors,
+    nodeWeight: Float64Array.from(weights),
+    roots: rs.nodes.filter((n) => n.parent === null).map((n) => nodeIndex.get(n.code)!),
+    checks,
+    areaChecks,
+  };
+  byKey.set(key, plan);
+  return plan;
+}
+
+function fastDeficit(plan: FastPlan, itemScores: Float64Array, sums: Float64Array): number {
+  sums.fill(0);
+  for (let i = 0; i < itemScores.length; i++) {
+    const v = itemScores[i]!;
+    if (v === 0) continue;
+    for (const n of plan.ancestors[i]!) sums[n]! += v;
+  }
+  let total = 0;
+  for (const r of plan.roots) total += sums[r]!;
   let d = 0;
-  for (const c of criteria) {
-    if (c.passed) continue;
-    const gap = c.required - c.actual;
-    if (c.unit === '%') {
-      const weight = c.half ? (rs.nodes.find((n) => n.kind === 'area' && n.area === c.area && halfOf(n) === c.half)?.weight ?? 0) : (rs.areas.find((a) => a.area === c.area)?.weight ?? 0);
-      d += (gap / 100) * weight;
-    } else d += gap;
+  for (const c of plan.checks) {
+    const actual = c.node === -1 ? total : c.node < 0 ? 0 : sums[c.node]!;
+    if (actual < c.min - EPS) d += c.min - actual;
+  }
+  for (const a of plan.areaChecks) {
+    let sc = 0;
+    for (const n of a.nodes) sc += sums[n]!;
+    const need = (a.minPercent / 100) * a.weight;
+    if (sc < need - EPS * a.weight) d += need - sc;
   }
   return d;
 }
 
-/** Answers strictly better than the current one (for candidate changes), best last. */
+/** Answers strictly better than the current one (for candidate changes), best first. */
 export function betterAnswers(rs: RuleSet, item: RuleItem, current: Answer | null | undefined, options: RuleSetOptions): Answer[] {
   const now = valueOf(rs, item, current, options).value ?? -1;
   if (isChoiceType(item.type)) {
-    return [...LETTERS_OF[item.type]].reverse()
+    return LETTERS_OF[item.type]
       .map((l) => ({ option: l }) as Answer)
       .filter((a) => (valueOf(rs, item, a, options).value ?? 0) > now + EPS);
   }
   if (item.type === 'percent') {
     const out: Answer[] = [];
-    for (const p of [25, 50, 60, 70, 75, 80, 90, 100]) if (p / 100 > now + EPS) out.push({ percent: p });
+    for (const p of [100, 90, 80, 75, 70, 60, 50, 25]) if (p / 100 > now + EPS) out.push({ percent: p });
     return out;
   }
   return [];
@@ -435,98 +518,103 @@ export function betterAnswers(rs: RuleSet, item: RuleItem, current: Answer | nul
 
 /**
  * The smallest set of answer changes (few items, small steps) that closes the score gaps of a
- * predicate: greedy by points recovered, then each change is lowered to the least that still closes.
- * Survey indices (IPAK, IPKP) are suggested at the least value that meets their own criteria.
+ * predicate: greedy by points recovered, then each change is lowered to the least that still closes
+ * and changes that turn out unnecessary are dropped. Survey indices (IPAK, IPKP) are suggested at the
+ * least value that meets their own criteria.
  */
 export function whatWouldItTake(rs: RuleSet, answers: Answers, predicate: Predicate, overrides?: Partial<RuleSetOptions> | null, maxChanges = 25): Plan {
   const options = resolveOptions(rs, overrides);
-  let current: Answers = { ...answers };
-  const crit = (a: Answers) => evaluateCriteria(rs, scoreAnswers(rs, a, options), predicate);
-  let criteria = crit(current);
+  const base = scoreAnswers(rs, answers, options);
+  const plan = fastPlanOf(rs, predicate, options.areaMinimum);
+  const scores = Float64Array.from(rs.items.map((it) => base.items[it.code]!.score));
+  const sums = new Float64Array(plan.nodeWeight.length);
+  const scoreOf = (item: RuleItem, a: Answer | null | undefined) => (valueOf(rs, item, a, options).value ?? 0) * item.weight;
+  const current: Answers = { ...answers };
   const changed = new Map<string, Answer>();
+  const set = (item: RuleItem, a: Answer | undefined) => {
+    if (a) current[item.code] = a;
+    else delete current[item.code];
+    scores[plan.itemIndex.get(item.code)!] = scoreOf(item, a);
+  };
   // survey indices first: their own criteria fix the least value needed
   for (const item of rs.items) {
     if (item.type !== 'index') continue;
-    const related = rs.thresholds[predicate].filter((c) => c.kind === 'node' && (c.node === item.code || c.node === item.sub));
-    let need = (valueOf(rs, item, current[item.code], options).value ?? 0) * rs.indexMax;
-    const score = scoreAnswers(rs, current, options);
-    for (const c of related) {
-      if (c.kind !== 'node') continue;
-      const have = score.nodes[c.node]?.score ?? 0;
+    const now = scoreAnswers(rs, current, options);
+    const before = (valueOf(rs, item, current[item.code], options).value ?? 0) * rs.indexMax;
+    let need = before;
+    for (const c of rs.thresholds[predicate]) {
+      if (c.kind !== 'node' || (c.node !== item.code && c.node !== item.sub)) continue;
+      const have = now.nodes[c.node]?.score ?? 0;
       if (have >= c.min - EPS) continue;
-      const mine = score.items[item.code]!.score;
-      const targetScore = Math.min(item.weight, mine + (c.min - have));
+      const targetScore = Math.min(item.weight, now.items[item.code]!.score + (c.min - have));
       need = Math.max(need, Math.ceil((targetScore / item.weight) * rs.indexMax * 100 - EPS) / 100);
     }
-    const before = (valueOf(rs, item, current[item.code], options).value ?? 0) * rs.indexMax;
     if (need > before + EPS && need <= rs.indexMax) {
-      current = { ...current, [item.code]: { index: need } };
+      set(item, { index: need });
       changed.set(item.code, { index: need });
     }
   }
-  criteria = crit(current);
-  while (criteria.some((c) => !c.passed) && changed.size < maxChanges) {
-    const d0 = deficit(rs, criteria);
-    let best: { code: string; to: Answer; d: number; steps: number } | null = null;
-    for (const item of rs.items) {
-      if (item.type === 'index') continue;
-      const options2 = betterAnswers(rs, item, current[item.code], options);
-      options2.forEach((to, i) => {
-        const d = deficit(rs, crit({ ...current, [item.code]: to }));
-        const steps = options2.length - i;
-        if (d < d0 - EPS && (!best || d < best.d - EPS || (Math.abs(d - best.d) <= EPS && steps < best.steps))) best = { code: item.code, to, d, steps };
-      });
+  let d0 = fastDeficit(plan, scores, sums);
+  const candidates = rs.items.filter((it) => it.type !== 'index');
+  while (d0 > EPS && changed.size < maxChanges) {
+    let best: { item: RuleItem; to: Answer; d: number; steps: number } | null = null;
+    for (const item of candidates) {
+      const i = plan.itemIndex.get(item.code)!;
+      const keep = scores[i]!;
+      const ladder = betterAnswers(rs, item, current[item.code], options);
+      for (let k = 0; k < ladder.length; k++) {
+        scores[i] = scoreOf(item, ladder[k]);
+        const d = fastDeficit(plan, scores, sums);
+        const steps = ladder.length - k;
+        if (d < d0 - EPS && (!best || d < best.d - EPS || (Math.abs(d - best.d) <= EPS && steps < best.steps))) best = { item, to: ladder[k]!, d, steps };
+      }
+      scores[i] = keep;
     }
     if (!best) break;
-    const b = best as { code: string; to: Answer };
-    current = { ...current, [b.code]: b.to };
-    changed.set(b.code, b.to);
-    criteria = crit(current);
+    set(best.item, best.to);
+    changed.set(best.item.code, best.to);
+    d0 = best.d;
   }
-  // lower each change to the least that keeps every gap closed
-  if (criteria.every((c) => c.passed)) {
+  if (d0 <= EPS) {
+    // lower each change to the least that keeps every gap closed
     for (const [code, to] of changed) {
       const item = indexOf(rs).items.get(code)!;
       if (item.type === 'index') continue;
-      const ladder = betterAnswers(rs, item, answers[code], options).reverse(); // smallest improvement first
-      for (const cand of ladder) {
+      for (const cand of betterAnswers(rs, item, answers[code], options).reverse()) {
         if (sameAnswer(cand, to)) break;
-        const trial = { ...current, [code]: cand };
-        if (crit(trial).every((c) => c.passed)) {
-          current = trial;
+        const prev = current[code];
+        set(item, cand);
+        if (fastDeficit(plan, scores, sums) <= EPS) {
           changed.set(code, cand);
           break;
         }
+        set(item, prev);
       }
     }
     // drop changes that turn out unnecessary
     for (const code of [...changed.keys()]) {
-      const trial = { ...current };
-      if (answers[code]) trial[code] = answers[code]!;
-      else delete trial[code];
-      if (crit(trial).every((c) => c.passed)) {
-        current = trial;
-        changed.delete(code);
-      }
+      const item = indexOf(rs).items.get(code)!;
+      const prev = current[code];
+      set(item, answers[code]);
+      if (fastDeficit(plan, scores, sums) <= EPS) changed.delete(code);
+      else set(item, prev);
     }
-    criteria = crit(current);
   }
-  const baseScore = scoreAnswers(rs, answers, options);
+  const before = evaluateCriteria(rs, base, predicate);
   const changes: Suggestion[] = [];
   for (const [code, to] of changed) {
     const alone = scoreAnswers(rs, { ...answers, [code]: to }, options);
-    const before = crit(answers);
     const after = evaluateCriteria(rs, alone, predicate);
     changes.push({
       item: code,
       from: answers[code] ?? null,
       to,
-      gain: alone.items[code]!.score - baseScore.items[code]!.score,
+      gain: alone.items[code]!.score - base.items[code]!.score,
       closes: after.filter((c, i) => c.passed && !before[i]!.passed).map((c) => c.id),
     });
   }
   changes.sort((a, b) => b.gain - a.gain);
-  const remaining = criteria.filter((c) => !c.passed);
+  const remaining = evaluateCriteria(rs, scoreAnswers(rs, current, options), predicate).filter((c) => !c.passed);
   return { predicate, changes, closesAll: remaining.length === 0, remaining };
 }
 
