@@ -107,9 +107,7 @@ test('LKE journey: fill, evidence, submit, TPI review and return, revise, conclu
 
     const link = page.locator('section#evidence form', { has: page.getByRole('button', { name: 'Tambah tautan' }) });
     await link.getByLabel('Alamat tautan (https://…)').fill('https://jdih.bangka.example/sk-tim-kerja-zi-2027');
-    // by name, not label: both title fields on this page have id="f-title", so the label
-    // "Judul tautan" points at the upload form's field (reported; see the journey's notes)
-    await link.locator('input[name="title"]').fill('Publikasi SK Tim Kerja ZI di JDIH');
+    await link.getByLabel('Judul tautan').fill('Publikasi SK Tim Kerja ZI di JDIH');
     await link.getByRole('button', { name: 'Tambah tautan' }).click();
     await expect(flash(page)).toHaveText('Data dukung ditambahkan.');
     await expect(list.getByRole('link', { name: 'Publikasi SK Tim Kerja ZI di JDIH' })).toHaveAttribute('href', 'https://jdih.bangka.example/sk-tim-kerja-zi-2027');

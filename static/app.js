@@ -39,6 +39,12 @@ document.addEventListener('change', (e) => {
   if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) return;
   const form = el.form;
   if (!form || !form.hasAttribute('data-autosave')) return;
+  // an item answered with several counts is saved once every count is filled (or all are cleared)
+  const counts = [...form.querySelectorAll('input[data-count="required"]')];
+  if (counts.length && el.matches('input[data-count]')) {
+    const filled = counts.filter((c) => c.value.trim() !== '').length;
+    if (filled !== 0 && filled !== counts.length) return;
+  }
   autosave(form);
 });
 document.addEventListener('submit', (e) => {

@@ -194,7 +194,7 @@ describe('LKE through the web', () => {
     assert.equal((await tpi.post(`/lke/${id}/items/A.I.1.i.a/review`, { accept: '1', rev: '' })).status, 303);
     const side = await (await tpi.get(`/lke/${id}/review`)).text();
     assert.match(side, /2 butir berbeda/);
-    assert.match(side, /-0,13/);
+    assert.match(side, /−0,13/);
     // return needs a note
     await transition(tpi, id, 'return');
     assert.equal(await stateOf(app, id), 'under_review');

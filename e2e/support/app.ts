@@ -6,7 +6,7 @@ import { expect, type Browser, type BrowserContext, type Page } from '@playwrigh
 export const DEMO_PASSWORD = 'DemoZI-2026!';
 
 /** Navigation labels (Indonesian) in the order the layout shows them. */
-const MAIN_NAV = ['Beranda', 'Unit kerja', 'Pegawai'];
+const MAIN_NAV = ['Beranda', 'Unit kerja', 'Pegawai', 'LKE', 'Data dukung'];
 const ADMIN_NAV = ['Akun & peran', 'Log audit'];
 
 export interface DemoRole {

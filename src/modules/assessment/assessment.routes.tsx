@@ -82,9 +82,9 @@ async function loadAll(c: HttpCtx): Promise<Loaded> {
 }
 
 function layerColumns(v: View, l: Loaded) {
-  const cols: { key: string; label: string; score: ScoreResult }[] = [{ key: 'unit', label: v.t('lke.layer.unit'), score: l.scores.unit }];
-  if (l.hasTpi) cols.push({ key: 'tpi', label: v.t('lke.layer.tpi'), score: l.scores.tpi });
-  if (l.hasTpn) cols.push({ key: 'tpn', label: v.t('lke.layer.tpn'), score: l.scores.tpn });
+  const cols: { key: string; label: string; short: string; score: ScoreResult }[] = [{ key: 'unit', label: v.t('lke.layer.unit'), short: v.t('lke.layer.unit_short'), score: l.scores.unit }];
+  if (l.hasTpi) cols.push({ key: 'tpi', label: v.t('lke.layer.tpi'), short: 'TPI', score: l.scores.tpi });
+  if (l.hasTpn) cols.push({ key: 'tpn', label: v.t('lke.layer.tpn'), short: 'TPN', score: l.scores.tpn });
   return cols;
 }
 
@@ -280,7 +280,7 @@ export function registerAssessmentRoutes(r: Router) {
           <h2>{v.t('lke.history.title')}</h2>
           <ol class="plain-list">
             {events.map(({ e, by }) => (
-              <li>{v.dateTime(e.at)} · <StateBadge v={v} state={e.toState} /> {by ?? v.t('lke.system')}{e.note ? <> — <span>{e.note.startsWith('clone:') ? v.t('lke.history.cloned', { year: e.note.slice(6) }) : e.note}</span></> : null}</li>
+              <li>{v.dateTime(e.at)} · <StateBadge v={v} state={e.toState} /> {by ?? v.t('lke.system')}{e.note ? <> — <span>{historyNote(v, e.toState, e.note)}</span></> : null}</li>
             ))}
           </ol>
         </section>
@@ -305,7 +305,7 @@ export function registerAssessmentRoutes(r: Router) {
     const nodeOf = indexOf(rs).nodes;
     return c.html(
       <Layout v={v} title={`LKE ${f.unitShort} ${f.w.year}`} crumbs={crumbs(v, f, [{ label: v.t('lke.items.title') }])}>
-        <PageHeader title={v.t('lke.items.title')} lead={`${f.unitName} · ${f.w.year} · ${v.t(`lke.state.${state}`)}`} />
+        <PageHeader title={v.t('lke.items.title')} lead={`${f.unitShort} · ${f.w.year} · ${v.t(`lke.state.${state}`)}`} />
         <div class="score-strip" aria-live="polite">
           <span>{v.t('lke.layer.unit')}: <strong data-live="unit:total">{pts(v, l.scores.unit.total)}</strong></span>
           <span>{v.t('lke.progress.answered')}: <strong data-live="unit:answered">{v.t('lke.progress.of', { n: v.num(rs.items.length - l.scores.unit.unanswered.length), max: v.num(rs.items.length) })}</strong></span>
@@ -313,7 +313,11 @@ export function registerAssessmentRoutes(r: Router) {
         </div>
         <nav class="tabs" aria-label={v.t('lke.items.sections')}>
           <ul>
-            {sections.map((s) => <li><a href={`/lke/${f.w.id}/items?section=${s.code}`} title={s.name(v)} aria-current={!filter && s.code === section ? 'page' : undefined}><span class="tabs__code">{s.code}</span><span class="tabs__name"> {s.name(v)}</span></a></li>)}
+            {sections.map((s, i) => <>
+              {s.code.startsWith('A.I.') && !sections[i - 1]?.code.startsWith('A.I.') ? <li class="tabs__group" aria-hidden="true">{v.t('lke.scores.pemenuhan')}</li> : null}
+              {s.code.startsWith('A.II.') && !sections[i - 1]?.code.startsWith('A.II.') ? <li class="tabs__group" aria-hidden="true">{v.t('lke.scores.reform')}</li> : null}
+              <li><a href={`/lke/${f.w.id}/items?section=${s.code}`} title={s.name(v)} aria-current={!filter && s.code === section ? 'page' : undefined}><span class="tabs__code">{s.code}</span><span class="tabs__name"> {s.name(v)}</span></a></li>
+            </>)}
             <li><a href={`/lke/${f.w.id}/items?section=all`} aria-current={!filter && section === 'all' ? 'page' : undefined}>{v.t('lke.items.all')}</a></li>
             <li><a href={`/lke/${f.w.id}/items?filter=unanswered`} aria-current={filter === 'unanswered' ? 'page' : undefined}>{v.t('lke.items.unanswered')}</a></li>
             <li><a href={`/lke/${f.w.id}/items?filter=noevidence`} aria-current={filter === 'noevidence' ? 'page' : undefined}>{v.t('lke.items.noevidence')}</a></li>
@@ -407,7 +411,7 @@ export function registerAssessmentRoutes(r: Router) {
         {errText ? <ErrorSummary v={v} texts={errText} /> : Object.keys(errors).length ? <ErrorSummary v={v} errors={errors} /> : null}
         <section class="card">
           <h2 class="lke-question">{item.question.id}</h2>
-          {v.locale === 'en' || item.question.en ? <p class="muted" lang="en">{item.question.en}</p> : null}
+          {v.locale === 'en' && item.question.en ? <p class="muted" lang="en">{item.question.en}</p> : null}
           {item.defect ? <p class="alert alert--warning">{tx(v, item.defect)}</p> : null}
           <SummaryList rows={[
             [v.t('lke.item.type'), v.t(`lke.type.${item.type}`)],
@@ -474,7 +478,7 @@ export function registerAssessmentRoutes(r: Router) {
                 <Csrf v={v} />
                 <h3>{v.t('lke.evidence.link')}</h3>
                 <TextField v={v} name="url" label={v.t('lke.evidence.url')} type="url" required maxlength={2000} />
-                <TextField v={v} name="title" label={v.t('lke.evidence.link_title')} required maxlength={200} />
+                <TextField v={v} name="linkTitle" label={v.t('lke.evidence.link_title')} required maxlength={200} />
                 <div class="form__actions"><button class="button button--secondary" type="submit">{v.t('lke.evidence.add_link')}</button></div>
               </form>
             </div>
@@ -554,7 +558,7 @@ export function registerAssessmentRoutes(r: Router) {
         if (!isUuid(str('fileId'))) throw notFound();
         await attachFile(db, actor, { unitId: f.w.unitId, fileId: str('fileId'), ...subject });
       } else if (str('url')) {
-        await attachUrl(db, actor, { unitId: f.w.unitId, url: str('url'), title: str('title'), ...subject });
+        await attachUrl(db, actor, { unitId: f.w.unitId, url: str('url'), title: str('linkTitle') || str('title'), ...subject });
       } else {
         throw new DomainError('validation', 'lke.evidence.nothing', {}, { file: 'lke.evidence.nothing' });
       }
@@ -613,12 +617,12 @@ export function registerAssessmentRoutes(r: Router) {
     const lost = [...diffs.values()].reduce((s, d) => s + d.delta, 0);
     return c.html(
       <Layout v={v} title={v.t('lke.review.title')} crumbs={crumbs(v, f, [{ label: v.t('lke.review.title') }])}>
-        <PageHeader title={v.t('lke.review.title')} lead={v.t('lke.review.lead', { unit: f.unitName, year: f.w.year })} />
+        <PageHeader title={v.t('lke.review.title')} lead={v.t(l.hasTpn ? 'lke.review.lead_tpn' : 'lke.review.lead', { unit: f.unitName, year: f.w.year })} />
         <SummaryList rows={[
           [v.t('lke.layer.unit'), pts(v, l.scores.unit.total)],
           [v.t('lke.layer.tpi'), pts(v, l.scores.tpi.total)],
           ...(l.hasTpn ? [[v.t('lke.layer.tpn'), pts(v, l.scores.tpn.total)] as [string, string]] : []),
-          [v.t('lke.review.differences'), v.t('lke.review.diff_summary', { n: diffs.size, delta: `${lost >= 0 ? '+' : ''}${pts(v, lost)}` })],
+          [v.t('lke.review.differences'), v.t('lke.review.diff_summary', { n: diffs.size, delta: signed(v, lost) })],
           [v.t('lke.progress.reviewed'), v.t('lke.progress.of', { n: v.num(l.layers.tpi.rows.size), max: v.num(rs.items.length) })],
         ]} />
         <p><a href={`/lke/${f.w.id}/review?only=${onlyDiff ? 'all' : 'diff'}`}>{onlyDiff ? v.t('lke.review.show_all') : v.t('lke.review.show_diff')}</a></p>
@@ -628,7 +632,7 @@ export function registerAssessmentRoutes(r: Router) {
           { key: 'unit', label: v.t('lke.layer.unit'), render: (i) => answerText(v, i, l.eff.unit[i.code], l.options) },
           { key: 'tpi', label: v.t('lke.layer.tpi'), render: (i) => <>{answerText(v, i, l.eff.tpi[i.code], l.options)}{l.layers.tpi.rows.has(i.code) ? null : <> <span class="muted">({v.t('lke.review.not_reviewed_short')})</span></>}</> },
           ...(l.hasTpn ? [{ key: 'tpn', label: v.t('lke.layer.tpn'), render: (i: RuleItem) => answerText(v, i, l.eff.tpn[i.code], l.options) }] : []),
-          { key: 'delta', label: v.t('lke.col.delta'), numeric: true, render: (i) => { const d = diffs.get(i.code)?.delta ?? 0; return d === 0 ? '0' : `${d > 0 ? '+' : ''}${pts(v, d)}`; } },
+          { key: 'delta', label: v.t('lke.col.delta'), numeric: true, render: (i) => signed(v, diffs.get(i.code)?.delta ?? 0) },
           { key: 'note', label: v.t('lke.review.note'), render: (i) => l.layers.tpi.rows.get(i.code)?.note ?? '' },
         ]} />
       </Layout>,
@@ -967,6 +971,22 @@ export function registerAssessmentRoutes(r: Router) {
 
 // ---------------------------------------------------------------- components and helpers
 
+/** Event notes: "clone:2025" and "memenuhi: …" are stored compactly and shown in words. */
+/** "+0,34", "−0,13" (a real minus sign), "0". */
+function signed(v: View, n: number): string {
+  if (Math.abs(n) < 5e-5) return '0';
+  return `${n > 0 ? '+' : '−'}${pts(v, Math.abs(n))}`;
+}
+
+function historyNote(v: View, toState: string, note: string): string {
+  if (note.startsWith('clone:')) return v.t('lke.history.cloned', { year: note.slice(6) });
+  if (toState === 'evaluated') {
+    const m = /^(memenuhi|belum_memenuhi)(?:: ([\s\S]*))?$/.exec(note);
+    if (m) return `${v.t(`lke.conclusion.${m[1]}`)}${m[2] ? ` — ${m[2]}` : ''}`;
+  }
+  return note;
+}
+
 /** What could not be carried to a new worksheet or rule set travels once in the redirect's query. */
 function droppedQuery(dropped: { item: string; reason: string }[]): string {
   if (!dropped.length) return '';
@@ -1134,7 +1154,12 @@ function TransitionForm({ v, id, version, t, missingEvidence, unanswered, conclu
       <input type="hidden" name="transition" value={t} />
       <h3>{v.t(`lke.transition.${t}`)}</h3>
       <p class="muted">{v.t(`lke.transition.${t}.hint`)}</p>
-      {t === 'submit' && (unanswered > 0 || missingEvidence > 0) ? <p class="alert alert--warning">{v.t('lke.transition.submit.warn', { unanswered, missing: missingEvidence })}</p> : null}
+      {t === 'submit' && (unanswered > 0 || missingEvidence > 0) ? (
+        <div class="alert alert--warning">
+          {unanswered > 0 ? <p>{v.t('lke.transition.submit.warn_unanswered', { n: unanswered })}</p> : null}
+          {missingEvidence > 0 ? <p>{v.t('lke.transition.submit.warn_evidence', { n: missingEvidence })}</p> : null}
+        </div>
+      ) : null}
       {t === 'return' ? (
         <div class="field"><label class="field__label" for={`note-${t}`}>{v.t('lke.transition.return.note')}</label><textarea class="input" id={`note-${t}`} name="note" rows={3} required maxlength={MAX_NOTE}></textarea></div>
       ) : null}

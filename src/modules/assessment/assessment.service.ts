@@ -195,6 +195,11 @@ export async function saveAnswer(ctx: Ctx, scope: Scope, input: SaveAnswerInput)
   }
   if (input.layer !== 'unit' && !input.accept && !answer) throw invalid({ answer: 'lke.review.answer_or_accept' });
   return ctx.db.transaction(async (tx) => {
+    // the state may have moved (e.g. submitted) since it was read: check again under a row lock
+    const [locked] = await tx.select({ state: worksheets.state }).from(worksheets).where(eq(worksheets.id, w.id)).for('update');
+    if (!locked || !isState(locked.state) || !canWriteLayer(input.layer, locked.state, roles, item.area, areas)) {
+      throw new DomainError('conflict', input.layer === 'unit' ? 'lke.answer.locked' : 'lke.answer.layer_locked');
+    }
     const current = await findAnswerRow(tx, w.id, item.code, input.layer);
     const currentRev = current ? current.updatedAt.toISOString() : '';
     if (currentRev !== input.rev) throw conflict('lke.answer.stale', { item: item.code });

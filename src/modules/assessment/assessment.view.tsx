@@ -20,7 +20,7 @@ export function pts(v: View, n: number): string {
   return v.num(n, 2);
 }
 export function pct(v: View, n: number): string {
-  return `${v.num(n, 2)} %`;
+  return `${v.num(n, 2)}\u00a0%`;
 }
 
 export function answerText(v: View, item: RuleItem, a: Answer | null | undefined, options: RuleSetOptions): string {
@@ -73,7 +73,7 @@ export function AnswerInputs({ v, item, value, prefix = '' }: { v: View; item: R
       {(item.inputs ?? []).map((inp) => (
         <div class="field">
           <label class="field__label" for={id(inp.key)}>{tx(v, inp.label)}{inp.sumOf ? <span class="field__optional"> ({v.t('lke.inputs.sum')})</span> : null}</label>
-          <input class="input input--short" id={id(inp.key)} name={`in_${inp.key}`} inputmode="numeric" value={inputs[inp.key] !== undefined ? String(inputs[inp.key]) : ''} autocomplete="off" />
+          <input class="input input--short" id={id(inp.key)} name={`in_${inp.key}`} inputmode="numeric" value={inputs[inp.key] !== undefined ? String(inputs[inp.key]) : ''} autocomplete="off" data-count={inp.sumOf ? undefined : 'required'} />
         </div>
       ))}
       {percent ? <p class="muted">{v.t('lke.inputs.percent_given', { p: percent })}</p> : null}
@@ -95,7 +95,7 @@ export function rawAnswerOf(item: RuleItem, form: Record<string, string>): unkno
 }
 
 /** A score table: one row per area (pemenuhan, reform, combined, % of weight) for each layer shown. */
-export function ScoreTable({ v, rs, layers }: { v: View; rs: RuleSet; layers: { key: string; label: string; score: ScoreResult }[] }) {
+export function ScoreTable({ v, rs, layers }: { v: View; rs: RuleSet; layers: { key: string; label: string; short: string; score: ScoreResult }[] }) {
   const head = (label: string) => <th scope="col" class="num">{label}</th>;
   return (
     <div class="table-wrap">
@@ -119,10 +119,10 @@ export function ScoreTable({ v, rs, layers }: { v: View; rs: RuleSet; layers: { 
               {layers.map((l) => {
                 const s = l.score.areas[String(a.area)]!;
                 return <>
-                  <td class="num" data-label={`${l.label} · ${v.t('lke.scores.pemenuhan')}`}>{pts(v, s.pemenuhan)}</td>
-                  <td class="num" data-label={`${l.label} · ${v.t('lke.scores.reform')}`}>{pts(v, s.reform)}</td>
-                  <td class="num" data-label={`${l.label} · ${v.t('lke.scores.score')}`} data-live={`${l.key}:area:${a.area}`}>{pts(v, s.score)}</td>
-                  <td class="num" data-label={`${l.label} · %`} data-live={`${l.key}:areapct:${a.area}`}>{pct(v, s.percent)}</td>
+                  <td class="num" data-label={`${l.short} · ${v.t('lke.scores.pemenuhan')}`}>{pts(v, s.pemenuhan)}</td>
+                  <td class="num" data-label={`${l.short} · ${v.t('lke.scores.reform')}`}>{pts(v, s.reform)}</td>
+                  <td class="num" data-label={`${l.short} · ${v.t('lke.scores.score')}`} data-live={`${l.key}:area:${a.area}`}>{pts(v, s.score)}</td>
+                  <td class="num" data-label={`${l.short} · %`} data-live={`${l.key}:areapct:${a.area}`}>{pct(v, s.percent)}</td>
                 </>;
               })}
             </tr>
@@ -138,10 +138,10 @@ export function ScoreTable({ v, rs, layers }: { v: View; rs: RuleSet; layers: { 
                 {layers.map((l) => {
                   const s = l.score.nodes[code!]!;
                   return <>
-                    <td class="num" data-label={`${l.label} · ${v.t('lke.scores.pemenuhan')}`}>{code === 'A' ? pts(v, l.score.nodes['A.I']?.score ?? 0) : ''}</td>
-                    <td class="num" data-label={`${l.label} · ${v.t('lke.scores.reform')}`}>{code === 'A' ? pts(v, l.score.nodes['A.II']?.score ?? 0) : ''}</td>
-                    <td class="num" data-label={`${l.label} · ${v.t('lke.scores.score')}`} data-live={`${l.key}:node:${code}`}>{pts(v, s.score)}</td>
-                    <td class="num" data-label={`${l.label} · %`}>{pct(v, s.percent)}</td>
+                    <td class="num" data-label={`${l.short} · ${v.t('lke.scores.pemenuhan')}`}>{code === 'A' ? pts(v, l.score.nodes['A.I']?.score ?? 0) : ''}</td>
+                    <td class="num" data-label={`${l.short} · ${v.t('lke.scores.reform')}`}>{code === 'A' ? pts(v, l.score.nodes['A.II']?.score ?? 0) : ''}</td>
+                    <td class="num" data-label={`${l.short} · ${v.t('lke.scores.score')}`} data-live={`${l.key}:node:${code}`}>{pts(v, s.score)}</td>
+                    <td class="num" data-label={`${l.short} · %`}>{pct(v, s.percent)}</td>
                   </>;
                 })}
               </tr>
@@ -151,10 +151,10 @@ export function ScoreTable({ v, rs, layers }: { v: View; rs: RuleSet; layers: { 
             <th scope="row" data-label={v.t('lke.scores.component')}>{v.t('lke.scores.total')}</th>
             <td class="num" data-label={v.t('lke.scores.weight')}>{pts(v, 100)}</td>
             {layers.map((l) => <>
-              <td class="num" data-label={`${l.label} · ${v.t('lke.scores.pemenuhan')}`}></td>
-              <td class="num" data-label={`${l.label} · ${v.t('lke.scores.reform')}`}></td>
-              <td class="num" data-label={`${l.label} · ${v.t('lke.scores.score')}`} data-live={`${l.key}:total`}><strong>{pts(v, l.score.total)}</strong></td>
-              <td class="num" data-label={`${l.label} · %`}>{pct(v, l.score.total)}</td>
+              <td class="num" data-label={`${l.short} · ${v.t('lke.scores.pemenuhan')}`}></td>
+              <td class="num" data-label={`${l.short} · ${v.t('lke.scores.reform')}`}></td>
+              <td class="num" data-label={`${l.short} · ${v.t('lke.scores.score')}`} data-live={`${l.key}:total`}><strong>{pts(v, l.score.total)}</strong></td>
+              <td class="num" data-label={`${l.short} · %`}>{pct(v, l.score.total)}</td>
             </>)}
           </tr>
         </tbody>
