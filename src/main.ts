@@ -15,8 +15,7 @@ import { countUnread, flushEmail } from './kernel/notify.ts';
 import { purgeExpiredSessions } from './kernel/auth.ts';
 import { loadActor, orgMessages, orgNav, orgPolicy, registerOrgRoutes, roleLabel, seedOrgDemo } from './modules/org/index.ts';
 import { evidenceMessages, evidenceNav, evidencePolicy, registerEvidenceRoutes } from './modules/evidence/index.ts';
-import { assessmentMessages, assessmentNav, assessmentPolicy, registerAssessmentRoutes } from './modules/assessment/index.ts';
-import { seedAssessmentDemo } from './modules/assessment/assessment.seed.ts';
+import { assessmentMessages, assessmentNav, assessmentPolicy, registerAssessmentRoutes, seedAssessmentDemo } from './modules/assessment/index.ts';
 
 export function buildI18n(): I18n {
   return new I18n().register('kernel', kernelMessages).register('org', orgMessages).register('evidence', evidenceMessages).register('assessment', assessmentMessages);
