@@ -22,7 +22,7 @@ const accounts: Record<string, string> = {};
 let ketua: Client;
 
 before(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ seed: 'org' });
   for (const r of await t.database.query<{ id: string; code: string }>('select id, code from org_units')) units[r.code] = r.id;
   for (const r of await t.database.query<{ id: string; username: string }>('select id, username from kernel_accounts')) accounts[r.username] = r.id;
   ketua = await loggedIn(t.app, 'ketua.zi');
