@@ -959,22 +959,31 @@ function actorOf(acc: Map<Username, string>, username: Username): AuditActor {
   return { accountId: acc.get(username)!, label: username };
 }
 
-async function attachDocs(db: Db, files: FileStore | null, unitId: string, worksheetId: string, docs: DemoDoc[], who: (code: string) => AuditActor) {
-  for (const d of docs) {
+/** Evidence moments: the seed's working-day spread with a fixed pseudo-random sequence. */
+function evidenceAt(from: Date, to: Date, i: number, n: number): Date {
+  let x = (i + 1) * 2654435761 % 4294967296;
+  const rnd = () => { x = (x * 1664525 + 1013904223) % 4294967296; return x / 4294967296; };
+  return spread(from, to, i, n, rnd);
+}
+
+async function attachDocs(db: Db, files: FileStore | null, unitId: string, worksheetId: string, docs: DemoDoc[], who: (code: string) => AuditActor, when: [Date, Date]) {
+  for (const [i, d] of docs.entries()) {
+    const at = evidenceAt(when[0], when[1], i, docs.length);
     const [first, ...rest] = d.items;
     const subject = (code: string) => ({ subjectType: SUBJECT, subjectId: worksheetId, subjectKey: code });
     if (!files) {
-      for (const code of d.items) await attachUrl(db, who(code), { unitId, url: docUrl(d), title: d.title, ...subject(code) });
+      for (const code of d.items) await attachUrl(db, who(code), { unitId, url: docUrl(d), title: d.title, at, ...subject(code) });
       continue;
     }
-    const up = await uploadEvidence(db, files, who(first!), { unitId, bytes: docBytes(d), originalName: d.file, title: d.title, attachTo: subject(first!) });
-    for (const code of rest) await attachFile(db, who(code), { unitId, fileId: up.file.id, ...subject(code) });
+    const up = await uploadEvidence(db, files, who(first!), { unitId, bytes: docBytes(d), originalName: d.file, title: d.title, attachTo: subject(first!), at });
+    for (const code of rest) await attachFile(db, who(code), { unitId, fileId: up.file.id, at, ...subject(code) });
   }
 }
 
-async function attachUrls(db: Db, unitId: string, worksheetId: string, urls: DemoUrl[], who: (code: string) => AuditActor) {
-  for (const u of urls) {
-    for (const code of u.items) await attachUrl(db, who(code), { unitId, url: u.url, title: u.title, subjectType: SUBJECT, subjectId: worksheetId, subjectKey: code });
+async function attachUrls(db: Db, unitId: string, worksheetId: string, urls: DemoUrl[], who: (code: string) => AuditActor, when: [Date, Date]) {
+  for (const [i, u] of urls.entries()) {
+    const at = evidenceAt(when[0], when[1], i, urls.length);
+    for (const code of u.items) await attachUrl(db, who(code), { unitId, url: u.url, title: u.title, at, subjectType: SUBJECT, subjectId: worksheetId, subjectKey: code });
   }
 }
 
@@ -1034,16 +1043,24 @@ export async function seedAssessmentDemo(db: Db, files: FileStore | null, now = 
   const [w25, w26] = [plan.worksheets[0]!.id, plan.worksheets[1]!.id];
   const areaOf = (code: string) => indexOf(rs).items.get(code)?.area ?? 0;
   const who = (code: string) => actorOf(acc, AREA_OWNER[areaOf(code)]!);
-  await attachDocs(db, files, dpm, w25, DOCS_2025, who);
-  await attachUrls(db, dpm, w25, URLS_DPM, who);
+  // evidence is gathered between a worksheet's creation and its (first) submission, or today
+  const windowOf = (w: (typeof plan.worksheets)[number]): [Date, Date] => {
+    const start = w.createdAt ?? now;
+    const firstSubmit = plan.events.filter((e) => e.worksheetId === w.id && e.toState === 'submitted').map((e) => e.at!).sort((a, b) => a.getTime() - b.getTime())[0];
+    return [start, firstSubmit ?? new Date(Math.min(now.getTime() - 86_400_000, start.getTime() + 200 * 86_400_000))];
+  };
+  const [from25, to25] = windowOf(plan.worksheets[0]!);
+  await attachDocs(db, files, dpm, w25, DOCS_2025, who, [from25, to25]);
+  await attachUrls(db, dpm, w25, URLS_DPM, who, [from25, to25]);
   // 2026 starts from last year's evidence (the same files), minus what is pending or not yet renewed
   const keep = new Set(plan.answers.filter((r) => r.worksheetId === w26 && r.layer === 'unit' && r.answer).map((r) => r.itemCode));
   for (const code of NO_EVIDENCE_YET_2026) keep.delete(code);
-  await copyEvidenceLinks(db, actorOf(acc, 'ketua.zi'), { unitId: dpm, subjectType: SUBJECT, fromSubjectId: w25, toSubjectId: w26, keyMap: (k) => (keep.has(k) ? k : null) });
-  await attachDocs(db, files, dpm, w26, DOCS_2026, who);
+  const [from26, to26] = windowOf(plan.worksheets[1]!);
+  await copyEvidenceLinks(db, actorOf(acc, 'ketua.zi'), { unitId: dpm, subjectType: SUBJECT, fromSubjectId: w25, toSubjectId: w26, keyMap: (k) => (keep.has(k) ? k : null), at: from26 });
+  await attachDocs(db, files, dpm, w26, DOCS_2026, who, [new Date(from26.getTime() + 14 * 86_400_000), to26]);
   for (const w of plan.worksheets.slice(2)) {
     const code = unitRows.find((u) => u.id === w.unitId)!.code;
-    await attachUrls(db, w.unitId, w.id, OTHER_URLS[code] ?? [], () => SYSTEM_ACTOR);
+    await attachUrls(db, w.unitId, w.id, OTHER_URLS[code] ?? [], () => SYSTEM_ACTOR, windowOf(w));
   }
   return true;
 }

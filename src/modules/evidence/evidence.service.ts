@@ -117,6 +117,8 @@ export interface UploadInput {
   originalName: string;
   title?: string | null;
   attachTo?: Subject;
+  /** when it happened (default now): the demo seed records a realistic past year */
+  at?: Date;
 }
 
 export interface UploadResult {
@@ -145,22 +147,24 @@ export async function uploadEvidence(db: Db, store: FileStore, actor: EvidenceAc
     if (!file) {
       [file] = await tx.insert(evidenceFiles).values({
         unitId: input.unitId, sha256: stored.sha256, size: stored.size, mime: sniffed.mime, originalName: name, title, uploadedBy: who.accountId,
+        ...(input.at ? { uploadedAt: input.at } : {}),
       }).returning();
       await appendAudit(tx, who, {
         action: 'evidence.file.uploaded', entityType: 'evidence_file', entityId: file.id, unitId: input.unitId,
         data: { sha256: stored.sha256, size: stored.size, mime: sniffed.mime, name, title },
       });
     }
-    const link = subject ? await insertLink(tx, who, input.unitId, subject, { fileId: file.id }, null) : null;
+    const link = subject ? await insertLink(tx, who, input.unitId, subject, { fileId: file.id }, null, input.at) : null;
     return { file, link, reused };
   });
 }
 
-async function insertLink(tx: Db, who: AuditActor, unitId: string, subject: Subject, what: { fileId: string } | { url: string }, title: string | null) {
+async function insertLink(tx: Db, who: AuditActor, unitId: string, subject: Subject, what: { fileId: string } | { url: string }, title: string | null, at?: Date) {
   await lockOn(tx, `evidence.link:${subject.subjectType}:${subject.subjectId}:${subject.subjectKey}`);
   if (await findSameLink(tx, subject, what)) throw conflict('evidence.link.duplicate');
   const [link] = await tx.insert(evidenceLinks).values({
     unitId, ...subject, fileId: 'fileId' in what ? what.fileId : null, url: 'url' in what ? what.url : null, title, createdBy: who.accountId,
+    ...(at ? { createdAt: at } : {}),
   }).returning();
   await appendAudit(tx, who, {
     action: 'evidence.link.added', entityType: 'evidence_link', entityId: link.id, unitId,
@@ -170,25 +174,25 @@ async function insertLink(tx: Db, who: AuditActor, unitId: string, subject: Subj
 }
 
 /** Attaches a file of the unit's library to a subject. A file of another unit is not found. */
-export async function attachFile(db: Db, actor: EvidenceActor, input: { unitId: string; fileId: string } & Subject): Promise<EvidenceLinkRow> {
+export async function attachFile(db: Db, actor: EvidenceActor, input: { unitId: string; fileId: string; at?: Date } & Subject): Promise<EvidenceLinkRow> {
   const subject = checkSubject(input);
   if (!UUID.test(input.unitId) || !UUID.test(input.fileId)) throw notFound();
   return db.transaction(async (tx) => {
     const file = await findUnitFileById(tx, input.unitId, input.fileId);
     if (!file) throw notFound();
-    return insertLink(tx, auditActor(actor), input.unitId, subject, { fileId: file.id }, null);
+    return insertLink(tx, auditActor(actor), input.unitId, subject, { fileId: file.id }, null, input.at);
   });
 }
 
 /** Attaches a web address (http/https) with a title to a subject. */
-export async function attachUrl(db: Db, actor: EvidenceActor, input: { unitId: string; url: string; title: string } & Subject): Promise<EvidenceLinkRow> {
+export async function attachUrl(db: Db, actor: EvidenceActor, input: { unitId: string; url: string; title: string; at?: Date } & Subject): Promise<EvidenceLinkRow> {
   const url = checkUrl(input.url);
   const title = titleFrom(input.title, null, true);
   const subject = checkSubject(input);
   if (!UUID.test(input.unitId)) throw notFound();
   return db.transaction(async (tx) => {
     await assertUnit(tx, input.unitId);
-    return insertLink(tx, auditActor(actor), input.unitId, subject, { url }, title);
+    return insertLink(tx, auditActor(actor), input.unitId, subject, { url }, title, input.at);
   });
 }
 
@@ -214,6 +218,8 @@ export interface CopyLinksInput {
   toSubjectId: string;
   /** the key in the new subject (e.g. an item code renamed by a newer rule set); null drops it */
   keyMap?: (key: string) => string | null;
+  /** when the copy happened (default now) */
+  at?: Date;
 }
 
 /**
@@ -231,7 +237,7 @@ export async function copyEvidenceLinks(db: Db, actor: EvidenceActor, input: Cop
     const existing = await linksOfSubject(tx, input.unitId, to.subjectType, to.subjectId);
     const seen = new Set(existing.map((l) => `${l.subjectKey}\u0000${l.fileId ?? ''}\u0000${l.url ?? ''}`));
     const rows: (typeof evidenceLinks.$inferInsert)[] = [];
-    const now = Date.now();
+    const now = input.at ? input.at.getTime() : Date.now();
     for (const l of source) {
       const key = input.keyMap ? input.keyMap(l.subjectKey) : l.subjectKey;
       if (key === null || key === undefined) continue;
