@@ -94,9 +94,23 @@ export function rawAnswerOf(item: RuleItem, form: Record<string, string>): unkno
   return Object.keys(inputs).length ? { inputs } : null;
 }
 
-/** A score table: one row per area (pemenuhan, reform, combined, % of weight) for each layer shown. */
+/**
+ * A score table: one row per area, then pengungkit, the hasil items, hasil and total. The first layer
+ * shows pemenuhan, reform, score and % of weight; further layers (TPI, TPN) score and % only, so three
+ * layers still fit a desktop screen.
+ */
 export function ScoreTable({ v, rs, layers }: { v: View; rs: RuleSet; layers: { key: string; label: string; short: string; score: ScoreResult }[] }) {
   const head = (label: string) => <th scope="col" class="num">{label}</th>;
+  const cell = (label: string, child: Child, live?: string) => <td class="num" data-label={label} data-live={live}>{child}</td>;
+  const lab = (l: { short: string }, what: string) => `${l.short} · ${what}`;
+  const P = v.t('lke.scores.pemenuhan');
+  const R = v.t('lke.scores.reform');
+  const S = v.t('lke.scores.score');
+  const rows: { code: string; label: string; weight: number; total?: boolean }[] = [
+    { code: 'A', label: v.t('lke.scores.pengungkit'), weight: rs.nodes.find((n) => n.code === 'A')?.weight ?? 0, total: true },
+    ...rs.items.filter((i) => i.area === null).map((i) => ({ code: i.code, label: `${i.code} ${tx(v, i.question)}`, weight: i.weight })),
+    { code: 'B', label: v.t('lke.scores.hasil'), weight: rs.nodes.find((n) => n.code === 'B')?.weight ?? 0, total: true },
+  ];
   return (
     <div class="table-wrap">
       <table class="table table--scores">
@@ -105,56 +119,50 @@ export function ScoreTable({ v, rs, layers }: { v: View; rs: RuleSet; layers: { 
           <tr>
             <th scope="col" rowspan={2}>{v.t('lke.scores.component')}</th>
             <th scope="col" rowspan={2} class="num">{v.t('lke.scores.weight')}</th>
-            {layers.map((l) => <th scope="colgroup" colspan={4} class="table__group">{l.label}</th>)}
+            {layers.map((l, i) => <th scope="colgroup" colspan={i === 0 ? 4 : 2} class="table__group">{l.label}</th>)}
           </tr>
           <tr>
-            {layers.map(() => <>{head(v.t('lke.scores.pemenuhan'))}{head(v.t('lke.scores.reform'))}{head(v.t('lke.scores.score'))}{head('%')}</>)}
+            {layers.map((_, i) => <>{i === 0 ? <>{head(P)}{head(R)}</> : null}{head(S)}{head('%')}</>)}
           </tr>
         </thead>
         <tbody>
           {rs.areas.map((a) => (
             <tr>
               <th scope="row" data-label={v.t('lke.scores.component')}>{a.area}. {tx(v, a.title)}</th>
-              <td class="num" data-label={v.t('lke.scores.weight')}>{pts(v, a.weight)}</td>
-              {layers.map((l) => {
+              {cell(v.t('lke.scores.weight'), pts(v, a.weight))}
+              {layers.map((l, i) => {
                 const s = l.score.areas[String(a.area)]!;
                 return <>
-                  <td class="num" data-label={`${l.short} · ${v.t('lke.scores.pemenuhan')}`}>{pts(v, s.pemenuhan)}</td>
-                  <td class="num" data-label={`${l.short} · ${v.t('lke.scores.reform')}`}>{pts(v, s.reform)}</td>
-                  <td class="num" data-label={`${l.short} · ${v.t('lke.scores.score')}`} data-live={`${l.key}:area:${a.area}`}>{pts(v, s.score)}</td>
-                  <td class="num" data-label={`${l.short} · %`} data-live={`${l.key}:areapct:${a.area}`}>{pct(v, s.percent)}</td>
+                  {i === 0 ? <>{cell(lab(l, P), pts(v, s.pemenuhan))}{cell(lab(l, R), pts(v, s.reform))}</> : null}
+                  {cell(lab(l, S), pts(v, s.score), `${l.key}:area:${a.area}`)}
+                  {cell(lab(l, '%'), pct(v, s.percent), `${l.key}:areapct:${a.area}`)}
                 </>;
               })}
             </tr>
           ))}
-          {[['A', 'lke.scores.pengungkit'], ...rs.items.filter((i) => i.area === null).map((i) => [i.code, '']), ['B', 'lke.scores.hasil']].map(([code, key]) => {
-            const item = rs.items.find((i) => i.code === code);
-            const node = rs.nodes.find((n) => n.code === code);
-            const weight = item?.weight ?? node?.weight ?? 0;
-            return (
-              <tr class={item ? undefined : 'table__total'}>
-                <th scope="row" data-label={v.t('lke.scores.component')}>{item ? `${item.code} ${tx(v, item.question)}` : v.t(key!)}</th>
-                <td class="num" data-label={v.t('lke.scores.weight')}>{pts(v, weight)}</td>
-                {layers.map((l) => {
-                  const s = l.score.nodes[code!]!;
-                  return <>
-                    <td class="num" data-label={`${l.short} · ${v.t('lke.scores.pemenuhan')}`}>{code === 'A' ? pts(v, l.score.nodes['A.I']?.score ?? 0) : ''}</td>
-                    <td class="num" data-label={`${l.short} · ${v.t('lke.scores.reform')}`}>{code === 'A' ? pts(v, l.score.nodes['A.II']?.score ?? 0) : ''}</td>
-                    <td class="num" data-label={`${l.short} · ${v.t('lke.scores.score')}`} data-live={`${l.key}:node:${code}`}>{pts(v, s.score)}</td>
-                    <td class="num" data-label={`${l.short} · %`}>{pct(v, s.percent)}</td>
-                  </>;
-                })}
-              </tr>
-            );
-          })}
+          {rows.map((r) => (
+            <tr class={r.total ? 'table__total' : undefined}>
+              <th scope="row" data-label={v.t('lke.scores.component')}>{r.label}</th>
+              {cell(v.t('lke.scores.weight'), pts(v, r.weight))}
+              {layers.map((l, i) => {
+                const s = l.score.nodes[r.code]!;
+                return <>
+                  {i === 0 ? (r.code === 'A'
+                    ? <>{cell(lab(l, P), pts(v, l.score.nodes['A.I']?.score ?? 0))}{cell(lab(l, R), pts(v, l.score.nodes['A.II']?.score ?? 0))}</>
+                    : <><td class="num"></td><td class="num"></td></>) : null}
+                  {cell(lab(l, S), pts(v, s.score), `${l.key}:node:${r.code}`)}
+                  {cell(lab(l, '%'), pct(v, s.percent))}
+                </>;
+              })}
+            </tr>
+          ))}
           <tr class="table__total">
             <th scope="row" data-label={v.t('lke.scores.component')}>{v.t('lke.scores.total')}</th>
-            <td class="num" data-label={v.t('lke.scores.weight')}>{pts(v, 100)}</td>
-            {layers.map((l) => <>
-              <td class="num" data-label={`${l.short} · ${v.t('lke.scores.pemenuhan')}`}></td>
-              <td class="num" data-label={`${l.short} · ${v.t('lke.scores.reform')}`}></td>
-              <td class="num" data-label={`${l.short} · ${v.t('lke.scores.score')}`} data-live={`${l.key}:total`}><strong>{pts(v, l.score.total)}</strong></td>
-              <td class="num" data-label={`${l.short} · %`}>{pct(v, l.score.total)}</td>
+            {cell(v.t('lke.scores.weight'), pts(v, 100))}
+            {layers.map((l, i) => <>
+              {i === 0 ? <><td class="num"></td><td class="num"></td></> : null}
+              {cell(lab(l, S), <strong>{pts(v, l.score.total)}</strong>, `${l.key}:total`)}
+              {cell(lab(l, '%'), pct(v, l.score.total))}
             </>)}
           </tr>
         </tbody>
