@@ -79,8 +79,7 @@ async function expectSaved(form: Locator, code: string, res: Response): Promise<
 /**
  * Changes one item's answer the way a person does, which starts autosave, and returns the server's
  * answer to the save: a radio is clicked; counts and indexes are typed and the field is left (the
- * change event). With several counts every field left starts a save; the last one carries them all,
- * so the earlier ones are awaited first (a half-filled item may be refused while it is typed).
+ * change event). With several counts the save starts once the last of them is filled.
  */
 async function change(page: Page, form: Locator, code: string, answer: ExampleAnswer): Promise<{ saved: Promise<Response> }> {
   if (typeof answer === 'string') {
@@ -94,13 +93,18 @@ async function change(page: Page, form: Locator, code: string, answer: ExampleAn
     const [res] = await Promise.all([itemPost(page, code), field.blur()]);
     return { saved: Promise.resolve(res) };
   }
-  let last: Response | null = null;
-  for (const [key, n] of Object.entries(answer)) {
+  // autosave waits until every count is filled, so only the last field left starts the save
+  const entries = Object.entries(answer);
+  for (const [key, n] of entries.slice(0, -1)) {
     const field = form.locator(`input[name="in_${key}"]`);
     await field.fill(String(n));
-    [last] = await Promise.all([itemPost(page, code), field.blur()]);
+    await field.blur();
   }
-  return { saved: Promise.resolve(last!) };
+  const [lastKey, lastN] = entries[entries.length - 1]!;
+  const field = form.locator(`input[name="in_${lastKey}"]`);
+  await field.fill(String(lastN));
+  const [res] = await Promise.all([itemPost(page, code), field.blur()]);
+  return { saved: Promise.resolve(res) };
 }
 
 /** Answers one item through its form and waits until autosave has stored it. */
