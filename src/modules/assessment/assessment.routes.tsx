@@ -830,13 +830,15 @@ export function registerAssessmentRoutes(r: Router) {
     const { f, rs, state } = l;
     if (state !== 'evaluated' && state !== 'recommended') throw new DomainError('conflict', 'lke.export.lhe_after');
     const db = c.var.deps.db;
-    const [regency, events] = await Promise.all([findRegency(db), listEvents(db, f.w.id)]);
+    const [regency, events, allUnits] = await Promise.all([findRegency(db), listEvents(db, f.w.id), listUnits(db, { all: true })]);
+    const inspectorate = allUnits.find((u) => u.kind === 'inspektorat')?.name
+      ?? `Inspektorat ${(regency?.name ?? '').replace(/^Pemerintah\s+/i, '')}`.trim();
     const evaluators = [...new Set([...l.layers.tpi.rows.values()].map((r) => r.by).filter((x): x is string => !!x))];
     const diffs = compareLayers(rs, l.eff.unit, l.eff.tpi, l.options);
     const byCode = indexOf(rs).items;
     const locale = c.var.locale;
     const pdf = renderLhePdf({
-      locale, regency: regency?.name ?? '', inspectorate: regency ? `Inspektorat ${regency.name}` : 'Inspektorat',
+      locale, regency: regency?.name ?? '', inspectorate,
       unit: { code: f.unitCode, name: f.unitName }, year: f.w.year, ruleset: rs, options: l.options,
       state, stateLabel: c.var.t(`lke.state.${state}`), evaluatedAt: f.w.evaluatedAt, evaluators,
       conclusion: (f.w.conclusion as 'memenuhi' | 'belum_memenuhi' | null) ?? null, conclusionNote: f.w.conclusionNote,

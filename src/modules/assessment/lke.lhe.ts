@@ -240,7 +240,8 @@ export function lheData(input: LheInput): Record<string, unknown> {
     },
     header: { left: `${unitName} (${input.unit.code})`, right: `${T.shortTitle} ${input.year}` },
     cover: {
-      government: `${T.government} ${input.regency}`.toUpperCase(),
+      // the regency's name may already read 'Pemerintah Kabupaten ...'
+      government: (/^(pemerintah|government)\b/i.test(input.regency) ? input.regency : `${T.government} ${input.regency}`).toUpperCase(),
       inspectorate: input.inspectorate.toUpperCase(),
       title: T.title.toUpperCase(),
       unit: unitName,
