@@ -3,3 +3,4 @@ export * from './kernel/schema.ts';
 export * from './modules/org/org.schema.ts';
 export * from './modules/evidence/evidence.schema.ts';
 export * from './modules/assessment/assessment.schema.ts';
+export * from './modules/workplan/workplan.schema.ts';

@@ -7,7 +7,7 @@ export { parseNip, formatNip, POSITION_CLASSES, type PositionClass } from './org
 export { findUnit, listUnits, findRegency, accountsHoldingRole } from './org.queries.ts';
 export { seedOrgDemo, DEMO_PASSWORD } from './org.seed.ts';
 // the units table, for foreign keys of other modules' tables (rule 2: FKs point only at org or kernel)
-export { units as orgUnits } from './org.schema.ts';
+export { units as orgUnits, people as orgPeople } from './org.schema.ts';
 import type { NavItem } from '../../kernel/ui/view.ts';
 
 export const orgNav: NavItem[] = [
