@@ -125,6 +125,10 @@ describe('LKE through the web', () => {
     assert.equal(stale.status, 409);
     const body = await stale.json() as { message: string };
     assert.match(body.message, /A\.I\.1\.i\.b: butir ini telah diubah orang lain/);
+    // the same without JavaScript: the item page again, saying what happened
+    const page = await ketua.post(`/lke/${id}/items/A.I.1.i.b`, { answer: 'C', rev: '' });
+    assert.equal(page.status, 409);
+    assert.match(unescape(await page.text()), /A\.I\.1\.i\.b: butir ini telah diubah orang lain/);
     const [r] = await app.database.query<{ answer: { option: string } }>(`select answer from assessment_answers where worksheet_id = $1 and item_code = 'A.I.1.i.b' and layer = 'unit'`, [id]);
     assert.deepEqual(r!.answer, { option: 'A' });
   });

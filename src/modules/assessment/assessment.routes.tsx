@@ -357,9 +357,8 @@ export function registerAssessmentRoutes(r: Router) {
       return c.redirect(back, 303);
     } catch (err) {
       if (err instanceof DomainError && !wantsJson(c) && (err.kind === 'validation' || err.kind === 'conflict')) {
-        flash(c, 'error', err.kind === 'conflict' ? err.code : 'lke.answer.invalid_flash');
-        if (err.kind === 'validation') return renderItem(c, { [err.fieldErrors.answer ? 'answer' : 'note']: err.fieldErrors.answer ?? err.fieldErrors.note ?? err.code }, form, err, 400);
-        return c.redirect(back, 303);
+        // the page again with the message (it names the item), the user's input kept where it can be
+        return renderItem(c, {}, err.kind === 'validation' ? form : null, err, err.kind === 'validation' ? 400 : 409);
       }
       throw err;
     }
