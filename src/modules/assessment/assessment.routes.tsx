@@ -783,7 +783,7 @@ export function registerAssessmentRoutes(r: Router) {
       flash(c, 'success', 'lke.options.saved');
     } catch (err) {
       if (!(err instanceof DomainError) || (err.kind !== 'validation' && err.kind !== 'conflict')) throw err;
-      flash(c, 'error', err.code);
+      flash(c, 'error', err.kind === 'validation' ? 'lke.options.invalid' : err.code);
     }
     return c.redirect(`/lke/${f.w.id}/settings`, 303);
   });
