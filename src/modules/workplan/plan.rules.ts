@@ -1,0 +1,153 @@
+// Pure rules of the Rencana Kerja: input checks (months, areas, titles) and the decree document
+// model built from a plan. No database, no request; every message is an i18n key.
+import { formatDate } from '../../kernel/i18n.ts';
+import { formatNip } from '../org/index.ts';
+
+export const AREAS = [1, 2, 3, 4, 5, 6] as const;
+export const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
+export const TITLE_MAX = 300;
+export const TEXT_MAX = 2000;
+
+export type Check<T> = { ok: true; value: T } | { ok: false; error: string };
+
+/** Months of an activity: integers 1..12, unique, at least one; returned sorted. */
+export function validateMonths(raw: readonly unknown[]): Check<number[]> {
+  if (raw.length === 0) return { ok: false, error: 'plan.months.empty' };
+  const out: number[] = [];
+  for (const m of raw) {
+    const s = typeof m === 'number' ? String(m) : typeof m === 'string' ? m.trim() : '';
+    if (!/^\d{1,2}$/.test(s)) return { ok: false, error: 'plan.months.invalid' };
+    const n = Number(s);
+    if (n < 1 || n > 12) return { ok: false, error: 'plan.months.invalid' };
+    if (out.includes(n)) return { ok: false, error: 'plan.months.duplicate' };
+    out.push(n);
+  }
+  return { ok: true, value: out.sort((a, b) => a - b) };
+}
+
+export function validateArea(raw: unknown): Check<number> {
+  const s = typeof raw === 'number' ? String(raw) : typeof raw === 'string' ? raw.trim() : '';
+  if (!/^[1-6]$/.test(s)) return { ok: false, error: 'plan.area.invalid' };
+  return { ok: true, value: Number(s) };
+}
+
+export function validateTitle(raw: unknown, max = TITLE_MAX): Check<string> {
+  const s = typeof raw === 'string' ? raw.trim().replace(/\s+/g, ' ') : '';
+  if (s.length < 3) return { ok: false, error: 'plan.title.short' };
+  if (s.length > max) return { ok: false, error: 'plan.title.long' };
+  return { ok: true, value: s };
+}
+
+export function validateYear(raw: unknown): Check<number> {
+  const s = typeof raw === 'string' ? raw.trim() : typeof raw === 'number' ? String(raw) : '';
+  if (!/^\d{4}$/.test(s) || Number(s) < 2015 || Number(s) > 2100) return { ok: false, error: 'plan.year.invalid' };
+  return { ok: true, value: Number(s) };
+}
+
+/** One entry per line; blank lines dropped; each line at most TEXT_MAX characters. */
+export function parseLines(raw: unknown): Check<string[]> {
+  const lines = (typeof raw === 'string' ? raw : '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  if (lines.some((l) => l.length > TEXT_MAX)) return { ok: false, error: 'plan.text.long' };
+  return { ok: true, value: lines };
+}
+
+/** LKE item codes, separated by commas, spaces or new lines; unique, in order. */
+export function parseCodes(raw: unknown): string[] {
+  const parts = (typeof raw === 'string' ? raw : '').split(/[\s,;]+/).map((p) => p.trim()).filter(Boolean);
+  return [...new Set(parts)];
+}
+
+/** Lettered and numbered list labels of a decree: a., b., …; 1., 2., … */
+export const letter = (i: number) => `${String.fromCharCode(97 + (i % 26))}.`;
+const DIKTUM = ['KESATU', 'KEDUA', 'KETIGA', 'KEEMPAT', 'KELIMA', 'KEENAM', 'KETUJUH', 'KEDELAPAN', 'KESEMBILAN', 'KESEPULUH'];
+export const diktumLabel = (i: number) => DIKTUM[i] ?? `KE-${i + 1}`;
+
+export interface PlanContent {
+  menimbang?: string[];
+  mengingat?: string[];
+  menetapkan?: string;
+  diktum?: string[];
+  bab?: { title: string; sections: { heading: string; paragraphs: string[]; areas?: boolean }[] }[];
+}
+
+export interface DecreeSource {
+  regency: string; // "Kabupaten Bangka"
+  unit: { name: string; address: string | null; phone: string | null; email: string | null };
+  year: number;
+  title: string;
+  number: string | null;
+  date: string | null; // YYYY-MM-DD
+  place: string | null;
+  signer: { name: string; nip: string; position: string } | null;
+  content: PlanContent;
+  areas: { area: number; purpose: string | null; targets: string[]; indicators: string[] }[];
+  activities: { area: number; seq: number; title: string; months: number[]; pic: string | null; outputs: string | null }[];
+  areaNames: Record<number, string>;
+}
+
+export interface DecreeModel {
+  kop: { government: string; unit: string; address: string };
+  heading: string; // KEPUTUSAN KEPALA …
+  number: string;
+  about: string;
+  menimbang: { label: string; text: string }[];
+  mengingat: { label: string; text: string }[];
+  menetapkan: string;
+  diktum: { label: string; text: string }[];
+  place: string;
+  date: string;
+  signer: { position: string; name: string; nip: string };
+  lampiran: { title: string; bab: { label: string; title: string; sections: { heading: string; paragraphs: string[]; areas?: { label: string; name: string; purpose: string; targets: string[]; indicators: string[] }[] }[] }[] };
+  matrix: { area: string; rows: { no: string; title: string; pic: string; marks: string[] }[] }[];
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
+const DOTS = '…………';
+
+/** The decree with its lampiran, every text final (dates in Indonesian, NIP spaced). */
+export function buildDecreeModel(src: DecreeSource): DecreeModel {
+  const unitUpper = `${src.unit.name} ${src.regency}`.toUpperCase();
+  const about = `${src.title} di Lingkungan ${src.unit.name} ${src.regency} Tahun ${src.year}`.toUpperCase();
+  const c = src.content;
+  const address = [src.unit.address, src.unit.phone ? `Telp. ${src.unit.phone}` : null, src.unit.email ? `E-Mail: ${src.unit.email}` : null].filter(Boolean).join(' · ');
+  const sortedActs = [...src.activities].sort((a, b) => a.area - b.area || a.seq - b.seq);
+  const matrix = AREAS.map((area) => ({
+    area: `${area}. ${src.areaNames[area] ?? ''}`.toUpperCase(),
+    rows: sortedActs.filter((a) => a.area === area).map((a, i) => ({
+      no: `${i + 1})`, title: a.title, pic: a.pic ?? '',
+      marks: MONTHS.map((m) => (a.months.includes(m) ? 'X' : '')),
+    })),
+  })).filter((g) => g.rows.length > 0);
+  return {
+    kop: { government: `PEMERINTAH ${src.regency.toUpperCase()}`, unit: src.unit.name.toUpperCase(), address },
+    heading: `KEPUTUSAN KEPALA ${unitUpper}`,
+    number: src.number?.trim() || DOTS,
+    about,
+    menimbang: (c.menimbang ?? []).map((text, i) => ({ label: letter(i), text })),
+    mengingat: (c.mengingat ?? []).map((text, i) => ({ label: `${i + 1}.`, text })),
+    menetapkan: c.menetapkan ?? `KEPUTUSAN KEPALA ${unitUpper} TENTANG ${about}.`,
+    diktum: (c.diktum ?? []).map((text, i) => ({ label: diktumLabel(i), text })),
+    place: src.place?.trim() || DOTS,
+    date: src.date ? formatDate(src.date, 'id') : DOTS,
+    signer: {
+      position: `KEPALA ${unitUpper}`,
+      name: src.signer ? src.signer.name.toUpperCase() : DOTS,
+      nip: src.signer ? `NIP. ${formatNip(src.signer.nip)}` : 'NIP.',
+    },
+    lampiran: {
+      title: about,
+      bab: (c.bab ?? []).map((b, i) => ({
+        label: `BAB ${ROMAN[i] ?? i + 1}`,
+        title: b.title,
+        sections: b.sections.map((s) => ({
+          heading: s.heading,
+          paragraphs: s.paragraphs,
+          areas: s.areas ? src.areas.slice().sort((x, y) => x.area - y.area).map((a) => ({
+            label: letter(a.area - 1), name: src.areaNames[a.area] ?? '', purpose: a.purpose ?? '', targets: a.targets, indicators: a.indicators,
+          })) : undefined,
+        })),
+      })),
+    },
+    matrix,
+  };
+}
