@@ -16,13 +16,14 @@ import { purgeExpiredSessions } from './kernel/auth.ts';
 import { loadActor, orgMessages, orgNav, orgPolicy, registerOrgRoutes, roleLabel, seedOrgDemo } from './modules/org/index.ts';
 import { evidenceMessages, evidenceNav, evidencePolicy, registerEvidenceRoutes } from './modules/evidence/index.ts';
 import { assessmentMessages, assessmentNav, assessmentPolicy, registerAssessmentRoutes, seedAssessmentDemo } from './modules/assessment/index.ts';
+import { agentsMessages, agentsPolicy, registerAgentsRoutes, registerTeamRoutes, seedWorkplanTeamDemo, teamMessages, teamPolicy, workplanNav } from './modules/workplan/index.ts';
 
 export function buildI18n(): I18n {
-  return new I18n().register('kernel', kernelMessages).register('org', orgMessages).register('evidence', evidenceMessages).register('assessment', assessmentMessages);
+  return new I18n().register('kernel', kernelMessages).register('org', orgMessages).register('evidence', evidenceMessages).register('assessment', assessmentMessages).register('team', teamMessages).register('agents', agentsMessages);
 }
 
 export function buildAccess(): AccessControl {
-  return new AccessControl().register(kernelPolicy).register(orgPolicy).register(evidencePolicy).register(assessmentPolicy);
+  return new AccessControl().register(kernelPolicy).register(orgPolicy).register(evidencePolicy).register(assessmentPolicy).register(teamPolicy).register(agentsPolicy);
 }
 
 export type Logger = HttpDeps['log'];
@@ -55,7 +56,7 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   const deps: HttpDeps = {
     config, db, i18n, access,
     files: createFileStore(config.filesDir),
-    nav: [...orgNav, ...assessmentNav, ...evidenceNav],
+    nav: [...orgNav, ...assessmentNav, ...workplanNav, ...evidenceNav],
     emailEnabled: mailer.enabled,
     loadActor: (id) => loadActor(db, id),
     countUnread: (id) => countUnread(db, id),
@@ -74,6 +75,8 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   registerOrgRoutes(router);
   registerEvidenceRoutes(router);
   registerAssessmentRoutes(router);
+  registerTeamRoutes(router);
+  registerAgentsRoutes(router);
   return { app, router, deps, mailer, i18n, access, flushMail };
 }
 
@@ -84,7 +87,8 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
 export async function seedDemo(database: Database, files: FileStore | null = null): Promise<boolean> {
   const org = await seedOrgDemo(database.db);
   const lke = await seedAssessmentDemo(database.db, files);
-  return org || lke;
+  const team = await seedWorkplanTeamDemo(database.db, files);
+  return org || lke || team;
 }
 
 export interface Running { server: ServerType; database: Database; app: App; url: string; stop(): Promise<void> }

@@ -1,0 +1,198 @@
+// Pencanangan pages: the unit's declaration form with its publication links and photos, and the
+// unit's public page (/publik/unit/:code) that shows the declaration and nothing else of the unit.
+import { inScope } from '../../kernel/access.ts';
+import { DomainError, notFound } from '../../kernel/errors.ts';
+import { currentUnitOf, flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
+import { isUuid } from '../../kernel/kernel.routes.tsx';
+import { Csrf, ErrorSummary, PageHeader, SummaryList, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { Layout } from '../../kernel/ui/layout.tsx';
+import type { View } from '../../kernel/ui/view.ts';
+import { findEvidenceFile, listEvidenceFor, type EvidenceLinkView } from '../evidence/index.ts';
+import { findUnit } from '../org/index.ts';
+import { findDeclaration, findPublicUnit, type DeclarationRow } from './declaration.queries.ts';
+import { DECLARATION_SUBJECT, addDeclarationLink, addDeclarationPhoto, parseDeclaration, saveDeclaration, todayIn } from './declaration.service.ts';
+
+const crumbsHome = (v: View) => ({ href: '/', label: v.t('nav.home') });
+
+async function evidenceOf(c: Ctx, d: DeclarationRow | null): Promise<EvidenceLinkView[]> {
+  if (!d) return [];
+  return (await listEvidenceFor(c.var.deps.db, DECLARATION_SUBJECT, d.id)).get('') ?? [];
+}
+
+function unitFrom(c: Ctx, raw: string | undefined): string {
+  const unitId = raw || currentUnitOf(c);
+  if (!unitId || !isUuid(unitId) || !inScope(c.var.scope!, unitId)) throw notFound();
+  return unitId;
+}
+
+/** Re-renders the page with field errors when a service rejects the input; rethrows anything else. */
+async function withErrors(c: Ctx, run: () => Promise<Response>, render: (errors: FieldErrors) => Promise<Response>): Promise<Response> {
+  try {
+    return await run();
+  } catch (err) {
+    if (err instanceof DomainError && err.kind === 'validation' && Object.keys(err.fieldErrors).length) return render(err.fieldErrors);
+    if (err instanceof DomainError && (err.kind === 'conflict' || err.kind === 'validation')) return render({ _: err.code });
+    throw err;
+  }
+}
+
+export function registerDeclarationRoutes(r: Router) {
+  const page = async (c: Ctx, unitId: string, opts: { form?: Record<string, string>; errors?: FieldErrors; status?: 200 | 400 | 409 } = {}) => {
+    const { deps, scope } = c.var;
+    const unit = await findUnit(deps.db, scope!, unitId);
+    if (!unit) throw notFound();
+    const d = await findDeclaration(deps.db, unitId);
+    const items = await evidenceOf(c, d);
+    const v = await pageView(c);
+    const errors = opts.errors;
+    const val = (k: keyof DeclarationRow & string) => opts.form?.[k] ?? (d ? String(d[k] ?? '') : '');
+    const labels = {
+      declaredOn: v.t('declaration.field.date'), place: v.t('declaration.field.place'), declaredByName: v.t('declaration.field.by_name'),
+      declaredByPosition: v.t('declaration.field.by_position'), description: v.t('declaration.field.description'),
+      url: v.t('declaration.link.url'), title: v.t('declaration.link.title'), file: v.t('declaration.photo.file'),
+    };
+    const links = items.filter((i) => i.kind === 'url');
+    const photos = items.filter((i) => i.kind === 'file');
+    return c.html(
+      <Layout v={v} title={v.t('declaration.title')} crumbs={[crumbsHome(v), { label: v.t('declaration.title') }]}>
+        <PageHeader title={v.t('declaration.title')} lead={unit.name}
+          actions={d ? <a class="button" href={`/publik/unit/${encodeURIComponent(unit.code)}`}>{v.t('declaration.public_page')}</a> : undefined} />
+        <ErrorSummary v={v} errors={errors} labels={labels} />
+        <form method="post" action="/pencanangan" class="form" novalidate>
+          <Csrf v={v} />
+          <input type="hidden" name="unit" value={unitId} />
+          <TextField v={v} name="declaredOn" label={labels.declaredOn} type="date" value={val('declaredOn')} required errors={errors} width="short" />
+          <TextField v={v} name="place" label={labels.place} value={val('place')} errors={errors} />
+          <TextField v={v} name="declaredByName" label={labels.declaredByName} value={val('declaredByName')} required errors={errors} />
+          <TextField v={v} name="declaredByPosition" label={labels.declaredByPosition} value={val('declaredByPosition')} required errors={errors} />
+          <div class={errors?.description ? 'field field--error' : 'field'}>
+            <label class="field__label" for="f-description">{labels.description} <span class="field__optional">({v.t('form.optional')})</span></label>
+            {errors?.description ? <div class="field__error">{v.t(errors.description)}</div> : null}
+            <textarea id="f-description" name="description" rows={5}>{val('description')}</textarea>
+          </div>
+          <div class="form__actions"><button type="submit" class="button button--primary">{v.t('ui.save')}</button></div>
+        </form>
+        {d ? (<>
+          <h2>{v.t('declaration.links')}</h2>
+          {links.length ? <ul class="plain-list">{links.map((l) => <li><a href={l.url!} rel="noopener noreferrer">{l.title}</a></li>)}</ul> : <p class="muted">{v.t('declaration.links.none')}</p>}
+          <form method="post" action="/pencanangan/links" class="form" novalidate>
+            <Csrf v={v} />
+            <input type="hidden" name="unit" value={unitId} />
+            <TextField v={v} name="url" label={labels.url} type="url" value={opts.form?.url ?? ''} required errors={errors} />
+            <TextField v={v} name="title" label={labels.title} value={opts.form?.title ?? ''} required errors={errors} />
+            <div class="form__actions"><button type="submit" class="button">{v.t('declaration.link.add')}</button></div>
+          </form>
+          <h2>{v.t('declaration.photos')}</h2>
+          {photos.length ? <ul class="plain-list">{photos.map((p) => <li><a href={`/evidence/files/${p.fileId}`}>{p.title}</a></li>)}</ul> : <p class="muted">{v.t('declaration.photos.none')}</p>}
+          <form method="post" action="/pencanangan/photos" class="form" enctype="multipart/form-data" novalidate>
+            <Csrf v={v} />
+            <input type="hidden" name="unit" value={unitId} />
+            <div class={errors?.file ? 'field field--error' : 'field'}>
+              <label class="field__label" for="f-file">{labels.file}</label>
+              <div class="field__hint">{v.t('declaration.photo.hint')}</div>
+              {errors?.file ? <div class="field__error">{v.t(errors.file)}</div> : null}
+              <input type="file" id="f-file" name="file" accept="image/*" />
+            </div>
+            <div class="form__actions"><button type="submit" class="button">{v.t('declaration.photo.add')}</button></div>
+          </form>
+        </>) : <p class="muted">{v.t('declaration.save_first_hint')}</p>}
+      </Layout>,
+      opts.status ?? 200,
+    );
+  };
+
+  r.get('/pencanangan', 'declaration.manage', (c) => page(c, unitFrom(c, c.req.query('unit'))));
+
+  r.post('/pencanangan', 'declaration.manage', async (c) => {
+    const form = await formOf(c);
+    const unitId = unitFrom(c, form.unit);
+    const { deps, actor } = c.var;
+    return withErrors(c, async () => {
+      const input = parseDeclaration(form, todayIn(deps.config.timeZone));
+      await saveDeclaration(deps.db, { accountId: actor!.accountId, label: actor!.username }, unitId, input);
+      flash(c, 'success', 'declaration.saved');
+      return c.redirect(`/pencanangan?unit=${unitId}`, 303);
+    }, (errors) => page(c, unitId, { form, errors, status: 400 }));
+  });
+
+  r.post('/pencanangan/links', 'declaration.manage', async (c) => {
+    const form = await formOf(c);
+    const unitId = unitFrom(c, form.unit);
+    const { deps, actor } = c.var;
+    return withErrors(c, async () => {
+      await addDeclarationLink(deps.db, { accountId: actor!.accountId, label: actor!.username }, unitId, form.url ?? '', form.title ?? '');
+      flash(c, 'success', 'declaration.link.added');
+      return c.redirect(`/pencanangan?unit=${unitId}`, 303);
+    }, (errors) => page(c, unitId, { form, errors, status: 400 }));
+  });
+
+  r.post('/pencanangan/photos', 'declaration.manage', async (c) => {
+    const body = await c.req.parseBody();
+    const unitId = unitFrom(c, typeof body.unit === 'string' ? body.unit : undefined);
+    const file = body.file;
+    const { deps, actor } = c.var;
+    if (!(file instanceof File)) return page(c, unitId, { errors: { file: 'declaration.error.photo_required' }, status: 400 });
+    return withErrors(c, async () => {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      await addDeclarationPhoto(deps.db, deps.files, { accountId: actor!.accountId, label: actor!.username }, unitId, bytes, file.name, null);
+      flash(c, 'success', 'declaration.photo.added');
+      return c.redirect(`/pencanangan?unit=${unitId}`, 303);
+    }, (errors) => page(c, unitId, { errors, status: 400 }));
+  });
+
+  // ---- public page ---------------------------------------------------------------------------
+  // Only the unit's name and address and its declaration (when marked public): date, by whom,
+  // description, publication links and photos. Photos are served by their own public route, and
+  // only files attached to that public declaration as images: nothing else of the unit's library.
+  const publicDeclaration = async (c: Ctx) => {
+    const unit = await findPublicUnit(c.var.deps.db, c.req.param('code') ?? '');
+    if (!unit) throw notFound();
+    const d = await findDeclaration(c.var.deps.db, unit.id);
+    return { unit, d: d && d.isPublic ? d : null };
+  };
+
+  r.get('/publik/unit/:code{[A-Za-z0-9._-]{1,40}}', 'declaration.public', async (c) => {
+    const { unit, d } = await publicDeclaration(c);
+    const items = await evidenceOf(c, d);
+    const v = await pageView(c);
+    return c.html(
+      <Layout v={v} title={unit.shortName}>
+        <PageHeader title={unit.name} lead={unit.address ?? undefined} />
+        <section class="card">
+          <h2>{v.t('declaration.public.heading')}</h2>
+          {d ? (<>
+            <SummaryList rows={[
+              [v.t('declaration.field.date'), v.date(d.declaredOn)],
+              ...(d.place ? [[v.t('declaration.field.place'), d.place] as [string, string]] : []),
+              [v.t('declaration.public.by'), `${d.declaredByName}, ${d.declaredByPosition}`],
+            ]} />
+            {d.description ? <p class="declaration-description">{d.description}</p> : null}
+            {items.some((i) => i.kind === 'url') ? (<>
+              <h3>{v.t('declaration.links')}</h3>
+              <ul class="plain-list">{items.filter((i) => i.kind === 'url').map((l) => <li><a href={l.url!} rel="noopener noreferrer nofollow">{l.title}</a></li>)}</ul>
+            </>) : null}
+            {items.some((i) => i.kind === 'file' && i.mime?.startsWith('image/')) ? (<>
+              <h3>{v.t('declaration.photos')}</h3>
+              <div class="declaration-photos">{items.filter((i) => i.kind === 'file' && i.mime?.startsWith('image/')).map((p) => (
+                <img src={`/publik/unit/${encodeURIComponent(unit.code)}/foto/${p.linkId}`} alt={p.title} loading="lazy" />
+              ))}</div>
+            </>) : null}
+          </>) : <p class="muted">{v.t('declaration.public.none')}</p>}
+        </section>
+      </Layout>,
+    );
+  });
+
+  r.get('/publik/unit/:code{[A-Za-z0-9._-]{1,40}}/foto/:link{[0-9a-f-]{36}}', 'declaration.public', async (c) => {
+    const { d } = await publicDeclaration(c);
+    const linkId = c.req.param('link');
+    if (!d || !isUuid(linkId)) throw notFound();
+    const item = (await evidenceOf(c, d)).find((i) => i.linkId === linkId);
+    if (!item || item.kind !== 'file' || !item.fileId || !item.mime?.startsWith('image/')) throw notFound();
+    const file = await findEvidenceFile(c.var.deps.db, { all: true }, item.fileId);
+    if (!file) throw notFound();
+    let bytes: Uint8Array;
+    try { bytes = await c.var.deps.files.read(file.sha256); } catch { throw notFound(); }
+    return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': file.mime, 'Cache-Control': 'public, max-age=3600' } });
+  });
+}

@@ -1,0 +1,175 @@
+// Pakta Integritas pages: sign this year's pact, the unit's coverage, the signed pact as PDF; and
+// the login prompt (a middleware the composition root mounts on GET /).
+import { createHash } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
+import { inScope } from '../../kernel/access.ts';
+import { DomainError, notFound } from '../../kernel/errors.ts';
+import { currentUnitOf, flash, formOf, pageView, type Ctx, type Env, type Router } from '../../kernel/http.tsx';
+import { isUuid } from '../../kernel/kernel.routes.tsx';
+import { Badge, CheckboxField, Csrf, DataTable, ErrorSummary, PageHeader, SummaryList, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { Layout } from '../../kernel/ui/layout.tsx';
+import type { View } from '../../kernel/ui/view.ts';
+import { findUnit } from '../org/index.ts';
+import { renderPaktaPdf } from './pakta.pdf.ts';
+import { findPact, findPactOf, hasSigned, pactCoverage, pactYears, personForPakta, regencyCapital, regencyName, unitOfPerson, yearIn, type PactRow } from './pakta.queries.ts';
+import { signPakta } from './pakta.service.ts';
+import { CURRENT_PAKTA, paktaTextOf } from './pakta.text.ts';
+
+const PROMPT_COOKIE = 'itg_pakta_prompt';
+
+const crumbsHome = (v: View) => ({ href: '/', label: v.t('nav.home') });
+
+function Statement({ v, version }: { v: View; version: string }) {
+  const text = paktaTextOf(version, v.locale) ?? CURRENT_PAKTA;
+  return (
+    <div class="pakta-text">
+      {v.locale !== 'id' ? <p class="muted">{v.t('pakta.translation_note')}</p> : null}
+      <p>{text.intro}</p>
+      <ol>{text.points.map((p) => <li>{p}</li>)}</ol>
+      <p>{text.closing}</p>
+    </div>
+  );
+}
+
+/** Who may print a signed pact: the signer, and coverage viewers of the unit signed in or of the person's unit now. */
+async function canSeePact(c: Ctx, pact: PactRow): Promise<boolean> {
+  const { actor, deps } = c.var;
+  if (!actor) return false;
+  if (actor.personId === pact.personId || (pact.accountId && pact.accountId === actor.accountId)) return true;
+  const scope = deps.access.scopeOf(actor, 'pakta.coverage');
+  if (!scope) return false;
+  if (inScope(scope, pact.unitId)) return true;
+  return inScope(scope, await unitOfPerson(deps.db, pact.personId));
+}
+
+export function registerPaktaRoutes(r: Router) {
+  const signPage = async (c: Ctx, errors?: FieldErrors, status: 200 | 400 | 409 = 200) => {
+    const v = await pageView(c);
+    const { deps, actor } = c.var;
+    const year = yearIn(deps.config.timeZone);
+    const person = actor!.personId ? await personForPakta(deps.db, actor!.personId) : null;
+    const pact = person ? await findPactOf(deps.db, person.id, year) : null;
+    const first = c.req.query('first') === '1';
+    return c.html(
+      <Layout v={v} title={v.t('pakta.title')} crumbs={[crumbsHome(v), { label: v.t('pakta.title') }]}>
+        <PageHeader title={v.t('pakta.heading', { year })} lead={v.t('pakta.lead')}
+          actions={v.can('pakta.coverage') ? <a class="button" href="/pakta/coverage">{v.t('pakta.coverage.title')}</a> : undefined} />
+        {!person ? <div class="alert alert--error" role="alert">{v.t('pakta.error.no_person')}</div> : pact ? (<>
+          <div class="alert alert--success" role="status">{v.t('pakta.signed_on', { date: v.dateTime(pact.signedAt) })}</div>
+          <p><a class="button button--primary" href={`/pakta/${pact.id}.pdf`}>{v.t('pakta.print')}</a></p>
+          <Statement v={v} version={pact.textVersion} />
+        </>) : (<>
+          {first ? <div class="alert alert--warning" role="status">{v.t('pakta.prompt')}</div> : null}
+          <ErrorSummary v={v} errors={errors} labels={{ confirm: v.t('pakta.confirm') }} />
+          <SummaryList rows={[
+            [v.t('pakta.field.name'), person.name],
+            ['NIP', person.nip],
+            [v.t('pakta.field.position'), person.position],
+            [v.t('pakta.field.unit'), person.unitName],
+          ]} />
+          <Statement v={v} version={CURRENT_PAKTA.version} />
+          <form method="post" action="/pakta/sign" class="form" novalidate>
+            <Csrf v={v} />
+            <div class={errors?.confirm ? 'field field--error' : 'field'}>
+              {errors?.confirm ? <div class="field__error" id="e-confirm">{v.t(errors.confirm)}</div> : null}
+              <CheckboxField v={v} name="confirm" label={v.t('pakta.confirm')} />
+            </div>
+            <div class="form__actions">
+              <button type="submit" class="button button--primary">{v.t('pakta.sign')}</button>
+            </div>
+          </form>
+        </>)}
+      </Layout>,
+      status,
+    );
+  };
+
+  r.get('/pakta', 'pakta.sign', (c) => signPage(c));
+
+  r.post('/pakta/sign', 'pakta.sign', async (c) => {
+    const form = await formOf(c);
+    const { deps, actor } = c.var;
+    try {
+      await signPakta(deps.db, { accountId: actor!.accountId, label: actor!.username }, {
+        personId: actor!.personId, accountId: actor!.accountId, year: yearIn(deps.config.timeZone), confirmed: form.confirm === '1',
+      });
+    } catch (err) {
+      if (err instanceof DomainError && err.kind === 'validation' && err.fieldErrors.confirm) return signPage(c, err.fieldErrors, 400);
+      throw err;
+    }
+    flash(c, 'success', 'pakta.signed');
+    return c.redirect('/pakta', 303);
+  });
+
+  r.get('/pakta/coverage', 'pakta.coverage', async (c) => {
+    const { deps, scope } = c.var;
+    const unitId = c.req.query('unit') || currentUnitOf(c);
+    if (!unitId || !isUuid(unitId) || !inScope(scope!, unitId)) throw notFound();
+    const unit = await findUnit(deps.db, scope!, unitId);
+    if (!unit) throw notFound();
+    const current = yearIn(deps.config.timeZone);
+    const years = await pactYears(deps.db, current);
+    const y = Number(c.req.query('year') ?? current);
+    const year = Number.isInteger(y) && y >= 2000 && y <= current + 1 ? y : current;
+    const cov = await pactCoverage(deps.db, unitId, year);
+    const v = await pageView(c);
+    const pct = cov.total ? (100 * cov.signed) / cov.total : 0;
+    return c.html(
+      <Layout v={v} title={v.t('pakta.coverage.title')} crumbs={[crumbsHome(v), { href: '/pakta', label: v.t('pakta.title') }, { label: v.t('pakta.coverage.title') }]}>
+        <PageHeader title={v.t('pakta.coverage.title')} lead={`${unit.name} · ${year}`} />
+        <form method="get" action="/pakta/coverage" class="form form--inline">
+          <input type="hidden" name="unit" value={unitId} />
+          <label for="f-year">{v.t('pakta.coverage.year')}</label>{' '}
+          <select id="f-year" name="year">{years.map((yy) => <option value={String(yy)} selected={yy === year}>{yy}</option>)}</select>{' '}
+          <button type="submit" class="button">{v.t('pakta.coverage.show')}</button>
+        </form>
+        <div class="stats">
+          <div class="stat"><span class="stat__value" data-testid="coverage">{`${v.num(cov.signed)} / ${v.num(cov.total)}`}</span><span class="stat__label">{v.t('pakta.coverage.signed_total')}</span></div>
+          <div class="stat"><span class="stat__value">{`${v.num(pct, 1)}%`}</span><span class="stat__label">{v.t('pakta.coverage.percent')}</span></div>
+        </div>
+        <h2>{v.t('pakta.coverage.missing', { n: cov.missing.length })}</h2>
+        <DataTable v={v} caption={v.t('pakta.coverage.missing', { n: cov.missing.length })} empty={v.t('pakta.coverage.none_missing')} rows={cov.missing} columns={[
+          { key: 'name', label: v.t('pakta.field.name'), render: (p) => p.name },
+          { key: 'position', label: v.t('pakta.field.position'), render: (p) => p.position },
+        ]} />
+        <h2>{v.t('pakta.coverage.signers', { n: cov.signers.length })}</h2>
+        <DataTable v={v} caption={v.t('pakta.coverage.signers', { n: cov.signers.length })} empty={v.t('pakta.coverage.none_signed')} rows={cov.signers} columns={[
+          { key: 'name', label: v.t('pakta.field.name'), render: (p) => <>{p.name}{p.signedUnitId !== unitId ? <> <Badge tone="info">{v.t('pakta.coverage.other_unit')}</Badge></> : null}</> },
+          { key: 'position', label: v.t('pakta.field.position'), render: (p) => p.position },
+          { key: 'signed', label: v.t('pakta.coverage.signed_at'), render: (p) => <a href={`/pakta/${p.pactId}.pdf`}>{v.dateTime(p.signedAt!)}</a> },
+        ]} />
+      </Layout>,
+    );
+  });
+
+  r.get('/pakta/:file{[0-9a-f-]{36}\\.pdf}', 'pakta.sign', async (c) => {
+    const id = (c.req.param('file') ?? '').slice(0, -4);
+    const { deps } = c.var;
+    const pact = isUuid(id) ? await findPact(deps.db, id) : null;
+    if (!pact || !(await canSeePact(c, pact))) throw notFound();
+    const regency = await regencyName(deps.db);
+    const place = (await regencyCapital(deps.db)) ?? regency;
+    const pdf = renderPaktaPdf({ pact, regency, place, timeZone: deps.config.timeZone });
+    return new Response(new Uint8Array(pdf), { headers: {
+      'Content-Type': 'application/pdf',
+      'Content-Disposition': `attachment; filename="Pakta-Integritas-${(pact.snapshot as { nip?: string }).nip ?? pact.personId}-${pact.year}.pdf"`,
+    } });
+  });
+}
+
+/**
+ * The login prompt. After signing in, the kernel sends everyone to `/`. On GET `/`, a person who
+ * has not signed this year's pact is sent to /pakta?first=1 once per session: a cookie holding a
+ * digest of the session id marks the prompt as shown, so the home page stays reachable; a new
+ * login is a new session, so the prompt comes back at every login until they sign.
+ */
+export const paktaLoginPrompt: MiddlewareHandler<Env> = async (c, next) => {
+  const { actor, session, deps } = c.var;
+  if (c.req.method !== 'GET' || c.req.path !== '/' || !actor?.personId || !session || actor.mustChangePassword) return next();
+  const mark = createHash('sha256').update(`pakta-prompt:${session.id}`).digest('hex').slice(0, 32);
+  if (getCookie(c, PROMPT_COOKIE) === mark) return next();
+  if (await hasSigned(deps.db, actor.personId, yearIn(deps.config.timeZone))) return next();
+  setCookie(c, PROMPT_COOKIE, mark, { path: '/', httpOnly: true, sameSite: 'Lax', secure: deps.config.isProduction });
+  return c.redirect('/pakta?first=1', 303);
+};
