@@ -15,15 +15,16 @@ import { countUnread, flushEmail } from './kernel/notify.ts';
 import { purgeExpiredSessions } from './kernel/auth.ts';
 import { loadActor, orgMessages, orgNav, orgPolicy, registerOrgRoutes, roleLabel, seedOrgDemo } from './modules/org/index.ts';
 import { evidenceMessages, evidenceNav, evidencePolicy, registerEvidenceRoutes } from './modules/evidence/index.ts';
+import { planMessages, planPolicy, registerPlanRoutes, seedWorkplanPlanDemo } from './modules/workplan/index.ts';
 import { assessmentMessages, assessmentNav, assessmentPolicy, registerAssessmentRoutes, seedAssessmentDemo } from './modules/assessment/index.ts';
 import { agentsMessages, agentsPolicy, registerAgentsRoutes, registerTeamRoutes, seedWorkplanTeamDemo, teamMessages, teamPolicy, workplanNav } from './modules/workplan/index.ts';
 
 export function buildI18n(): I18n {
-  return new I18n().register('kernel', kernelMessages).register('org', orgMessages).register('evidence', evidenceMessages).register('assessment', assessmentMessages).register('team', teamMessages).register('agents', agentsMessages);
+  return new I18n().register('kernel', kernelMessages).register('org', orgMessages).register('evidence', evidenceMessages).register('assessment', assessmentMessages).register('plan', planMessages).register('team', teamMessages).register('agents', agentsMessages);
 }
 
 export function buildAccess(): AccessControl {
-  return new AccessControl().register(kernelPolicy).register(orgPolicy).register(evidencePolicy).register(assessmentPolicy).register(teamPolicy).register(agentsPolicy);
+  return new AccessControl().register(kernelPolicy).register(orgPolicy).register(evidencePolicy).register(assessmentPolicy).register(planPolicy).register(teamPolicy).register(agentsPolicy);
 }
 
 export type Logger = HttpDeps['log'];
@@ -75,6 +76,7 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   registerOrgRoutes(router);
   registerEvidenceRoutes(router);
   registerAssessmentRoutes(router);
+  registerPlanRoutes(router);
   registerTeamRoutes(router);
   registerAgentsRoutes(router);
   return { app, router, deps, mailer, i18n, access, flushMail };
@@ -87,8 +89,9 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
 export async function seedDemo(database: Database, files: FileStore | null = null): Promise<boolean> {
   const org = await seedOrgDemo(database.db);
   const lke = await seedAssessmentDemo(database.db, files);
+  const plan = await seedWorkplanPlanDemo(database.db);
   const team = await seedWorkplanTeamDemo(database.db, files);
-  return org || lke || team;
+  return org || lke || team || plan;
 }
 
 export interface Running { server: ServerType; database: Database; app: App; url: string; stop(): Promise<void> }

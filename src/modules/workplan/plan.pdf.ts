@@ -1,0 +1,32 @@
+// The Keputusan (decree) on the Rencana Kerja with its lampiran, as a PDF through Typst. The
+// document model (plan.rules.ts buildDecreeModel) carries every text final; Typst only lays it out.
+import { readFileSync } from 'node:fs';
+import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import type { DecreeModel } from './plan.rules.ts';
+
+const TEMPLATE_URL = new URL('./decree.typ', import.meta.url);
+let compiler: NodeCompiler | null = null;
+let template: string | null = null;
+
+function typst(): { compiler: NodeCompiler; template: string } {
+  if (!compiler) compiler = NodeCompiler.create();
+  if (!template) template = readFileSync(TEMPLATE_URL, 'utf8');
+  return { compiler, template };
+}
+
+const MONTH_HEADS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '12'];
+
+/** Renders the decree (A4 portrait, the matrix on a landscape page). Throws on a template bug. */
+export function renderDecreePdf(model: DecreeModel, at: Date = new Date()): Uint8Array {
+  const { compiler: c, template: main } = typst();
+  const data = JSON.stringify({ ...model, months: MONTH_HEADS });
+  try {
+    return c.pdf({ mainFileContent: main, inputs: { data } }, { creationTimestamp: Math.floor(at.getTime() / 1000) });
+  } catch (e) {
+    let diags = '';
+    try { diags = JSON.stringify(c.fetchDiagnostics(e as never)).slice(0, 2000); } catch { /* none */ }
+    throw new Error(`decree template failed to compile: ${(e as Error).message ?? e} ${diags}`);
+  } finally {
+    c.evictCache(10);
+  }
+}

@@ -1,0 +1,47 @@
+// Reads of the Rencana Kerja: plans of a unit, one plan in scope, its areas and activities, and the
+// people of the plan's unit (the only ones who may sign it or be in charge of an activity).
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { inScope, type Scope } from '../../kernel/access.ts';
+import type { Db } from '../../kernel/db.ts';
+import { orgPeople as people, orgUnits as units } from '../org/index.ts';
+import { activities, planAreas, plans } from './workplan.schema.ts';
+
+export type PlanRow = typeof plans.$inferSelect;
+export type ActivityRow = typeof activities.$inferSelect;
+export type AreaRow = typeof planAreas.$inferSelect;
+
+export async function listPlans(db: Db, unitId: string) {
+  return db.select().from(plans).where(eq(plans.unitId, unitId)).orderBy(desc(plans.year));
+}
+
+/** A plan the scope reaches, or null (outside the scope looks the same as missing). */
+export async function findPlan(db: Db, scope: Scope, id: string): Promise<PlanRow | null> {
+  const [p] = await db.select().from(plans).where(eq(plans.id, id)).limit(1);
+  return p && inScope(scope, p.unitId) ? p : null;
+}
+
+export async function planAreasOf(db: Db, planId: string): Promise<AreaRow[]> {
+  return db.select().from(planAreas).where(eq(planAreas.planId, planId)).orderBy(asc(planAreas.area));
+}
+
+export async function activitiesOf(db: Db, planId: string) {
+  return db.select({ a: activities, picName: people.name }).from(activities)
+    .leftJoin(people, eq(people.id, activities.picPersonId))
+    .where(eq(activities.planId, planId)).orderBy(asc(activities.area), asc(activities.seq));
+}
+
+export async function unitOf(db: Db, unitId: string) {
+  const [u] = await db.select().from(units).where(eq(units.id, unitId)).limit(1);
+  return u ?? null;
+}
+
+export async function peopleOfUnit(db: Db, unitId: string) {
+  return db.select({ id: people.id, name: people.name, nip: people.nip, position: people.position }).from(people)
+    .where(and(eq(people.unitId, unitId), eq(people.isActive, true))).orderBy(asc(people.name));
+}
+
+export async function personOfUnit(db: Db, unitId: string, personId: string) {
+  const [p] = await db.select({ id: people.id, name: people.name, nip: people.nip, position: people.position }).from(people)
+    .where(and(eq(people.id, personId), eq(people.unitId, unitId))).limit(1);
+  return p ?? null;
+}
