@@ -1,5 +1,5 @@
 // Pakta Integritas pages: sign this year's pact, the unit's coverage, the signed pact as PDF; and
-// the login prompt (a middleware the composition root mounts on GET /).
+// the login prompt (a middleware the composition root mounts in the pipeline; it acts on GET / only).
 import { createHash } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
