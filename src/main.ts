@@ -17,14 +17,15 @@ import { loadActor, orgMessages, orgNav, orgPolicy, registerOrgRoutes, roleLabel
 import { evidenceMessages, evidenceNav, evidencePolicy, registerEvidenceRoutes } from './modules/evidence/index.ts';
 import { planMessages, planPolicy, registerPlanRoutes, seedWorkplanPlanDemo } from './modules/workplan/index.ts';
 import { assessmentMessages, assessmentNav, assessmentPolicy, registerAssessmentRoutes, seedAssessmentDemo } from './modules/assessment/index.ts';
+import { declarationMessages, declarationPolicy, paktaLoginPrompt, paktaMessages, paktaPolicy, registerDeclarationRoutes, registerPaktaRoutes, seedWorkplanPaktaDemo } from './modules/workplan/index.ts';
 import { agentsMessages, agentsPolicy, registerAgentsRoutes, registerTeamRoutes, seedWorkplanTeamDemo, teamMessages, teamPolicy, workplanNav } from './modules/workplan/index.ts';
 
 export function buildI18n(): I18n {
-  return new I18n().register('kernel', kernelMessages).register('org', orgMessages).register('evidence', evidenceMessages).register('assessment', assessmentMessages).register('plan', planMessages).register('team', teamMessages).register('agents', agentsMessages);
+  return new I18n().register('kernel', kernelMessages).register('org', orgMessages).register('evidence', evidenceMessages).register('assessment', assessmentMessages).register('pakta', paktaMessages).register('declaration', declarationMessages).register('plan', planMessages).register('team', teamMessages).register('agents', agentsMessages);
 }
 
 export function buildAccess(): AccessControl {
-  return new AccessControl().register(kernelPolicy).register(orgPolicy).register(evidencePolicy).register(assessmentPolicy).register(planPolicy).register(teamPolicy).register(agentsPolicy);
+  return new AccessControl().register(kernelPolicy).register(orgPolicy).register(evidencePolicy).register(assessmentPolicy).register(paktaPolicy).register(declarationPolicy).register(planPolicy).register(teamPolicy).register(agentsPolicy);
 }
 
 export type Logger = HttpDeps['log'];
@@ -72,10 +73,14 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
       if (c.req.method !== 'GET') setImmediate(() => { flushMail().catch((e) => deps.log('error', 'mail flush failed', e)); });
     });
   }
+  // Pakta Integritas (pipeline middleware, acts on GET / only): after login, GET / sends a person who has not signed this year to /pakta once per session
+  app.use('*', paktaLoginPrompt);
   registerKernelRoutes(router, { roleLabel });
   registerOrgRoutes(router);
   registerEvidenceRoutes(router);
   registerAssessmentRoutes(router);
+  registerPaktaRoutes(router);
+  registerDeclarationRoutes(router);
   registerPlanRoutes(router);
   registerTeamRoutes(router);
   registerAgentsRoutes(router);
@@ -89,9 +94,10 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
 export async function seedDemo(database: Database, files: FileStore | null = null): Promise<boolean> {
   const org = await seedOrgDemo(database.db);
   const lke = await seedAssessmentDemo(database.db, files);
+  const pakta = await seedWorkplanPaktaDemo(database.db, files);
   const plan = await seedWorkplanPlanDemo(database.db);
   const team = await seedWorkplanTeamDemo(database.db, files);
-  return org || lke || team || plan;
+  return org || lke || pakta || team || plan;
 }
 
 export interface Running { server: ServerType; database: Database; app: App; url: string; stop(): Promise<void> }

@@ -25,3 +25,20 @@ export { planMessages } from './plan.messages.ts';
 export { registerPlanRoutes } from './plan.routes.tsx';
 export { listPlanTemplates, getPlanTemplate, type PlanTemplate } from './plan.service.ts';
 export { seedWorkplanPlanDemo } from './workplan.plan.seed.ts';
+
+// ---- Pakta Integritas and Pencanangan ----
+export { paktaPolicy } from './pakta.policy.ts';
+export { paktaMessages } from './pakta.messages.ts';
+export { registerPaktaRoutes, paktaLoginPrompt } from './pakta.routes.tsx';
+export { pactCoverage, hasSigned as hasSignedPakta, yearIn as paktaYearIn, type Coverage as PactCoverage } from './pakta.queries.ts';
+export { signPakta } from './pakta.service.ts';
+export { CURRENT_PAKTA, CURRENT_PAKTA_HASH } from './pakta.text.ts';
+export { declarationPolicy } from './declaration.policy.ts';
+export { declarationMessages } from './declaration.messages.ts';
+export { registerDeclarationRoutes } from './declaration.routes.tsx';
+export { findDeclaration } from './declaration.queries.ts';
+export { seedWorkplanPaktaDemo } from './workplan.seed.ts';
+workplanNav.push(
+  { href: '/pakta', labelKey: 'nav.pakta', action: 'pakta.sign', group: 'main' },
+  { href: '/pencanangan', labelKey: 'nav.declaration', action: 'declaration.manage', group: 'main' },
+);
