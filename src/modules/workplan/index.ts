@@ -42,3 +42,4 @@ workplanNav.push(
   { href: '/pakta', labelKey: 'nav.pakta', action: 'pakta.sign', group: 'main' },
   { href: '/pencanangan', labelKey: 'nav.declaration', action: 'declaration.manage', group: 'main' },
 );
+workplanNav.push({ href: '/rencana-kerja', labelKey: 'nav.plan', action: 'workplan.plan.view', group: 'main' });

@@ -132,7 +132,7 @@ export function registerPlanRoutes(r: Router) {
         <section class="card" id="jadwal">
           <h2>{v.t('plan.matrix')}</h2>
           <div class="table-wrap plan-matrix">
-            <table class="table table--matrix">
+            <table class="plan-matrix__table">
               <caption>{v.t('plan.matrix.caption', { year: plan.year })}</caption>
               <thead><tr><th scope="col">{v.t('plan.matrix.no')}</th><th scope="col">{v.t('plan.activity.field.title')}</th>{MONTHS.map((m) => <th scope="col" class="num">{v.t(`plan.month.${m}`)}</th>)}</tr></thead>
               {AREAS.map((area) => {
