@@ -74,8 +74,25 @@ const AGENTS_2026: [string, Change[]][] = [
   ['Taufik Hidayat', []],
 ];
 
-const enc = new TextEncoder();
-const pdf = (text: string) => enc.encode(`%PDF-1.7\n% ${text}\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+/** A one-page PDF with the given lines (ASCII text, Helvetica), with an exact cross-reference table. */
+export function demoPdf(lines: string[]): Uint8Array {
+  const esc = (t: string) => t.replace(/[^\x20-\x7e]/g, '-').replace(/([\\()])/g, '\\$1');
+  const content = ['BT', '/F1 12 Tf', '72 770 Td', '16 TL', ...lines.map((l) => `(${esc(l)}) '`), 'ET'].join('\n');
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+  ];
+  let out = '%PDF-1.7\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${o}\nendobj\n`; });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
 
 export async function seedWorkplanTeamDemo(db: Db, files: FileStore | null = null): Promise<boolean> {
   const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.code, 'DPMPTSPKUKM')).limit(1);
@@ -124,7 +141,7 @@ export async function seedWorkplanTeamDemo(db: Db, files: FileStore | null = nul
   if (files) {
     for (const [year, label, at] of [[2025, 'SK Kepala Dinas 800/045/DPMPTSP-KUKM/2025 tentang Tim Kerja Pembangunan ZI', '2025-01-13'], [2026, 'SK Kepala Dinas 800/012/DPMPTSP-KUKM/2026 tentang Tim Kerja Pembangunan ZI', '2026-01-12']] as const) {
       await uploadEvidence(db, files, SYSTEM_ACTOR, {
-        unitId: unit.id, bytes: pdf(label), originalName: `SK-Tim-Kerja-ZI-${year}.pdf`, title: label,
+        unitId: unit.id, bytes: demoPdf(['PEMERINTAH KABUPATEN BANGKA', 'DINAS PENANAMAN MODAL, PTSP, KOPERASI DAN UKM', '', label, '', 'Menetapkan susunan Tim Kerja Pembangunan Zona Integritas', 'menuju Wilayah Bebas dari Korupsi (WBK).']), originalName: `SK-Tim-Kerja-ZI-${year}.pdf`, title: label,
         attachTo: { subjectType: TEAM_SUBJECT, subjectId: teamIds[year], subjectKey: '' }, at: new Date(`${at}T05:00:00Z`),
       });
     }
