@@ -21,11 +21,11 @@ import { declarationMessages, declarationPolicy, paktaLoginPrompt, paktaMessages
 import { agentsMessages, agentsPolicy, registerAgentsRoutes, registerTeamRoutes, seedWorkplanTeamDemo, teamMessages, teamPolicy, workplanNav } from './modules/workplan/index.ts';
 
 export function buildI18n(): I18n {
-  return new I18n().register('kernel', kernelMessages).register('org', orgMessages).register('evidence', evidenceMessages).register('assessment', assessmentMessages).register('plan', planMessages).register('pakta', paktaMessages).register('declaration', declarationMessages).register('plan', planMessages).register('team', teamMessages).register('agents', agentsMessages);
+  return new I18n().register('kernel', kernelMessages).register('org', orgMessages).register('evidence', evidenceMessages).register('assessment', assessmentMessages).register('plan', planMessages).register('pakta', paktaMessages).register('declaration', declarationMessages).register('team', teamMessages).register('agents', agentsMessages);
 }
 
 export function buildAccess(): AccessControl {
-  return new AccessControl().register(kernelPolicy).register(orgPolicy).register(evidencePolicy).register(assessmentPolicy).register(planPolicy).register(paktaPolicy).register(declarationPolicy).register(planPolicy).register(teamPolicy).register(agentsPolicy);
+  return new AccessControl().register(kernelPolicy).register(orgPolicy).register(evidencePolicy).register(assessmentPolicy).register(planPolicy).register(paktaPolicy).register(declarationPolicy).register(teamPolicy).register(agentsPolicy);
 }
 
 export type Logger = HttpDeps['log'];
@@ -82,7 +82,6 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   registerPlanRoutes(router);
   registerPaktaRoutes(router);
   registerDeclarationRoutes(router);
-  registerPlanRoutes(router);
   registerTeamRoutes(router);
   registerAgentsRoutes(router);
   return { app, router, deps, mailer, i18n, access, flushMail };
@@ -97,7 +96,6 @@ export async function seedDemo(database: Database, files: FileStore | null = nul
   const lke = await seedAssessmentDemo(database.db, files);
   const plan = await seedWorkplanPlanDemo(database.db);
   const pakta = await seedWorkplanPaktaDemo(database.db, files);
-  const plan = await seedWorkplanPlanDemo(database.db);
   const team = await seedWorkplanTeamDemo(database.db, files);
   return org || lke || pakta || team || plan;
 }
