@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import { listRuleSets } from '../src/modules/assessment/index.ts';
 import { seedWorkplanPlanDemo } from '../src/modules/workplan/index.ts';
 import { countRows, createTestApp, loggedIn, type TestApp } from './helpers.ts';
@@ -146,6 +147,21 @@ describe('Rencana Kerja', () => {
     assert.equal(line!.match(/\bX\b/g)!.length, 4);
     const full = text.split('\n').find((l) => l.includes('Pengendalian Gratifikasi') && /\bX\b/.test(l));
     assert.equal(full!.match(/\bX\b/g)!.length, 12);
+  });
+
+  test('the schedule workbook lists every activity with its month marks', async () => {
+    const c = await loggedIn(t.app, 'tpi');
+    const res = await c.get(`/rencana-kerja/${planId}/jadwal.xlsx`);
+    assert.equal(res.status, 200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await res.arrayBuffer() as never);
+    const ws = wb.worksheets[0]!;
+    const rows: string[][] = [];
+    ws.eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((x) => (x == null ? '' : String(x)))));
+    const row = rows.find((r) => r[1] === 'Pengelolaan Akuntabilitasi Kinerja')!;
+    assert.ok(row);
+    assert.deepEqual(row.slice(3, 15).map((x) => (x ? 'X' : '')), ['', '', 'X', '', '', 'X', '', '', 'X', '', '', 'X']);
+    assert.equal(rows.filter((r) => /^\d\. /.test(r[0] ?? '')).length, template.activities.length);
   });
 
   test('scoping and roles: another unit sees 404, an employee views but may not edit, TPI views', async () => {

@@ -7,6 +7,7 @@ import { Badge, Csrf, ErrorSummary, PageHeader, SelectField, TextField, type Fie
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { renderDecreePdf } from './plan.pdf.ts';
+import { renderScheduleXlsx } from './plan.xlsx.ts';
 import { findPlan, listPlans, unitOf, type PlanRow } from './plan.queries.ts';
 import { AREAS, MONTHS } from './plan.rules.ts';
 import {
@@ -111,7 +112,10 @@ export function registerPlanRoutes(r: Router) {
     const ro = !canEdit;
     return c.html(
       <Layout v={v} title={title} crumbs={[{ href: '/', label: v.t('nav.home') }, { href: BASE, label: v.t('plan.title') }, { label: String(plan.year) }]}>
-        <PageHeader title={title} lead={unit.name} actions={<a class="button button--secondary" href={`${BASE}/${plan.id}/keputusan.pdf`}>{v.t('plan.pdf')}</a>} />
+        <PageHeader title={title} lead={unit.name} actions={<div class="button-row">
+          <a class="button button--secondary" href={`${BASE}/${plan.id}/keputusan.pdf`}>{v.t('plan.pdf')}</a>
+          <a class="button button--secondary" href={`${BASE}/${plan.id}/jadwal.xlsx`}>{v.t('plan.xlsx')}</a>
+        </div>} />
         {opts.section === 'header' || opts.section === 'area' ? <ErrorSummary v={v} errors={errors} /> : null}
         <section class="card" id="keputusan">
           <h2>{v.t('plan.header')}</h2>
@@ -334,6 +338,26 @@ export function registerPlanRoutes(r: Router) {
     return new Response(new Uint8Array(pdf), { headers: {
       'Content-Type': 'application/pdf',
       'Content-Disposition': `attachment; filename="Keputusan-Rencana-Kerja-ZI-${plan.year}.pdf"`,
+      'Cache-Control': 'private, no-store',
+    } });
+  });
+
+  // ---- schedule workbook -----------------------------------------------------------------------------
+  r.get(`${BASE}/${ID}/jadwal.xlsx`, 'workplan.plan.view', async (c) => {
+    const plan = await planOr404(c);
+    const v = await pageView(c);
+    const { activities } = await loadPlan(c.var.deps.db, plan);
+    const xlsx = await renderScheduleXlsx({
+      sheet: v.t('plan.matrix'), title: `${v.t('plan.matrix.caption', { year: plan.year })}`,
+      area: v.t('plan.activity.field.area'), activity: v.t('plan.activity.field.title'), pic: v.t('plan.activity.field.pic'),
+      months: MONTHS.map((m) => v.t(`plan.month.${m}`)), outputs: v.t('plan.activity.field.outputs'), evidence: v.t('plan.activity.field.evidence'), lke: v.t('plan.activity.field.lke'),
+    }, activities.map(({ a, picName }) => ({
+      area: a.area, areaName: v.t(`area.${a.area}`), title: a.title, pic: picName ?? '', months: a.months as number[],
+      outputs: a.outputs ?? '', evidence: a.evidenceExpected ?? '', lke: (a.lkeItems as string[]).join(', '),
+    })));
+    return new Response(new Uint8Array(xlsx), { headers: {
+      'Content-Type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="Jadwal-Rencana-Kerja-ZI-${plan.year}.xlsx"`,
       'Cache-Control': 'private, no-store',
     } });
   });
