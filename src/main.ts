@@ -73,7 +73,7 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
       if (c.req.method !== 'GET') setImmediate(() => { flushMail().catch((e) => deps.log('error', 'mail flush failed', e)); });
     });
   }
-  // Pakta Integritas (pipeline middleware, acts on GET / only): after login, GET / sends a person who has not signed this year to /pakta once per session
+  // Pakta Integritas (pipeline middleware): a login by a person who has not signed this year's pact lands on /pakta
   app.use('*', paktaLoginPrompt);
   registerKernelRoutes(router, { roleLabel });
   registerOrgRoutes(router);

@@ -20,7 +20,7 @@ async function photo(c: Client, unit: string, bytes: Uint8Array, name: string) {
   await c.get(`/pencanangan?unit=${unit}`);
   const fd = new FormData();
   fd.set('unit', unit);
-  fd.set('file', new File([bytes], name));
+  fd.set('file', new File([new Uint8Array(bytes)], name));
   return c.postMultipart('/pencanangan/photos', fd);
 }
 

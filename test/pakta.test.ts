@@ -60,23 +60,29 @@ describe('Pakta Integritas', () => {
     assert.equal(await countRows(t.database, 'workplan_pacts'), before);
   });
 
-  test('login prompt: redirected to /pakta once per session until signed', async () => {
-    const c = new Client(t.app);
-    await c.get('/login');
-    assert.equal((await c.post('/login', { username: 'pegawai', password: 'DemoZI-2026!' })).status, 303);
-    const first = await c.get('/');
-    assert.equal(first.status, 303);
-    assert.equal(first.headers.get('location'), '/pakta?first=1');
-    const prompt = await (await c.get('/pakta?first=1')).text();
+  test('login prompt: every login lands on /pakta until the person signs; the home page stays reachable', async () => {
+    const login = async (username: string, next?: string) => {
+      const c = new Client(t.app);
+      await c.get('/login');
+      const res = await c.post('/login', { username, password: 'DemoZI-2026!', ...(next ? { next } : {}) });
+      assert.equal(res.status, 303);
+      return { c, location: res.headers.get('location') };
+    };
+    const first = await login('pegawai');
+    assert.equal(first.location, '/pakta?first=1');
+    const prompt = await (await first.c.get('/pakta?first=1')).text();
     assert.match(prompt, /belum menandatangani Pakta Integritas tahun ini/);
-    assert.equal((await c.get('/')).status, 200, 'the home page stays reachable in the same session');
-    // a new login prompts again
-    const again = await loggedIn(t.app, 'ketua.zi');
-    assert.ok(again); // login() itself consumed ketua.zi's prompt
-    const c2 = new Client(t.app);
-    await c2.get('/login');
-    await c2.post('/login', { username: 'pegawai', password: 'DemoZI-2026!' });
-    assert.equal((await c2.get('/')).headers.get('location'), '/pakta?first=1');
+    assert.equal((await first.c.get('/')).status, 200, 'the home page stays reachable');
+    assert.equal((await login('pegawai')).location, '/pakta?first=1', 'again at the next login');
+    const withNext = await (async () => {
+      const c = new Client(t.app);
+      const page = await c.get('/login?next=%2Fpeople');
+      const next = /name="next" value="([^"]*)"/.exec(await page.text())?.[1];
+      const res = await c.post('/login', { username: 'pegawai', password: 'DemoZI-2026!', ...(next ? { next } : { next: '/people' }) });
+      return res.headers.get('location');
+    })();
+    assert.equal(withNext, '/people', 'an explicit next is respected');
+    assert.equal((await login('bupati')).location, '/', 'an account without a person is not prompted');
   });
 
   test('signing writes one row with version, hash and snapshot, and an audit entry; twice is refused', async () => {
@@ -108,8 +114,8 @@ describe('Pakta Integritas', () => {
     // no prompt once signed
     const c2 = new Client(t.app);
     await c2.get('/login');
-    await c2.post('/login', { username: 'pegawai', password: 'DemoZI-2026!' });
-    assert.equal((await c2.get('/')).status, 200);
+    const res2 = await c2.post('/login', { username: 'pegawai', password: 'DemoZI-2026!' });
+    assert.equal(res2.headers.get('location'), '/');
   });
 
   test('an account without a person gets a clear message', async () => {

@@ -1,11 +1,10 @@
 // Pakta Integritas pages: sign this year's pact, the unit's coverage, the signed pact as PDF; and
-// the login prompt (a middleware the composition root mounts in the pipeline; it acts on GET / only).
-import { createHash } from 'node:crypto';
+// the login prompt (a middleware the composition root mounts in the pipeline; it acts on the login redirect only).
 import type { MiddlewareHandler } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
+import { findSession } from '../../kernel/auth.ts';
 import { inScope } from '../../kernel/access.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
-import { currentUnitOf, flash, formOf, pageView, type Ctx, type Env, type Router } from '../../kernel/http.tsx';
+import { COOKIE, currentUnitOf, flash, formOf, pageView, type Ctx, type Env, type Router } from '../../kernel/http.tsx';
 import { isUuid } from '../../kernel/kernel.routes.tsx';
 import { Badge, CheckboxField, Csrf, DataTable, ErrorSummary, PageHeader, SummaryList, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
@@ -15,8 +14,6 @@ import { renderPaktaPdf } from './pakta.pdf.ts';
 import { findPact, findPactOf, hasSigned, pactCoverage, pactYears, personForPakta, regencyCapital, regencyName, unitOfPerson, yearIn, type PactRow } from './pakta.queries.ts';
 import { signPakta } from './pakta.service.ts';
 import { CURRENT_PAKTA, paktaTextOf } from './pakta.text.ts';
-
-const PROMPT_COOKIE = 'itg_pakta_prompt';
 
 const crumbsHome = (v: View) => ({ href: '/', label: v.t('nav.home') });
 
@@ -159,17 +156,30 @@ export function registerPaktaRoutes(r: Router) {
 }
 
 /**
- * The login prompt. After signing in, the kernel sends everyone to `/`. On GET `/`, a person who
- * has not signed this year's pact is sent to /pakta?first=1 once per session: a cookie holding a
- * digest of the session id marks the prompt as shown, so the home page stays reachable; a new
- * login is a new session, so the prompt comes back at every login until they sign.
+ * The login prompt. Signing in ends in a redirect to `/` (and a first sign-in with a one-time
+ * password in the forced password change, which ends in a redirect to /account). When the person
+ * behind the account has not signed this year's pact, this middleware points that redirect at
+ * /pakta?first=1 instead, so the prompt comes with every login until they sign. An explicit
+ * ?next= target is respected, and the home page itself is never redirected (it stays reachable).
+ * A pipeline middleware rather than a route: it only rewrites the Location of the kernel's answer.
  */
 export const paktaLoginPrompt: MiddlewareHandler<Env> = async (c, next) => {
-  const { actor, session, deps } = c.var;
-  if (c.req.method !== 'GET' || c.req.path !== '/' || !actor?.personId || !session || actor.mustChangePassword) return next();
-  const mark = createHash('sha256').update(`pakta-prompt:${session.id}`).digest('hex').slice(0, 32);
-  if (getCookie(c, PROMPT_COOKIE) === mark) return next();
-  if (await hasSigned(deps.db, actor.personId, yearIn(deps.config.timeZone))) return next();
-  setCookie(c, PROMPT_COOKIE, mark, { path: '/', httpOnly: true, sameSite: 'Lax', secure: deps.config.isProduction });
-  return c.redirect('/pakta?first=1', 303);
+  const isLogin = c.req.method === 'POST' && c.req.path === '/login';
+  const isFirstPassword = c.req.method === 'POST' && c.req.path === '/account/password' && !!c.var.actor?.mustChangePassword;
+  await next();
+  if ((!isLogin && !isFirstPassword) || c.res.status !== 303) return;
+  const location = c.res.headers.get('location');
+  if (location !== (isLogin ? '/' : '/account')) return;
+  const { deps } = c.var;
+  let accountId = c.var.actor?.accountId ?? null;
+  if (isLogin) {
+    const cookie = c.res.headers.getSetCookie().find((h) => h.startsWith(`${COOKIE.session}=`));
+    const token = cookie?.slice(COOKIE.session.length + 1).split(';')[0] ?? '';
+    accountId = token ? (await findSession(deps.db, token))?.accountId ?? null : null;
+  }
+  if (!accountId) return;
+  const actor = await deps.loadActor(accountId);
+  if (!actor?.personId || (isLogin && actor.mustChangePassword)) return;
+  if (await hasSigned(deps.db, actor.personId, yearIn(deps.config.timeZone))) return;
+  c.res.headers.set('location', '/pakta?first=1');
 };
