@@ -85,6 +85,22 @@ describe('Pakta Integritas', () => {
     assert.equal((await login('bupati')).location, '/', 'an account without a person is not prompted');
   });
 
+  test('new staff: the first password change also lands on /pakta', async () => {
+    const admin = await loggedIn(t.app, 'admin');
+    const [p] = await t.database.query<{ id: string }>(`select p.id from org_people p join org_units u on u.id = p.unit_id where u.code = 'DPMPTSPKUKM' and p.account_id is null order by p.nip limit 1`);
+    await admin.get(`/people/${p!.id}`);
+    const res = await admin.post(`/admin/people/${p!.id}/account`, { username: 'staf.baru', email: '' });
+    const temp = (await res.text()).match(/class="temp-password">([^<]+)</)?.[1];
+    assert.ok(temp);
+    const c = new Client(t.app);
+    await c.get('/login');
+    assert.equal((await c.post('/login', { username: 'staf.baru', password: temp! })).headers.get('location'), '/');
+    await c.get('/account/password');
+    const changed = await c.post('/account/password', { current: temp!, next: 'Perizinan-Bangka-2026', confirm: 'Perizinan-Bangka-2026' });
+    assert.equal(changed.status, 303);
+    assert.equal(changed.headers.get('location'), '/pakta?first=1');
+  });
+
   test('signing writes one row with version, hash and snapshot, and an audit entry; twice is refused', async () => {
     const c = await loggedIn(t.app, 'pegawai');
     await c.get('/pakta');
