@@ -164,6 +164,33 @@ describe('Rencana Kerja', () => {
     assert.equal(rows.filter((r) => /^\d\. /.test(r[0] ?? '')).length, template.activities.length);
   });
 
+  test('monev: saved per activity and month, bad input changes nothing, overdue months are flagged', async () => {
+    const c = await loggedIn(t.app, 'koordinator');
+    const act = await one<{ id: string }>(`select id from workplan_activities where plan_id = $1 and title = 'Pengelolaan Akuntabilitasi Kinerja'`, [planId]);
+    const page = await c.get(`/rencana-kerja/${planId}/monev?bulan=3`);
+    assert.equal(page.status, 200);
+    assert.match(unescape(await page.text()), /Pengelolaan Akuntabilitasi Kinerja/);
+    // the plan is for 2024: every scheduled month has ended, so all are overdue until done
+    assert.match(unescape(await (await c.get(`/rencana-kerja/${planId}`)).text()), /jadwal terlambat/);
+    const before = [await countRows(t.database, 'workplan_monev'), await countRows(t.database, 'kernel_audit_log')];
+    const bad = await c.post(`/rencana-kerja/${planId}/monev/${act.id}/3`, { status: 'partial', realisation: '150' });
+    assert.equal(bad.status, 400);
+    assert.match(unescape(await bad.text()), /Realisasi harus bilangan bulat 0 sampai 100/);
+    const off = await c.post(`/rencana-kerja/${planId}/monev/${act.id}/4`, { status: 'done' });
+    assert.equal(off.status, 400);
+    assert.match(unescape(await off.text()), /tidak dijadwalkan pada bulan tersebut/);
+    assert.deepEqual([await countRows(t.database, 'workplan_monev'), await countRows(t.database, 'kernel_audit_log')], before);
+    const ok = await c.post(`/rencana-kerja/${planId}/monev/${act.id}/3`, { status: 'done', notes: 'Laporan triwulan I', followUp: 'Reviu IKU', followUpDone: '1' });
+    assert.equal(ok.status, 303, await ok.text());
+    const row = await one<{ status: string; realisation: number; follow_up_done: boolean }>('select status, realisation, follow_up_done from workplan_monev where activity_id = $1 and month = 3', [act.id]);
+    assert.deepEqual(row, { status: 'done', realisation: 100, follow_up_done: true });
+    const again = await c.post(`/rencana-kerja/${planId}/monev/${act.id}/3`, { status: 'partial', realisation: '60' });
+    assert.equal(again.status, 303);
+    assert.equal(await countRows(t.database, 'workplan_monev'), before[0]! + 1);
+    const emp = await loggedIn(t.app, 'pegawai');
+    assert.equal((await emp.post(`/rencana-kerja/${planId}/monev/${act.id}/3`, { status: 'done' })).status, 403);
+  });
+
   test('scoping and roles: another unit sees 404, an employee views but may not edit, TPI views', async () => {
     const outsider = await loggedIn(t.app, 'pegawai.dukcapil');
     assert.equal((await outsider.get(`/rencana-kerja/${planId}`)).status, 404);

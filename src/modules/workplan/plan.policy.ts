@@ -11,4 +11,6 @@ const EDIT: Role[] = ['unit_head', 'zi_ketua', 'zi_sekretaris', 'regency_admin']
 export const planPolicy: Policy = {
   'workplan.plan.view': VIEW,
   'workplan.plan.edit': EDIT,
+  // monev: the plan's editors and the area coordinators and members who carry the activities out
+  'workplan.plan.monev': [...EDIT, 'zi_coordinator', 'zi_member'],
 };

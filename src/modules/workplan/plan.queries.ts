@@ -4,7 +4,7 @@ import { and, asc, desc, eq } from 'drizzle-orm';
 import { inScope, type Scope } from '../../kernel/access.ts';
 import type { Db } from '../../kernel/db.ts';
 import { orgPeople as people, orgUnits as units } from '../org/index.ts';
-import { activities, planAreas, plans } from './workplan.schema.ts';
+import { activities, monev, planAreas, plans } from './workplan.schema.ts';
 
 export type PlanRow = typeof plans.$inferSelect;
 export type ActivityRow = typeof activities.$inferSelect;
@@ -44,4 +44,9 @@ export async function personOfUnit(db: Db, unitId: string, personId: string) {
   const [p] = await db.select({ id: people.id, name: people.name, nip: people.nip, position: people.position }).from(people)
     .where(and(eq(people.id, personId), eq(people.unitId, unitId))).limit(1);
   return p ?? null;
+}
+
+export async function monevOf(db: Db, planId: string) {
+  return db.select({ m: monev }).from(monev).innerJoin(activities, eq(activities.id, monev.activityId))
+    .where(eq(activities.planId, planId)).then((rows) => rows.map((r) => r.m));
 }

@@ -8,10 +8,10 @@ import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { renderDecreePdf } from './plan.pdf.ts';
 import { renderScheduleXlsx } from './plan.xlsx.ts';
-import { findPlan, listPlans, unitOf, type PlanRow } from './plan.queries.ts';
-import { AREAS, MONTHS } from './plan.rules.ts';
+import { findPlan, listPlans, monevOf, unitOf, type PlanRow } from './plan.queries.ts';
+import { AREAS, MONEV_STATUSES, MONTHS, planProgress } from './plan.rules.ts';
 import {
-  auditActorOf, createPlan, decreeOf, deleteActivity, listPlanTemplates, loadPlan, saveActivity, updateArea, updateHeader, type Ctx as SvcCtx,
+  auditActorOf, createPlan, decreeOf, deleteActivity, listPlanTemplates, loadPlan, saveActivity, saveMonev, updateArea, updateHeader, type Ctx as SvcCtx,
 } from './plan.service.ts';
 
 const BASE = '/rencana-kerja';
@@ -110,6 +110,10 @@ export function registerPlanRoutes(r: Router) {
     const personOptions = people.map((p) => ({ value: p.id, label: `${p.name} — ${p.position}` }));
     const title = `${v.t('plan.title')} ${plan.year}`;
     const ro = !canEdit;
+    const monevRows = await monevOf(c.var.deps.db, plan.id);
+    const progress = planProgress(plan.year, activities.map(({ a }) => ({ id: a.id, area: a.area, months: a.months as number[] })), monevRows, new Date());
+    const now = new Date();
+    const monevMonth = plan.year === now.getUTCFullYear() ? now.getUTCMonth() + 1 : 1;
     return c.html(
       <Layout v={v} title={title} crumbs={[{ href: '/', label: v.t('nav.home') }, { href: BASE, label: v.t('plan.title') }, { label: String(plan.year) }]}>
         <PageHeader title={title} lead={unit.name} actions={<div class="button-row">
@@ -135,6 +139,15 @@ export function registerPlanRoutes(r: Router) {
 
         <section class="card" id="jadwal">
           <h2>{v.t('plan.matrix')}</h2>
+          <p><a class="button button--secondary" href={`${BASE}/${plan.id}/monev?bulan=${monevMonth}`}>{v.t('plan.monev')}</a></p>
+          <h3>{v.t('plan.monev.progress')}</h3>
+          <ul class="plain-list plan-progress">
+            <li><strong>{v.t('plan.monev.overall')}</strong>: {v.t('plan.monev.progress_line', { done: v.num(progress.overall.done), scheduled: v.num(progress.overall.scheduled), pct: v.num(progress.overall.pct) })}</li>
+            {progress.perArea.filter((a) => a.scheduled > 0).map((a) => (
+              <li>{a.area}. {v.t(`area.${a.area}`)}: {v.t('plan.monev.progress_line', { done: v.num(a.done), scheduled: v.num(a.scheduled), pct: v.num(a.pct) })}</li>
+            ))}
+            {progress.overdue.size ? <li><Badge tone="danger">{v.t('plan.monev.overdue_count', { n: v.num(progress.overdue.size) })}</Badge></li> : null}
+          </ul>
           <div class="table-wrap plan-matrix">
             <table class="plan-matrix__table">
               <caption>{v.t('plan.matrix.caption', { year: plan.year })}</caption>
@@ -145,9 +158,12 @@ export function registerPlanRoutes(r: Router) {
                   <tbody>
                     <tr><th scope="rowgroup" colspan={14} class="plan-matrix__area">{area}. {v.t(`area.${area}`)}</th></tr>
                     {rows.map(({ a }, i) => (
-                      <tr><td>{i + 1})</td><th scope="row">{a.title}</th>{MONTHS.map((m) => (a.months as number[]).includes(m)
-                        ? <td class="num plan-matrix__mark"><span aria-hidden="true">●</span><span class="visually-hidden">{v.t('plan.matrix.marked')}</span></td>
-                        : <td class="num"></td>)}</tr>
+                      <tr><td>{i + 1})</td><th scope="row">{a.title}</th>{MONTHS.map((m) => {
+                        if (!(a.months as number[]).includes(m)) return <td class="num"></td>;
+                        const key = `${a.id}:${m}`;
+                        const state = progress.done.has(key) ? 'done' : progress.overdue.has(key) ? 'overdue' : null;
+                        return <td class={`num plan-matrix__mark${state ? ` plan-matrix__mark--${state}` : ''}`}><span aria-hidden="true">{state === 'done' ? '✓' : state === 'overdue' ? '!' : '●'}</span><span class="visually-hidden">{v.t('plan.matrix.marked')}{state ? `, ${v.t(state === 'done' ? 'plan.monev.done_mark' : 'plan.monev.overdue')}` : ''}</span></td>;
+                      })}</tr>
                     ))}
                   </tbody>
                 );
@@ -340,6 +356,82 @@ export function registerPlanRoutes(r: Router) {
       'Content-Disposition': `attachment; filename="Keputusan-Rencana-Kerja-ZI-${plan.year}.pdf"`,
       'Cache-Control': 'private, no-store',
     } });
+  });
+
+  // ---- monev -------------------------------------------------------------------------------------------
+  async function monevPage(c: Ctx, plan: PlanRow, month: number, failed: { activityId: string; form: Record<string, string>; errors: FieldErrors } | null = null) {
+    const v = await pageView(c);
+    const { unit, activities } = await loadPlan(c.var.deps.db, plan);
+    const rows = await monevOf(c.var.deps.db, plan.id);
+    const canMonev = v.can('workplan.plan.monev', plan.unitId);
+    const due = activities.filter(({ a }) => (a.months as number[]).includes(month));
+    const progress = planProgress(plan.year, activities.map(({ a }) => ({ id: a.id, area: a.area, months: a.months as number[] })), rows, new Date());
+    const title = v.t('plan.monev.title', { month: v.t(`plan.month.${month}`), year: plan.year });
+    return c.html(
+      <Layout v={v} title={title} crumbs={[{ href: BASE, label: v.t('plan.title') }, { href: `${BASE}/${plan.id}`, label: String(plan.year) }, { label: title }]}>
+        <PageHeader title={title} lead={`${unit.name} · ${v.t('plan.monev.lead')}`} />
+        {failed ? <ErrorSummary v={v} errors={failed.errors} /> : null}
+        <form method="get" action={`${BASE}/${plan.id}/monev`} class="card">
+          <SelectField v={v} name="bulan" label={v.t('plan.monev.month')} required value={String(month)} options={MONTHS.map((m) => ({ value: String(m), label: v.t(`plan.month.${m}`) }))} />
+          <button class="button button--secondary" type="submit">{v.t('plan.monev.show')}</button>
+        </form>
+        {due.length === 0 ? <p class="muted">{v.t('plan.monev.none')}</p> : due.map(({ a, picName }) => {
+          const cur = rows.find((r) => r.activityId === a.id && r.month === month);
+          const f = failed?.activityId === a.id ? failed.form : null;
+          const errors = failed?.activityId === a.id ? failed.errors : {};
+          const overdue = progress.overdue.has(`${a.id}:${month}`);
+          const idp = `m-${a.id}`;
+          return (
+            <section class={overdue ? 'card plan-monev plan-monev--overdue' : 'card plan-monev'} id={idp}>
+              <h2>{a.area}. {a.title} {overdue ? <Badge tone="danger">{v.t('plan.monev.overdue')}</Badge> : cur?.status === 'done' ? <Badge tone="success">{v.t('plan.monev.status.done')}</Badge> : null}</h2>
+              <p class="muted">{v.t('plan.activity.col.pic')}: {picName ?? v.t('plan.none')}</p>
+              <form method="post" action={`${BASE}/${plan.id}/monev/${a.id}/${month}`}>
+                <Csrf v={v} />
+                <fieldset disabled={!canMonev} class="plan-fieldset">
+                  <SelectField v={v} name="status" label={v.t('plan.monev.status')} required errors={errors} value={f?.status ?? cur?.status ?? ''} placeholder={v.t('plan.field.signer_none')}
+                    options={MONEV_STATUSES.map((st) => ({ value: st, label: v.t(`plan.monev.status.${st}`) }))} />
+                  <TextField v={v} name="realisation" label={v.t('plan.monev.realisation')} width="short" inputmode="numeric" errors={errors} value={f?.realisation ?? (cur ? String(cur.realisation) : '')} />
+                  {(['notes', 'problems', 'followUp'] as const).map((k) => (
+                    <div class="field"><label class="field__label" for={`f-${k}-${a.id}`}>{v.t(`plan.monev.${k}`)}</label>
+                      <textarea class="input" id={`f-${k}-${a.id}`} name={k} rows={2}>{f?.[k] ?? cur?.[k] ?? ''}</textarea></div>
+                  ))}
+                  <div class="field field--checkbox">
+                    <input type="checkbox" id={`f-fud-${a.id}`} name="followUpDone" value="1" checked={f ? f.followUpDone === '1' : cur?.followUpDone} />
+                    <label for={`f-fud-${a.id}`}>{v.t('plan.monev.followUpDone')}</label>
+                  </div>
+                  {canMonev ? <button class="button button--primary" type="submit">{v.t('plan.monev.save')}</button> : null}
+                </fieldset>
+              </form>
+            </section>
+          );
+        })}
+      </Layout>,
+      failed ? 400 : 200,
+    );
+  }
+
+  const monthOf = (raw: string | undefined) => (raw && /^([1-9]|1[0-2])$/.test(raw) ? Number(raw) : null);
+
+  r.get(`${BASE}/${ID}/monev`, 'workplan.plan.view', async (c) => {
+    const plan = await planOr404(c);
+    const month = monthOf(c.req.query('bulan')) ?? 1;
+    return monevPage(c, plan, month);
+  });
+
+  r.post(`${BASE}/${ID}/monev/:aid{[0-9a-f-]{36}}/:month{[0-9]+}`, 'workplan.plan.monev', async (c) => {
+    const plan = await planOr404(c);
+    const form = await formOf(c);
+    const month = c.req.param('month') ?? '';
+    try {
+      await saveMonev(svc(c), plan, aidOf(c), month, form);
+      flash(c, 'success', 'plan.monev.saved');
+      return c.redirect(`${BASE}/${plan.id}/monev?bulan=${Number(month)}#m-${aidOf(c)}`, 303);
+    } catch (err) {
+      const e = errorsOf(err);
+      const m = monthOf(month);
+      if (!m) throw err;
+      return monevPage(c, plan, m, { activityId: aidOf(c), form, errors: e.errors });
+    }
   });
 
   // ---- schedule workbook -----------------------------------------------------------------------------

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { buildDecreeModel, validateArea, validateMonths, validateTitle } from './plan.rules.ts';
+import { buildDecreeModel, planProgress, validateArea, validateMonev, validateMonths, validateTitle } from './plan.rules.ts';
 
 test('months: integers 1..12, unique, not empty', () => {
   const cases: [unknown[], string | number[]][] = [
@@ -35,4 +35,18 @@ test('decree model: Indonesian date, spaced NIP, month marks', () => {
   assert.deepEqual(m.menimbang.map((x) => x.label), ['a.', 'b.']);
   assert.deepEqual(m.diktum.map((x) => x.label), ['KESATU', 'KEDUA']);
   assert.deepEqual(m.matrix[0].rows[0].marks, ['', '', 'X', '', '', 'X', '', '', 'X', '', '', 'X']);
+});
+
+test('monev: status, realisation 0..100, done counts as 100', () => {
+  assert.equal(validateMonev({ status: 'done', realisation: '40' }).ok && (validateMonev({ status: 'done', realisation: '40' }) as { value: { realisation: number } }).value.realisation, 100);
+  assert.deepEqual(validateMonev({ status: 'x' }), { ok: false, errors: { status: 'plan.monev.status_invalid' } });
+  assert.deepEqual(validateMonev({ status: 'partial', realisation: '101' }), { ok: false, errors: { realisation: 'plan.monev.realisation_invalid' } });
+  assert.deepEqual(validateMonev({ status: 'partial', realisation: '-1' }), { ok: false, errors: { realisation: 'plan.monev.realisation_invalid' } });
+});
+
+test('progress: done months count, ended months without done are overdue', () => {
+  const p = planProgress(2026, [{ id: 'a', area: 4, months: [3, 6, 9, 12] }], [{ activityId: 'a', month: 3, status: 'done' }, { activityId: 'a', month: 6, status: 'partial' }], new Date('2026-08-15T00:00:00Z'));
+  assert.deepEqual(p.overall, { scheduled: 4, done: 1, pct: 25 });
+  assert.deepEqual([...p.overdue], ['a:6']);
+  assert.equal(p.perArea[3]!.pct, 25);
 });

@@ -151,3 +151,54 @@ export function buildDecreeModel(src: DecreeSource): DecreeModel {
     matrix,
   };
 }
+
+// ---- monev ---------------------------------------------------------------------------------------
+
+export const MONEV_STATUSES = ['done', 'partial', 'not_started'] as const;
+export type MonevStatus = (typeof MONEV_STATUSES)[number];
+
+export interface MonevInput { status: MonevStatus; realisation: number; notes: string | null; problems: string | null; followUp: string | null; followUpDone: boolean }
+
+/** A monev record: a known status, realisation an integer 0..100 (done = 100), texts within limits. */
+export function validateMonev(raw: Record<string, unknown>): { ok: true; value: MonevInput } | { ok: false; errors: Record<string, string> } {
+  const errors: Record<string, string> = {};
+  const status = String(raw.status ?? '');
+  if (!(MONEV_STATUSES as readonly string[]).includes(status)) errors.status = 'plan.monev.status_invalid';
+  const r = String(raw.realisation ?? '').trim().replace(/%$/, '');
+  const realisation = r === '' ? (status === 'done' ? 100 : 0) : /^\d{1,3}$/.test(r) ? Number(r) : NaN;
+  if (!(realisation >= 0 && realisation <= 100)) errors.realisation = 'plan.monev.realisation_invalid';
+  const text = (k: string) => { const s = String(raw[k] ?? '').trim(); if (s.length > TEXT_MAX) errors[k] = 'plan.text.long'; return s || null; };
+  const notes = text('notes'); const problems = text('problems'); const followUp = text('followUp');
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return { ok: true, value: { status: status as MonevStatus, realisation: status === 'done' ? 100 : realisation, notes, problems, followUp, followUpDone: raw.followUpDone === '1' || raw.followUpDone === true } };
+}
+
+/**
+ * Progress of a plan: every scheduled activity-month counts once; 'done' monev completes it.
+ * A scheduled month that has ended (before `today`'s month in the plan's year, or any month of a
+ * past year) without 'done' is overdue.
+ */
+export function planProgress(year: number, acts: { id: string; area: number; months: number[] }[], monev: { activityId: string; month: number; status: string }[], today: Date) {
+  const done = new Set(monev.filter((m) => m.status === 'done').map((m) => `${m.activityId}:${m.month}`));
+  const y = today.getUTCFullYear();
+  const ended = (m: number) => year < y || (year === y && m < today.getUTCMonth() + 1);
+  const overdue = new Set<string>();
+  const perArea = AREAS.map((area) => ({ area, scheduled: 0, done: 0 }));
+  for (const a of acts) {
+    for (const m of a.months) {
+      const key = `${a.id}:${m}`;
+      const slot = perArea[a.area - 1]!;
+      slot.scheduled++;
+      if (done.has(key)) slot.done++;
+      else if (ended(m)) overdue.add(key);
+    }
+  }
+  const scheduled = perArea.reduce((s, a) => s + a.scheduled, 0);
+  const completed = perArea.reduce((s, a) => s + a.done, 0);
+  const pct = (d: number, s: number) => (s === 0 ? 0 : Math.round((d / s) * 100));
+  return {
+    perArea: perArea.map((a) => ({ ...a, pct: pct(a.done, a.scheduled) })),
+    overall: { scheduled, done: completed, pct: pct(completed, scheduled) },
+    overdue, done,
+  };
+}

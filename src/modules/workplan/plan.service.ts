@@ -11,10 +11,10 @@ import { listRuleSets } from '../assessment/index.ts';
 import { findRegency } from '../org/index.ts';
 import { activitiesOf, peopleOfUnit, personOfUnit, planAreasOf, unitOf, type PlanRow } from './plan.queries.ts';
 import {
-  AREAS, TEXT_MAX, buildDecreeModel, parseCodes, parseLines, validateArea, validateMonths, validateTitle, validateYear,
+  AREAS, TEXT_MAX, buildDecreeModel, parseCodes, parseLines, validateArea, validateMonev, validateMonths, validateTitle, validateYear,
   type DecreeModel, type PlanContent,
 } from './plan.rules.ts';
-import { activities, planAreas, plans } from './workplan.schema.ts';
+import { activities, monev, planAreas, plans } from './workplan.schema.ts';
 
 export interface Ctx { db: Db; actor: AuditActor }
 
@@ -262,4 +262,28 @@ export function regencyLabel(name: string, kind: string): string {
   const bare = name.replace(/^Pemerintah\s+/i, '').trim();
   if (!bare || /^(Kabupaten|Kota)\s/i.test(bare)) return bare;
   return `${kind === 'kota' ? 'Kota' : 'Kabupaten'} ${bare}`;
+}
+
+// ---- monev -------------------------------------------------------------------------------------
+
+/** Records the monev of an activity for one of its scheduled months (one record per month). */
+export async function saveMonev(ctx: Ctx, plan: PlanRow, activityId: string, rawMonth: unknown, input: Record<string, unknown>): Promise<void> {
+  const month = validateMonths([rawMonth]);
+  if (!month.ok) throw invalid({ month: month.error });
+  const m = month.value[0]!;
+  const v = validateMonev(input);
+  if (!v.ok) throw invalid(v.errors);
+  await ctx.db.transaction(async (tx) => {
+    await lockPlan(tx, plan);
+    const [act] = await tx.select().from(activities).where(and(eq(activities.id, activityId), eq(activities.planId, plan.id))).limit(1);
+    if (!act) throw notFound();
+    if (!(act.months as number[]).includes(m)) throw invalid({ month: 'plan.monev.not_scheduled' });
+    const values = { ...v.value, updatedAt: new Date() };
+    await tx.insert(monev).values({ activityId, month: m, ...v.value, createdBy: ctx.actor.accountId })
+      .onConflictDoUpdate({ target: [monev.activityId, monev.month], set: values });
+    await appendAudit(tx, ctx.actor, {
+      action: 'workplan.monev.save', entityType: 'workplan_activity', entityId: activityId, unitId: plan.unitId,
+      data: { plan: plan.id, month: m, status: v.value.status, realisation: v.value.realisation, followUpDone: v.value.followUpDone },
+    });
+  });
 }

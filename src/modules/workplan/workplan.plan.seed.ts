@@ -6,7 +6,7 @@ import { SYSTEM_ACTOR, appendAudit } from '../../kernel/audit.ts';
 import type { Db } from '../../kernel/db.ts';
 import { orgPeople as people, orgUnits as units } from '../org/index.ts';
 import { createPlan } from './plan.service.ts';
-import { activities, plans } from './workplan.schema.ts';
+import { activities, monev, plans } from './workplan.schema.ts';
 
 const TEMPLATE = 'rencana-kerja-zi-dpmptsp-bangka-2022';
 const YEARS: { year: number; number: string; date: string }[] = [
@@ -29,11 +29,19 @@ export async function seedWorkplanPlanDemo(db: Db): Promise<boolean> {
     const id = await createPlan({ db, actor: SYSTEM_ACTOR }, { unitId: unit.id, year: y.year, template: TEMPLATE });
     await db.transaction(async (tx) => {
       await tx.update(plans).set({ decreeNumber: y.number, decreeDate: y.date, place: 'Sungailiat', signerPersonId: head.id, version: 1 }).where(eq(plans.id, id));
-      const acts = await tx.select({ id: activities.id }).from(activities).where(eq(activities.planId, id)).orderBy(asc(activities.area), asc(activities.seq));
+      const acts = await tx.select({ id: activities.id, months: activities.months }).from(activities).where(eq(activities.planId, id)).orderBy(asc(activities.area), asc(activities.seq));
       // persons in charge: the staff after the head, in turn
       const pool = staff.filter((p) => p.id !== head.id);
       for (const [i, a] of acts.entries()) {
         await tx.update(activities).set({ picPersonId: pool[i % pool.length]?.id ?? head.id }).where(eq(activities.id, a.id));
+        // 2025: monev done for January–October; November partly done (December left open)
+        if (y.year === 2025) {
+          for (const m of (a.months as number[]).filter((x) => x <= 11)) {
+            await tx.insert(monev).values(m <= 10
+              ? { activityId: a.id, month: m, status: 'done', realisation: 100, notes: 'Terlaksana sesuai jadwal.' }
+              : { activityId: a.id, month: m, status: 'partial', realisation: 60, notes: 'Sebagian terlaksana.', problems: 'Jadwal bertabrakan dengan kegiatan akhir tahun.', followUp: 'Dilanjutkan pada bulan Desember.' });
+          }
+        }
       }
       await appendAudit(tx, SYSTEM_ACTOR, { action: 'workplan.plan.update', entityType: 'workplan_plan', entityId: id, unitId: unit.id, data: { seed: true, number: y.number, date: y.date } });
     });
