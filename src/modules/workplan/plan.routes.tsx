@@ -388,9 +388,19 @@ export function registerPlanRoutes(r: Router) {
               <form method="post" action={`${BASE}/${plan.id}/monev/${a.id}/${month}`}>
                 <Csrf v={v} />
                 <fieldset disabled={!canMonev} class="plan-fieldset">
-                  <SelectField v={v} name="status" label={v.t('plan.monev.status')} required errors={errors} value={f?.status ?? cur?.status ?? ''} placeholder={v.t('plan.field.signer_none')}
-                    options={MONEV_STATUSES.map((st) => ({ value: st, label: v.t(`plan.monev.status.${st}`) }))} />
-                  <TextField v={v} name="realisation" label={v.t('plan.monev.realisation')} width="short" inputmode="numeric" errors={errors} value={f?.realisation ?? (cur ? String(cur.realisation) : '')} />
+                  <div class={errors.status ? 'field field--error' : 'field'}>
+                    <label class="field__label" for={`f-status-${a.id}`}>{v.t('plan.monev.status')}</label>
+                    {errors.status ? <div class="field__error">{v.t(errors.status)}</div> : null}
+                    <select class="input" id={`f-status-${a.id}`} name="status" required>
+                      <option value="">{v.t('plan.field.signer_none')}</option>
+                      {MONEV_STATUSES.map((st) => <option value={st} selected={(f?.status ?? cur?.status ?? '') === st}>{v.t(`plan.monev.status.${st}`)}</option>)}
+                    </select>
+                  </div>
+                  <div class={errors.realisation ? 'field field--error' : 'field'}>
+                    <label class="field__label" for={`f-realisation-${a.id}`}>{v.t('plan.monev.realisation')}</label>
+                    {errors.realisation ? <div class="field__error">{v.t(errors.realisation)}</div> : null}
+                    <input class="input input--short" id={`f-realisation-${a.id}`} name="realisation" inputmode="numeric" value={f?.realisation ?? (cur ? String(cur.realisation) : '')} />
+                  </div>
                   {(['notes', 'problems', 'followUp'] as const).map((k) => (
                     <div class="field"><label class="field__label" for={`f-${k}-${a.id}`}>{v.t(`plan.monev.${k}`)}</label>
                       <textarea class="input" id={`f-${k}-${a.id}`} name={k} rows={2}>{f?.[k] ?? cur?.[k] ?? ''}</textarea></div>
