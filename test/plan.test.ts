@@ -206,6 +206,19 @@ describe('Rencana Kerja', () => {
     assert.equal((await tpi.get(`/rencana-kerja/${planId}`)).status, 200);
   });
 
+  test('an empty plan has six empty areas and still renders its decree and workbook', async () => {
+    const c = await loggedIn(t.app, 'kadis');
+    const res = await c.post('/rencana-kerja', { year: '2030', template: 'empty' });
+    assert.equal(res.status, 303);
+    const id = /\/rencana-kerja\/([0-9a-f-]{36})/.exec(res.headers.get('location') ?? '')![1]!;
+    assert.equal(await countRows(t.database, 'workplan_plan_areas') >= 12, true);
+    const pdf = await c.get(`/rencana-kerja/${id}/keputusan.pdf`);
+    assert.equal(pdf.status, 200);
+    assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 4).toString(), '%PDF');
+    assert.equal((await c.get(`/rencana-kerja/${id}/jadwal.xlsx`)).status, 200);
+    assert.equal((await c.get(`/rencana-kerja/${id}/monev?bulan=13`)).status, 200);
+  });
+
   test('CSRF: a post without the token changes nothing', async () => {
     const c = await loggedIn(t.app, 'ketua.zi');
     const before = await countRows(t.database, 'workplan_plans');
