@@ -73,7 +73,9 @@ async function login(page: Page, username: string) {
   await page.getByLabel('Nama pengguna').fill(username);
   await page.getByLabel('Kata sandi').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await page.waitForURL((u) => u.pathname === '/');
+  await page.waitForURL((u) => u.pathname === '/' || u.pathname === '/pakta');
+  // someone who has not signed this year's Pakta Integritas is taken there first
+  if (new URL(page.url()).pathname === '/pakta') await page.goto('/');
 }
 
 async function firstHref(page: Page, selector: string): Promise<string> {

@@ -6,7 +6,9 @@ import { expect, type Browser, type BrowserContext, type Page } from '@playwrigh
 export const DEMO_PASSWORD = 'DemoZI-2026!';
 
 /** Navigation labels (Indonesian) in the order the layout shows them. */
-const MAIN_NAV = ['Beranda', 'Unit kerja', 'Pegawai', 'LKE', 'Data dukung'];
+const MAIN_NAV = ['Beranda', 'Unit kerja', 'Pegawai', 'LKE', 'Rencana kerja', 'Tim Kerja ZI', 'Agen perubahan', 'Pakta Integritas', 'Data dukung'];
+/** unit heads, the ZI chair and secretary, and the regency admin also record the unit's declaration */
+const MANAGER_NAV = [...MAIN_NAV.slice(0, 8), 'Pencanangan', 'Data dukung'];
 const ADMIN_NAV = ['Akun & peran', 'Log audit'];
 
 export interface DemoRole {
@@ -22,11 +24,11 @@ export interface DemoRole {
  * only regency_admin holds org.accounts.manage and audit.view.
  */
 export const DEMO_ROLES: DemoRole[] = [
-  { username: 'admin', displayName: 'Desi Ratnasari, S.Kom.', roles: ['Admin pemerintah daerah'], nav: [...MAIN_NAV, ...ADMIN_NAV] },
+  { username: 'admin', displayName: 'Desi Ratnasari, S.Kom.', roles: ['Admin pemerintah daerah'], nav: [...MANAGER_NAV, ...ADMIN_NAV] },
   { username: 'bupati', displayName: 'Bupati Bangka', roles: ['Pimpinan daerah (pemantau)'], nav: MAIN_NAV },
-  { username: 'kadis', displayName: 'Elius Gani, S.H., M.H.', roles: ['Pimpinan unit', 'Pegawai'], nav: MAIN_NAV },
-  { username: 'ketua.zi', displayName: 'Hendra Saputra, S.Sos., M.Si.', roles: ['Ketua Tim Kerja ZI', 'Pegawai'], nav: MAIN_NAV },
-  { username: 'sekretaris.zi', displayName: 'Fajar Nugroho, S.Si.', roles: ['Sekretaris Tim Kerja ZI', 'Pegawai'], nav: MAIN_NAV },
+  { username: 'kadis', displayName: 'Elius Gani, S.H., M.H.', roles: ['Pimpinan unit', 'Pegawai'], nav: MANAGER_NAV },
+  { username: 'ketua.zi', displayName: 'Hendra Saputra, S.Sos., M.Si.', roles: ['Ketua Tim Kerja ZI', 'Pegawai'], nav: MANAGER_NAV },
+  { username: 'sekretaris.zi', displayName: 'Fajar Nugroho, S.Si.', roles: ['Sekretaris Tim Kerja ZI', 'Pegawai'], nav: MANAGER_NAV },
   { username: 'koordinator', displayName: 'Rina Marlina, S.E.', roles: ['Koordinator area ZI', 'Pegawai'], nav: MAIN_NAV },
   { username: 'anggota.zi', displayName: 'Rizky Pratama, S.Kom.', roles: ['Anggota Tim Kerja ZI', 'Pegawai'], nav: MAIN_NAV },
   { username: 'pegawai', displayName: 'Siti Aminah', roles: ['Pegawai'], nav: MAIN_NAV },
@@ -38,7 +40,7 @@ export const DEMO_ROLES: DemoRole[] = [
   { username: 'ppid', displayName: 'Maya Sari, S.I.Kom.', roles: ['PPID', 'Pegawai'], nav: MAIN_NAV },
 ];
 
-export const ALL_NAV = [...MAIN_NAV, ...ADMIN_NAV];
+export const ALL_NAV = [...MANAGER_NAV, ...ADMIN_NAV];
 
 export function demoRole(username: string): DemoRole {
   const r = DEMO_ROLES.find((x) => x.username === username);
@@ -52,7 +54,9 @@ export async function login(page: Page, username: string, password = DEMO_PASSWO
   await page.getByLabel('Nama pengguna').fill(username);
   await page.getByLabel('Kata sandi').fill(password);
   await page.getByRole('button', { name: 'Masuk', exact: true }).click();
-  await expect(page).toHaveURL(/\/$/);
+  // someone who has not signed this year's Pakta Integritas is taken there first
+  await expect(page).toHaveURL(/\/(pakta\?first=1)?$/);
+  if (new URL(page.url()).pathname === '/pakta') await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toContainText(demoRole(username).displayName);
 }
 

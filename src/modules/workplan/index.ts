@@ -43,3 +43,7 @@ workplanNav.push(
   { href: '/pencanangan', labelKey: 'nav.declaration', action: 'declaration.manage', group: 'main' },
 );
 workplanNav.push({ href: '/rencana-kerja', labelKey: 'nav.plan', action: 'workplan.plan.view', group: 'main' });
+
+// the order the navigation shows: the plan first, then who carries it out, then the signatures
+const NAV_ORDER = ['/rencana-kerja', '/tim-zi', '/agen-perubahan', '/pakta', '/pencanangan'];
+workplanNav.sort((a, b) => NAV_ORDER.indexOf(a.href) - NAV_ORDER.indexOf(b.href));
