@@ -14,13 +14,13 @@ import {
 import { findRegency, listUnits } from '../org/index.ts';
 import { findWorksheet, findPreviousWorksheet, listEvents, listWorksheets, listYears, loadLayers, loadLayersMany, type Layers } from './assessment.queries.ts';
 import {
-  changeRuleSet, createWorksheet, effectiveAnswers, MAX_NOTE, maxYear, optionsOf, parseCreate, replaceUnitLayer, rolesOn, saveAnswer, saveOptions,
+  changeRuleSet, createWorksheet, effectiveAnswers, optionsOf, parseCreate, replaceUnitLayer, rolesOn, saveAnswer, saveOptions,
   savePrerequisites, transitionWorksheet, type Ctx as SvcCtx,
 } from './assessment.service.ts';
 import { AnswerInputs, answerText, Pass, Progress, pct, pts, rawAnswerOf, ScoreTable, StateBadge, tx } from './assessment.view.tsx';
 import { renderLhePdf } from './lke.lhe.ts';
 import { findRuleSet, getRuleSet, listRuleSets } from './lke.ruleset.ts';
-import { compareLayers, describeAnswer, indexOf, judge, PREDICATES, scoreAnswers, whatWouldItTake } from './lke.rules.ts';
+import { compareLayers, describeAnswer, indexOf, judge, MAX_NOTE, PREDICATES, scoreAnswers, whatWouldItTake } from './lke.rules.ts';
 import type { Answers, Predicate, RuleItem, RuleSet, RuleSetOptions, ScoreResult } from './lke.types.ts';
 import { availableTransitions, canWriteLayer, CONCLUSIONS, isLayer, STATES, verdictLayer, type Layer, type State, type Transition } from './lke.workflow.ts';
 import { exportWorkbook, readWorkbook } from './lke.xlsx.ts';
@@ -845,7 +845,7 @@ export function registerAssessmentRoutes(r: Router) {
       verdict: judge(rs, l.scores.tpi, f.w.prerequisites as Record<string, unknown>),
       differences: diffs.map((d) => {
         const it = byCode.get(d.item)!;
-        return { item: d.item, question: it.question.id, unitAnswer: answerTextPlain(it, d.a, locale, l.options), tpiAnswer: answerTextPlain(it, d.b, locale, l.options), delta: d.delta, note: l.layers.tpi.notes[d.item] ?? null };
+        return { item: d.item, question: it.question.id, unitAnswer: describeAnswer(it, d.a, locale, l.options), tpiAnswer: describeAnswer(it, d.b, locale, l.options), delta: d.delta, note: l.layers.tpi.notes[d.item] ?? null };
       }),
       notes: events.filter(({ e }) => e.toState === 'returned' && e.note).map(({ e, by }) => `${e.at.toISOString().slice(0, 10)} ${by ?? ''}: ${e.note}`).reverse(),
     });
@@ -1023,10 +1023,6 @@ function itemValueText(v: View, l: Loaded, item: RuleItem): string {
   const s = l.scores.unit.items[item.code]!;
   if (s.value === null) return v.t('lke.answer.none');
   return `${answerText(v, item, l.eff.unit[item.code], l.options)} · ${v.t('lke.item.value_points', { value: v.num(s.value, 2), points: pts(v, s.score) })}`;
-}
-
-function answerTextPlain(item: RuleItem, a: Parameters<typeof answerText>[2], locale: 'id' | 'en', options: RuleSetOptions): string {
-  return describeAnswer(item, a, locale, options);
 }
 
 function rawFormAnswer(item: RuleItem, form: Record<string, string>) {

@@ -2,7 +2,7 @@
 // states, set prerequisites and options, move to another rule set, import a workbook. Each runs in
 // one transaction with its audit entry; stale or replayed posts are refused by revision checks.
 import { and, eq, sql } from 'drizzle-orm';
-import { inScope, type Actor, type Role, type Scope } from '../../kernel/access.ts';
+import type { Actor, Role, Scope } from '../../kernel/access.ts';
 import { appendAudit, type AuditActor } from '../../kernel/audit.ts';
 import type { Db } from '../../kernel/db.ts';
 import { DomainError, conflict, forbidden, invalid, notFound } from '../../kernel/errors.ts';
@@ -13,7 +13,7 @@ import {
   type Layers,
 } from './assessment.queries.ts';
 import { findRuleSet, getRuleSet } from './lke.ruleset.ts';
-import { carryOver, indexOf, parseAnswer, parsePrerequisites, resolveOptions } from './lke.rules.ts';
+import { carryOver, indexOf, MAX_NOTE, parseAnswer, parsePrerequisites, resolveOptions } from './lke.rules.ts';
 import type { Answer, Answers, RuleSet, RuleSetOptions } from './lke.types.ts';
 import {
   canWriteLayer, checkTransition, isState, TRANSITIONS, type Layer, type State, type Transition,
@@ -168,7 +168,6 @@ export interface SaveAnswerInput {
   accept?: boolean;
 }
 
-export const MAX_NOTE = 4000;
 
 /** Saves one item of one layer. Returns the new revision. */
 export async function saveAnswer(ctx: Ctx, scope: Scope, input: SaveAnswerInput): Promise<{ rev: string; answer: Answer | null }> {
@@ -376,8 +375,4 @@ export async function replaceUnitLayer(ctx: Ctx, scope: Scope, id: string, versi
     }
     await appendAudit(tx, auditActorOf(ctx.actor), { action: 'lke.worksheet.import', entityType: 'assessment_worksheet', entityId: w.id, unitId: w.unitId, data: { source, answers: Object.keys(input.answers).length, notes: Object.keys(input.notes).length } });
   });
-}
-
-export function unitInScope(scope: Scope, unitId: string): boolean {
-  return inScope(scope, unitId);
 }

@@ -18,6 +18,8 @@ export const LETTERS_OF: Record<Exclude<AnswerType, 'percent' | 'index'>, Option
 const EPS = 1e-9;
 /** Counts above this are refused as implausible (and keep sums exact in floating point). */
 export const MAX_COUNT = 1_000_000;
+/** Longest note on an item (form, autosave and workbook import alike). */
+export const MAX_NOTE = 4000;
 
 // ---------------------------------------------------------------- answer parsing
 

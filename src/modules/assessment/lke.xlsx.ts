@@ -4,7 +4,7 @@
 import ExcelJS from 'exceljs';
 import { DomainError } from '../../kernel/errors.ts';
 import { formatDateTime, type Locale } from '../../kernel/i18n.ts';
-import { answerError, computePercent, indexOf, isChoiceType, judge, LETTERS_OF, parseAnswer, scoreAnswers } from './lke.rules.ts';
+import { answerError, computePercent, MAX_NOTE, indexOf, isChoiceType, judge, LETTERS_OF, parseAnswer, scoreAnswers } from './lke.rules.ts';
 import type { Answer, Answers, RuleItem, RuleNode, RuleSet, RuleSetOptions, ScoreResult } from './lke.types.ts';
 
 export interface WorkbookInput {
@@ -44,8 +44,6 @@ export const FORMAT_ID = 'integritas-lke';
 export const FORMAT_VERSION = 1;
 /** Rows above this in the LKE sheet refuse the file. */
 export const MAX_ROWS = 5000;
-/** Notes longer than this are refused (the same bound as the worksheet editor). */
-export const MAX_NOTE_LENGTH = 4000;
 /** Refuse archives that would unpack to more than this (zip bombs). */
 const MAX_UNPACKED = 64 * 1024 * 1024;
 
@@ -720,7 +718,7 @@ export async function readWorkbook(bytes: Uint8Array, findRuleSet: (id: string) 
       }
       const note = text(row.getCell(cols.get(noteKey)!));
       if (note) {
-        if (note.length > MAX_NOTE_LENGTH) add(r, answerError('lke.import.note_too_long', code, { max: MAX_NOTE_LENGTH }));
+        if (note.length > MAX_NOTE) add(r, answerError('lke.import.note_too_long', code, { max: MAX_NOTE }));
         else notes[code] = note;
       }
     };
