@@ -19,9 +19,10 @@ import { planMessages, planPolicy, registerPlanRoutes, seedWorkplanPlanDemo } fr
 import { assessmentMessages, assessmentNav, assessmentPolicy, registerAssessmentRoutes, seedAssessmentDemo } from './modules/assessment/index.ts';
 import { declarationMessages, declarationPolicy, paktaLoginPrompt, paktaMessages, paktaPolicy, registerDeclarationRoutes, registerPaktaRoutes, seedWorkplanPaktaDemo } from './modules/workplan/index.ts';
 import { agentsMessages, agentsPolicy, registerAgentsRoutes, registerTeamRoutes, seedWorkplanTeamDemo, teamMessages, teamPolicy, workplanNav } from './modules/workplan/index.ts';
+import { workplanLkeSuggestions, workplanSuggestMessages } from './modules/workplan/index.ts';
 
 export function buildI18n(): I18n {
-  return new I18n().register('kernel', kernelMessages).register('org', orgMessages).register('evidence', evidenceMessages).register('assessment', assessmentMessages).register('plan', planMessages).register('pakta', paktaMessages).register('declaration', declarationMessages).register('team', teamMessages).register('agents', agentsMessages);
+  return new I18n().register('kernel', kernelMessages).register('org', orgMessages).register('evidence', evidenceMessages).register('assessment', assessmentMessages).register('plan', planMessages).register('pakta', paktaMessages).register('declaration', declarationMessages).register('team', teamMessages).register('agents', agentsMessages).register('workplan-suggest', workplanSuggestMessages);
 }
 
 export function buildAccess(): AccessControl {
@@ -78,7 +79,8 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   registerKernelRoutes(router, { roleLabel });
   registerOrgRoutes(router);
   registerEvidenceRoutes(router);
-  registerAssessmentRoutes(router);
+  // the LKE offers suggested answers from the facts other modules keep
+  registerAssessmentRoutes(router, { suggestions: [workplanLkeSuggestions] });
   registerPlanRoutes(router);
   registerPaktaRoutes(router);
   registerDeclarationRoutes(router);

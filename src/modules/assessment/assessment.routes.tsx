@@ -24,6 +24,8 @@ import { compareLayers, describeAnswer, indexOf, judge, MAX_NOTE, PREDICATES, sc
 import type { Answers, Predicate, RuleItem, RuleSet, RuleSetOptions, ScoreResult } from './lke.types.ts';
 import { availableTransitions, canWriteLayer, CONCLUSIONS, isLayer, STATES, verdictLayer, type Layer, type State, type Transition } from './lke.workflow.ts';
 import { exportWorkbook, readWorkbook } from './lke.xlsx.ts';
+import { acceptSuggestion, collectSuggestions, type CheckedSuggestion, type LkeSuggestionSource } from './lke.suggest.ts';
+import { AcceptForm, SuggestionBadge, SuggestionCard, SuggestionFacts, suggestionStatus } from './suggest.view.tsx';
 
 const SUBJECT = 'lke_item';
 const MAX_XLSX_BYTES = 5 * 1024 * 1024;
@@ -107,7 +109,19 @@ function itemsOfSection(rs: RuleSet, section: string): RuleItem[] {
   return rs.items.filter((i) => i.sub === section || i.sub.startsWith(`${section}.`));
 }
 
-export function registerAssessmentRoutes(r: Router) {
+export interface AssessmentRouteOptions {
+  /** modules that offer suggested answers from their facts (wired by the composition root) */
+  suggestions?: readonly LkeSuggestionSource[];
+}
+
+export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions = {}) {
+  const sources = opts.suggestions ?? [];
+  /** The suggestions for the worksheet's unit and year (none when no module offers any). */
+  async function suggestionsOf(c: HttpCtx, l: Loaded): Promise<Map<string, CheckedSuggestion>> {
+    if (!sources.length) return new Map();
+    return collectSuggestions(sources, l.rs, { db: c.var.deps.db, unitId: l.f.w.unitId, year: l.f.w.year, now: new Date(), t: c.var.deps.i18n.translator('id') });
+  }
+
   // ---------------------------------------------------------------- list
   r.get('/lke', 'lke.view', async (c) => {
     const v = await pageView(c);
@@ -246,6 +260,7 @@ export function registerAssessmentRoutes(r: Router) {
           <Progress v={v} label={v.t('lke.progress.evidence')} value={withEvidence} max={rs.items.length} />
           {l.hasTpi ? <Progress v={v} label={v.t('lke.progress.reviewed')} value={reviewed} max={rs.items.length} /> : null}
           {missing > 0 ? <p class="alert alert--warning">{v.t('lke.evidence.missing_count', { n: missing })} <a href={`/lke/${f.w.id}/items?filter=noevidence`}>{v.t('lke.evidence.show_missing')}</a></p> : null}
+          {sources.length ? <p><a href={`/lke/${f.w.id}/saran`}>{v.t('lke.suggest.link')}</a></p> : null}
         </section>
 
         <section class="card">
@@ -404,6 +419,7 @@ export function registerAssessmentRoutes(r: Router) {
     const node = indexOf(rs).nodes.get(item.sub);
     const errText = err ? { answer: v.t(err.code, err.params) } : undefined;
     const value = form ? null : l.eff.unit[code];
+    const suggestion = (await suggestionsOf(c, l)).get(code);
     return c.html(
       <Layout v={v} title={`${item.code} · LKE ${f.unitShort} ${f.w.year}`} crumbs={crumbs(v, f, [{ href: `/lke/${f.w.id}/items?section=${sectionOfItem(rs, item)}`, label: v.t('lke.items.title') }, { label: item.code }])}>
         <PageHeader title={`${item.code} · #${item.seq}`} lead={node ? `${node.code} ${tx(v, node.title)}` : undefined} />
@@ -421,6 +437,8 @@ export function registerAssessmentRoutes(r: Router) {
           ]} />
           {item.formula ? <p class="muted">{v.t(`lke.formula.${item.formula.kind}`)}</p> : null}
         </section>
+
+        {suggestion ? <SuggestionCard v={v} s={suggestion} item={item} current={l.eff.unit[code]} options={l.options} worksheetId={f.w.id} rev={unitRow?.rev ?? ''} canAccept={canUnit} /> : null}
 
         <section class="card">
           <h2>{v.t('lke.layer.unit')}</h2>
@@ -585,6 +603,96 @@ export function registerAssessmentRoutes(r: Router) {
     await detachEvidence(c.var.deps.db, c.var.actor!, { unitId: f.w.unitId, linkId: link });
     flash(c, 'success', 'lke.evidence.removed');
     return c.redirect(`/lke/${f.w.id}/items/${code}#evidence`, 303);
+  });
+
+  // ---------------------------------------------------------------- suggested answers
+  r.get('/lke/:id{[0-9a-f-]{36}}/saran', 'lke.view', async (c) => {
+    const v = await pageView(c);
+    const l = await loadAll(c);
+    const { f, rs, state } = l;
+    const found = await suggestionsOf(c, l);
+    const items = indexOf(rs).items;
+    const canUnit = (code: string) => canWriteLayer('unit', state, l.roles.roles, items.get(code)!.area, l.roles.areas) && v.can('lke.answer', f.w.unitId);
+    const rows = [...found.values()].map((s) => ({ s, item: items.get(s.item)!, status: suggestionStatus(s, l.eff.unit[s.item]) }));
+    const open = rows.filter((x) => x.status === 'unanswered' && canUnit(x.item.code)).length;
+    const back = `/lke/${f.w.id}/saran`;
+    return c.html(
+      <Layout v={v} title={`${v.t('lke.suggest.page')} · LKE ${f.unitShort} ${f.w.year}`} crumbs={crumbs(v, f, [{ label: v.t('lke.suggest.page') }])}>
+        <PageHeader title={v.t('lke.suggest.page')} lead={v.t('lke.suggest.lead', { unit: f.unitName, year: f.w.year })} />
+        {rows.length === 0 ? <section class="card"><p class="muted">{v.t('lke.suggest.empty')}</p></section> : null}
+        {open > 0 ? (
+          <section class="card">
+            <form method="post" action={`/lke/${f.w.id}/saran`} class="form">
+              <Csrf v={v} />
+              <input type="hidden" name="version" value={String(f.w.version)} />
+              <p>{v.t('lke.suggest.accept_all_hint', { n: open })}</p>
+              <div class="form__actions"><button class="button button--primary" type="submit">{v.t('lke.suggest.accept_all')}</button></div>
+            </form>
+          </section>
+        ) : null}
+        {rows.map(({ s, item, status }) => (
+          <section class="card suggestion" id={`s-${item.code.replace(/\./g, '_')}`}>
+            <h2 class="lke-question"><a href={`/lke/${f.w.id}/items/${item.code}`}>{item.code}</a> {item.question.id}</h2>
+            <SummaryList rows={[
+              [v.t('lke.suggest.answer'), s.parsed ? <>{answerText(v, item, s.parsed, l.options)} <SuggestionBadge v={v} status={status} /></> : v.t('lke.suggest.no_answer')],
+              [v.t('lke.suggest.current'), answerText(v, item, l.eff.unit[item.code], l.options)],
+              [v.t('lke.suggest.source'), <a href={s.source.href}>{v.t(s.source.key)}</a>],
+            ]} />
+            <SuggestionFacts v={v} s={s} />
+            {s.parsed && status !== 'same' && canUnit(item.code) ? <AcceptForm v={v} worksheetId={f.w.id} code={item.code} rev={l.layers.unit.rows.get(item.code)?.rev ?? ''} back={back} /> : null}
+          </section>
+        ))}
+      </Layout>,
+    );
+  });
+
+  r.post('/lke/:id{[0-9a-f-]{36}}/items/:code{[A-Za-z0-9.]{1,24}}/suggestion', 'lke.answer', async (c) => {
+    const l = await loadAll(c);
+    const code = c.req.param('code')!;
+    if (!indexOf(l.rs).items.get(code)) throw notFound();
+    const form = await formOf(c);
+    const s = (await suggestionsOf(c, l)).get(code);
+    const back = safeBack(form.back, l.f.w.id, code);
+    if (!s) {
+      flash(c, 'error', 'lke.suggest.gone');
+      return c.redirect(back, 303);
+    }
+    try {
+      const { attached } = await acceptSuggestion(svc(c), c.var.scope!, c.var.deps.files, c.var.deps.i18n.translator('id'), { worksheetId: l.f.w.id, code, rev: form.rev ?? '' }, s, SUBJECT);
+      flash(c, 'success', attached ? 'lke.suggest.accepted_with_evidence' : 'lke.suggest.accepted');
+    } catch (err) {
+      if (!(err instanceof DomainError) || (err.kind !== 'conflict' && err.kind !== 'validation')) throw err;
+      flash(c, 'error', err.code === 'lke.answer.stale' ? 'lke.suggest.stale' : err.code);
+    }
+    return c.redirect(back, 303);
+  });
+
+  // every suggestion with an answer, on items the unit has not answered and the actor may write
+  r.post('/lke/:id{[0-9a-f-]{36}}/saran', 'lke.answer', async (c) => {
+    const l = await loadAll(c);
+    const form = await formOf(c);
+    const back = `/lke/${l.f.w.id}/saran`;
+    if (String(form.version ?? '') !== String(l.f.w.version)) {
+      flash(c, 'error', 'lke.suggest.stale');
+      return c.redirect(back, 303);
+    }
+    const items = indexOf(l.rs).items;
+    const todo = [...(await suggestionsOf(c, l)).values()].filter((s) => s.parsed && !l.eff.unit[s.item]
+      && canWriteLayer('unit', l.state, l.roles.roles, items.get(s.item)!.area, l.roles.areas));
+    const ctx = svc(c);
+    const t = c.var.deps.i18n.translator('id');
+    try {
+      await ctx.db.transaction(async (tx) => {
+        for (const s of todo) {
+          await acceptSuggestion({ ...ctx, db: tx }, c.var.scope!, c.var.deps.files, t, { worksheetId: l.f.w.id, code: s.item, rev: l.layers.unit.rows.get(s.item)?.rev ?? '' }, s, SUBJECT);
+        }
+      });
+      flash(c, 'success', todo.length ? 'lke.suggest.accepted_all' : 'lke.suggest.nothing');
+    } catch (err) {
+      if (!(err instanceof DomainError) || (err.kind !== 'conflict' && err.kind !== 'validation')) throw err;
+      flash(c, 'error', err.code === 'lke.answer.stale' ? 'lke.suggest.stale' : err.code);
+    }
+    return c.redirect(back, 303);
   });
 
   // ---------------------------------------------------------------- transitions

@@ -13,3 +13,6 @@ import type { NavItem } from '../../kernel/ui/view.ts';
 export const assessmentNav: NavItem[] = [
   { href: '/lke', labelKey: 'nav.lke', action: 'lke.view', group: 'main' },
 ];
+// suggested answers: other modules offer them through a source function wired in main.ts
+export type { LkeSuggestion, LkeSuggestionSource, SuggestionContext, SuggestionEvidence, SuggestionFact } from './lke.suggest.ts';
+export type { AssessmentRouteOptions } from './assessment.routes.tsx';

@@ -47,3 +47,7 @@ workplanNav.push({ href: '/rencana-kerja', labelKey: 'nav.plan', action: 'workpl
 // the order the navigation shows: the plan first, then who carries it out, then the signatures
 const NAV_ORDER = ['/rencana-kerja', '/tim-zi', '/agen-perubahan', '/pakta', '/pencanangan'];
 workplanNav.sort((a, b) => NAV_ORDER.indexOf(a.href) - NAV_ORDER.indexOf(b.href));
+
+// ---- the LKE link: work-plan facts as suggested answers on A.I.1.* and A.II.1.* ----
+export { workplanLkeSuggestions } from './lke.suggest.ts';
+export { workplanSuggestMessages } from './lke.suggest.messages.ts';

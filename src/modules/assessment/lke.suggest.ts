@@ -1,0 +1,143 @@
+// Suggested answers on LKE items from the facts other modules keep (the work plan, later the
+// service-quality and supervision modules). A module offers suggestions through a source function
+// that the composition root hands to the LKE routes; the LKE module never imports those modules.
+//
+// A suggestion names an item, the answer the facts support (or none, when the facts are recorded but
+// do not decide the answer), the facts in words (i18n keys of the offering module) and the evidence
+// that backs them. The unit accepts it (the answer is written to its layer and the evidence
+// attached, in one transaction, audited) or answers otherwise: a suggestion never writes by itself.
+import type { Scope } from '../../kernel/access.ts';
+import { appendAudit } from '../../kernel/audit.ts';
+import type { Db } from '../../kernel/db.ts';
+import { DomainError, notFound } from '../../kernel/errors.ts';
+import type { FileStore } from '../../kernel/files.ts';
+import type { T } from '../../kernel/i18n.ts';
+import { attachFile, attachUrl, listEvidenceFor, uploadEvidence } from '../evidence/index.ts';
+import { findAnswerRow, findWorksheet } from './assessment.queries.ts';
+import { auditActorOf, saveAnswer, type Ctx } from './assessment.service.ts';
+import { indexOf, MAX_NOTE, parseAnswer } from './lke.rules.ts';
+import type { Answer, RuleSet } from './lke.types.ts';
+
+/** A fact in words: an i18n key (of the offering module's catalogue) with its parameters. */
+export interface SuggestionFact { key: string; params?: Record<string, string | number> }
+
+export type SuggestionEvidence =
+  /** a file already in the unit's library */
+  | { kind: 'file'; fileId: string; title: string }
+  /** a web address */
+  | { kind: 'url'; url: string; title: string }
+  /** a document the offering module generates (e.g. the decree PDF), stored in the library on acceptance */
+  | { kind: 'document'; title: string; fileName: string; render: () => Promise<Uint8Array> };
+
+export interface LkeSuggestion {
+  /** the item code in the rule set, e.g. 'A.I.1.i.a' */
+  item: string;
+  /** the raw answer the facts support (as parseAnswer takes it), or null: facts without a verdict */
+  answer: unknown;
+  facts: SuggestionFact[];
+  evidence: SuggestionEvidence[];
+  /** where the facts are kept: a label key and the page */
+  source: { key: string; href: string };
+}
+
+export interface SuggestionContext {
+  db: Db;
+  unitId: string;
+  year: number;
+  /** the moment the facts are read at (months that have ended, the year's progress) */
+  now: Date;
+  /** Indonesian translator, for generated documents */
+  t: T;
+}
+
+export type LkeSuggestionSource = (ctx: SuggestionContext) => Promise<LkeSuggestion[]>;
+
+/** A suggestion checked against the worksheet's rule set: the answer parsed, or null. */
+export interface CheckedSuggestion extends LkeSuggestion { parsed: Answer | null }
+
+/**
+ * Every source's suggestions for a unit and year, kept only for items of the rule set and with an
+ * answer the item accepts (a source offering a malformed answer is a bug: the answer is dropped,
+ * the facts stay). Items are ordered as in the rule set; the first source to name an item wins.
+ */
+export async function collectSuggestions(sources: readonly LkeSuggestionSource[], rs: RuleSet, ctx: SuggestionContext): Promise<Map<string, CheckedSuggestion>> {
+  const items = indexOf(rs).items;
+  const found = new Map<string, CheckedSuggestion>();
+  for (const source of sources) {
+    for (const s of await source(ctx)) {
+      const item = items.get(s.item);
+      if (!item || found.has(s.item)) continue;
+      let parsed: Answer | null = null;
+      try { parsed = parseAnswer(item, s.answer); } catch { parsed = null; }
+      found.set(s.item, { ...s, parsed });
+    }
+  }
+  return new Map([...found.entries()].sort((a, b) => items.get(a[0])!.seq - items.get(b[0])!.seq));
+}
+
+/** Same answer? (option letters, or the same inputs / percent / index) */
+export function sameAnswer(a: Answer | null | undefined, b: Answer | null | undefined): boolean {
+  if (!a || !b) return !a && !b;
+  return JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
+}
+
+function normalise(a: Answer): unknown {
+  if ('inputs' in a) return { inputs: Object.fromEntries(Object.entries(a.inputs).sort(([x], [y]) => x.localeCompare(y))) };
+  return a;
+}
+
+/** The facts as one Indonesian note for the TPI, when the unit has written none. */
+export function factsNote(t: T, s: LkeSuggestion): string {
+  const text = [t(s.source.key), ...s.facts.map((f) => `- ${t(f.key, f.params)}`)].join('\n');
+  return text.length > MAX_NOTE ? `${text.slice(0, MAX_NOTE - 1)}…` : text;
+}
+
+export interface AcceptInput { worksheetId: string; code: string; rev: string }
+
+/**
+ * Accepts one suggestion: the unit's answer becomes the suggested one (the unit's note is kept; an
+ * empty note gets the facts), and the suggestion's evidence not yet on the item is attached — in
+ * one transaction, with an audit entry naming the source. Locks, stale revisions and scope are
+ * those of saveAnswer; a suggestion without an answer cannot be accepted.
+ */
+export async function acceptSuggestion(ctx: Ctx, scope: Scope, files: FileStore, t: T, input: AcceptInput, s: CheckedSuggestion, subjectType: string): Promise<{ attached: number }> {
+  if (!s.parsed) throw new DomainError('conflict', 'lke.suggest.no_answer_conflict');
+  const found = await findWorksheet(ctx.db, scope, input.worksheetId);
+  if (!found) throw notFound();
+  const w = found.w;
+  // documents are rendered and stored before the transaction (no file I/O inside it)
+  const rendered = new Map<number, Uint8Array>();
+  for (const [i, e] of s.evidence.entries()) if (e.kind === 'document') rendered.set(i, await e.render());
+  return ctx.db.transaction(async (tx) => {
+    const current = await findAnswerRow(tx, w.id, input.code, 'unit');
+    const note = current?.note?.trim() ? current.note : factsNote(t, s);
+    await saveAnswer({ ...ctx, db: tx }, scope, { worksheetId: w.id, code: input.code, layer: 'unit', raw: s.parsed, note, rev: input.rev });
+    const subject = { subjectType, subjectId: w.id, subjectKey: input.code };
+    const have = (await listEvidenceFor(tx, subjectType, w.id)).get(input.code) ?? [];
+    const haveFiles = new Set(have.map((e) => e.fileId).filter(Boolean));
+    const haveUrls = new Set(have.map((e) => e.url).filter(Boolean));
+    let attached = 0;
+    for (const [i, e] of s.evidence.entries()) {
+      if (e.kind === 'file') {
+        if (haveFiles.has(e.fileId)) continue;
+        await attachFile(tx, ctx.actor, { unitId: w.unitId, fileId: e.fileId, ...subject });
+        haveFiles.add(e.fileId);
+      } else if (e.kind === 'url') {
+        if (haveUrls.has(e.url)) continue;
+        await attachUrl(tx, ctx.actor, { unitId: w.unitId, url: e.url, title: e.title, ...subject });
+        haveUrls.add(e.url);
+      } else {
+        const up = await uploadEvidence(tx, files, ctx.actor, { unitId: w.unitId, bytes: rendered.get(i)!, originalName: e.fileName, title: e.title });
+        if (haveFiles.has(up.file.id)) continue;
+        await attachFile(tx, ctx.actor, { unitId: w.unitId, fileId: up.file.id, ...subject });
+        haveFiles.add(up.file.id);
+      }
+      attached++;
+    }
+    await appendAudit(tx, auditActorOf(ctx.actor), {
+      action: 'lke.suggestion.accepted', entityType: 'assessment_worksheet', entityId: w.id, unitId: w.unitId,
+      data: { item: input.code, source: s.source.href, answer: s.parsed, attached },
+    });
+    return { attached };
+  });
+}
