@@ -134,6 +134,7 @@ async function capture(browser: Browser, baseURL: string, outDir: string, vp: (t
         await go(page, `${href}/items?section=B`, 'lke-items-hasil');
         await go(page, `${href}/items/A.II.1.i.a`, 'lke-item-percent');
         await go(page, `${href}/items/A.I.1.i.a`, 'lke-item');
+        await go(page, `${href}/saran`, 'lke-suggestions');
         await go(page, `${href}/verdict`, 'lke-verdict');
         await go(page, `${href}/settings`, 'lke-settings');
         await go(page, `${href}/import`, 'lke-import');

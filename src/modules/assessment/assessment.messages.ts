@@ -344,6 +344,7 @@ export const assessmentMessages: Catalogue = {
     "lke.notify.reopen.body": "TPI membuka kembali evaluasi lembar kerja {unit} tahun {year}.",
     // suggested answers from other modules' records
     'lke.suggest.title': 'Saran dari data unit',
+    'lke.suggest.summary': 'Ringkasan',
     'lke.suggest.page': 'Saran jawaban dari data unit',
     'lke.suggest.lead': 'Jawaban yang didukung data {unit} tahun {year} di Integritas (Rencana Kerja, Tim Kerja ZI, agen perubahan, Pakta Integritas, monev). Terima saran, atau jawab sendiri pada butirnya.',
     'lke.suggest.link': 'Saran jawaban dari data unit',
@@ -714,6 +715,7 @@ export const assessmentMessages: Catalogue = {
     "lke.notify.reopen.body": "The TPI reopened its evaluation of the {unit} worksheet for {year}.",
     // suggested answers from other modules' records
     'lke.suggest.title': "Suggestion from the unit's records",
+    'lke.suggest.summary': 'Summary',
     'lke.suggest.page': "Suggested answers from the unit's records",
     'lke.suggest.lead': 'Answers supported by the records of {unit} for {year} in Integritas (work plan, ZI team, change agents, integrity pact, monitoring). Accept a suggestion, or answer otherwise on the item.',
     'lke.suggest.link': "Suggested answers from the unit's records",

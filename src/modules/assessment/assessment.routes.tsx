@@ -619,7 +619,17 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
     return c.html(
       <Layout v={v} title={`${v.t('lke.suggest.page')} · LKE ${f.unitShort} ${f.w.year}`} crumbs={crumbs(v, f, [{ label: v.t('lke.suggest.page') }])}>
         <PageHeader title={v.t('lke.suggest.page')} lead={v.t('lke.suggest.lead', { unit: f.unitName, year: f.w.year })} />
-        {rows.length === 0 ? <section class="card"><p class="muted">{v.t('lke.suggest.empty')}</p></section> : null}
+        {rows.length === 0 ? <section class="card"><p class="muted">{v.t('lke.suggest.empty')}</p></section> : (
+          <section class="card">
+            <h2>{v.t('lke.suggest.summary')}</h2>
+            <ul class="plain-list suggestion__summary">
+              {(['different', 'unanswered', 'same', 'none'] as const).map((st) => {
+                const these = rows.filter((x) => x.status === st);
+                return these.length ? <li><SuggestionBadge v={v} status={st} /> {these.map((x, i) => <>{i ? ', ' : ' '}<a href={`#s-${x.item.code.replace(/\./g, '_')}`}>{x.item.code}</a></>)}</li> : null;
+              })}
+            </ul>
+          </section>
+        )}
         {open > 0 ? (
           <section class="card">
             <form method="post" action={`/lke/${f.w.id}/saran`} class="form">

@@ -6,7 +6,7 @@ import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { getRuleSet } from './lke.ruleset.ts';
 import {
-  betterAnswers, carryOver, compareLayers, computePercent, evaluatePrerequisites, judge, LETTERS_OF, parseAnswer, parseAnswers,
+  betterAnswers, carryOver, compareLayers, computePercent, describeAnswer, evaluatePrerequisites, judge, LETTERS_OF, parseAnswer, parseAnswers,
   resolveOptions, scoreAnswers, valueOf, whatWouldItTake,
 } from './lke.rules.ts';
 import type { Answer, Answers, RuleItem, ScoreResult } from './lke.types.ts';
@@ -333,4 +333,19 @@ describe('properties', () => {
       return true;
     }), { numRuns: 200 });
   });
+});
+
+describe('describeAnswer', () => {
+  const item = (code: string) => rs.items.find((i) => i.code === code)!;
+  const opts = resolveOptions(rs, {});
+  const cases: [string, Answer, string, string][] = [
+    // ratio items list the denominator first among their inputs; the text reads numerator / denominator
+    ['A.II.1.i.a', { inputs: { agents: 6, changes: 4 } }, 'id', '66,67 % (4 / 6)'],
+    ['A.II.1.i.b', { inputs: { changes: 12, integrated: 6 } }, 'en', '50.00 % (6 / 12)'],
+    ['A.II.3.iii.a', { inputs: { previousYear: 10, thisYear: 8, sanctioned: 1 } }, 'id', '20,00 % (10; 8; 1)'],
+    ['A.I.1.i.b', { option: 'B' }, 'id', 'B'],
+    ['B.I.a', { index: 3.5 }, 'id', '3,50'],
+  ];
+  for (const [code, a, locale, text] of cases) test(`${code} ${JSON.stringify(a)} → ${text}`, () => assert.equal(describeAnswer(item(code), a, locale as 'id' | 'en', opts), text));
+  test('no answer is a dash', () => assert.equal(describeAnswer(item('A.I.1.i.a'), null, 'id'), '—'));
 });

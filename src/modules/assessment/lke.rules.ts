@@ -701,6 +701,11 @@ export function describeAnswer(item: RuleItem, a: Answer | null | undefined, loc
   if ('percent' in a) return `${formatNumber(a.percent, locale, 2)} %`;
   if ('score' in a) return formatNumber(a.score, locale, 2);
   const p = options ? computePercent(item, a.inputs, options) : null;
-  const parts = (item.inputs ?? []).filter((i) => !i.sumOf || a.inputs[i.key] !== undefined).map((i) => `${a.inputs[i.key] ?? 0}`);
-  return p === null ? parts.join(' / ') : `${formatNumber(p, locale, 2)} % (${parts.join(' / ')})`;
+  // a ratio reads numerator / denominator (the inputs list the denominator first); other formulas list their inputs
+  const f = item.formula;
+  const parts = f?.kind === 'ratio'
+    ? [a.inputs[f.numerator] ?? 0, a.inputs[f.denominator] ?? 0].map(String)
+    : (item.inputs ?? []).filter((i) => !i.sumOf || a.inputs[i.key] !== undefined).map((i) => `${a.inputs[i.key] ?? 0}`);
+  const sep = f?.kind === 'ratio' ? ' / ' : '; ';
+  return p === null ? parts.join(sep) : `${formatNumber(p, locale, 2)} % (${parts.join(sep)})`;
 }

@@ -86,9 +86,20 @@ function normalise(a: Answer): unknown {
   return a;
 }
 
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A fact's parameters with calendar dates (YYYY-MM-DD) written in the reader's format. */
+export function factParams(f: SuggestionFact, formatDate: (iso: string) => string): Record<string, string | number> | undefined {
+  if (!f.params) return undefined;
+  return Object.fromEntries(Object.entries(f.params).map(([k, v]) => [k, typeof v === 'string' && ISO_DATE.test(v) ? formatDate(v) : v]));
+}
+
+const ID_DATE = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+
 /** The facts as one Indonesian note for the TPI, when the unit has written none. */
 export function factsNote(t: T, s: LkeSuggestion): string {
-  const text = [t(s.source.key), ...s.facts.map((f) => `- ${t(f.key, f.params)}`)].join('\n');
+  const idDate = (iso: string) => ID_DATE.format(new Date(`${iso}T00:00:00Z`));
+  const text = [t(s.source.key), ...s.facts.map((f) => `- ${t(f.key, factParams(f, idDate))}`)].join('\n');
   return text.length > MAX_NOTE ? `${text.slice(0, MAX_NOTE - 1)}…` : text;
 }
 

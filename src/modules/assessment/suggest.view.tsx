@@ -2,7 +2,7 @@
 import { Badge, Csrf } from '../../kernel/ui/components.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { answerText } from './assessment.view.tsx';
-import { sameAnswer, type CheckedSuggestion, type SuggestionEvidence } from './lke.suggest.ts';
+import { factParams, sameAnswer, type CheckedSuggestion, type SuggestionEvidence } from './lke.suggest.ts';
 import type { Answer, RuleItem, RuleSetOptions } from './lke.types.ts';
 
 export type SuggestionStatus = 'none' | 'unanswered' | 'same' | 'different';
@@ -27,7 +27,7 @@ function evidenceTitle(v: View, e: SuggestionEvidence): string {
 export function SuggestionFacts({ v, s }: { v: View; s: CheckedSuggestion }) {
   return (
     <>
-      <ul class="plain-list suggestion__facts">{s.facts.map((f) => <li>{v.t(f.key, f.params)}</li>)}</ul>
+      <ul class="plain-list suggestion__facts">{s.facts.map((f) => <li>{v.t(f.key, factParams(f, (d) => v.date(d)))}</li>)}</ul>
       {s.evidence.length ? (
         <p class="muted">{v.t('lke.suggest.evidence')}: {s.evidence.map((e, i) => <>{i ? '; ' : ''}{e.kind === 'file' ? <a href={`/evidence/files/${e.fileId}`}>{evidenceTitle(v, e)}</a> : e.kind === 'url' ? <a href={e.url} rel="noopener noreferrer nofollow" target="_blank">{e.title}</a> : evidenceTitle(v, e)}</>)}</p>
       ) : null}
