@@ -96,7 +96,7 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
 export async function seedDemo(database: Database, files: FileStore | null = null): Promise<boolean> {
   const org = await seedOrgDemo(database.db);
   const lke = await seedAssessmentDemo(database.db, files);
-  const plan = await seedWorkplanPlanDemo(database.db);
+  const plan = await seedWorkplanPlanDemo(database.db, files);
   const pakta = await seedWorkplanPaktaDemo(database.db, files);
   const team = await seedWorkplanTeamDemo(database.db, files);
   return org || lke || pakta || team || plan;

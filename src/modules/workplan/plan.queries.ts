@@ -1,6 +1,6 @@
 // Reads of the Rencana Kerja: plans of a unit, one plan in scope, its areas and activities, and the
 // people of the plan's unit (the only ones who may sign it or be in charge of an activity).
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { inScope, type Scope } from '../../kernel/access.ts';
 import type { Db } from '../../kernel/db.ts';
 import { orgPeople as people, orgUnits as units } from '../org/index.ts';
@@ -49,4 +49,27 @@ export async function personOfUnit(db: Db, unitId: string, personId: string) {
 export async function monevOf(db: Db, planId: string) {
   return db.select({ m: monev }).from(monev).innerJoin(activities, eq(activities.id, monev.activityId))
     .where(eq(activities.planId, planId)).then((rows) => rows.map((r) => r.m));
+}
+
+/** Plans of a year for some units (null: every unit). */
+export async function plansOfYear(db: Db, unitIds: string[] | null, year: number): Promise<PlanRow[]> {
+  if (unitIds && unitIds.length === 0) return [];
+  return db.select().from(plans).where(and(eq(plans.year, year), unitIds ? inArray(plans.unitId, unitIds) : undefined));
+}
+
+/** The years that have a plan, for some units (null: every unit), newest first. */
+export async function planYears(db: Db, unitIds: string[] | null): Promise<number[]> {
+  if (unitIds && unitIds.length === 0) return [];
+  const rows = await db.selectDistinct({ year: plans.year }).from(plans).where(unitIds ? inArray(plans.unitId, unitIds) : undefined).orderBy(desc(plans.year));
+  return rows.map((r) => r.year);
+}
+
+/** Activities and monev records of several plans at once (what planProgress needs), in two queries. */
+export async function progressInputs(db: Db, planIds: string[]) {
+  if (planIds.length === 0) return { acts: [], records: [] };
+  const acts = await db.select({ id: activities.id, planId: activities.planId, area: activities.area, months: activities.months }).from(activities)
+    .where(inArray(activities.planId, planIds));
+  const records = await db.select({ activityId: monev.activityId, month: monev.month, status: monev.status, planId: activities.planId }).from(monev)
+    .innerJoin(activities, eq(activities.id, monev.activityId)).where(inArray(activities.planId, planIds));
+  return { acts: acts.map((a) => ({ ...a, months: a.months as number[] })), records };
 }

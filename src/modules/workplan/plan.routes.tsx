@@ -1,60 +1,68 @@
 // Rencana Kerja pages: the unit's plans by year, one plan (decree header, six areas, activities,
-// monthly matrix), the activity form, and the decree PDF.
+// monthly matrix), the activity form, the decree PDF and the schedule workbook; the unit picker and
+// overview for accounts reaching several units. The monev pages are in monev.routes.tsx.
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { currentUnitOf, flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
 import { isUuid } from '../../kernel/kernel.routes.tsx';
 import { Badge, Csrf, ErrorSummary, PageHeader, SelectField, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
+import { listUnits } from '../org/index.ts';
+import { registerMonevRoutes } from './monev.routes.tsx';
+import { BASE, ID, aidOf, errorsOf, planOr404, svc } from './plan.http.ts';
 import { renderDecreePdf } from './plan.pdf.ts';
 import { renderScheduleXlsx } from './plan.xlsx.ts';
-import { findPlan, listPlans, monevOf, unitOf, type PlanRow } from './plan.queries.ts';
-import { AREAS, MONEV_STATUSES, MONTHS, planProgress } from './plan.rules.ts';
+import { findPlan, listPlans, monevOf, planYears, plansOfYear, progressInputs, unitOf, type PlanRow } from './plan.queries.ts';
+import { AREAS, MONTHS, planProgress, validateYear } from './plan.rules.ts';
 import {
-  auditActorOf, createPlan, decreeOf, deleteActivity, listPlanTemplates, loadPlan, saveActivity, saveMonev, updateArea, updateHeader, type Ctx as SvcCtx,
+  createPlan, decreeOf, deleteActivity, listPlanTemplates, loadPlan, saveActivity, updateArea, updateHeader,
 } from './plan.service.ts';
-
-const BASE = '/rencana-kerja';
-const ID = ':id{[0-9a-f-]{36}}';
-
-function svc(c: Ctx): SvcCtx {
-  return { db: c.var.deps.db, actor: auditActorOf(c.var.actor!) };
-}
-
-async function planOr404(c: Ctx): Promise<PlanRow> {
-  const id = c.req.param('id');
-  const plan = isUuid(id) ? await findPlan(c.var.deps.db, c.var.scope!, id) : null;
-  if (!plan) throw notFound();
-  return plan;
-}
-
-/** Field errors of a rejected form, or rethrow. Conflicts show as a summary line. */
-function errorsOf(err: unknown): { errors: FieldErrors; texts: Record<string, string>; status: 400 | 409 } {
-  if (err instanceof DomainError && err.kind === 'validation') return { errors: err.fieldErrors, texts: {}, status: 400 };
-  if (err instanceof DomainError && err.kind === 'conflict') return { errors: Object.keys(err.fieldErrors).length ? err.fieldErrors : { _: err.code }, texts: {}, status: 409 };
-  throw err;
-}
-
-const aidOf = (c: Ctx): string => c.req.param('aid') ?? '';
 
 const monthsLabel = (v: View, months: number[]) => months.length === 12 ? `${v.t('plan.month.1')}–${v.t('plan.month.12')}` : months.map((m) => v.t(`plan.month.${m}`)).join(', ');
 
 export function registerPlanRoutes(r: Router) {
   // ---- list ---------------------------------------------------------------------------------------
+  /**
+   * The unit whose plans the list shows: `?unit=` when it lies in the scope of 'workplan.plan.view'
+   * (another unit is 404: its existence does not leak), else the unit the user works in, else the
+   * first unit in reach. Accounts reaching several units get a picker and an overview of them all.
+   */
   async function listPage(c: Ctx, form: Record<string, string> = {}, errors: FieldErrors = {}, status: 200 | 400 | 409 = 200, params: Record<string, string | number> = {}) {
     const v = await pageView(c);
-    const unitId = currentUnitOf(c);
-    const unit = unitId ? await unitOf(c.var.deps.db, unitId) : null;
-    const plans = unit ? await listPlans(c.var.deps.db, unit.id) : [];
+    const db = c.var.deps.db;
+    const scope = c.var.scope!;
+    const reach = await listUnits(db, scope);
+    const asked = form.unit ?? c.req.query('unit');
+    let unitId: string | null;
+    if (asked) {
+      if (!isUuid(asked) || !reach.some((u) => u.id === asked)) throw notFound();
+      unitId = asked;
+    } else {
+      const cur = currentUnitOf(c);
+      unitId = cur && reach.some((u) => u.id === cur) ? cur : reach[0]?.id ?? null;
+    }
+    const unit = unitId ? await unitOf(db, unitId) : null;
+    const plans = unit ? await listPlans(db, unit.id) : [];
     const canEdit = !!unit && v.can('workplan.plan.edit', unit.id);
     const templates = listPlanTemplates();
     const texts: Record<string, string> = {};
     for (const [f, key] of Object.entries(errors)) texts[f] = v.t(key, params);
+    const many = reach.length > 1;
+    const overview = many ? await overviewOf(c, reach, c.req.query('tahun')) : null;
+    const listHref = (u: string | null, year?: number) => `${BASE}?${new URLSearchParams({ ...(u ? { unit: u } : {}), ...(year ? { tahun: String(year) } : {}) })}`;
     return c.html(
       <Layout v={v} title={v.t('plan.title')} crumbs={[{ href: '/', label: v.t('nav.home') }, { label: v.t('plan.title') }]}>
         <PageHeader title={v.t('plan.title')} lead={unit ? v.t('plan.lead', { unit: unit.name }) : v.t('plan.no_unit')} />
+        {many ? (
+          <form method="get" action={BASE} class="card plan-unit-picker" aria-label={v.t('plan.unit.picker')}>
+            <SelectField v={v} name="unit" label={v.t('plan.unit.label')} required value={unit?.id ?? ''} options={reach.map((u) => ({ value: u.id, label: u.name }))} />
+            {overview ? <input type="hidden" name="tahun" value={String(overview.year)} /> : null}
+            <button class="button button--secondary" type="submit">{v.t('plan.unit.show')}</button>
+          </form>
+        ) : null}
         {unit ? (
           <section class="card">
+            {many ? <h2>{unit.name}</h2> : null}
             {plans.length === 0 ? <p class="muted">{v.t('plan.empty')}</p> : (
               <div class="table-wrap"><table class="table">
                 <caption class="visually-hidden">{v.t('plan.title')}</caption>
@@ -72,6 +80,7 @@ export function registerPlanRoutes(r: Router) {
             <ErrorSummary v={v} texts={texts} />
             <form method="post" action={BASE}>
               <Csrf v={v} />
+              {many ? <input type="hidden" name="unit" value={unit!.id} /> : null}
               <TextField v={v} name="year" label={v.t('plan.new.year')} required width="short" inputmode="numeric" value={form.year ?? String(new Date().getFullYear())} errors={errors} />
               <SelectField v={v} name="template" label={v.t('plan.new.source')} hint={v.t('plan.new.hint')} required value={form.template ?? templates[0]?.id ?? ''} errors={errors}
                 options={[...templates.map((t) => ({ value: t.id, label: v.t('plan.new.source.template', { title: t.source }) })), { value: 'empty', label: v.t('plan.new.source.empty') }]} />
@@ -79,17 +88,66 @@ export function registerPlanRoutes(r: Router) {
             </form>
           </section>
         ) : null}
+        {overview ? (
+          <section class="card" id="ringkasan">
+            <h2>{v.t('plan.overview', { year: overview.year })}</h2>
+            <p class="muted">{v.t('plan.overview.lead')}</p>
+            <nav class="plan-years" aria-label={v.t('plan.col.year')}>
+              <ul class="plain-list plan-years__list">
+                {overview.years.map((y) => <li><a href={`${listHref(unit?.id ?? null, y)}#ringkasan`} aria-current={y === overview.year ? 'page' : undefined}>{y}</a></li>)}
+              </ul>
+            </nav>
+            <p>{v.t('plan.overview.totals', { with: v.num(overview.rows.filter((r) => r.plan).length), all: v.num(overview.rows.length) })}</p>
+            <div class="table-wrap"><table class="table plan-overview">
+              <caption class="visually-hidden">{v.t('plan.overview', { year: overview.year })}</caption>
+              <thead><tr>
+                <th scope="col">{v.t('plan.overview.col.unit')}</th><th scope="col">{v.t('plan.overview.col.plan')}</th>
+                <th scope="col" class="num">{v.t('plan.overview.col.activities')}</th><th scope="col">{v.t('plan.overview.col.progress')}</th><th scope="col" class="num">{v.t('plan.overview.col.overdue')}</th>
+              </tr></thead>
+              <tbody>{overview.rows.map((r) => (
+                <tr>
+                  <th scope="row" data-label={v.t('plan.overview.col.unit')}><a href={listHref(r.unit.id, overview.year)}>{r.unit.name}</a></th>
+                  <td data-label={v.t('plan.overview.col.plan')}>{r.plan ? <a href={`${BASE}/${r.plan.id}`}>{r.plan.decreeNumber ?? r.plan.title}</a> : <span class="muted">{v.t('plan.overview.none')}</span>}</td>
+                  <td class="num" data-label={v.t('plan.overview.col.activities')}>{r.plan ? v.num(r.activities) : '—'}</td>
+                  <td data-label={v.t('plan.overview.col.progress')}>{r.progress ? v.t('plan.overview.progress', { done: v.num(r.progress.done), scheduled: v.num(r.progress.scheduled), pct: v.num(r.progress.pct) }) : '—'}</td>
+                  <td class="num" data-label={v.t('plan.overview.col.overdue')}>{r.plan ? (r.overdue ? <Badge tone="danger">{v.num(r.overdue)}</Badge> : v.num(0)) : '—'}</td>
+                </tr>
+              ))}</tbody>
+            </table></div>
+          </section>
+        ) : null}
       </Layout>,
       status,
     );
+  }
+
+  /** Every unit in reach with its plan of the year (`?tahun=`, default this year) and its progress. */
+  async function overviewOf(c: Ctx, reach: { id: string; name: string }[], rawYear: string | undefined) {
+    const db = c.var.deps.db;
+    const scope = c.var.scope!;
+    const ids = scope.all ? null : reach.map((u) => u.id);
+    const now = new Date();
+    const asked = validateYear(rawYear);
+    const year = asked.ok ? asked.value : now.getUTCFullYear();
+    const years = [...new Set([...(await planYears(db, ids)), now.getUTCFullYear(), year])].sort((a, b) => b - a);
+    const plans = await plansOfYear(db, ids, year);
+    const { acts, records } = await progressInputs(db, plans.map((p) => p.id));
+    const rows = reach.map((unit) => {
+      const plan = plans.find((p) => p.unitId === unit.id) ?? null;
+      if (!plan) return { unit, plan, activities: 0, progress: null, overdue: 0 };
+      const mine = acts.filter((a) => a.planId === plan.id);
+      const p = planProgress(plan.year, mine, records.filter((m) => m.planId === plan.id), now);
+      return { unit, plan, activities: mine.length, progress: p.overall, overdue: p.overdue.size };
+    });
+    return { year, years, rows };
   }
 
   r.get(BASE, 'workplan.plan.view', (c) => listPage(c));
 
   r.post(BASE, 'workplan.plan.edit', async (c) => {
     const form = await formOf(c);
-    const unitId = currentUnitOf(c);
-    if (!unitId || !c.var.deps.access.can(c.var.actor, 'workplan.plan.edit', unitId)) throw notFound();
+    const unitId = form.unit ? form.unit : currentUnitOf(c);
+    if (!unitId || !isUuid(unitId) || !c.var.deps.access.can(c.var.actor, 'workplan.plan.edit', unitId)) throw notFound();
     try {
       const id = await createPlan(svc(c), { unitId, year: form.year, template: form.template && form.template !== 'empty' ? form.template : null });
       flash(c, 'success', 'plan.created');
@@ -115,7 +173,7 @@ export function registerPlanRoutes(r: Router) {
     const now = new Date();
     const monevMonth = plan.year === now.getUTCFullYear() ? now.getUTCMonth() + 1 : 1;
     return c.html(
-      <Layout v={v} title={title} crumbs={[{ href: '/', label: v.t('nav.home') }, { href: BASE, label: v.t('plan.title') }, { label: String(plan.year) }]}>
+      <Layout v={v} title={title} crumbs={[{ href: '/', label: v.t('nav.home') }, { href: `${BASE}?unit=${plan.unitId}`, label: v.t('plan.title') }, { label: String(plan.year) }]}>
         <PageHeader title={title} lead={unit.name} actions={<div class="button-row">
           <a class="button button--secondary" href={`${BASE}/${plan.id}/keputusan.pdf`}>{v.t('plan.pdf')}</a>
           <a class="button button--secondary" href={`${BASE}/${plan.id}/jadwal.xlsx`}>{v.t('plan.xlsx')}</a>
@@ -139,7 +197,8 @@ export function registerPlanRoutes(r: Router) {
 
         <section class="card" id="jadwal">
           <h2>{v.t('plan.matrix')}</h2>
-          <p><a class="button button--secondary" href={`${BASE}/${plan.id}/monev?bulan=${monevMonth}`}>{v.t('plan.monev')}</a></p>
+          <p class="button-row"><a class="button button--secondary" href={`${BASE}/${plan.id}/monev?bulan=${monevMonth}`}>{v.t('plan.monev')}</a>
+            <a class="button button--secondary" href={`${BASE}/${plan.id}/monev?bulan=${monevMonth}#laporan`}>{v.t('plan.report')}</a></p>
           <h3>{v.t('plan.monev.progress')}</h3>
           <ul class="plain-list plan-progress">
             <li><strong>{v.t('plan.monev.overall')}</strong>: {v.t('plan.monev.progress_line', { done: v.num(progress.overall.done), scheduled: v.num(progress.overall.scheduled), pct: v.num(progress.overall.pct) })}</li>
@@ -269,7 +328,7 @@ export function registerPlanRoutes(r: Router) {
     const texts: Record<string, string> = {};
     for (const [f, key] of Object.entries(errors)) texts[f] = `${v.t(`plan.activity.field.${f}`)}: ${v.t(key, params)}`;
     return c.html(
-      <Layout v={v} title={title} narrow crumbs={[{ href: BASE, label: v.t('plan.title') }, { href: `${BASE}/${plan.id}`, label: String(plan.year) }, { label: title }]}>
+      <Layout v={v} title={title} narrow crumbs={[{ href: `${BASE}?unit=${plan.unitId}`, label: v.t('plan.title') }, { href: `${BASE}/${plan.id}`, label: String(plan.year) }, { label: title }]}>
         <PageHeader title={title} lead={`${unit.name} · ${plan.year}`} />
         <ErrorSummary v={v} texts={texts} />
         <form method="post" action={`${BASE}/${plan.id}/kegiatan${activityId ? `/${activityId}` : ''}`}>
@@ -358,92 +417,6 @@ export function registerPlanRoutes(r: Router) {
     } });
   });
 
-  // ---- monev -------------------------------------------------------------------------------------------
-  async function monevPage(c: Ctx, plan: PlanRow, month: number, failed: { activityId: string; form: Record<string, string>; errors: FieldErrors } | null = null) {
-    const v = await pageView(c);
-    const { unit, activities } = await loadPlan(c.var.deps.db, plan);
-    const rows = await monevOf(c.var.deps.db, plan.id);
-    const canMonev = v.can('workplan.plan.monev', plan.unitId);
-    const due = activities.filter(({ a }) => (a.months as number[]).includes(month));
-    const progress = planProgress(plan.year, activities.map(({ a }) => ({ id: a.id, area: a.area, months: a.months as number[] })), rows, new Date());
-    const title = v.t('plan.monev.title', { month: v.t(`plan.month.${month}`), year: plan.year });
-    return c.html(
-      <Layout v={v} title={title} crumbs={[{ href: BASE, label: v.t('plan.title') }, { href: `${BASE}/${plan.id}`, label: String(plan.year) }, { label: title }]}>
-        <PageHeader title={title} lead={`${unit.name} · ${v.t('plan.monev.lead')}`} />
-        {failed ? <ErrorSummary v={v} errors={failed.errors} /> : null}
-        <form method="get" action={`${BASE}/${plan.id}/monev`} class="card">
-          <SelectField v={v} name="bulan" label={v.t('plan.monev.month')} required value={String(month)} options={MONTHS.map((m) => ({ value: String(m), label: v.t(`plan.month.${m}`) }))} />
-          <button class="button button--secondary" type="submit">{v.t('plan.monev.show')}</button>
-        </form>
-        {due.length === 0 ? <p class="muted">{v.t('plan.monev.none')}</p> : due.map(({ a, picName }) => {
-          const cur = rows.find((r) => r.activityId === a.id && r.month === month);
-          const f = failed?.activityId === a.id ? failed.form : null;
-          const errors = failed?.activityId === a.id ? failed.errors : {};
-          const overdue = progress.overdue.has(`${a.id}:${month}`);
-          const idp = `m-${a.id}`;
-          return (
-            <section class={overdue ? 'card plan-monev plan-monev--overdue' : 'card plan-monev'} id={idp}>
-              <h2>{a.area}. {a.title} {overdue ? <Badge tone="danger">{v.t('plan.monev.overdue')}</Badge> : cur?.status === 'done' ? <Badge tone="success">{v.t('plan.monev.status.done')}</Badge> : null}</h2>
-              <p class="muted">{v.t('plan.activity.col.pic')}: {picName ?? v.t('plan.none')}</p>
-              <form method="post" action={`${BASE}/${plan.id}/monev/${a.id}/${month}`}>
-                <Csrf v={v} />
-                <fieldset disabled={!canMonev} class="plan-fieldset">
-                  <div class={errors.status ? 'field field--error' : 'field'}>
-                    <label class="field__label" for={`f-status-${a.id}`}>{v.t('plan.monev.status')}</label>
-                    {errors.status ? <div class="field__error">{v.t(errors.status)}</div> : null}
-                    <select class="input" id={`f-status-${a.id}`} name="status" required>
-                      <option value="">{v.t('plan.field.signer_none')}</option>
-                      {MONEV_STATUSES.map((st) => <option value={st} selected={(f?.status ?? cur?.status ?? '') === st}>{v.t(`plan.monev.status.${st}`)}</option>)}
-                    </select>
-                  </div>
-                  <div class={errors.realisation ? 'field field--error' : 'field'}>
-                    <label class="field__label" for={`f-realisation-${a.id}`}>{v.t('plan.monev.realisation')}</label>
-                    {errors.realisation ? <div class="field__error">{v.t(errors.realisation)}</div> : null}
-                    <input class="input input--short" id={`f-realisation-${a.id}`} name="realisation" inputmode="numeric" value={f?.realisation ?? (cur ? String(cur.realisation) : '')} />
-                  </div>
-                  {(['notes', 'problems', 'followUp'] as const).map((k) => (
-                    <div class="field"><label class="field__label" for={`f-${k}-${a.id}`}>{v.t(`plan.monev.${k}`)}</label>
-                      <textarea class="input" id={`f-${k}-${a.id}`} name={k} rows={2}>{f?.[k] ?? cur?.[k] ?? ''}</textarea></div>
-                  ))}
-                  <div class="field field--checkbox">
-                    <input type="checkbox" id={`f-fud-${a.id}`} name="followUpDone" value="1" checked={f ? f.followUpDone === '1' : cur?.followUpDone} />
-                    <label for={`f-fud-${a.id}`}>{v.t('plan.monev.followUpDone')}</label>
-                  </div>
-                  {canMonev ? <button class="button button--primary" type="submit">{v.t('plan.monev.save')}</button> : null}
-                </fieldset>
-              </form>
-            </section>
-          );
-        })}
-      </Layout>,
-      failed ? 400 : 200,
-    );
-  }
-
-  const monthOf = (raw: string | undefined) => (raw && /^([1-9]|1[0-2])$/.test(raw) ? Number(raw) : null);
-
-  r.get(`${BASE}/${ID}/monev`, 'workplan.plan.view', async (c) => {
-    const plan = await planOr404(c);
-    const month = monthOf(c.req.query('bulan')) ?? 1;
-    return monevPage(c, plan, month);
-  });
-
-  r.post(`${BASE}/${ID}/monev/:aid{[0-9a-f-]{36}}/:month{[0-9]+}`, 'workplan.plan.monev', async (c) => {
-    const plan = await planOr404(c);
-    const form = await formOf(c);
-    const month = c.req.param('month') ?? '';
-    try {
-      await saveMonev(svc(c), plan, aidOf(c), month, form);
-      flash(c, 'success', 'plan.monev.saved');
-      return c.redirect(`${BASE}/${plan.id}/monev?bulan=${Number(month)}#m-${aidOf(c)}`, 303);
-    } catch (err) {
-      const e = errorsOf(err);
-      const m = monthOf(month);
-      if (!m) throw err;
-      return monevPage(c, plan, m, { activityId: aidOf(c), form, errors: e.errors });
-    }
-  });
-
   // ---- schedule workbook -----------------------------------------------------------------------------
   r.get(`${BASE}/${ID}/jadwal.xlsx`, 'workplan.plan.view', async (c) => {
     const plan = await planOr404(c);
@@ -463,4 +436,6 @@ export function registerPlanRoutes(r: Router) {
       'Cache-Control': 'private, no-store',
     } });
   });
+
+  registerMonevRoutes(r);
 }

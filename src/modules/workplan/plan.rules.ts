@@ -104,12 +104,17 @@ export interface DecreeModel {
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII'];
 const DOTS = '…………';
 
+/** The letterhead (kop surat) of a unit's documents: government, unit, address line. */
+export function kopOf(regency: string, unit: { name: string; address: string | null; phone: string | null; email: string | null }) {
+  const address = [unit.address, unit.phone ? `Telp. ${unit.phone}` : null, unit.email ? `E-Mail: ${unit.email}` : null].filter(Boolean).join(' · ');
+  return { government: `PEMERINTAH ${regency.toUpperCase()}`, unit: unit.name.toUpperCase(), address };
+}
+
 /** The decree with its lampiran, every text final (dates in Indonesian, NIP spaced). */
 export function buildDecreeModel(src: DecreeSource): DecreeModel {
   const unitUpper = `${src.unit.name} ${src.regency}`.toUpperCase();
   const about = `${src.title} di Lingkungan ${src.unit.name} ${src.regency} Tahun ${src.year}`.toUpperCase();
   const c = src.content;
-  const address = [src.unit.address, src.unit.phone ? `Telp. ${src.unit.phone}` : null, src.unit.email ? `E-Mail: ${src.unit.email}` : null].filter(Boolean).join(' · ');
   const sortedActs = [...src.activities].sort((a, b) => a.area - b.area || a.seq - b.seq);
   const matrix = AREAS.map((area) => ({
     area: `${area}. ${src.areaNames[area] ?? ''}`.toUpperCase(),
@@ -119,7 +124,7 @@ export function buildDecreeModel(src: DecreeSource): DecreeModel {
     })),
   })).filter((g) => g.rows.length > 0);
   return {
-    kop: { government: `PEMERINTAH ${src.regency.toUpperCase()}`, unit: src.unit.name.toUpperCase(), address },
+    kop: kopOf(src.regency, src.unit),
     heading: `KEPUTUSAN KEPALA ${unitUpper}`,
     number: src.number?.trim() || DOTS,
     about,

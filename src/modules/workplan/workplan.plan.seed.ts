@@ -1,11 +1,19 @@
 // Demo Rencana Kerja: DPMPTSP-KUKM adopts the 2022 seed document as its plan for 2025 and 2026,
-// with decree numbers and dates, the Kepala Dinas as signer and persons in charge from its staff.
-// Idempotent: a year that already has a plan is left alone.
+// with decree numbers and dates, the Kepala Dinas as signer and persons in charge from its staff,
+// and a monev history: 2025 January–November, 2026 January–October (mostly done, some partly done
+// with problems and follow-ups, a few not started or not recorded), with evidence on some records
+// (PDF files in the unit's library when a file store is given, links otherwise and besides).
+// Idempotent: a year that already has a plan is not adopted again; the 2026 monev is added only to a
+// plan without any monev, and evidence only to a plan whose monev has none.
 import { and, asc, eq } from 'drizzle-orm';
 import { SYSTEM_ACTOR, appendAudit } from '../../kernel/audit.ts';
 import type { Db } from '../../kernel/db.ts';
+import type { FileStore } from '../../kernel/files.ts';
+import { attachUrl, countEvidenceFor, uploadEvidence } from '../evidence/index.ts';
 import { orgPeople as people, orgUnits as units } from '../org/index.ts';
+import { MONEV_SUBJECT } from './monev.rules.ts';
 import { createPlan } from './plan.service.ts';
+import { demoPdf } from './workplan.team.seed.ts';
 import { activities, monev, plans } from './workplan.schema.ts';
 
 const TEMPLATE = 'rencana-kerja-zi-dpmptsp-bangka-2022';
@@ -14,8 +22,64 @@ const YEARS: { year: number; number: string; date: string }[] = [
   { year: 2026, number: '188.4/003.1/DINPMP2KUKM/2026', date: '2026-01-19' },
 ];
 
+/** What a done month of each template activity (by its order in the plan) records. */
+const DONE_NOTES = [
+  'Rapat pimpinan membahas kemajuan pembangunan ZI; notulen dan daftar hadir tersedia.',
+  'Pengukuran kinerja triwulanan; capaian IKU disampaikan kepada pimpinan.',
+  'Rekapitulasi laporan gratifikasi (nihil) dan sosialisasi melalui apel pagi.',
+  'Pemantauan rencana tindak pengendalian risiko oleh satgas SPIP.',
+  'Pengaduan yang masuk dicatat dan ditindaklanjuti sesuai SOP.',
+  'Kanal WBS dipantau; tidak ada laporan pelanggaran yang masuk.',
+  'Pernyataan potensi benturan kepentingan pegawai diperbarui.',
+  'Standar pelayanan dipublikasikan di ruang layanan dan situs dinas.',
+  'Penerapan budaya pelayanan prima (5S) dipantau oleh koordinator area.',
+  'Survei kepuasan masyarakat berjalan; rekap bulanan disusun.',
+];
+
+type Exception = { status: 'done' | 'partial' | 'not_started' | 'none'; realisation?: number; notes?: string; problems?: string; followUp?: string; followUpDone?: boolean };
+
+/** 2026: the months that did not go as planned (or met problems on the way), by activity order and month. */
+const EXCEPTIONS_2026: Record<string, Exception> = {
+  '1:9': { status: 'done', realisation: 100, notes: 'Laporan kinerja triwulan III selesai setelah data realisasi diterima.', problems: 'Data realisasi anggaran triwulan III dari BPKPD terlambat diterima.', followUp: 'Data realisasi diminta secara resmi; laporan diselesaikan pada bulan Oktober.', followUpDone: true },
+  '2:4': { status: 'partial', realisation: 70, notes: 'Sosialisasi pelaporan gratifikasi baru di kantor dinas.', problems: 'Sosialisasi belum menjangkau pegawai UPT.', followUp: 'Sosialisasi ulang melalui apel pagi di UPT pada bulan Mei.', followUpDone: true },
+  '3:7': { status: 'partial', realisation: 50, notes: 'Register risiko triwulan III belum lengkap.', problems: 'Penilaian risiko tertunda karena mutasi pejabat pengelola risiko.', followUp: 'Menunjuk pengelola risiko pengganti dan menyelesaikan register risiko.', followUpDone: false },
+  '4:10': { status: 'not_started', realisation: 0, problems: 'Rekapitulasi pengaduan bulan Oktober belum disusun karena admin pengaduan cuti.', followUp: 'Admin pengganti menyusun rekap paling lambat minggu kedua November.', followUpDone: false },
+  '5:9': { status: 'partial', realisation: 60, notes: 'Pemantauan kanal WBS terputus.', problems: 'Kanal WBS daring tidak dapat diakses selama dua minggu.', followUp: 'Koordinasi dengan Diskominfo untuk pemulihan dan pemantauan server.', followUpDone: true },
+  '5:10': { status: 'none' },
+  '6:9': { status: 'not_started', realisation: 0, problems: 'Petugas penanganan benturan kepentingan sedang tugas belajar.', followUp: 'Menetapkan petugas pengganti melalui surat tugas Kepala Dinas.', followUpDone: false },
+  '6:10': { status: 'none' },
+  '7:8': { status: 'done', realisation: 100, notes: 'Reviu standar pelayanan selesai.', problems: 'Reviu standar pelayanan belum melibatkan perwakilan masyarakat.', followUp: 'Mengundang asosiasi pengusaha dan tokoh masyarakat pada forum konsultasi publik bulan September.', followUpDone: true },
+  '8:10': { status: 'partial', realisation: 75, notes: 'Pelatihan gelombang I selesai.', problems: 'Pelatihan pelayanan prima gelombang II belum terlaksana karena keterbatasan anggaran.', followUp: 'Diusulkan dalam APBD Perubahan; sementara dilakukan pembinaan internal.', followUpDone: false },
+  '9:6': { status: 'done', realisation: 100, notes: 'Survei triwulan II selesai dengan responden tambahan.', problems: 'Jumlah responden SKM triwulan II di bawah sampel minimal.', followUp: 'Menambah kuesioner daring melalui kode QR di ruang tunggu.', followUpDone: true },
+};
+
+/** Evidence of the demo monev: activity order, year, month, and a file (PDF) or a link. */
+const EVIDENCE: { act: number; year: number; month: number; title: string; file?: string; lines?: string[]; url?: string }[] = [
+  { act: 1, year: 2025, month: 6, title: 'Laporan Kinerja Semester I Tahun 2025', url: 'https://dpmptsp.bangka.example/akuntabilitas/lapkin-semester-1-2025' },
+  { act: 9, year: 2025, month: 9, title: 'Rekap Survei Kepuasan Masyarakat Triwulan III 2025', url: 'https://dpmptsp.bangka.example/skm/2025-triwulan-3' },
+  { act: 0, year: 2026, month: 3, title: 'Notulen Rapat Pimpinan Triwulan I 2026', file: 'Notulen-Rapat-Pimpinan-TW-I-2026.pdf',
+    lines: ['PEMERINTAH KABUPATEN BANGKA', 'DINAS PENANAMAN MODAL, PTSP, KOPERASI DAN UKM', '', 'NOTULEN RAPAT PIMPINAN', 'Pembangunan Zona Integritas Triwulan I Tahun 2026', '', 'Hari/tanggal: Kamis, 26 Maret 2026', 'Pimpinan rapat: Kepala Dinas', 'Pembahasan: kemajuan rencana kerja ZI, monev triwulan I.'] },
+  { act: 0, year: 2026, month: 3, title: 'Dokumentasi rapat pimpinan Maret 2026', url: 'https://dpmptsp.bangka.example/galeri/rapat-pimpinan-2026-03' },
+  { act: 1, year: 2026, month: 3, title: 'Laporan Capaian Kinerja Triwulan I 2026', file: 'Laporan-Kinerja-TW-I-2026.pdf',
+    lines: ['PEMERINTAH KABUPATEN BANGKA', 'DINAS PENANAMAN MODAL, PTSP, KOPERASI DAN UKM', '', 'LAPORAN CAPAIAN KINERJA TRIWULAN I TAHUN 2026', '', 'Capaian indikator kinerja utama dan rencana aksi triwulan I.'] },
+  { act: 1, year: 2026, month: 6, title: 'Laporan Capaian Kinerja Semester I 2026', file: 'Laporan-Kinerja-Semester-I-2026.pdf',
+    lines: ['PEMERINTAH KABUPATEN BANGKA', 'DINAS PENANAMAN MODAL, PTSP, KOPERASI DAN UKM', '', 'LAPORAN CAPAIAN KINERJA SEMESTER I TAHUN 2026', '', 'Capaian indikator kinerja utama dan rencana aksi semester I.'] },
+  { act: 2, year: 2026, month: 5, title: 'Daftar hadir sosialisasi gratifikasi di UPT (Mei 2026)', file: 'Daftar-Hadir-Sosialisasi-Gratifikasi-UPT-2026.pdf',
+    lines: ['PEMERINTAH KABUPATEN BANGKA', 'DINAS PENANAMAN MODAL, PTSP, KOPERASI DAN UKM', '', 'DAFTAR HADIR SOSIALISASI PENGENDALIAN GRATIFIKASI', 'UPT Pelayanan Perizinan, 12 Mei 2026'] },
+  { act: 5, year: 2026, month: 9, title: 'Surat koordinasi pemulihan kanal WBS ke Diskominfo', url: 'https://dpmptsp.bangka.example/wbs/koordinasi-diskominfo-2026-09' },
+  { act: 7, year: 2026, month: 8, title: 'Standar Pelayanan Perizinan Berusaha (publikasi)', url: 'https://dpmptsp.bangka.example/standar-pelayanan' },
+  { act: 7, year: 2026, month: 9, title: 'Berita acara forum konsultasi publik standar pelayanan', file: 'BA-Forum-Konsultasi-Publik-2026.pdf',
+    lines: ['PEMERINTAH KABUPATEN BANGKA', 'DINAS PENANAMAN MODAL, PTSP, KOPERASI DAN UKM', '', 'BERITA ACARA FORUM KONSULTASI PUBLIK', 'Reviu Standar Pelayanan, 17 September 2026'] },
+  { act: 9, year: 2026, month: 6, title: 'Kuesioner SKM daring (kode QR)', url: 'https://dpmptsp.bangka.example/skm/kuesioner' },
+  { act: 9, year: 2026, month: 9, title: 'Rekap Survei Kepuasan Masyarakat Triwulan III 2026', file: 'Rekap-SKM-TW-III-2026.pdf',
+    lines: ['PEMERINTAH KABUPATEN BANGKA', 'DINAS PENANAMAN MODAL, PTSP, KOPERASI DAN UKM', '', 'REKAPITULASI SURVEI KEPUASAN MASYARAKAT', 'Triwulan III Tahun 2026', '', 'Indeks Kepuasan Masyarakat: 86,4 (Baik)'] },
+];
+
+/** When a month's monev was entered: the 26th of the month, 10:00 WIB. */
+const entered = (year: number, month: number) => new Date(Date.UTC(year, month - 1, 26, 3));
+
 /** Seeds the demo plans; true when anything was added. */
-export async function seedWorkplanPlanDemo(db: Db): Promise<boolean> {
+export async function seedWorkplanPlanDemo(db: Db, files: FileStore | null = null): Promise<boolean> {
   const [unit] = await db.select().from(units).where(eq(units.code, 'DPMPTSPKUKM')).limit(1);
   if (!unit) return false;
   const staff = await db.select({ id: people.id, position: people.position }).from(people)
@@ -23,10 +87,12 @@ export async function seedWorkplanPlanDemo(db: Db): Promise<boolean> {
   if (staff.length === 0) return false;
   const head = staff.find((p) => /^Kepala Dinas/i.test(p.position)) ?? staff[0];
   let seeded = false;
+  const planIds: Record<number, string> = {};
   for (const y of YEARS) {
     const [exists] = await db.select({ id: plans.id }).from(plans).where(and(eq(plans.unitId, unit.id), eq(plans.year, y.year))).limit(1);
-    if (exists) continue;
+    if (exists) { planIds[y.year] = exists.id; continue; }
     const id = await createPlan({ db, actor: SYSTEM_ACTOR }, { unitId: unit.id, year: y.year, template: TEMPLATE });
+    planIds[y.year] = id;
     await db.transaction(async (tx) => {
       await tx.update(plans).set({ decreeNumber: y.number, decreeDate: y.date, place: 'Sungailiat', signerPersonId: head.id, version: 1 }).where(eq(plans.id, id));
       const acts = await tx.select({ id: activities.id, months: activities.months }).from(activities).where(eq(activities.planId, id)).orderBy(asc(activities.area), asc(activities.seq));
@@ -38,8 +104,8 @@ export async function seedWorkplanPlanDemo(db: Db): Promise<boolean> {
         if (y.year === 2025) {
           for (const m of (a.months as number[]).filter((x) => x <= 11)) {
             await tx.insert(monev).values(m <= 10
-              ? { activityId: a.id, month: m, status: 'done', realisation: 100, notes: 'Terlaksana sesuai jadwal.' }
-              : { activityId: a.id, month: m, status: 'partial', realisation: 60, notes: 'Sebagian terlaksana.', problems: 'Jadwal bertabrakan dengan kegiatan akhir tahun.', followUp: 'Dilanjutkan pada bulan Desember.' });
+              ? { activityId: a.id, month: m, status: 'done', realisation: 100, notes: 'Terlaksana sesuai jadwal.', createdAt: entered(2025, m), updatedAt: entered(2025, m) }
+              : { activityId: a.id, month: m, status: 'partial', realisation: 60, notes: 'Sebagian terlaksana.', problems: 'Jadwal bertabrakan dengan kegiatan akhir tahun.', followUp: 'Dilanjutkan pada bulan Desember.', createdAt: entered(2025, m), updatedAt: entered(2025, m) });
           }
         }
       }
@@ -47,7 +113,64 @@ export async function seedWorkplanPlanDemo(db: Db): Promise<boolean> {
     });
     seeded = true;
   }
+  if (planIds[2026] && (await seedMonev2026(db, unit.id, planIds[2026]))) seeded = true;
+  for (const year of [2025, 2026]) {
+    if (planIds[year] && (await seedEvidence(db, files, unit.id, year, planIds[year]))) seeded = true;
+  }
   return seeded;
+}
+
+async function activitiesInOrder(db: Db, planId: string) {
+  return db.select({ id: activities.id, months: activities.months }).from(activities).where(eq(activities.planId, planId)).orderBy(asc(activities.area), asc(activities.seq));
+}
+
+/** 2026 monev for January–October, once (only on a plan without any monev yet). */
+async function seedMonev2026(db: Db, unitId: string, planId: string): Promise<boolean> {
+  const acts = await activitiesInOrder(db, planId);
+  if (acts.length === 0) return false;
+  const [any] = await db.select({ id: monev.id }).from(monev).innerJoin(activities, eq(activities.id, monev.activityId)).where(eq(activities.planId, planId)).limit(1);
+  if (any) return false;
+  let n = 0;
+  await db.transaction(async (tx) => {
+    for (const [i, a] of acts.entries()) {
+      for (const m of (a.months as number[]).filter((x) => x <= 10)) {
+        const ex = EXCEPTIONS_2026[`${i}:${m}`];
+        if (ex?.status === 'none') continue;
+        const at = entered(2026, m);
+        await tx.insert(monev).values(ex
+          ? { activityId: a.id, month: m, status: ex.status, realisation: ex.realisation ?? 0, notes: ex.notes ?? null, problems: ex.problems ?? null, followUp: ex.followUp ?? null, followUpDone: ex.followUpDone ?? false, createdAt: at, updatedAt: ex.followUpDone ? entered(2026, Math.min(m + 1, 11)) : at }
+          : { activityId: a.id, month: m, status: 'done', realisation: 100, notes: DONE_NOTES[i] ?? 'Terlaksana sesuai jadwal.', createdAt: at, updatedAt: at });
+        n++;
+      }
+    }
+    await appendAudit(tx, SYSTEM_ACTOR, { action: 'workplan.monev.save', entityType: 'workplan_plan', entityId: planId, unitId, data: { seed: true, year: 2026, records: n } });
+  });
+  return n > 0;
+}
+
+/** Evidence on some monev records of a year, once (only when none of the plan's monev has any). */
+async function seedEvidence(db: Db, files: FileStore | null, unitId: string, year: number, planId: string): Promise<boolean> {
+  if ((await countEvidenceFor(db, MONEV_SUBJECT, planId)).size > 0) return false;
+  const acts = await activitiesInOrder(db, planId);
+  const records = await db.select({ id: monev.id, activityId: monev.activityId, month: monev.month }).from(monev)
+    .innerJoin(activities, eq(activities.id, monev.activityId)).where(eq(activities.planId, planId));
+  let added = 0;
+  for (const e of EVIDENCE.filter((x) => x.year === year)) {
+    const act = acts[e.act];
+    const rec = act && records.find((r) => r.activityId === act.id && r.month === e.month);
+    if (!rec) continue;
+    const subject = { subjectType: MONEV_SUBJECT, subjectId: planId, subjectKey: rec.id };
+    const at = new Date(entered(year, e.month).getTime() + 3600_000);
+    if (e.file && files) {
+      await uploadEvidence(db, files, SYSTEM_ACTOR, { unitId, bytes: demoPdf(e.lines ?? [e.title]), originalName: e.file, title: e.title, attachTo: subject, at });
+    } else {
+      // without a file store, a document is attached as a link to where it is published
+      const url = e.url ?? `https://dpmptsp.bangka.example/dokumen/${e.file!.replace(/\.pdf$/, '').toLowerCase()}`;
+      await attachUrl(db, SYSTEM_ACTOR, { unitId, url, title: e.title, at, ...subject });
+    }
+    added++;
+  }
+  return added > 0;
 }
 
 export { listPlanTemplates } from './plan.service.ts';
