@@ -18,6 +18,7 @@ import pg from 'pg';
 import {
   benchLhe, benchPlan, benchScoring, exportWorkbookOnce, ITEM_COUNT, RULESET_ID, workedExampleForms, type DocResult, type PlanResult, type ScoringResult,
 } from './lke.ts';
+import { benchSuggestions, summarise, type SuggestResult } from './workplan.ts';
 import { runInterleaved, Target, type LoadResult } from './load.ts';
 import { fmt, median, percentile, ratio, table } from './stats.ts';
 
@@ -465,6 +466,17 @@ function printScoring(r: ScoringResult) {
   console.log(`  the bare loop's totals ${agree}: largest difference ${r.maxDelta.toExponential(1)} points`);
 }
 
+function printSuggestions(r: SuggestResult) {
+  const a = summarise(r.ms);
+  const f = summarise(r.floorMs);
+  console.log(`\nWork plan → LKE suggestions: facts of DPMPTSP-KUKM 2026 read and mapped (${r.suggestions} suggestions), in-memory PGlite, ${r.runs} runs alternating with \`select 1\``);
+  console.log(table(['case', '>median ms', '>p95 ms'], [
+    ['workplanLkeSuggestions (every item page and /lke/:id/saran)', fmt(a.median, 2), fmt(a.p95, 2)],
+    ['select 1 on the same database (one round trip)', fmt(f.median, 3), fmt(f.p95, 3)],
+  ]));
+  console.log(`  suggestions / one round trip: ${ratio(a.median, f.median)}`);
+}
+
 function printPlan(r: PlanResult) {
   console.log(`\nLKE whatWouldItTake: worked example (${fmt(r.before, 2)} points), WBBM, median of ${r.runs.length} after one warm-up run`);
   console.log(`  median ${ms(median(r.runs))} ms, min ${ms(Math.min(...r.runs))} ms, max ${ms(Math.max(...r.runs))} ms (runs: ${r.runs.map((x) => fmt(x, 1)).join(' / ')} ms); plan: ${r.changes} changes, ${r.closesAll ? 'closes every gap' : 'leaves gaps open'}`);
@@ -530,6 +542,8 @@ async function main() {
     printPlan(benchPlan());
     progress('LKE: renderLhePdf without HTTP');
     const docs = await benchLhe();
+    progress('Work plan: suggested LKE answers for DPMPTSP-KUKM 2026 (in-memory PGlite, demo data)');
+    printSuggestions(await benchSuggestions());
 
     // 3/4. throughput, GET /people, then the LKE page and the export on the same servers
     const runs: EngineRun[] = [];

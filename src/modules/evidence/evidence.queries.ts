@@ -65,8 +65,8 @@ export async function findSameLink(db: Db, subject: Subject, what: { fileId: str
   return l;
 }
 
-/** Every piece of evidence of a subject (e.g. all LKE items of a worksheet), by key, in one query. */
-export async function listEvidenceFor(db: Db, subjectType: string, subjectId: string): Promise<Map<string, EvidenceLinkView[]>> {
+async function linkViews(db: Db, subjectType: string, subjectIds: string[]): Promise<(EvidenceLinkView & { subjectId: string; subjectKey: string })[]> {
+  if (subjectIds.length === 0) return [];
   const rows = await db.select({
     link: evidenceLinks,
     fileTitle: evidenceFiles.title,
@@ -78,12 +78,13 @@ export async function listEvidenceFor(db: Db, subjectType: string, subjectId: st
   }).from(evidenceLinks)
     .leftJoin(evidenceFiles, eq(evidenceFiles.id, evidenceLinks.fileId))
     .leftJoin(accounts, eq(accounts.id, sql`coalesce(${evidenceFiles.uploadedBy}, ${evidenceLinks.createdBy})`))
-    .where(and(eq(evidenceLinks.subjectType, subjectType), eq(evidenceLinks.subjectId, subjectId)))
+    .where(and(eq(evidenceLinks.subjectType, subjectType), subjectIds.length === 1 ? eq(evidenceLinks.subjectId, subjectIds[0]!) : inArray(evidenceLinks.subjectId, subjectIds)))
     .orderBy(asc(evidenceLinks.subjectKey), asc(evidenceLinks.createdAt), asc(evidenceLinks.id));
-  const out = new Map<string, EvidenceLinkView[]>();
-  for (const r of rows) {
+  return rows.map((r) => {
     const l = r.link;
-    const view: EvidenceLinkView = {
+    return {
+      subjectId: l.subjectId,
+      subjectKey: l.subjectKey,
       linkId: l.id,
       kind: l.fileId ? 'file' : 'url',
       title: l.title ?? r.fileTitle ?? l.url ?? '',
@@ -96,9 +97,27 @@ export async function listEvidenceFor(db: Db, subjectType: string, subjectId: st
       uploaderName: r.uploaderName,
       attachedAt: l.createdAt,
     };
-    const list = out.get(l.subjectKey);
+  });
+}
+
+/** Every piece of evidence of a subject (e.g. all LKE items of a worksheet), by key, in one query. */
+export async function listEvidenceFor(db: Db, subjectType: string, subjectId: string): Promise<Map<string, EvidenceLinkView[]>> {
+  const out = new Map<string, EvidenceLinkView[]>();
+  for (const { subjectId: _id, subjectKey, ...view } of await linkViews(db, subjectType, [subjectId])) {
+    const list = out.get(subjectKey);
     if (list) list.push(view);
-    else out.set(l.subjectKey, [view]);
+    else out.set(subjectKey, [view]);
+  }
+  return out;
+}
+
+/** The evidence of many subjects of one type (e.g. every change of a unit's agents), in one query. */
+export async function listEvidenceOfSubjects(db: Db, subjectType: string, subjectIds: string[]): Promise<Map<string, EvidenceLinkView[]>> {
+  const out = new Map<string, EvidenceLinkView[]>();
+  for (const { subjectId, subjectKey: _key, ...view } of await linkViews(db, subjectType, subjectIds)) {
+    const list = out.get(subjectId);
+    if (list) list.push(view);
+    else out.set(subjectId, [view]);
   }
   return out;
 }

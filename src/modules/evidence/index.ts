@@ -9,7 +9,7 @@ export {
   type EvidenceActor, type UploadInput, type UploadResult, type CopyLinksInput,
 } from './evidence.service.ts';
 export {
-  listEvidenceFor, countEvidenceFor, listUnitFiles, findEvidenceFile,
+  listEvidenceFor, listEvidenceOfSubjects, countEvidenceFor, listUnitFiles, findEvidenceFile,
   type EvidenceLinkView, type EvidenceFileRow, type EvidenceLinkRow, type UnitFileView, type UnitFilesFilter, type Subject as EvidenceSubject,
 } from './evidence.queries.ts';
 import type { NavItem } from '../../kernel/ui/view.ts';

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import type { Db } from '../../kernel/db.ts';
 import type { LkeSuggestion, LkeSuggestionSource, SuggestionContext, SuggestionEvidence, SuggestionFact } from '../assessment/index.ts';
-import { listEvidenceFor, type EvidenceLinkView } from '../evidence/index.ts';
+import { listEvidenceFor, listEvidenceOfSubjects, type EvidenceLinkView } from '../evidence/index.ts';
 import { accountsHoldingRole } from '../org/index.ts';
 import { AGENT_SUBJECT, CHANGE_SUBJECT, changeAgentInputs, listAgents } from './agents.queries.ts';
 import { findDeclaration } from './declaration.queries.ts';
@@ -108,11 +108,11 @@ export async function gatherFacts(db: Db, unitId: string, year: number, now: Dat
   if (agents.length) {
     for (const a of agents) involved.add(a.personId);
     const counts = await changeAgentInputs(db, unitId, year);
-    const ev: EvidenceRef[] = [];
-    for (const a of agents) {
-      ev.push(...[...(await listEvidenceFor(db, AGENT_SUBJECT, a.id)).values()].flat().map(refOf));
-      for (const ch of a.changes) ev.push(...[...(await listEvidenceFor(db, CHANGE_SUBJECT, ch.id)).values()].flat().map(refOf));
-    }
+    const [ofAgents, ofChanges] = await Promise.all([
+      listEvidenceOfSubjects(db, AGENT_SUBJECT, agents.map((a) => a.id)),
+      listEvidenceOfSubjects(db, CHANGE_SUBJECT, agents.flatMap((a) => a.changes.map((ch) => ch.id))),
+    ]);
+    const ev = [...ofAgents.values(), ...ofChanges.values()].flat().map(refOf);
     facts.agents = { ...counts, evidence: ev };
   }
 
@@ -300,8 +300,7 @@ export const workplanLkeSuggestions: LkeSuggestionSource = async (ctx: Suggestio
   const facts = await gatherFacts(ctx.db, ctx.unitId, ctx.year, ctx.now);
   let decree: SuggestionEvidence | null = null;
   if (facts.plan) {
-    const plans = await listPlans(ctx.db, ctx.unitId);
-    const plan = plans.find((p) => p.year === ctx.year)!;
+    const plan = (await listPlans(ctx.db, ctx.unitId)).find((p) => p.id === facts.plan!.id)!;
     decree = {
       kind: 'document',
       title: ctx.t('wpl.evidence.decree', { year: ctx.year }),
