@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildMonevReportModel, defaultPeriod, parsePeriod, periodLabel, periodOf, periodsOfYear, summariseMonev, type ReportActivity, type ReportMonev } from './monev.rules.ts';
+
+test('period codes: month, quarter, semester, year; anything else refused', () => {
+  const cases: [unknown, string | { code: string; months: number[] }][] = [
+    ['2026-M03', { code: '2026-M03', months: [3] }],
+    ['2026-M3', { code: '2026-M03', months: [3] }],
+    ['2026-m12', { code: '2026-M12', months: [12] }],
+    [' 2026-Q1 ', { code: '2026-Q1', months: [1, 2, 3] }],
+    ['2026-q4', { code: '2026-Q4', months: [10, 11, 12] }],
+    ['2026-S1', { code: '2026-S1', months: [1, 2, 3, 4, 5, 6] }],
+    ['2026-S2', { code: '2026-S2', months: [7, 8, 9, 10, 11, 12] }],
+    ['2026', { code: '2026', months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] }],
+    ['2026-M00', 'plan.report.period_invalid'],
+    ['2026-M13', 'plan.report.period_invalid'],
+    ['2026-Q0', 'plan.report.period_invalid'],
+    ['2026-Q5', 'plan.report.period_invalid'],
+    ['2026-Q01', 'plan.report.period_invalid'],
+    ['2026-S3', 'plan.report.period_invalid'],
+    ['2026-T1', 'plan.report.period_invalid'],
+    ['26-Q1', 'plan.report.period_invalid'],
+    ['1999', 'plan.report.period_invalid'],
+    ['2026-Q1; drop table', 'plan.report.period_invalid'],
+    ['', 'plan.report.period_invalid'],
+    [undefined, 'plan.report.period_invalid'],
+    [2026, 'plan.report.period_invalid'],
+  ];
+  for (const [raw, want] of cases) {
+    const r = parsePeriod(raw);
+    if (typeof want === 'string') assert.deepEqual(r, { ok: false, error: want }, String(raw));
+    else {
+      assert.ok(r.ok, String(raw));
+      assert.equal(r.value.code, want.code);
+      assert.deepEqual(r.value.months, want.months);
+      assert.equal(r.value.year, 2026);
+    }
+  }
+});
+
+test('default period: this quarter in the plan year, the last once the year is over, the first for a year to come', () => {
+  const cases: [number, string, string][] = [
+    [2026, '2026-01-01', '2026-Q1'],
+    [2026, '2026-03-31', '2026-Q1'],
+    [2026, '2026-04-01', '2026-Q2'],
+    [2026, '2026-11-28', '2026-Q4'],
+    [2025, '2026-11-28', '2025-Q4'],
+    [2027, '2026-11-28', '2027-Q1'],
+  ];
+  for (const [year, today, want] of cases) assert.equal(defaultPeriod(year, new Date(`${today}T12:00:00Z`)).code, want, `${year} ${today}`);
+});
+
+test('every period of a year, each code parsing back to itself; labels through the catalogue', () => {
+  const all = periodsOfYear(2026);
+  assert.equal(all.length, 1 + 2 + 4 + 12);
+  for (const p of all) assert.deepEqual(parsePeriod(p.code), { ok: true, value: p });
+  const t = (key: string, params: Record<string, string | number> = {}) => `${key}${JSON.stringify(params)}`;
+  assert.equal(periodLabel(t, periodOf('quarter', 2026, 4)), 'plan.report.period.quarter{"n":"IV","year":2026}');
+  assert.equal(periodLabel(t, periodOf('semester', 2026, 1)), 'plan.report.period.semester{"n":"I","year":2026}');
+  assert.match(periodLabel(t, periodOf('month', 2026, 10)), /^plan\.report\.period\.month\{"month":"plan\.month\.long\.10\{\}","year":2026\}$/);
+});
+
+const acts: ReportActivity[] = [
+  { id: 'a', area: 4, seq: 1, title: 'Rapat pimpinan', months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], pic: 'Agus' },
+  { id: 'b', area: 4, seq: 2, title: 'Laporan kinerja', months: [3, 6, 9, 12], pic: null },
+  { id: 'c', area: 6, seq: 1, title: 'Survei kepuasan', months: [2, 8], pic: 'Maya' },
+];
+const rec = (id: string, activityId: string, month: number, status: string, realisation: number, more: Partial<ReportMonev> = {}): ReportMonev => ({
+  id, activityId, month, status, realisation, notes: null, problems: null, followUp: null, followUpDone: false, ...more,
+});
+const monev: ReportMonev[] = [
+  rec('r1', 'a', 7, 'done', 100),
+  rec('r2', 'a', 8, 'partial', 40, { problems: 'Pimpinan dinas luar', followUp: 'Dijadwalkan ulang', followUpDone: false }),
+  // September of 'a' not recorded
+  rec('r3', 'b', 9, 'not_started', 0),
+  rec('r4', 'c', 8, 'done', 100, { problems: 'Responden kurang', followUp: 'QR kuesioner', followUpDone: true }),
+  rec('r5', 'b', 6, 'partial', 50, { followUp: 'Lengkapi data', followUpDone: false }),
+  rec('r6', 'a', 1, 'done', 100),
+];
+
+test('summary of a quarter: counts by state, completion and mean realisation, per area; arrears since January', () => {
+  const s = summariseMonev(periodOf('quarter', 2026, 3), acts, monev, new Map([['r1', 2], ['r4', 1]]), new Date('2026-11-28T00:00:00Z'));
+  // Q3 slots: a7 a8 a9, b9, c8
+  assert.deepEqual(s.slots.map((x) => `${x.activity.id}${x.month}:${x.state}`), ['a7:done', 'a8:partial', 'a9:none', 'b9:not_started', 'c8:done']);
+  assert.equal(s.activities, 3);
+  assert.deepEqual(
+    { scheduled: s.overall.scheduled, done: s.overall.done, partial: s.overall.partial, notStarted: s.overall.notStarted, none: s.overall.none, pct: s.overall.pct, realisation: s.overall.realisation },
+    { scheduled: 5, done: 2, partial: 1, notStarted: 1, none: 1, pct: 40, realisation: 48 },
+  );
+  const area4 = s.perArea.find((x) => x.area === 4)!;
+  assert.deepEqual([area4.scheduled, area4.done, area4.pct, area4.realisation], [4, 1, 25, 35]);
+  const area6 = s.perArea.find((x) => x.area === 6)!;
+  assert.deepEqual([area6.scheduled, area6.done, area6.pct, area6.realisation], [1, 1, 100, 100]);
+  assert.equal(s.perArea.find((x) => x.area === 1)!.scheduled, 0);
+  assert.deepEqual(s.slots.map((x) => x.evidence), [2, 0, 0, 0, 1]);
+  // overdue: every ended month Jan–Sep without 'done' (a2..a6, a8, a9; b3, b6, b9; c2)
+  assert.deepEqual(s.overdue.map((x) => `${x.activity.id}${x.month}`), ['a2', 'a3', 'a4', 'a5', 'a6', 'a8', 'a9', 'b3', 'b6', 'b9', 'c2']);
+  assert.ok(s.slots.find((x) => x.activity.id === 'a' && x.month === 8)!.overdue);
+  // open follow-ups up to September: b6 and a8 (c8 is carried out)
+  assert.deepEqual(s.openFollowUps.map((x) => x.record!.id), ['r2', 'r5']);
+});
+
+test('summary: months not yet ended are not overdue; a period without activities is empty', () => {
+  const s = summariseMonev(periodOf('month', 2026, 11), acts, monev, new Map(), new Date('2026-11-28T00:00:00Z'));
+  assert.deepEqual(s.slots.map((x) => [x.activity.id, x.overdue]), [['a', false]]);
+  const none = summariseMonev(periodOf('month', 2026, 1), [], [], new Map(), new Date('2026-11-28T00:00:00Z'));
+  assert.deepEqual([none.activities, none.overall.scheduled, none.overall.pct, none.overall.realisation, none.overdue.length], [0, 0, 0, 0, 0]);
+  // a past year: every month has ended
+  const past = summariseMonev(periodOf('year', 2025), acts, [], new Map(), new Date('2026-01-05T00:00:00Z'));
+  assert.equal(past.overdue.length, 12 + 4 + 2);
+});
+
+test('report model: Indonesian texts, statuses with overdue marks, rows grouped per activity, signatures', () => {
+  const id: Record<string, string> = {
+    'plan.report.title': 'Laporan Monitoring dan Evaluasi', 'plan.report.period.quarter': 'Triwulan {n} Tahun {year}',
+    'plan.report.state.done': 'Selesai', 'plan.report.state.partial': 'Sebagian', 'plan.report.state.none': 'Belum dicatat', 'plan.report.state.not_started': 'Belum dimulai',
+    'plan.report.overdue_mark': 'terlambat', 'plan.report.sign.head': 'Kepala {unit}', 'plan.report.sign.ketua': 'Ketua Tim Kerja ZI', 'plan.report.sign.acknowledged': 'Mengetahui,',
+    'plan.report.followup_done': 'sudah dilaksanakan', 'plan.report.followup_open': 'belum dilaksanakan',
+    'plan.month.long.7': 'Juli', 'plan.month.long.8': 'Agustus', 'plan.month.long.9': 'September',
+  };
+  const t = (key: string, params: Record<string, string | number> = {}) => (id[key] ?? key).replace(/\{(\w+)\}/g, (_, k) => String(params[k]));
+  const summary = summariseMonev(periodOf('quarter', 2026, 3), acts, monev, new Map([['r1', 2]]), new Date('2026-11-28T00:00:00Z'));
+  const src = {
+    kop: { government: 'PEMERINTAH KABUPATEN BANGKA', unit: 'DINAS CONTOH', address: 'Jalan A' }, regency: 'Kabupaten Bangka', unitName: 'Dinas Contoh', year: 2026,
+    summary, areaNames: { 4: 'Penguatan Akuntabilitas Kinerja', 6: 'Peningkatan Kualitas Pelayanan Publik' }, place: 'Sungailiat', date: new Date('2026-11-28T03:00:00Z'),
+    head: { name: 'Elius Gani', nip: '196804121993031001' }, ketua: { name: 'Hendra Saputra', nip: '197508182000031002' },
+  };
+  const m = buildMonevReportModel(src, t);
+  assert.equal(m.title, 'LAPORAN MONITORING DAN EVALUASI');
+  assert.equal(m.period, 'TRIWULAN III TAHUN 2026');
+  assert.equal(m.unit, 'DINAS CONTOH KABUPATEN BANGKA');
+  assert.equal(m.date, '28 November 2026');
+  assert.deepEqual(m.areas.map((a) => a.title), ['4. Penguatan Akuntabilitas Kinerja', '6. Peningkatan Kualitas Pelayanan Publik']);
+  const rapat = m.areas[0]!.groups[0]!;
+  assert.deepEqual([rapat.no, rapat.title, rapat.pic], ['1.', 'Rapat pimpinan', 'Agus']);
+  assert.deepEqual(rapat.months.map((x) => [x.month, x.status, x.realisation, x.evidence]), [
+    ['Juli', 'Selesai', '100%', '2'], ['Agustus', 'Sebagian (terlambat)', '40%', '0'], ['September', 'Belum dicatat (terlambat)', '–', '0'],
+  ]);
+  assert.equal(rapat.months[1]!.followUp, 'Dijadwalkan ulang (belum dilaksanakan)');
+  assert.equal(m.areaTotal.join(' '), '5 2 1 1 1 40% 48%');
+  assert.deepEqual(m.signatures.left, { lead: 'Mengetahui,', position: 'Kepala Dinas Contoh', name: 'Elius Gani', nip: 'NIP. 19680412 199303 1 001' });
+  assert.equal(m.signatures.right.position, 'Ketua Tim Kerja ZI');
+  // without a Ketua the head signs alone; without either, dotted lines
+  assert.equal(buildMonevReportModel({ ...src, ketua: null }, t).signatures.left, null);
+  assert.equal(buildMonevReportModel({ ...src, ketua: null }, t).signatures.right.name, 'Elius Gani');
+  assert.deepEqual(buildMonevReportModel({ ...src, ketua: null, head: null, place: null }, t).signatures.right.nip, 'NIP.');
+});
