@@ -24,7 +24,7 @@ import { compareLayers, describeAnswer, indexOf, judge, MAX_NOTE, PREDICATES, sc
 import type { Answers, Predicate, RuleItem, RuleSet, RuleSetOptions, ScoreResult } from './lke.types.ts';
 import { availableTransitions, canWriteLayer, CONCLUSIONS, isLayer, STATES, verdictLayer, type Layer, type State, type Transition } from './lke.workflow.ts';
 import { exportWorkbook, readWorkbook } from './lke.xlsx.ts';
-import { acceptSuggestion, collectSuggestions, type CheckedSuggestion, type LkeSuggestionSource } from './lke.suggest.ts';
+import { acceptSuggestion, collectSuggestions, renderDocuments, type CheckedSuggestion, type LkeSuggestionSource } from './lke.suggest.ts';
 import { AcceptForm, SuggestionBadge, SuggestionCard, SuggestionFacts, suggestionStatus } from './suggest.view.tsx';
 
 const SUBJECT = 'lke_item';
@@ -691,10 +691,11 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
       && canWriteLayer('unit', l.state, l.roles.roles, items.get(s.item)!.area, l.roles.areas));
     const ctx = svc(c);
     const t = c.var.deps.i18n.translator('id');
+    const rendered = await renderDocuments(todo);
     try {
       await ctx.db.transaction(async (tx) => {
         for (const s of todo) {
-          await acceptSuggestion({ ...ctx, db: tx }, c.var.scope!, c.var.deps.files, t, { worksheetId: l.f.w.id, code: s.item, rev: l.layers.unit.rows.get(s.item)?.rev ?? '' }, s, SUBJECT);
+          await acceptSuggestion({ ...ctx, db: tx }, c.var.scope!, c.var.deps.files, t, { worksheetId: l.f.w.id, code: s.item, rev: l.layers.unit.rows.get(s.item)?.rev ?? '' }, s, SUBJECT, rendered);
         }
       });
       flash(c, 'success', todo.length ? 'lke.suggest.accepted_all' : 'lke.suggest.nothing');

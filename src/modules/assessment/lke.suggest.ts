@@ -105,20 +105,33 @@ export function factsNote(t: T, s: LkeSuggestion): string {
 
 export interface AcceptInput { worksheetId: string; code: string; rev: string }
 
+/** Rendered generated documents, by file name and title (one render serves every suggestion naming it). */
+export type RenderedDocs = Map<string, Uint8Array>;
+const docKey = (e: { fileName: string; title: string }) => `${e.fileName}\u0000${e.title}`;
+
+/** Renders the generated documents of the suggestions, each once. Call before opening a transaction. */
+export async function renderDocuments(list: readonly LkeSuggestion[]): Promise<RenderedDocs> {
+  const out: RenderedDocs = new Map();
+  for (const s of list) {
+    for (const e of s.evidence) if (e.kind === 'document' && !out.has(docKey(e))) out.set(docKey(e), await e.render());
+  }
+  return out;
+}
+
 /**
  * Accepts one suggestion: the unit's answer becomes the suggested one (the unit's note is kept; an
  * empty note gets the facts), and the suggestion's evidence not yet on the item is attached — in
  * one transaction, with an audit entry naming the source. Locks, stale revisions and scope are
  * those of saveAnswer; a suggestion without an answer cannot be accepted.
  */
-export async function acceptSuggestion(ctx: Ctx, scope: Scope, files: FileStore, t: T, input: AcceptInput, s: CheckedSuggestion, subjectType: string): Promise<{ attached: number }> {
+export async function acceptSuggestion(ctx: Ctx, scope: Scope, files: FileStore, t: T, input: AcceptInput, s: CheckedSuggestion, subjectType: string, rendered?: RenderedDocs): Promise<{ attached: number }> {
   if (!s.parsed) throw new DomainError('conflict', 'lke.suggest.no_answer_conflict');
   const found = await findWorksheet(ctx.db, scope, input.worksheetId);
   if (!found) throw notFound();
   const w = found.w;
-  // documents are rendered and stored before the transaction (no file I/O inside it)
-  const rendered = new Map<number, Uint8Array>();
-  for (const [i, e] of s.evidence.entries()) if (e.kind === 'document') rendered.set(i, await e.render());
+  // documents are rendered before the transaction: no file I/O inside it, and a source's render
+  // reads through its own connection, which an open transaction on PGlite would block
+  const docs = rendered ?? await renderDocuments([s]);
   return ctx.db.transaction(async (tx) => {
     const current = await findAnswerRow(tx, w.id, input.code, 'unit');
     const note = current?.note?.trim() ? current.note : factsNote(t, s);
@@ -128,7 +141,7 @@ export async function acceptSuggestion(ctx: Ctx, scope: Scope, files: FileStore,
     const haveFiles = new Set(have.map((e) => e.fileId).filter(Boolean));
     const haveUrls = new Set(have.map((e) => e.url).filter(Boolean));
     let attached = 0;
-    for (const [i, e] of s.evidence.entries()) {
+    for (const e of s.evidence) {
       if (e.kind === 'file') {
         if (haveFiles.has(e.fileId)) continue;
         await attachFile(tx, ctx.actor, { unitId: w.unitId, fileId: e.fileId, ...subject });
@@ -138,7 +151,9 @@ export async function acceptSuggestion(ctx: Ctx, scope: Scope, files: FileStore,
         await attachUrl(tx, ctx.actor, { unitId: w.unitId, url: e.url, title: e.title, ...subject });
         haveUrls.add(e.url);
       } else {
-        const up = await uploadEvidence(tx, files, ctx.actor, { unitId: w.unitId, bytes: rendered.get(i)!, originalName: e.fileName, title: e.title });
+        const bytes = docs.get(docKey(e));
+        if (!bytes) throw new Error(`document ${e.fileName} was not rendered before the transaction`);
+        const up = await uploadEvidence(tx, files, ctx.actor, { unitId: w.unitId, bytes, originalName: e.fileName, title: e.title });
         if (haveFiles.has(up.file.id)) continue;
         await attachFile(tx, ctx.actor, { unitId: w.unitId, fileId: up.file.id, ...subject });
         haveFiles.add(up.file.id);

@@ -20,7 +20,7 @@ function schedule(n: number, doneEach: number, tags: string[] = []) {
   return { activities, monev };
 }
 
-const answerOf = (facts: WorkplanFacts, item: string) => suggestFromFacts(facts, null).find((s) => s.item === item)?.answer;
+const answerOf = (facts: WorkplanFacts, item: string) => suggestFromFacts(facts).find((s) => s.item === item)?.answer;
 
 describe('share bands (lke-suggestions.json)', () => {
   const cases: [number, string][] = [[1, 'all'], [0.999, 'most'], [0.51, 'most'], [0.5, 'some'], [0.01, 'some'], [0, 'none']];
@@ -38,7 +38,7 @@ describe('ended months', () => {
 describe('team items A.I.1.i.a/b', () => {
   const team = { decreeNumber: '800/12/2026', decreeDate: '2026-01-10', selection: 'clear_all', members: 14, coordinatorAreas: 6, evidence: [{ fileId: '11111111-1111-4111-8111-111111111111', url: null, title: 'SK Tim' }] };
   test('a team with a decree and members: Ya; selection maps to A/B/C; the decree file is the evidence', () => {
-    const s = suggestFromFacts(empty({ team }), null);
+    const s = suggestFromFacts(empty({ team }));
     assert.equal(s.find((x) => x.item === 'A.I.1.i.a')!.answer, 'Ya');
     assert.deepEqual(s.find((x) => x.item === 'A.I.1.i.a')!.evidence, [{ kind: 'file', fileId: team.evidence[0]!.fileId, title: 'SK Tim' }]);
     for (const [selection, letter] of [['clear_all', 'a'], ['partial', 'b'], ['none', 'c']]) {
@@ -49,7 +49,7 @@ describe('team items A.I.1.i.a/b', () => {
     assert.equal(answerOf(empty({ team: { ...team, decreeNumber: null } }), 'A.I.1.i.a'), null);
   });
   test('no team recorded: no suggestion at all', () => {
-    assert.equal(suggestFromFacts(empty(), null).find((x) => x.item.startsWith('A.I.1.i.')), undefined);
+    assert.equal(suggestFromFacts(empty()).find((x) => x.item.startsWith('A.I.1.i.')), undefined);
   });
 });
 
@@ -96,7 +96,7 @@ describe('plan items', () => {
   });
   test('the decree document is the evidence of the plan items', () => {
     const decree = { kind: 'document' as const, title: 'Keputusan', fileName: 'k.pdf', render: async () => new Uint8Array() };
-    const s = suggestFromFacts(empty({ plan: plan() }), decree);
+    const s = suggestFromFacts(empty({ plan: plan() }), { decree });
     assert.equal(s.find((x) => x.item === 'A.I.1.ii.a')!.evidence[0], decree);
   });
 });
@@ -104,7 +104,7 @@ describe('plan items', () => {
 describe('agents and people', () => {
   test('agent counts are the inputs of A.II.1.i.a/b; A.I.1.iv.b by whether they made changes', () => {
     const agents = { agents: 5, changes: 7, integrated: 4, evidence: [] };
-    const s = suggestFromFacts(empty({ agents }), null);
+    const s = suggestFromFacts(empty({ agents }));
     assert.deepEqual(s.find((x) => x.item === 'A.II.1.i.a')!.answer, { inputs: { agents: 5, changes: 7 } });
     assert.deepEqual(s.find((x) => x.item === 'A.II.1.i.b')!.answer, { inputs: { changes: 7, integrated: 4 } });
     assert.equal(s.find((x) => x.item === 'A.I.1.iv.b')!.answer, 'a');
@@ -126,7 +126,7 @@ test('every suggested answer parses under the current rule set', () => {
     agents: { agents: 2, changes: 3, integrated: 1, evidence: [] },
     people: { total: 10, signed: 6, involved: 8 },
   });
-  const s = suggestFromFacts(facts, null);
+  const s = suggestFromFacts(facts);
   assert.ok(s.length >= 14);
   for (const x of s) {
     assert.ok(codes.has(x.item), x.item);

@@ -12,6 +12,9 @@ import { AGENT_SUBJECT, CHANGE_SUBJECT, changeAgentInputs, listAgents } from './
 import { findDeclaration } from './declaration.queries.ts';
 import { DECLARATION_SUBJECT } from './declaration.service.ts';
 import { pactCoverage } from './pakta.queries.ts';
+import { renderMonevReportPdf } from './monev.pdf.ts';
+import { periodOf } from './monev.rules.ts';
+import { monevReportOf } from './monev.service.ts';
 import { renderDecreePdf } from './plan.pdf.ts';
 import { activitiesOf, listPlans, monevOf, planAreasOf } from './plan.queries.ts';
 import { AREAS } from './plan.rules.ts';
@@ -166,11 +169,16 @@ function endedSlots(p: NonNullable<WorkplanFacts['plan']>, ended: number, only?:
   return { scheduled, completed, activities: acts.length };
 }
 
+/** Documents the work plan generates as evidence: the decree on the plan and the monev report of the year. */
+export interface GeneratedDocs { decree?: SuggestionEvidence | null; monev?: SuggestionEvidence | null }
+
 /**
- * The suggestions the facts support. `decree` adds the generated decree PDF as evidence of the plan
- * items; `rules` is the mapping data (tests pass variants).
+ * The suggestions the facts support. `docs` are the generated documents offered as evidence of the
+ * plan and monev items; `rules` is the mapping data (tests pass variants).
  */
-export function suggestFromFacts(facts: WorkplanFacts, decree: SuggestionEvidence | null, rules = SUGGESTION_RULES): LkeSuggestion[] {
+export function suggestFromFacts(facts: WorkplanFacts, docs: GeneratedDocs = {}, rules = SUGGESTION_RULES): LkeSuggestion[] {
+  const decree = docs.decree ?? null;
+  const monevEv = docs.monev ? [docs.monev] : [];
   const out: LkeSuggestion[] = [];
   const { team, plan, agents, declaration, people, ended } = facts;
   const year = facts.year;
@@ -204,7 +212,7 @@ export function suggestFromFacts(facts: WorkplanFacts, decree: SuggestionEvidenc
       const band = shareBand(all.completed / all.scheduled, rules);
       out.push({
         item: 'A.I.1.iii.a', answer: { all: 'a', most: 'b', some: 'c', none: 'd' }[band],
-        facts: [f('plan.done', { done: all.completed, scheduled: all.scheduled, pct: pctOf(all.completed, all.scheduled), months: ended })], evidence: [], source: MONEV,
+        facts: [f('plan.done', { done: all.completed, scheduled: all.scheduled, pct: pctOf(all.completed, all.scheduled), months: ended })], evidence: monevEv, source: MONEV,
       });
     } else {
       out.push({ item: 'A.I.1.iii.a', answer: null, facts: [f('plan.nothing_ended')], evidence: [], source: MONEV });
@@ -223,7 +231,7 @@ export function suggestFromFacts(facts: WorkplanFacts, decree: SuggestionEvidenc
       out.push({
         item: 'A.I.1.iii.b', answer,
         facts: [months.length ? f('monev.months', { n: months.length, ended }) : f('monev.none'), f(regular ? 'monev.regular' : 'monev.irregular', { gap: rules.monevRegular.maxGapMonths }), f(byLeader ? 'monev.leader' : 'monev.no_leader', { n: byLeader })],
-        evidence: [], source: MONEV,
+        evidence: months.length ? monevEv : [], source: MONEV,
       });
     }
 
@@ -232,7 +240,7 @@ export function suggestFromFacts(facts: WorkplanFacts, decree: SuggestionEvidenc
     if (needing.length) {
       const doneFu = needing.filter((m) => m.followUpDone).length;
       const band = shareBand(doneFu / needing.length, rules);
-      out.push({ item: 'A.I.1.iii.c', answer: { all: 'a', most: 'b', some: 'c', none: 'd' }[band], facts: [f('monev.followup', { done: doneFu, n: needing.length })], evidence: [], source: MONEV });
+      out.push({ item: 'A.I.1.iii.c', answer: { all: 'a', most: 'b', some: 'c', none: 'd' }[band], facts: [f('monev.followup', { done: doneFu, n: needing.length })], evidence: monevEv, source: MONEV });
     } else if (plan.monev.length) {
       out.push({ item: 'A.I.1.iii.c', answer: null, facts: [f('monev.no_followup')], evidence: [], source: MONEV });
     }
@@ -299,6 +307,7 @@ export function suggestFromFacts(facts: WorkplanFacts, decree: SuggestionEvidenc
 export const workplanLkeSuggestions: LkeSuggestionSource = async (ctx: SuggestionContext) => {
   const facts = await gatherFacts(ctx.db, ctx.unitId, ctx.year, ctx.now);
   let decree: SuggestionEvidence | null = null;
+  let monev: SuggestionEvidence | null = null;
   if (facts.plan) {
     const plan = (await listPlans(ctx.db, ctx.unitId)).find((p) => p.id === facts.plan!.id)!;
     decree = {
@@ -311,6 +320,16 @@ export const workplanLkeSuggestions: LkeSuggestionSource = async (ctx: Suggestio
         return renderDecreePdf(await decreeOf(ctx.db, plan, names), plan.updatedAt);
       },
     };
+    if (facts.plan.monev.length) {
+      // the year's report as it stands today (the same bytes all day, so two items share one file)
+      const today = new Date(Date.UTC(ctx.now.getUTCFullYear(), ctx.now.getUTCMonth(), ctx.now.getUTCDate()));
+      monev = {
+        kind: 'document',
+        title: ctx.t('wpl.evidence.monev', { year: ctx.year, date: today.toISOString().slice(0, 10) }),
+        fileName: `Laporan-Monev-Rencana-Kerja-ZI-${ctx.year}.pdf`,
+        render: async () => renderMonevReportPdf(await monevReportOf(ctx.db, plan, periodOf('year', ctx.year), ctx.t, { today: ctx.now }), today),
+      };
+    }
   }
-  return suggestFromFacts(facts, decree);
+  return suggestFromFacts(facts, { decree, monev });
 };
