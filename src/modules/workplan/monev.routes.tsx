@@ -53,7 +53,7 @@ export function registerMonevRoutes(r: Router) {
     const [rows, evidence] = await Promise.all([monevOf(db, plan.id), monevEvidenceOf(db, plan.id)]);
     const canMonev = v.can('workplan.plan.monev', plan.unitId);
     const due = activities.filter(({ a }) => (a.months as number[]).includes(month));
-    const library = canMonev && due.length ? (await listUnitFiles(db, plan.unitId, { pageSize: 100, sort: 'uploaded', dir: 'desc' })).rows : [];
+    const library = canMonev && due.length ? (await listUnitFiles(db, plan.unitId, { pageSize: 50, sort: 'uploaded', dir: 'desc' })).rows : [];
     const now = new Date();
     const progress = planProgress(plan.year, activities.map(({ a }) => ({ id: a.id, area: a.area, months: a.months as number[] })), rows, now);
     const title = v.t('plan.monev.title', { month: v.t(`plan.month.${month}`), year: plan.year });
@@ -68,6 +68,8 @@ export function registerMonevRoutes(r: Router) {
         {failed ? <ErrorSummary v={v} texts={summary} /> : null}
         <div class="plan-monev-tools">
           <form method="get" action={base} class="card">
+            <h2 class="plan-monev-tools__title">{v.t('plan.monev.pick')}</h2>
+            <p class="muted">{v.t('plan.monev.pick_lead')}</p>
             <SelectField v={v} name="bulan" label={v.t('plan.monev.month')} required value={String(month)} options={MONTHS.map((m) => ({ value: String(m), label: v.t(`plan.month.${m}`) }))} />
             <button class="button button--secondary" type="submit">{v.t('plan.monev.show')}</button>
           </form>
@@ -127,7 +129,7 @@ export function registerMonevRoutes(r: Router) {
                 {Object.values(evErrors).length ? <div class="field field--error"><div class="field__error">{Object.values(evErrors).map((k) => <p>{v.t(k, failed?.params)}</p>)}</div></div> : null}
                 {cur ? <EvidenceList v={v} items={items} remove={canMonev ? (link) => `${act}/bukti/${link}/hapus` : null} /> : <p class="muted">{canMonev ? v.t('plan.monev.evidence.record_first') : v.t('plan.monev.evidence.empty')}</p>}
                 {canMonev && cur ? (
-                  <details class="plan-monev__add" open={Object.keys(evErrors).length > 0}>
+                  <details class="plan-area plan-monev__add" open={Object.keys(evErrors).length > 0}>
                     <summary>{v.t('plan.monev.evidence.add')}</summary>
                     <div class="evidence-forms">
                       <form method="post" action={`${act}/bukti`} enctype="multipart/form-data" class="form">

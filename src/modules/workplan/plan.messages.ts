@@ -96,6 +96,8 @@ export const planMessages: Catalogue = {
     'plan.date.invalid': 'Tanggal tidak valid.',
     'plan.person.other_unit': 'Pilih pegawai dari unit kerja rencana ini.',
     'plan.lke.unknown': 'Kode butir LKE tidak ada pada LKE yang berlaku: {codes}.',
+    'plan.monev.pick': 'Bulan monev',
+    'plan.monev.pick_lead': 'Kegiatan yang dijadwalkan pada bulan yang dipilih, dengan monev dan buktinya.',
     // monev evidence
     'plan.monev.evidence': 'Bukti pelaksanaan',
     'plan.monev.evidence.empty': 'Belum ada bukti.',
@@ -301,6 +303,8 @@ export const planMessages: Catalogue = {
     'plan.date.invalid': 'Invalid date.',
     'plan.person.other_unit': 'Choose an employee of this plan’s unit.',
     'plan.lke.unknown': 'LKE item codes not in the current LKE: {codes}.',
+    'plan.monev.pick': 'Monitoring month',
+    'plan.monev.pick_lead': 'The activities scheduled in the chosen month, with their monitoring and evidence.',
     // monev evidence
     'plan.monev.evidence': 'Evidence',
     'plan.monev.evidence.empty': 'No evidence yet.',

@@ -74,26 +74,12 @@ export function registerPlanRoutes(r: Router) {
             )}
           </section>
         ) : null}
-        {canEdit ? (
-          <section class="card">
-            <h2>{v.t('plan.new')}</h2>
-            <ErrorSummary v={v} texts={texts} />
-            <form method="post" action={BASE}>
-              <Csrf v={v} />
-              {many ? <input type="hidden" name="unit" value={unit!.id} /> : null}
-              <TextField v={v} name="year" label={v.t('plan.new.year')} required width="short" inputmode="numeric" value={form.year ?? String(new Date().getFullYear())} errors={errors} />
-              <SelectField v={v} name="template" label={v.t('plan.new.source')} hint={v.t('plan.new.hint')} required value={form.template ?? templates[0]?.id ?? ''} errors={errors}
-                options={[...templates.map((t) => ({ value: t.id, label: v.t('plan.new.source.template', { title: t.source }) })), { value: 'empty', label: v.t('plan.new.source.empty') }]} />
-              <button class="button button--primary" type="submit">{v.t('plan.new')}</button>
-            </form>
-          </section>
-        ) : null}
         {overview ? (
           <section class="card" id="ringkasan">
             <h2>{v.t('plan.overview', { year: overview.year })}</h2>
             <p class="muted">{v.t('plan.overview.lead')}</p>
-            <nav class="plan-years" aria-label={v.t('plan.col.year')}>
-              <ul class="plain-list plan-years__list">
+            <nav class="tabs" aria-label={v.t('plan.col.year')}>
+              <ul>
                 {overview.years.map((y) => <li><a href={`${listHref(unit?.id ?? null, y)}#ringkasan`} aria-current={y === overview.year ? 'page' : undefined}>{y}</a></li>)}
               </ul>
             </nav>
@@ -114,6 +100,20 @@ export function registerPlanRoutes(r: Router) {
                 </tr>
               ))}</tbody>
             </table></div>
+          </section>
+        ) : null}
+        {canEdit ? (
+          <section class="card">
+            <h2>{v.t('plan.new')}</h2>
+            <ErrorSummary v={v} texts={texts} />
+            <form method="post" action={BASE}>
+              <Csrf v={v} />
+              {many ? <input type="hidden" name="unit" value={unit!.id} /> : null}
+              <TextField v={v} name="year" label={v.t('plan.new.year')} required width="short" inputmode="numeric" value={form.year ?? String(new Date().getFullYear())} errors={errors} />
+              <SelectField v={v} name="template" label={v.t('plan.new.source')} hint={v.t('plan.new.hint')} required value={form.template ?? templates[0]?.id ?? ''} errors={errors}
+                options={[...templates.map((t) => ({ value: t.id, label: v.t('plan.new.source.template', { title: t.source }) })), { value: 'empty', label: v.t('plan.new.source.empty') }]} />
+              <button class="button button--primary" type="submit">{v.t('plan.new')}</button>
+            </form>
           </section>
         ) : null}
       </Layout>,
