@@ -292,4 +292,17 @@ describe('Rencana Kerja monev', () => {
     assert.ok(tp.includes(`/rencana-kerja/${dukcapilPlan}`));
     assert.equal((await tpi.get(`/rencana-kerja?unit=${units.BPKPD}`)).status, 404);
   });
+
+  test('deleting an activity detaches the evidence of its monev; the file stays in the library', async () => {
+    const admin = await loggedIn(t.app, 'admin');
+    const a = await act('Pengendalian Gratifikasi', dukcapilPlan);
+    await admin.get(`/rencana-kerja/${dukcapilPlan}/kegiatan/${a}`);
+    const file = await one<{ id: string }>(`select id from evidence_files where title = 'Bukti Dukcapil'`);
+    const before = await snapshot();
+    const res = await admin.post(`/rencana-kerja/${dukcapilPlan}/kegiatan/${a}/hapus`);
+    assert.equal(res.status, 303);
+    const after = await snapshot();
+    assert.deepEqual([after.links, after.files, after.stored], [before.links - 1, before.files, before.stored]);
+    assert.equal((await one<{ n: number }>('select count(*)::int as n from evidence_links where file_id = $1', [file.id])).n, 0);
+  });
 });

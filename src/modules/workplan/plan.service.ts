@@ -8,12 +8,14 @@ import { appendAudit, type AuditActor } from '../../kernel/audit.ts';
 import type { Db } from '../../kernel/db.ts';
 import { DomainError, conflict, invalid, notFound } from '../../kernel/errors.ts';
 import { listRuleSets } from '../assessment/index.ts';
+import { detachEvidence, listEvidenceFor } from '../evidence/index.ts';
 import { findRegency } from '../org/index.ts';
 import { activitiesOf, peopleOfUnit, personOfUnit, planAreasOf, unitOf, type PlanRow } from './plan.queries.ts';
 import {
   AREAS, TEXT_MAX, buildDecreeModel, parseCodes, parseLines, validateArea, validateMonev, validateMonths, validateTitle, validateYear,
   type DecreeModel, type PlanContent,
 } from './plan.rules.ts';
+import { MONEV_SUBJECT } from './monev.rules.ts';
 import { activities, monev, planAreas, plans } from './workplan.schema.ts';
 
 export interface Ctx { db: Db; actor: AuditActor }
@@ -225,10 +227,17 @@ export async function deleteActivity(ctx: Ctx, plan: PlanRow, activityId: string
     await lockPlan(tx, plan);
     const [cur] = await tx.select().from(activities).where(and(eq(activities.id, activityId), eq(activities.planId, plan.id))).limit(1);
     if (!cur) throw notFound();
+    // the evidence of its monev records is detached (the files stay in the unit's library)
+    const records = new Set((await tx.select({ id: monev.id }).from(monev).where(eq(monev.activityId, activityId))).map((r) => r.id));
+    let detached = 0;
+    for (const [key, list] of await listEvidenceFor(tx, MONEV_SUBJECT, plan.id)) {
+      if (!records.has(key)) continue;
+      for (const e of list) { await detachEvidence(tx, ctx.actor, { unitId: plan.unitId, linkId: e.linkId }); detached++; }
+    }
     await tx.delete(activities).where(eq(activities.id, activityId));
     await appendAudit(tx, ctx.actor, {
       action: 'workplan.activity.delete', entityType: 'workplan_activity', entityId: activityId, unitId: plan.unitId,
-      data: { plan: plan.id, area: cur.area, title: cur.title },
+      data: { plan: plan.id, area: cur.area, title: cur.title, evidenceDetached: detached },
     });
   });
 }
