@@ -237,7 +237,7 @@ export function buildMonevReportModel(src: MonevReportSource, t: Translate): Mon
       'col_evidence', 'col_scheduled', 'col_done', 'col_partial', 'col_not_started', 'col_none', 'col_pct', 'col_avg', 'total', 'no_slots', 'no_overdue', 'no_followups', 'legend', 'page', 'of']
       .map((k) => [k, t(`plan.report.${k}`)])),
     summary: [
-      [t('plan.report.sum.period'), `${period} (${s.period.months.length === 1 ? month(s.period.months[0]!) : `${month(s.period.months[0]!)} – ${month(s.period.months[s.period.months.length - 1]!)}`})`],
+      [t('plan.report.sum.period'), s.period.months.length === 1 ? period : `${period} (${month(s.period.months[0]!)} – ${month(s.period.months[s.period.months.length - 1]!)})`],
       [t('plan.report.sum.activities'), String(s.activities)],
       [t('plan.report.sum.scheduled'), String(s.overall.scheduled)],
       [t('plan.report.sum.done'), String(s.overall.done)],
