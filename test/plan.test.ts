@@ -235,6 +235,10 @@ describe('Rencana Kerja', () => {
       (select count(*)::int from workplan_activities a where a.plan_id = p.id and a.pic_person_id is not null) as pics
       from workplan_plans p join org_units u on u.id = p.unit_id where u.code = 'DPMPTSPKUKM' and p.year in (2025, 2026) order by p.year`);
     assert.deepEqual(rows.map((r) => r.year), [2025, 2026]);
-    for (const r of rows) { assert.ok(r.decree_number); assert.equal(r.n, template.activities.length); assert.equal(r.pics, r.n); }
+    // the template's matrix (areas 4–6) and the unit's own three change-management activities (area 1)
+    for (const r of rows) { assert.ok(r.decree_number); assert.equal(r.n, template.activities.length + 3); assert.equal(r.pics, r.n); }
+    const tagged = await t.database.query<{ lke: string[] }>(`select a.lke_items as lke from workplan_activities a join workplan_plans p on p.id = a.plan_id
+      join org_units u on u.id = p.unit_id where u.code = 'DPMPTSPKUKM' and p.year = 2026 and a.area = 1 order by a.seq`);
+    assert.deepEqual(tagged.map((x) => x.lke), [['A.I.1.ii.c'], ['A.I.1.iv.a'], ['A.I.1.iv.c', 'A.II.1.iii.a']]);
   });
 });

@@ -13,7 +13,7 @@ import { findDeclaration } from './declaration.queries.ts';
 import { DECLARATION_SUBJECT } from './declaration.service.ts';
 import { pactCoverage } from './pakta.queries.ts';
 import { renderMonevReportPdf } from './monev.pdf.ts';
-import { periodOf } from './monev.rules.ts';
+import { MONEV_SUBJECT, periodOf } from './monev.rules.ts';
 import { monevReportOf } from './monev.service.ts';
 import { renderDecreePdf } from './plan.pdf.ts';
 import { activitiesOf, listPlans, monevOf, planAreasOf } from './plan.queries.ts';
@@ -66,7 +66,9 @@ export interface WorkplanFacts {
   plan: null | {
     id: string; title: string; decreeNumber: string | null; decreeDate: string | null; areasWithTargets: number;
     activities: { id: string; title: string; months: number[]; lkeItems: string[]; picPersonId: string | null }[];
-    monev: { activityId: string; month: number; status: string; followUp: string | null; followUpDone: boolean; createdBy: string | null }[];
+    monev: { id?: string; activityId: string; month: number; status: string; followUp: string | null; followUpDone: boolean; createdBy: string | null }[];
+    /** evidence on monev records, by monev id */
+    monevEvidence?: Map<string, EvidenceRef[]>;
   };
   /** accounts of the unit's leaders (unit head, ZI chair) */
   leaderAccounts: string[];
@@ -96,13 +98,14 @@ export async function gatherFacts(db: Db, unitId: string, year: number, now: Dat
 
   const plan = (await listPlans(db, unitId)).find((p) => p.year === year);
   if (plan) {
-    const [areas, acts, monev] = await Promise.all([planAreasOf(db, plan.id), activitiesOf(db, plan.id), monevOf(db, plan.id)]);
+    const [areas, acts, monev, monevEv] = await Promise.all([planAreasOf(db, plan.id), activitiesOf(db, plan.id), monevOf(db, plan.id), listEvidenceFor(db, MONEV_SUBJECT, plan.id)]);
     for (const { a } of acts) if (a.picPersonId) involved.add(a.picPersonId);
     facts.plan = {
       id: plan.id, title: plan.title, decreeNumber: plan.decreeNumber, decreeDate: plan.decreeDate,
       areasWithTargets: areas.filter((a) => (a.targets as string[]).length > 0).length,
       activities: acts.map(({ a }) => ({ id: a.id, title: a.title, months: a.months as number[], lkeItems: a.lkeItems as string[], picPersonId: a.picPersonId })),
-      monev: monev.map((m) => ({ activityId: m.activityId, month: m.month, status: m.status, followUp: m.followUp, followUpDone: m.followUpDone, createdBy: m.createdBy })),
+      monev: monev.map((m) => ({ id: m.id, activityId: m.activityId, month: m.month, status: m.status, followUp: m.followUp, followUpDone: m.followUpDone, createdBy: m.createdBy })),
+      monevEvidence: new Map([...monevEv.entries()].map(([k, v]) => [k, v.map(refOf)])),
     };
     facts.leaderAccounts = [...new Set((await Promise.all(SUGGESTION_RULES.leaderRoles.roles.map((r) => accountsHoldingRole(db, r, unitId)))).flat())];
   }
@@ -263,7 +266,10 @@ export function suggestFromFacts(facts: WorkplanFacts, docs: GeneratedDocs = {},
     // items served by tagged activities (socialisation, role model, work culture)
     for (const code of rules.activityItems.items) {
       const s = endedSlots(plan, ended, (a) => a.lkeItems.includes(code));
-      const extra = code === 'A.I.1.ii.c' && declaration ? declaration.evidence : [];
+      // the evidence of the tagged activities' monev records (and, for socialisation, the declaration's publications)
+      const tagged = new Set(plan.activities.filter((a) => a.lkeItems.includes(code)).map((a) => a.id));
+      const ofMonev = plan.monev.filter((m) => tagged.has(m.activityId) && m.id).flatMap((m) => plan.monevEvidence?.get(m.id!) ?? []);
+      const extra = [...(code === 'A.I.1.ii.c' && declaration ? declaration.evidence : []), ...ofMonev];
       if (s.activities === 0) {
         if (code === 'A.I.1.ii.c' && declaration) out.push({ item: code, answer: null, facts: [f('declaration', { date: declaration.declaredOn, n: declaration.evidence.length }), f('activity.none')], evidence: evidenceOf(extra), source: PLAN });
         continue;

@@ -3,14 +3,19 @@
 // and a monev history: 2025 January–November, 2026 January–October (mostly done, some partly done
 // with problems and follow-ups, a few not started or not recorded), with evidence on some records
 // (PDF files in the unit's library when a file store is given, links otherwise and besides).
+// The seed text's matrix covers areas 4–6 only; the unit adds three change-management activities of
+// its own (area 1: socialisation, the head as role model, work culture), tagged with the LKE items
+// they serve, and the head records the quarterly leadership monev — the facts the LKE suggestions
+// of A.I.1.* read.
 // Idempotent: a year that already has a plan is not adopted again; the 2026 monev is added only to a
-// plan without any monev, and evidence only to a plan whose monev has none.
-import { and, asc, eq } from 'drizzle-orm';
+// plan without any monev, evidence only to a plan whose monev has none, and the area-1 activities
+// only to a plan without any.
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import { SYSTEM_ACTOR, appendAudit } from '../../kernel/audit.ts';
 import type { Db } from '../../kernel/db.ts';
 import type { FileStore } from '../../kernel/files.ts';
 import { attachUrl, countEvidenceFor, uploadEvidence } from '../evidence/index.ts';
-import { orgPeople as people, orgUnits as units } from '../org/index.ts';
+import { accountsHoldingRole, orgPeople as people, orgUnits as units } from '../org/index.ts';
 import { MONEV_SUBJECT } from './monev.rules.ts';
 import { createPlan } from './plan.service.ts';
 import { demoPdf } from './workplan.team.seed.ts';
@@ -105,7 +110,7 @@ export async function seedWorkplanPlanDemo(db: Db, files: FileStore | null = nul
           for (const m of (a.months as number[]).filter((x) => x <= 11)) {
             await tx.insert(monev).values(m <= 10
               ? { activityId: a.id, month: m, status: 'done', realisation: 100, notes: 'Terlaksana sesuai jadwal.', createdAt: entered(2025, m), updatedAt: entered(2025, m) }
-              : { activityId: a.id, month: m, status: 'partial', realisation: 60, notes: 'Sebagian terlaksana.', problems: 'Jadwal bertabrakan dengan kegiatan akhir tahun.', followUp: 'Dilanjutkan pada bulan Desember.', createdAt: entered(2025, m), updatedAt: entered(2025, m) });
+              : { activityId: a.id, month: m, status: 'partial', realisation: 60, notes: 'Sebagian terlaksana.', problems: 'Jadwal bertabrakan dengan kegiatan akhir tahun.', followUp: 'Dilanjutkan pada bulan Desember.', followUpDone: true, createdAt: entered(2025, m), updatedAt: entered(2025, 12) });
           }
         }
       }
@@ -117,7 +122,70 @@ export async function seedWorkplanPlanDemo(db: Db, files: FileStore | null = nul
   for (const year of [2025, 2026]) {
     if (planIds[year] && (await seedEvidence(db, files, unit.id, year, planIds[year]))) seeded = true;
   }
+  // last: the template activities' order (EXCEPTIONS_2026, EVIDENCE) must not shift before the above
+  for (const year of [2025, 2026]) {
+    if (planIds[year] && (await seedChangeActivities(db, unit.id, year, planIds[year], staff.map((p) => p.id)))) seeded = true;
+  }
   return seeded;
+}
+
+/** The unit's own change-management activities (area 1), with the LKE items they serve. */
+const CHANGE_ACTIVITIES: { title: string; months: number[]; outputs: string; evidence: string; lke: string[] }[] = [
+  {
+    title: 'Sosialisasi pembangunan Zona Integritas melalui apel pagi, situs web dan media sosial dinas',
+    months: [1, 3, 5, 7, 9, 11], outputs: 'Informasi pembangunan ZI tersampaikan kepada pegawai dan masyarakat', evidence: 'Tautan publikasi, foto kegiatan, daftar hadir', lke: ['A.I.1.ii.c'],
+  },
+  {
+    title: 'Pimpinan sebagai teladan: arahan integritas pada apel dan hadir langsung di ruang layanan',
+    months: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12], outputs: 'Pimpinan menjadi contoh penerapan nilai organisasi', evidence: 'Dokumentasi apel, jadwal pimpinan di ruang layanan', lke: ['A.I.1.iv.a'],
+  },
+  {
+    title: 'Internalisasi budaya kerja dan nilai organisasi (BerAKHLAK) dalam rapat unit',
+    months: [2, 5, 8, 11], outputs: 'Nilai organisasi dipahami dan diterapkan seluruh pegawai', evidence: 'Notulen rapat, materi internalisasi, daftar hadir', lke: ['A.I.1.iv.c', 'A.II.1.iii.a'],
+  },
+];
+
+async function seedChangeActivities(db: Db, unitId: string, year: number, planId: string, staff: string[]): Promise<boolean> {
+  const [any] = await db.select({ id: activities.id }).from(activities).where(and(eq(activities.planId, planId), eq(activities.area, 1))).limit(1);
+  if (any) return false;
+  const [headAccount] = await accountsHoldingRole(db, 'unit_head', unitId);
+  const [ketuaAccount] = await accountsHoldingRole(db, 'zi_ketua', unitId);
+  const lastMonth = year === 2025 ? 11 : 10;
+  await db.transaction(async (tx) => {
+    for (const [i, a] of CHANGE_ACTIVITIES.entries()) {
+      const [row] = await tx.insert(activities).values({
+        planId, area: 1, seq: i + 1, title: a.title, months: a.months, outputs: a.outputs, evidenceExpected: a.evidence, lkeItems: a.lke,
+        picPersonId: staff[(i + 1) % staff.length] ?? null, createdAt: new Date(Date.UTC(year, 0, 21, 2)),
+      }).returning({ id: activities.id });
+      for (const m of a.months.filter((x) => x <= lastMonth)) {
+        // 2026: the September socialisation only partly reached the UPT staff
+        const partial = year === 2026 && i === 0 && m === 9;
+        await tx.insert(monev).values(partial
+          ? { activityId: row.id, month: m, status: 'partial', realisation: 70, notes: 'Sosialisasi di kantor dinas terlaksana.', problems: 'Pegawai UPT belum terjangkau.', followUp: 'Sosialisasi ulang di UPT pada apel bulan Oktober.', followUpDone: true, createdBy: ketuaAccount ?? null, createdAt: entered(year, m), updatedAt: entered(year, 10) }
+          : { activityId: row.id, month: m, status: 'done', realisation: 100, notes: 'Terlaksana sesuai jadwal.', createdBy: ketuaAccount ?? null, createdAt: entered(year, m), updatedAt: entered(year, m) });
+      }
+    }
+    // the head records the leadership monev of each quarter himself
+    if (headAccount) {
+      const leadership = await tx.select({ id: activities.id }).from(activities).where(and(eq(activities.planId, planId), eq(activities.title, 'Keterlibatan Pimpinan'))).limit(1);
+      if (leadership[0]) {
+        await tx.update(monev).set({ createdBy: headAccount }).where(and(eq(monev.activityId, leadership[0].id), inArray(monev.month, [3, 6, 9])));
+      }
+    }
+    await appendAudit(tx, SYSTEM_ACTOR, { action: 'workplan.activity.create', entityType: 'workplan_plan', entityId: planId, unitId, data: { seed: true, year, area: 1, activities: CHANGE_ACTIVITIES.length } });
+  });
+  // the socialisation's publications, on its monev records
+  const [social] = await db.select({ id: activities.id }).from(activities).where(and(eq(activities.planId, planId), eq(activities.area, 1), eq(activities.seq, 1))).limit(1);
+  for (const m of [1, 5]) {
+    const [rec] = await db.select({ id: monev.id }).from(monev).where(and(eq(monev.activityId, social!.id), eq(monev.month, m))).limit(1);
+    if (!rec) continue;
+    await attachUrl(db, SYSTEM_ACTOR, {
+      unitId, url: `https://dpmptsp.bangka.example/berita/sosialisasi-zona-integritas-${year}-${String(m).padStart(2, '0')}`,
+      title: `Berita sosialisasi Zona Integritas (${m === 1 ? 'Januari' : 'Mei'} ${year})`, at: new Date(entered(year, m).getTime() + 3600_000),
+      subjectType: MONEV_SUBJECT, subjectId: planId, subjectKey: rec.id,
+    });
+  }
+  return true;
 }
 
 async function activitiesInOrder(db: Db, planId: string) {
