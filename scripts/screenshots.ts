@@ -157,6 +157,33 @@ async function capture(browser: Browser, baseURL: string, outDir: string, vp: (t
     }
     await context.close();
   }
+  // the work plan: the unit's ZI team chair (plan, monev with evidence, report form, team, agents,
+  // pakta, declaration), the public unit page, and the administrator's unit picker
+  {
+    const { context, page } = await newPage();
+    await login(page, 'ketua.zi');
+    await go(page, '/rencana-kerja', 'plan-list');
+    const plan = (await page.locator('table a[href^="/rencana-kerja/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).find((h) => UUID.test(h));
+    if (plan) {
+      await go(page, plan, 'plan');
+      await go(page, `${plan}/monev?bulan=9`, 'plan-monev');
+      const activity = await page.locator('a[href*="/kegiatan/"]').first().getAttribute('href').catch(() => null);
+      if (activity) await go(page, activity, 'plan-activity');
+    }
+    await go(page, '/tim-zi', 'team');
+    await go(page, '/agen-perubahan', 'agents');
+    await go(page, '/pakta', 'pakta');
+    await go(page, '/pakta/coverage', 'pakta-coverage');
+    await go(page, '/pencanangan', 'declaration');
+    await context.close();
+  }
+  {
+    const { context, page } = await newPage();
+    await go(page, '/publik/unit/DPMPTSPKUKM', 'public-unit');
+    await login(page, 'admin');
+    await go(page, '/rencana-kerja', 'plan-list-admin');
+    await context.close();
+  }
   // the regency administrator
   {
     const { context, page } = await newPage();
