@@ -93,7 +93,7 @@ export function registerMonevRoutes(r: Router) {
           const act = `${base}/${a.id}/${month}`;
           return (
             <section class={overdue ? 'card plan-monev plan-monev--overdue' : 'card plan-monev'} id={`m-${a.id}`}>
-              <h2>{a.area}. {a.title} {overdue ? <Badge tone="danger">{v.t('plan.monev.overdue')}</Badge> : cur?.status === 'done' ? <Badge tone="success">{v.t('plan.monev.status.done')}</Badge> : null}</h2>
+              <h2>{a.area}.{a.seq} {a.title} {overdue ? <Badge tone="danger">{v.t('plan.monev.overdue')}</Badge> : cur?.status === 'done' ? <Badge tone="success">{v.t('plan.monev.status.done')}</Badge> : null}</h2>
               <p class="muted">{v.t('plan.activity.col.pic')}: {picName ?? v.t('plan.none')}</p>
               <form method="post" action={act}>
                 <Csrf v={v} />
