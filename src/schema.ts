@@ -4,3 +4,5 @@ export * from './modules/org/org.schema.ts';
 export * from './modules/evidence/evidence.schema.ts';
 export * from './modules/assessment/assessment.schema.ts';
 export * from './modules/workplan/workplan.schema.ts';
+export * from './modules/services/services.schema.ts';
+export * from './modules/surveys/surveys.schema.ts';
