@@ -20,13 +20,17 @@ import { assessmentMessages, assessmentNav, assessmentPolicy, registerAssessment
 import { declarationMessages, declarationPolicy, paktaLoginPrompt, paktaMessages, paktaPolicy, registerDeclarationRoutes, registerPaktaRoutes, seedWorkplanPaktaDemo } from './modules/workplan/index.ts';
 import { agentsMessages, agentsPolicy, registerAgentsRoutes, registerTeamRoutes, seedWorkplanTeamDemo, teamMessages, teamPolicy, workplanNav } from './modules/workplan/index.ts';
 import { workplanLkeSuggestions, workplanSuggestMessages } from './modules/workplan/index.ts';
+import { registerServicesRoutes, seedServicesDemo, servicesLkeSuggestions, servicesMessages, servicesNav, servicesPolicy } from './modules/services/index.ts';
+import { registerSurveyPublicRoutes, registerSurveysRoutes, seedSurveysDemo, surveyPublicMessages, surveyPublicPolicy, surveysLkeSuggestions, surveysMessages, surveysNav, surveysPolicy } from './modules/surveys/index.ts';
 
 export function buildI18n(): I18n {
-  return new I18n().register('kernel', kernelMessages).register('org', orgMessages).register('evidence', evidenceMessages).register('assessment', assessmentMessages).register('plan', planMessages).register('pakta', paktaMessages).register('declaration', declarationMessages).register('team', teamMessages).register('agents', agentsMessages).register('workplan-suggest', workplanSuggestMessages);
+  return new I18n().register('kernel', kernelMessages).register('org', orgMessages).register('evidence', evidenceMessages).register('assessment', assessmentMessages).register('plan', planMessages).register('pakta', paktaMessages).register('declaration', declarationMessages).register('team', teamMessages).register('agents', agentsMessages).register('workplan-suggest', workplanSuggestMessages)
+    .register('services', servicesMessages).register('surveys', surveysMessages).register('survey-public', surveyPublicMessages);
 }
 
 export function buildAccess(): AccessControl {
-  return new AccessControl().register(kernelPolicy).register(orgPolicy).register(evidencePolicy).register(assessmentPolicy).register(planPolicy).register(paktaPolicy).register(declarationPolicy).register(teamPolicy).register(agentsPolicy);
+  return new AccessControl().register(kernelPolicy).register(orgPolicy).register(evidencePolicy).register(assessmentPolicy).register(planPolicy).register(paktaPolicy).register(declarationPolicy).register(teamPolicy).register(agentsPolicy)
+    .register(servicesPolicy).register(surveysPolicy).register(surveyPublicPolicy);
 }
 
 export type Logger = HttpDeps['log'];
@@ -59,7 +63,7 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   const deps: HttpDeps = {
     config, db, i18n, access,
     files: createFileStore(config.filesDir),
-    nav: [...orgNav, ...assessmentNav, ...workplanNav, ...evidenceNav],
+    nav: [...orgNav, ...assessmentNav, ...workplanNav, ...servicesNav, ...surveysNav, ...evidenceNav],
     emailEnabled: mailer.enabled,
     loadActor: (id) => loadActor(db, id),
     countUnread: (id) => countUnread(db, id),
@@ -80,12 +84,15 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   registerOrgRoutes(router);
   registerEvidenceRoutes(router);
   // the LKE offers suggested answers from the facts other modules keep
-  registerAssessmentRoutes(router, { suggestions: [workplanLkeSuggestions] });
+  registerAssessmentRoutes(router, { suggestions: [workplanLkeSuggestions, servicesLkeSuggestions, surveysLkeSuggestions] });
   registerPlanRoutes(router);
   registerPaktaRoutes(router);
   registerDeclarationRoutes(router);
   registerTeamRoutes(router);
   registerAgentsRoutes(router);
+  registerServicesRoutes(router);
+  registerSurveysRoutes(router);
+  registerSurveyPublicRoutes(router);
   return { app, router, deps, mailer, i18n, access, flushMail };
 }
 
@@ -99,7 +106,9 @@ export async function seedDemo(database: Database, files: FileStore | null = nul
   const plan = await seedWorkplanPlanDemo(database.db, files);
   const pakta = await seedWorkplanPaktaDemo(database.db, files);
   const team = await seedWorkplanTeamDemo(database.db, files);
-  return org || lke || pakta || team || plan;
+  const services = await seedServicesDemo(database.db, files);
+  const surveys = await seedSurveysDemo(database.db);
+  return org || lke || pakta || team || plan || services || surveys;
 }
 
 export interface Running { server: ServerType; database: Database; app: App; url: string; stop(): Promise<void> }
