@@ -1,6 +1,6 @@
 // Tables owned by the kernel (prefix kernel_). Modules may point foreign keys at these.
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const accounts = pgTable('kernel_accounts', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -67,3 +67,20 @@ export const notifications = pgTable('kernel_notifications', {
   emailError: text('email_error'),
   emailAttempts: integer('email_attempts').notNull().default(0),
 }, (t) => [index('kernel_notifications_account_idx').on(t.accountId, t.createdAt), index('kernel_notifications_email_idx').on(t.emailStatus)]);
+
+/**
+ * Days that are not working days besides weekends: national holidays (libur nasional) and cuti
+ * bersama, per the yearly joint decree (SKB). Shipped years are loaded from src/kernel/calendar/*.json
+ * when missing; administrators edit them (audited). `provisional`: an estimate until the decree is out.
+ */
+export const calendarDays = pgTable('kernel_calendar_days', {
+  day: date('day', { mode: 'string' }).primaryKey(),
+  // holiday | cuti_bersama
+  kind: text('kind').notNull(),
+  nameId: text('name_id').notNull(),
+  nameEn: text('name_en').notNull(),
+  source: text('source').notNull(),
+  provisional: boolean('provisional').notNull().default(false),
+  updatedBy: uuid('updated_by').references(() => accounts.id, { onDelete: 'set null' }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
