@@ -10,6 +10,7 @@ import { I18n } from './kernel/i18n.ts';
 import { kernelMessages } from './kernel/kernel.messages.ts';
 import { kernelPolicy } from './kernel/kernel.policy.ts';
 import { registerKernelRoutes } from './kernel/kernel.routes.tsx';
+import { calendarNav, registerCalendarRoutes } from './kernel/calendar.routes.tsx';
 import { createMailer, type Mailer } from './kernel/mail.ts';
 import { countUnread, flushEmail } from './kernel/notify.ts';
 import { purgeExpiredSessions } from './kernel/auth.ts';
@@ -63,7 +64,7 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   const deps: HttpDeps = {
     config, db, i18n, access,
     files: createFileStore(config.filesDir),
-    nav: [...orgNav, ...assessmentNav, ...workplanNav, ...servicesNav, ...surveysNav, ...evidenceNav],
+    nav: [...orgNav, ...calendarNav, ...assessmentNav, ...workplanNav, ...servicesNav, ...surveysNav, ...evidenceNav],
     emailEnabled: mailer.enabled,
     loadActor: (id) => loadActor(db, id),
     countUnread: (id) => countUnread(db, id),
@@ -81,6 +82,7 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   // Pakta Integritas (pipeline middleware): a login by a person who has not signed this year's pact lands on /pakta
   app.use('*', paktaLoginPrompt);
   registerKernelRoutes(router, { roleLabel });
+  registerCalendarRoutes(router);
   registerOrgRoutes(router);
   registerEvidenceRoutes(router);
   // the LKE offers suggested answers from the facts other modules keep

@@ -29,6 +29,11 @@ async function appTables(db: Database): Promise<string[]> {
   return rows.map((r) => r.name);
 }
 
+async function calendarRows(db: Database): Promise<number> {
+  const [r] = await db.query<{ n: number }>('select count(*)::int as n from kernel_calendar_days');
+  return Number(r.n);
+}
+
 async function rowCounts(db: Database): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const t of await appTables(db)) {
@@ -144,6 +149,21 @@ describe(`backup and restore (${engine})`, () => {
     await assertUsable(target.database);
   });
 
+  test('the holiday calendar in the backup, with an administrator\'s edits, replaces the shipped one', async () => {
+    const from = await createTestDb();
+    cleanups.push(from.drop);
+    await from.database.query(`delete from kernel_calendar_days where day = '2026-12-24'`);
+    await from.database.query(`insert into kernel_calendar_days (day, kind, name_id, name_en, source) values ('2027-03-09', 'holiday', 'Nyepi', 'Nyepi', 'SKB 2027')`);
+    const f = file('calendar.json.gz');
+    await backupToFile(from.database, f);
+    const to = await createTestDb();
+    cleanups.push(to.drop);
+    await restoreFromFile(to.database, f);
+    const days = (await to.database.query<{ day: string }>(`select day::text as day from kernel_calendar_days where day in ('2026-12-24', '2027-03-09')`)).map((r) => r.day);
+    assert.deepEqual(days, ['2027-03-09']);
+    assert.equal(await calendarRows(to.database), await calendarRows(from.database));
+  });
+
   test('rows of a self-referencing table are ordered parents first', () => {
     const rows = [
       { id: 'c', parent_id: 'b' },
@@ -203,7 +223,8 @@ describe(`backup and restore (${engine})`, () => {
     await from.database.query(`insert into mod_links select id, 'link ' || id from "mod_things$1" where id % 100 = 0`);
     const f = file('module.json.gz');
     const stats = await backupToFile(from.database, f);
-    assert.equal(stats.rows, 2525);
+    // 2,500 things, 25 links, and the holiday calendar that migrate loads
+    assert.equal(stats.rows, 2525 + await calendarRows(from.database));
     const doc = readBackup(f);
     const names: string[] = doc.tables.map((t: { name: string }) => t.name);
     assert.ok(names.indexOf('mod_things$1') < names.indexOf('mod_links'));
@@ -323,7 +344,10 @@ describe('bad input is refused and changes nothing', () => {
     const people = doc.tables.find((t: { name: string }) => t.name === 'org_people');
     people.rows.push({ ...people.rows[0] }); // duplicate primary key, in a late table
     await refuses(empty.database, writeGzipJson('duplicate.json.gz', doc), /Restore failed while loading table org_people: duplicate key value violates unique constraint.*Nothing was changed/);
-    assert.equal(Object.values(await rowCounts(empty.database)).reduce((a, b) => a + b, 0), 0);
+    // nothing but the holiday calendar that migrate loads (and the failed restore put back as it was)
+    const left = await rowCounts(empty.database);
+    assert.equal(Object.entries(left).filter(([t]) => t !== 'kernel_calendar_days').reduce((a, [, n]) => a + n, 0), 0);
+    assert.equal(left.kernel_calendar_days, await calendarRows(source.database));
     // and the same database still takes a good backup afterwards
     await restoreFromFile(empty.database, backupFile);
     await assertSameData(source.database, empty.database);

@@ -9,7 +9,7 @@ export const DEMO_PASSWORD = 'DemoZI-2026!';
 const MAIN_NAV = ['Beranda', 'Unit kerja', 'Pegawai', 'LKE', 'Rencana kerja', 'Tim Kerja ZI', 'Agen perubahan', 'Pakta Integritas', 'Data dukung'];
 /** unit heads, the ZI chair and secretary, and the regency admin also record the unit's declaration */
 const MANAGER_NAV = [...MAIN_NAV.slice(0, 8), 'Pencanangan', 'Data dukung'];
-const ADMIN_NAV = ['Akun & peran', 'Log audit'];
+const ADMIN_NAV = ['Akun & peran', 'Log audit', 'Kalender kerja'];
 
 export interface DemoRole {
   username: string;

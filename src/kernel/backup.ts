@@ -25,6 +25,10 @@ export const BACKUP_VERSION = 1;
 
 export interface BackupStats { tables: number; rows: number }
 
+/** Tables `migrate` fills with shipped reference data: a fresh database has rows there, and a restore replaces them. */
+const LOADED_BY_MIGRATE = ['kernel_calendar_days'];
+const byNameOf = (doc: { tables: { name: string }[] }) => new Set(doc.tables.map((t) => t.name));
+
 /** A refusal with a message meant for the operator (bad file, non-empty target, schema mismatch). */
 export class BackupError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -313,8 +317,14 @@ export async function restoreFromFile(database: Database, file: string): Promise
     if (schema.tables.length) await run(`lock table ${schema.tables.map(ident).join(', ')} in exclusive mode`);
     const nonEmpty: string[] = [];
     for (const table of schema.tables) {
+      // reference data loaded by migrate (the shipped holiday calendars) is not the operator's data
+      if (LOADED_BY_MIGRATE.includes(table)) continue;
       const [r] = await run<{ any: boolean }>(`select exists (select 1 from ${ident(table)}) as any`);
       if (r.any) nonEmpty.push(table);
+    }
+    // the backup's copy of such a table (with the administrators' edits) replaces the shipped one
+    for (const table of LOADED_BY_MIGRATE) {
+      if (known.has(table) && byNameOf(doc).has(table)) await run(`delete from ${ident(table)}`);
     }
     if (nonEmpty.length) {
       throw new BackupError(`Restore refused: the database already holds data (in ${nonEmpty.join(', ')}). Restore only into a new, empty database. Nothing was changed.`);

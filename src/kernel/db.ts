@@ -8,6 +8,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
+import { ensureShippedCalendar } from './calendar.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Db = PgDatabase<PgQueryResultHKT, any>;
@@ -97,7 +98,10 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob | File): Promise<
       engine: 'pglite',
       query: async (text, params) => (await client.query(text, params as unknown[])).rows as never,
       // one connection, one process (guarded by the lock file): no race to guard against
-      migrate: () => migratePglite(db as never, { migrationsFolder: migrationsDir() }),
+      migrate: async () => {
+        await migratePglite(db as never, { migrationsFolder: migrationsDir() });
+        await ensureShippedCalendar(db as unknown as Db);
+      },
       close: async () => {
         try { await client.close(); } finally { release(); }
       },
@@ -126,6 +130,8 @@ async function openPostgres(url: string): Promise<Database> {
         await client.query('select pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
         try {
           await migratePg(drizzlePg({ client }) as never, { migrationsFolder: migrationsDir() });
+          // shipped holiday calendars, under the same lock (two instances must not load a year twice)
+          await ensureShippedCalendar(drizzlePg({ client }) as unknown as Db);
         } finally {
           await client.query('select pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]);
         }

@@ -11,4 +11,7 @@ export const kernelPolicy: Policy = {
   'notifications.view': 'authenticated',
   'session.unit': 'authenticated',
   'audit.view': ['regency_admin'],
+  // the working-day calendar: everyone signed in reads it (deadlines follow it); the regency administrator keeps it
+  'calendar.view': 'authenticated',
+  'calendar.manage': ['regency_admin'],
 };

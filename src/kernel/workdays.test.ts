@@ -1,0 +1,89 @@
+// Working-day arithmetic across weekends, national holidays, cuti bersama and year ends, on the
+// shipped calendars (2025, 2026 final; 2027 provisional) and on small made-up ones.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { shippedYears } from './calendar.ts';
+import { addDays, addWorkingDays, dayIn, isIsoDate, isWeekend, isWorkingDay, nextWorkingDay, workingDaysBetween } from './workdays.ts';
+
+const off = new Set(shippedYears().flatMap((y) => y.days.map((d) => d.day)));
+
+describe('dates', () => {
+  const valid: [unknown, boolean][] = [['2026-02-28', true], ['2024-02-29', true], ['2026-02-29', false], ['2026-13-01', false], ['2026-1-05', false], ['', false], [20260101, false], ['2026-12-31', true]];
+  for (const [v, ok] of valid) test(`isIsoDate(${JSON.stringify(v)}) = ${ok}`, () => assert.equal(isIsoDate(v), ok));
+  test('addDays crosses months, leap days and years', () => {
+    assert.equal(addDays('2024-02-28', 1), '2024-02-29');
+    assert.equal(addDays('2026-12-31', 1), '2027-01-01');
+    assert.equal(addDays('2026-03-01', -1), '2026-02-28');
+  });
+  test('weekends', () => {
+    assert.equal(isWeekend('2026-11-28'), true); // Saturday
+    assert.equal(isWeekend('2026-11-29'), true); // Sunday
+    assert.equal(isWeekend('2026-11-30'), false); // Monday
+  });
+  test('the calendar day in WIB, not UTC', () => {
+    assert.equal(dayIn(new Date('2026-12-31T17:30:00Z')), '2027-01-01'); // 00:30 WIB
+    assert.equal(dayIn(new Date('2026-12-31T16:59:59Z')), '2026-12-31');
+    assert.equal(dayIn(new Date('2026-12-31T17:30:00Z'), 'UTC'), '2026-12-31');
+  });
+});
+
+describe('the shipped calendars', () => {
+  test('2025: 17 holidays and 10 cuti bersama; 2026: 17 and 8; 2027 provisional', () => {
+    const count = (year: number, kind: string) => shippedYears().find((y) => y.year === year)!.days.filter((d) => d.kind === kind).length;
+    assert.deepEqual([count(2025, 'holiday'), count(2025, 'cuti_bersama')], [17, 10]);
+    assert.deepEqual([count(2026, 'holiday'), count(2026, 'cuti_bersama')], [17, 8]);
+    assert.equal(shippedYears().find((y) => y.year === 2027)!.status, 'provisional');
+  });
+  const days: [string, boolean, string][] = [
+    ['2026-03-18', false, 'cuti bersama Nyepi (Wednesday)'],
+    ['2026-03-19', false, 'Nyepi (Thursday)'],
+    ['2026-03-25', true, 'the first working day after Idul Fitri 2026'],
+    ['2026-08-17', false, 'Independence Day (Monday)'],
+    ['2026-12-24', false, 'cuti bersama Christmas'],
+    ['2026-12-31', true, 'New Year\'s Eve is a working day'],
+    ['2027-01-01', false, 'New Year 2027'],
+  ];
+  for (const [day, working, why] of days) test(`${day}: ${working ? 'working' : 'off'} — ${why}`, () => assert.equal(isWorkingDay(day, off), working));
+});
+
+describe('deadlines in working days (start day not counted)', () => {
+  const cases: [string, number, string, string][] = [
+    ['2026-11-27', 1, '2026-11-30', 'Friday + 1 → Monday'],
+    ['2026-11-27', 5, '2026-12-04', 'Friday + 5 → next Friday'],
+    ['2026-11-28', 1, '2026-11-30', 'from a Saturday: Monday is the first'],
+    ['2026-08-14', 1, '2026-08-18', 'Friday before Independence Day (Monday) → Tuesday'],
+    ['2026-03-17', 5, '2026-03-31', 'across Nyepi, Idul Fitri and its cuti bersama'],
+    ['2026-12-23', 3, '2026-12-30', 'across Christmas cuti bersama, Christmas and a weekend'],
+    ['2026-12-30', 3, '2027-01-05', 'across the year end and New Year'],
+    ['2026-01-02', 10, '2026-01-19', 'ten working days with Isra Mikraj (16 January) in between'],
+    ['2026-01-02', 30, '2026-02-18', 'the 30 working days of gratification reporting, across Imlek and its cuti bersama'],
+    ['2025-03-27', 3, '2025-04-10', 'Nyepi, Idul Fitri 2025 and four days of cuti bersama'],
+    ['2026-11-30', 0, '2026-11-30', 'zero days from a working day: that day'],
+    ['2026-12-25', 0, '2026-12-28', 'zero days from a holiday: the next working day'],
+  ];
+  for (const [start, n, due, why] of cases) test(`${start} + ${n} → ${due} (${why})`, () => assert.equal(addWorkingDays(start, n, off), due));
+
+  test('counting back: the working days between a start and a deadline are the n asked for', () => {
+    for (const [start, n, due] of cases) if (n > 0) assert.equal(workingDaysBetween(start, due, off), n, `${start} → ${due}`);
+  });
+  test('workingDaysBetween is 0 for the same or an earlier day', () => {
+    assert.equal(workingDaysBetween('2026-11-30', '2026-11-30', off), 0);
+    assert.equal(workingDaysBetween('2026-11-30', '2026-11-01', off), 0);
+  });
+  test('without the calendar only weekends are skipped', () => {
+    assert.equal(addWorkingDays('2026-03-17', 5, new Set()), '2026-03-24');
+  });
+  test('nextWorkingDay skips a long break', () => {
+    assert.equal(nextWorkingDay('2026-03-18', off), '2026-03-25');
+  });
+  test('bad input is refused', () => {
+    assert.throws(() => addWorkingDays('2026-02-30', 1, off), RangeError);
+    assert.throws(() => addWorkingDays('2026-11-30', -1, off), RangeError);
+    assert.throws(() => addWorkingDays('2026-11-30', 1.5, off), RangeError);
+  });
+  test('a calendar without working days fails instead of looping', () => {
+    const all = new Set<string>();
+    for (let d = '2026-01-01'; d <= '2030-12-31'; d = addDays(d, 1)) all.add(d);
+    assert.throws(() => addWorkingDays('2026-01-01', 5, all), /no working days/);
+  });
+});

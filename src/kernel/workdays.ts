@@ -1,0 +1,89 @@
+// Indonesian working days: Monday–Friday, except national holidays (libur nasional) and cuti bersama.
+// Pure functions over ISO dates ('YYYY-MM-DD', calendar days with no time zone) and a set of the
+// non-working weekdays and weekend days that the calendar lists. Deadlines in working days are
+// counted from the day AFTER the start: "within 10 working days of receipt on Friday 2 January"
+// ends on the 10th working day after it. Every module that has deadlines uses these.
+
+export type IsoDate = string;
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A valid calendar date written YYYY-MM-DD (rejects 2026-02-30, 2026-13-01, "2026-1-5"). */
+export function isIsoDate(v: unknown): v is IsoDate {
+  if (typeof v !== 'string') return false;
+  const m = ISO.exec(v);
+  if (!m) return false;
+  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
+}
+
+function toUtc(day: IsoDate): Date {
+  if (!isIsoDate(day)) throw new RangeError(`not a date: ${String(day)}`);
+  return new Date(`${day}T00:00:00Z`);
+}
+
+function fromUtc(d: Date): IsoDate {
+  return d.toISOString().slice(0, 10);
+}
+
+/** The day after (or `n` days after, negative for before). */
+export function addDays(day: IsoDate, n: number): IsoDate {
+  const d = toUtc(day);
+  d.setUTCDate(d.getUTCDate() + n);
+  return fromUtc(d);
+}
+
+/** Saturday or Sunday. */
+export function isWeekend(day: IsoDate): boolean {
+  const w = toUtc(day).getUTCDay();
+  return w === 0 || w === 6;
+}
+
+/** The non-working days a calendar lists (holidays and cuti bersama), by ISO date. */
+export type OffDays = ReadonlySet<IsoDate>;
+
+export function isWorkingDay(day: IsoDate, off: OffDays): boolean {
+  return !isWeekend(day) && !off.has(day);
+}
+
+/** The first working day on or after `day`. */
+export function nextWorkingDay(day: IsoDate, off: OffDays): IsoDate {
+  let d = day;
+  while (!isWorkingDay(d, off)) d = addDays(d, 1);
+  return d;
+}
+
+/**
+ * The deadline `n` working days after `start` (the start day itself not counted): n = 1 is the next
+ * working day. n = 0 is the start day if it is a working day, else the next one.
+ */
+export function addWorkingDays(start: IsoDate, n: number, off: OffDays): IsoDate {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`);
+  if (n === 0) return nextWorkingDay(start, off);
+  let d = start;
+  let left = n;
+  // guard against an impossible calendar (every day off): a year has at most ~366 days to scan per 250 working days
+  for (let guard = 0; left > 0; guard++) {
+    if (guard > n * 7 + 400) throw new RangeError('the calendar leaves no working days');
+    d = addDays(d, 1);
+    if (isWorkingDay(d, off)) left--;
+  }
+  return d;
+}
+
+/**
+ * Working days after `from` up to and including `to` (0 when `to` ≤ `from`): how many working days
+ * have passed since a start, e.g. to tell whether a 30-working-day limit was kept.
+ */
+export function workingDaysBetween(from: IsoDate, to: IsoDate, off: OffDays): number {
+  if (to <= from) return 0;
+  let n = 0;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d, off)) n++;
+  return n;
+}
+
+/** The calendar date of a moment in a time zone (Asia/Jakarta by default: WIB). */
+export function dayIn(moment: Date, timeZone = 'Asia/Jakarta'): IsoDate {
+  // en-CA formats as YYYY-MM-DD
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(moment);
+}
