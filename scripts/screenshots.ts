@@ -204,6 +204,7 @@ async function capture(browser: Browser, baseURL: string, outDir: string, vp: (t
     const account = await firstHref(page, 'table a[href^="/admin/accounts/"]');
     await go(page, account, 'account-detail');
     await go(page, '/admin/audit', 'audit');
+    await go(page, '/kalender?tahun=2026&mulai=2026-03-17&hari=5', 'calendar');
     await go(page, '/notifications', 'notifications');
     await go(page, '/account', 'my-account');
     await go(page, '/people/00000000-0000-4000-8000-000000000000', 'not-found');
