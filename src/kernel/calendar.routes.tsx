@@ -46,6 +46,10 @@ export function registerCalendarRoutes(r: Router) {
     }
     const uncovered = due ? [start, due].some((d) => !covered.has(Number(d.slice(0, 4)))) : false;
     const provisional = days.some((d) => d.provisional);
+    // the basis most days share is said once; a day with another basis shows its own
+    const counts = new Map<string, number>();
+    for (const d of days) counts.set(d.source, (counts.get(d.source) ?? 0) + 1);
+    const common = [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
     return c.html(
       <Layout v={v} title={v.t('calendar.title')} crumbs={[{ href: '/', label: v.t('nav.home') }, { label: v.t('calendar.title') }]}>
         <PageHeader title={v.t('calendar.title')} lead={v.t('calendar.lead')} />
@@ -60,20 +64,21 @@ export function registerCalendarRoutes(r: Router) {
             [v.t('calendar.count.holiday'), v.num(days.filter((d) => d.kind === 'holiday').length)],
             [v.t('calendar.count.cuti_bersama'), v.num(days.filter((d) => d.kind === 'cuti_bersama').length)],
             [v.t('calendar.count.working'), v.num(working)],
+            ...(common ? [[v.t('calendar.col.source'), common] as [string, string]] : []),
           ]} />
           {days.length === 0 ? <p class="muted">{v.t('calendar.empty')}</p> : (
             <div class="table-wrap"><table class="table">
               <caption class="visually-hidden">{v.t('calendar.year', { year })}</caption>
               <thead><tr>
                 <th scope="col">{v.t('calendar.col.day')}</th><th scope="col">{v.t('calendar.col.kind')}</th><th scope="col">{v.t('calendar.col.name')}</th>
-                <th scope="col">{v.t('calendar.col.source')}</th>{canManage ? <th scope="col"><span class="visually-hidden">{v.t('calendar.col.actions')}</span></th> : null}
+                <th scope="col">{v.t('calendar.col.other_source')}</th>{canManage ? <th scope="col"><span class="visually-hidden">{v.t('calendar.col.actions')}</span></th> : null}
               </tr></thead>
               <tbody>{days.map((d) => (
                 <tr>
                   <td data-label={v.t('calendar.col.day')}>{longDate(v, d.day)}</td>
                   <td data-label={v.t('calendar.col.kind')}><Badge tone={d.kind === 'holiday' ? 'danger' : 'warning'}>{v.t(`calendar.kind.${d.kind}`)}</Badge>{d.provisional ? <> <Badge tone="neutral">{v.t('calendar.provisional')}</Badge></> : null}</td>
                   <td data-label={v.t('calendar.col.name')}>{v.locale === 'en' ? d.nameEn : d.nameId}</td>
-                  <td data-label={v.t('calendar.col.source')} class="muted">{d.source.length > 120 ? `${d.source.slice(0, 119)}…` : d.source}</td>
+                  <td data-label={v.t('calendar.col.source')} class="muted">{d.source === common ? '' : d.source}</td>
                   {canManage ? (
                     <td data-label={v.t('calendar.col.actions')}>
                       <form method="post" action={`/kalender/${d.day}/hapus?tahun=${year}`} class="inline-form">
