@@ -22,16 +22,20 @@ import { declarationMessages, declarationPolicy, paktaLoginPrompt, paktaMessages
 import { agentsMessages, agentsPolicy, registerAgentsRoutes, registerTeamRoutes, seedWorkplanTeamDemo, teamMessages, teamPolicy, workplanNav } from './modules/workplan/index.ts';
 import { workplanLkeSuggestions, workplanSuggestMessages } from './modules/workplan/index.ts';
 import { registerServicesRoutes, seedServicesDemo, servicesLkeSuggestions, servicesMessages, servicesNav, servicesPolicy } from './modules/services/index.ts';
+import { complaintsLkeSuggestions, complaintsMessages, complaintsNav, complaintsPolicy, registerComplaintsRoutes, seedComplaintsDemo } from './modules/complaints/index.ts';
+import { registerWbsRoutes, seedWbsDemo, wbsLkeSuggestions, wbsMessages, wbsNav, wbsPolicy } from './modules/wbs/index.ts';
 import { registerSurveyPublicRoutes, registerSurveysRoutes, seedSurveysDemo, surveyPublicMessages, surveyPublicPolicy, surveysLkeSuggestions, surveysMessages, surveysNav, surveysPolicy } from './modules/surveys/index.ts';
 
 export function buildI18n(): I18n {
   return new I18n().register('kernel', kernelMessages).register('org', orgMessages).register('evidence', evidenceMessages).register('assessment', assessmentMessages).register('plan', planMessages).register('pakta', paktaMessages).register('declaration', declarationMessages).register('team', teamMessages).register('agents', agentsMessages).register('workplan-suggest', workplanSuggestMessages)
-    .register('services', servicesMessages).register('surveys', surveysMessages).register('survey-public', surveyPublicMessages);
+    .register('services', servicesMessages).register('surveys', surveysMessages).register('survey-public', surveyPublicMessages)
+    .register('complaints', complaintsMessages).register('wbs', wbsMessages);
 }
 
 export function buildAccess(): AccessControl {
   return new AccessControl().register(kernelPolicy).register(orgPolicy).register(evidencePolicy).register(assessmentPolicy).register(planPolicy).register(paktaPolicy).register(declarationPolicy).register(teamPolicy).register(agentsPolicy)
-    .register(servicesPolicy).register(surveysPolicy).register(surveyPublicPolicy);
+    .register(servicesPolicy).register(surveysPolicy).register(surveyPublicPolicy)
+    .register(complaintsPolicy).register(wbsPolicy);
 }
 
 export type Logger = HttpDeps['log'];
@@ -64,7 +68,7 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   const deps: HttpDeps = {
     config, db, i18n, access,
     files: createFileStore(config.filesDir),
-    nav: [...orgNav, ...calendarNav, ...assessmentNav, ...workplanNav, ...servicesNav, ...surveysNav, ...evidenceNav],
+    nav: [...orgNav, ...calendarNav, ...assessmentNav, ...workplanNav, ...servicesNav, ...surveysNav, ...complaintsNav, ...wbsNav, ...evidenceNav],
     emailEnabled: mailer.enabled,
     loadActor: (id) => loadActor(db, id),
     countUnread: (id) => countUnread(db, id),
@@ -86,7 +90,7 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   registerOrgRoutes(router);
   registerEvidenceRoutes(router);
   // the LKE offers suggested answers from the facts other modules keep
-  registerAssessmentRoutes(router, { suggestions: [workplanLkeSuggestions, servicesLkeSuggestions, surveysLkeSuggestions] });
+  registerAssessmentRoutes(router, { suggestions: [workplanLkeSuggestions, servicesLkeSuggestions, surveysLkeSuggestions, complaintsLkeSuggestions, wbsLkeSuggestions] });
   registerPlanRoutes(router);
   registerPaktaRoutes(router);
   registerDeclarationRoutes(router);
@@ -95,6 +99,8 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   registerServicesRoutes(router);
   registerSurveysRoutes(router);
   registerSurveyPublicRoutes(router);
+  registerComplaintsRoutes(router);
+  registerWbsRoutes(router);
   return { app, router, deps, mailer, i18n, access, flushMail };
 }
 
@@ -110,7 +116,9 @@ export async function seedDemo(database: Database, files: FileStore | null = nul
   const team = await seedWorkplanTeamDemo(database.db, files);
   const services = await seedServicesDemo(database.db, files);
   const surveys = await seedSurveysDemo(database.db);
-  return org || lke || pakta || team || plan || services || surveys;
+  const complaints = await seedComplaintsDemo(database.db, files);
+  const wbs = await seedWbsDemo(database.db, files);
+  return org || lke || pakta || team || plan || services || surveys || complaints || wbs;
 }
 
 export interface Running { server: ServerType; database: Database; app: App; url: string; stop(): Promise<void> }

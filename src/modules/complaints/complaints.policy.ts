@@ -1,0 +1,3 @@
+import type { Policy } from '../../kernel/access.ts';
+
+export const complaintsPolicy: Policy = {};

@@ -1,0 +1,12 @@
+// Public surface of the complaints module (pengaduan masyarakat): public intake with tracking codes,
+// staff entry for other channels, handling with SLAs in working days, SP4N-LAPOR! import,
+// statistics and report, and the facts offered to the LKE (A.II.5.ii and related items).
+import type { NavItem } from '../../kernel/ui/view.ts';
+
+export { complaintsPolicy } from './complaints.policy.ts';
+export { complaintsMessages } from './complaints.messages.ts';
+export { registerComplaintsRoutes } from './complaints.routes.tsx';
+export { seedComplaintsDemo } from './complaints.seed.ts';
+export { complaintsLkeSuggestions } from './complaints.suggest.ts';
+
+export const complaintsNav: NavItem[] = [];

@@ -1,0 +1,3 @@
+import type { Router } from '../../kernel/http.tsx';
+
+export function registerWbsRoutes(_r: Router): void {}
