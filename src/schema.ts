@@ -6,3 +6,4 @@ export * from './modules/assessment/assessment.schema.ts';
 export * from './modules/workplan/workplan.schema.ts';
 export * from './modules/services/services.schema.ts';
 export * from './modules/surveys/surveys.schema.ts';
+export * from './modules/complaints/complaints.schema.ts';
