@@ -7,3 +7,4 @@ export * from './modules/workplan/workplan.schema.ts';
 export * from './modules/services/services.schema.ts';
 export * from './modules/surveys/surveys.schema.ts';
 export * from './modules/complaints/complaints.schema.ts';
+export * from './modules/wbs/wbs.schema.ts';
