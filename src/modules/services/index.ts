@@ -1,12 +1,16 @@
 // Public surface of the services module: the unit's service catalogue, standar pelayanan (versioned,
 // 14 components), public consultations and reviews, maklumat pelayanan, the SOP register, the public
-// pages of a unit's services, and the facts offered to the LKE (A.I.6.i.*, A.I.2.ii.*).
+// pages of a unit's services, and the facts offered to the LKE (A.I.6.i.*, A.I.2.i.*).
 import type { NavItem } from '../../kernel/ui/view.ts';
 
-export { servicesPolicy } from './services.policy.ts';
+export { servicesPolicy, canManage as canManageServices } from './services.policy.ts';
 export { servicesMessages } from './services.messages.ts';
 export { registerServicesRoutes } from './services.routes.tsx';
 export { seedServicesDemo } from './services.seed.ts';
 export { servicesLkeSuggestions } from './services.suggest.ts';
+// for other modules (surveys): a unit's active services in catalogue order, and one by its code
+export { listServices, findServiceByCode, type ServiceRow } from './services.queries.ts';
 
-export const servicesNav: NavItem[] = [];
+export const servicesNav: NavItem[] = [
+  { href: '/layanan', labelKey: 'nav.services', action: 'services.view', group: 'main' },
+];

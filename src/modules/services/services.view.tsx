@@ -1,0 +1,149 @@
+// Pieces shared by the services pages: the sub-navigation (catalogue, consultations, maklumat,
+// SOPs), the unit picker, multi-line text, a textarea field, and the evidence block of a record.
+import type { Child } from 'hono/jsx';
+import { Badge, Csrf, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { COMPONENTS, componentName } from './services.rules.ts';
+import type { View } from '../../kernel/ui/view.ts';
+import type { EvidenceLinkView } from '../evidence/index.ts';
+
+export const BASE = '/layanan';
+export const UUID_P = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
+const TABS = [
+  { href: BASE, key: 'services.tab.catalogue' },
+  { href: `${BASE}/konsultasi`, key: 'services.tab.consultations' },
+  { href: `${BASE}/maklumat`, key: 'services.tab.maklumat' },
+  { href: `${BASE}/sop`, key: 'services.tab.sop' },
+];
+
+/** Tabs of the module's pages, keeping the unit chosen. */
+export function SubNav(props: { v: View; unitId: string; current: string }) {
+  const { v } = props;
+  return (
+    <nav class="tabs services-tabs" aria-label={v.t('services.tabs')}>
+      <ul>{TABS.map((t) => <li><a href={`${t.href}?unit=${props.unitId}`} aria-current={t.href === props.current ? 'page' : undefined}>{v.t(t.key)}</a></li>)}</ul>
+    </nav>
+  );
+}
+
+/** Unit picker (GET) for accounts reaching several units. */
+export function UnitPicker(props: { v: View; action: string; units: { id: string; name: string }[]; unitId: string }) {
+  const { v } = props;
+  if (props.units.length < 2) return null;
+  return (
+    <form method="get" action={props.action} class="filters services-unit-picker" aria-label={v.t('services.unit.picker')}>
+      <div class="field"><label class="field__label" for="f-unit">{v.t('services.unit.label')}</label>
+        <select class="input" id="f-unit" name="unit">{props.units.map((u) => <option value={u.id} selected={u.id === props.unitId}>{u.name}</option>)}</select></div>
+      <div class="filters__actions"><button class="button button--secondary" type="submit">{v.t('services.unit.show')}</button></div>
+    </form>
+  );
+}
+
+/** Text with its line breaks kept (no markup). */
+export function Multi(props: { text: string | null | undefined }) {
+  if (!props.text) return <span class="muted">—</span>;
+  return <div class="services-text">{props.text}</div>;
+}
+
+export function TextArea(props: { v: View; name: string; label: string; value?: string | null; hint?: string; errors?: FieldErrors; required?: boolean; rows?: number; maxlength?: number }) {
+  const { v } = props;
+  const err = props.errors?.[props.name];
+  return (
+    <div class={err ? 'field field--error' : 'field'}>
+      <label class="field__label" for={`f-${props.name}`}>{props.label}{props.required ? null : <span class="field__optional"> ({v.t('form.optional')})</span>}</label>
+      {props.hint ? <div class="field__hint" id={`h-${props.name}`}>{props.hint}</div> : null}
+      {err ? <div class="field__error" id={`e-${props.name}`}><span class="visually-hidden">{v.t('form.error_prefix')}</span>{v.t(err)}</div> : null}
+      <textarea class="input" id={`f-${props.name}`} name={props.name} rows={props.rows ?? 3} maxlength={props.maxlength} required={props.required}
+        aria-invalid={err ? 'true' : undefined} aria-describedby={[props.hint ? `h-${props.name}` : '', err ? `e-${props.name}` : ''].filter(Boolean).join(' ') || undefined}>{props.value ?? ''}</textarea>
+    </div>
+  );
+}
+
+/** A compact input inside a table row (label hidden visually, error shown below). */
+export function CellInput(props: { v: View; name: string; label: string; value?: string; errors?: FieldErrors; multiline?: boolean; maxlength?: number }) {
+  const err = props.errors?.[props.name];
+  return (
+    <div class={err ? 'field field--error services-cell' : 'field services-cell'}>
+      <label class="visually-hidden" for={`f-${props.name}`}>{props.label}</label>
+      {err ? <div class="field__error" id={`e-${props.name}`}>{props.v.t(err)}</div> : null}
+      {props.multiline
+        ? <textarea class="input" id={`f-${props.name}`} name={props.name} rows={2} maxlength={props.maxlength} aria-invalid={err ? 'true' : undefined}>{props.value ?? ''}</textarea>
+        : <input class="input" id={`f-${props.name}`} name={props.name} value={props.value ?? ''} maxlength={props.maxlength} aria-invalid={err ? 'true' : undefined} />}
+    </div>
+  );
+}
+
+/** The files and links of a record, with upload and link forms for managers. */
+export function EvidenceBlock(props: { v: View; title: string; items: EvidenceLinkView[]; action: string | null; hint?: string; errors?: FieldErrors; params?: Record<string, string | number>; hidden?: Child }) {
+  const { v } = props;
+  const err = props.errors;
+  return (
+    <section class="card" id="bukti">
+      <h2>{props.title}</h2>
+      {props.items.length ? (
+        <ul class="evidence-list">{props.items.map((e) => <li>{e.kind === 'file' && e.fileId ? <a href={`/evidence/files/${e.fileId}`}>{e.title}</a> : <a href={e.url ?? '#'} rel="noopener noreferrer">{e.title}</a>}</li>)}</ul>
+      ) : <p class="muted">{v.t('services.evidence.none')}</p>}
+      {props.action ? (
+        <div class="evidence-forms">
+          <form method="post" action={props.action} enctype="multipart/form-data" class="form" novalidate>
+            <Csrf v={v} />{props.hidden}
+            <h3>{v.t('services.evidence.upload')}</h3>
+            <div class={err?.file ? 'field field--error' : 'field'}>
+              <label class="field__label" for="f-file">{v.t('services.evidence.file')}</label>
+              <div class="field__hint" id="h-file">{props.hint ?? v.t('services.evidence.file_hint')}</div>
+              {err?.file ? <div class="field__error" id="e-file">{v.t(err.file, props.params)}</div> : null}
+              <input class="input" type="file" id="f-file" name="file" aria-describedby="h-file" />
+            </div>
+            <div class="field">
+              <label class="field__label" for="f-etitle">{v.t('services.evidence.title')}<span class="field__optional"> ({v.t('form.optional')})</span></label>
+              <input class="input" id="f-etitle" name="title" maxlength={200} />
+            </div>
+            <div class="form__actions"><button class="button button--secondary" type="submit">{v.t('services.evidence.upload_button')}</button></div>
+          </form>
+          <form method="post" action={props.action} class="form" novalidate>
+            <Csrf v={v} />{props.hidden}
+            <h3>{v.t('services.evidence.link')}</h3>
+            <div class={err?.url ? 'field field--error' : 'field'}>
+              <label class="field__label" for="f-url">{v.t('services.evidence.url')}</label>
+              {err?.url ? <div class="field__error" id="e-url">{v.t(err.url, props.params)}</div> : null}
+              <input class="input" type="url" id="f-url" name="url" maxlength={2000} />
+            </div>
+            <div class={err?.linkTitle ? 'field field--error' : 'field'}>
+              <label class="field__label" for="f-linkTitle">{v.t('services.evidence.link_title')}</label>
+              {err?.linkTitle ? <div class="field__error" id="e-linkTitle">{v.t(err.linkTitle)}</div> : null}
+              <input class="input" id="f-linkTitle" name="linkTitle" maxlength={200} />
+            </div>
+            <div class="form__actions"><button class="button button--secondary" type="submit">{v.t('services.evidence.add_link')}</button></div>
+          </form>
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+/** Every error of a refused form as a summary at the top (with the message parameters). */
+export function errorTexts(v: View, errors: FieldErrors | undefined, params: Record<string, string | number> = {}): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [f, key] of Object.entries(errors ?? {})) out[f] = v.t(key, params);
+  return out;
+}
+
+export function statusBadge(v: View, status: string) {
+  const tone = status === 'published' ? 'success' : status === 'draft' ? 'warning' : 'neutral';
+  return <Badge tone={tone}>{v.t(`services.standard.status.${status}`)}</Badge>;
+}
+
+/** The components of a standard in two groups: published to the public, internal. */
+export function ComponentList(props: { v: View; components: Record<string, string>; only?: 'delivery' }) {
+  const { v } = props;
+  const sides = props.only ? [props.only] : ['delivery', 'internal'];
+  return (<>{sides.map((side) => (
+    <section class="services-components" aria-labelledby={`side-${side}`}>
+      <h3 id={`side-${side}`}>{v.t(`services.side.${side}`)}</h3>
+      <dl class="services-component-list">{COMPONENTS.filter((c) => c.side === side).map((c) => (
+        <div class="services-component"><dt>{c.order}. {componentName(c.key, v.locale)}</dt><dd><Multi text={props.components[c.key]} /></dd></div>
+      ))}</dl>
+    </section>
+  ))}</>);
+}
+
