@@ -179,6 +179,7 @@ export function registerDeclarationRoutes(r: Router) {
             </>) : null}
           </>) : <p class="muted">{v.t('declaration.public.none')}</p>}
         </section>
+        <p><a href={`/publik/unit/${encodeURIComponent(unit.code)}/survei`}>{v.t('survey.public.unit_page_link')}</a></p>
       </Layout>,
     );
   });

@@ -1,0 +1,105 @@
+// Reads and writes of the public survey side: the public unit by its code, the open period of a
+// kind for a day, published periods, response inserts with their duplicate check, one-time receipt
+// codes and the salted throttle. No address, agent or account ever reaches these tables.
+import { and, asc, desc, eq, gte, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../kernel/db.ts';
+import { orgUnits as units } from '../org/index.ts';
+import { codes, periods, responses, throttle } from './surveys.schema.ts';
+
+export type PeriodRow = typeof periods.$inferSelect;
+
+export interface PublicUnit { id: string; code: string; name: string; shortName: string; address: string | null }
+
+export async function findPublicUnit(db: Db, code: string): Promise<PublicUnit | null> {
+  const [u] = await db.select({ id: units.id, code: units.code, name: units.name, shortName: units.shortName, address: units.address })
+    .from(units).where(and(sql`lower(${units.code}) = lower(${code})`, eq(units.isActive, true))).limit(1);
+  return u ?? null;
+}
+
+/** The unit's open period of a kind whose dates include the day (the latest starting, if several). */
+export async function findOpenPeriod(db: Db, unitId: string, kind: string, day: string): Promise<PeriodRow | null> {
+  const [p] = await db.select().from(periods)
+    .where(and(eq(periods.unitId, unitId), eq(periods.kind, kind), eq(periods.status, 'open'), lte(periods.startsOn, day), gte(periods.endsOn, day)))
+    .orderBy(desc(periods.startsOn)).limit(1);
+  return p ?? null;
+}
+
+export async function findPeriod(db: Db, unitId: string, periodId: string): Promise<PeriodRow | null> {
+  const [p] = await db.select().from(periods).where(and(eq(periods.id, periodId), eq(periods.unitId, unitId))).limit(1);
+  return p ?? null;
+}
+
+/** Published periods of a unit, newest first (the public results page). */
+export async function publishedPeriods(db: Db, unitId: string): Promise<PeriodRow[]> {
+  return db.select().from(periods).where(and(eq(periods.unitId, unitId), isNotNull(periods.publishedAt)))
+    .orderBy(desc(periods.year), desc(periods.startsOn), asc(periods.kind));
+}
+
+export interface NewResponse {
+  periodId: string;
+  unitId: string;
+  serviceId: string | null;
+  answers: number[];
+  profile: Record<string, string>;
+  suggestion: string | null;
+  dedupKey: string;
+  codeId: string | null;
+  submittedAt: Date;
+}
+
+/** Serialises submissions of one duplicate key (transaction-scoped; no table lock). */
+export async function lockKey(tx: Db, key: string): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
+}
+
+export async function countByDedupKey(tx: Db, periodId: string, key: string): Promise<number> {
+  const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(responses).where(and(eq(responses.periodId, periodId), eq(responses.dedupKey, key)));
+  return Number(r?.n ?? 0);
+}
+
+export async function insertResponse(tx: Db, r: NewResponse): Promise<number> {
+  const [row] = await tx.insert(responses).values({ ...r, channel: 'online' }).returning({ id: responses.id });
+  return row.id;
+}
+
+/** Marks an unused code of the period used, atomically; null when there is no such unused code. */
+export async function useCode(tx: Db, periodId: string, codeHash: string, now: Date): Promise<string | null> {
+  const [row] = await tx.update(codes).set({ usedAt: now })
+    .where(and(eq(codes.periodId, periodId), eq(codes.codeHash, codeHash), isNull(codes.usedAt)))
+    .returning({ id: codes.id });
+  return row?.id ?? null;
+}
+
+/**
+ * Counts one attempt of a throttle key in its window (a new window once the old one has passed)
+ * and returns the count, in one statement.
+ */
+export async function countAttempt(db: Db, key: string, windowMs: number, now: Date): Promise<number> {
+  const cutoff = new Date(now.getTime() - windowMs);
+  const res = await db.execute(sql`
+    insert into surveys_throttle (key, window_start, count) values (${key}, ${now}, 1)
+    on conflict (key) do update set
+      count = case when surveys_throttle.window_start < ${cutoff} then 1 else surveys_throttle.count + 1 end,
+      window_start = case when surveys_throttle.window_start < ${cutoff} then ${now} else surveys_throttle.window_start end
+    returning count`);
+  const rows = (res as unknown as { rows: { count: number }[] }).rows;
+  return Number(rows[0]?.count ?? 0);
+}
+
+/**
+ * Forgets what is no longer needed: throttle rows past their day, and the duplicate keys of
+ * responses from before yesterday (after that no check needs them, so nothing links a response
+ * to a client key any more).
+ */
+export async function forgetOldKeys(db: Db, before: Date): Promise<void> {
+  await db.delete(throttle).where(sql`${throttle.windowStart} < ${before}`);
+  await db.update(responses).set({ dedupKey: null }).where(and(isNotNull(responses.dedupKey), sql`${responses.submittedAt} < ${before}`));
+}
+
+/** Respondents per period (and service), for the public results page when the core's results are not enough. */
+export async function respondentCounts(db: Db, periodIds: string[]): Promise<Map<string, number>> {
+  if (!periodIds.length) return new Map();
+  const rows = await db.select({ periodId: responses.periodId, n: sql<number>`count(*)::int` }).from(responses)
+    .where(sql`${responses.periodId} in (${sql.join(periodIds.map((id) => sql`${id}`), sql`, `)})`).groupBy(responses.periodId);
+  return new Map(rows.map((r) => [r.periodId, Number(r.n)]));
+}

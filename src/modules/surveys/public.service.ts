@@ -1,0 +1,133 @@
+// The public survey side: which form a short link opens, and taking a submission — throttle,
+// honeypot, signed timestamp, validation against the questionnaire, one-time receipt code, the
+// daily duplicate check and the insert, all or nothing. Services never see a Request: the route
+// hands over the form fields and the client address, which is only ever used inside an HMAC.
+import type { Db } from '../../kernel/db.ts';
+import { DomainError, notFound } from '../../kernel/errors.ts';
+import { findServiceByCode } from '../services/index.ts';
+import { formInstrumentOf, hashReceiptCode } from './public.instrument.ts';
+import {
+  countAttempt, countByDedupKey, findOpenPeriod, findPublicUnit, forgetOldKeys, insertResponse, lockKey, useCode, type PeriodRow, type PublicUnit,
+} from './public.queries.ts';
+import {
+  checkStamp, dayIn, dedupKey, formStamp, HONEYPOT_FIELD, parseResponseForm, PUBLIC_SURVEY_RULES, STAMP_FIELD, throttleKey, type FormInstrument, type PublicSurveyRules,
+} from './public.rules.ts';
+
+/** What a short link names: a service's SKM, or the unit's SPAK / SPKP. */
+export type Target = { kind: 'skm'; serviceCode: string } | { kind: 'spak' | 'spkp' };
+
+/** /s/:unit/ipak → SPAK (its index is IPAK), /s/:unit/ipkp → SPKP; anything else is a service code. */
+export function targetOf(segment: string): Target {
+  const s = segment.toLowerCase();
+  if (s === 'ipak') return { kind: 'spak' };
+  if (s === 'ipkp') return { kind: 'spkp' };
+  return { kind: 'skm', serviceCode: segment };
+}
+
+export const linkSegment = (t: Target) => (t.kind === 'skm' ? t.serviceCode : t.kind === 'spak' ? 'ipak' : 'ipkp');
+
+export interface FormContext {
+  unit: PublicUnit;
+  target: Target;
+  service: { id: string; code: string; name: string } | null;
+  /** the open period for the day, or null: the survey is not open */
+  period: PeriodRow | null;
+  instrument: FormInstrument | null;
+}
+
+/**
+ * Resolves a short link for a day. An unknown unit or service (or another unit's service code) is
+ * not found; a known form without an open period is a context with period null.
+ */
+export async function formContext(db: Db, unitCode: string, segment: string, day: string): Promise<FormContext> {
+  const unit = await findPublicUnit(db, unitCode);
+  if (!unit) throw notFound('survey.public.error.not_found');
+  const target = targetOf(segment);
+  let service: FormContext['service'] = null;
+  if (target.kind === 'skm') {
+    const s = await findServiceByCode(db, unit.id, target.serviceCode);
+    if (!s || !s.isActive) throw notFound('survey.public.error.not_found');
+    service = { id: s.id, code: s.code, name: s.name };
+  }
+  const period = await findOpenPeriod(db, unit.id, target.kind, day);
+  const instrument = period ? formInstrumentOf(period.instrument) : null;
+  return { unit, target, service, period: instrument ? period : null, instrument };
+}
+
+export interface SubmitInput {
+  unitCode: string;
+  segment: string;
+  form: Record<string, string>;
+  /** the client's address: only hashed with the day's salt, never stored or logged */
+  client: string;
+  /** size of the posted body in bytes */
+  bodyBytes: number;
+}
+
+export interface SubmitDeps { db: Db; secret: string; timeZone: string; rules?: PublicSurveyRules; now?: Date }
+
+export type SubmitResult =
+  | { outcome: 'stored'; responseId: number; ctx: FormContext }
+  /** the honeypot was filled: the visitor sees the thanks page, nothing is stored */
+  | { outcome: 'ignored'; ctx: FormContext };
+
+let forgottenOn = '';
+
+/** A fresh signed timestamp for a form of a period. */
+export function stampFor(secret: string, periodId: string, now = new Date()): string {
+  return formStamp(secret, periodId, now);
+}
+
+/**
+ * Takes a submission. Throws DomainError: not_found (unit, service), conflict (not open,
+ * already answered today), throttled (too many attempts), validation (field errors; a stale or
+ * too fast form; a wrong or used receipt code; a body over the limit). Nothing is stored unless
+ * everything holds; the throttle counts every attempt.
+ */
+export async function submitResponse(deps: SubmitDeps, input: SubmitInput): Promise<SubmitResult> {
+  const { db, secret } = deps;
+  const rules = deps.rules ?? PUBLIC_SURVEY_RULES;
+  const now = deps.now ?? new Date();
+  const day = dayIn(now, deps.timeZone);
+  if (input.bodyBytes > rules.bodyMaxBytes) throw new DomainError('validation', 'survey.public.error.too_large');
+
+  // once a day per process: forget throttle rows and duplicate keys from before yesterday
+  if (forgottenOn !== day) {
+    forgottenOn = day;
+    await forgetOldKeys(db, new Date(now.getTime() - rules.throttleKeepMs));
+  }
+  const attempts = await countAttempt(db, throttleKey(secret, day, input.client), rules.burstWindowMs, now);
+  if (attempts > rules.burstMax) throw new DomainError('throttled', 'survey.public.error.throttled', { minutes: Math.ceil(rules.burstWindowMs / 60_000) });
+
+  const ctx = await formContext(db, input.unitCode, input.segment, day);
+  if (!ctx.period || !ctx.instrument) throw new DomainError('conflict', 'survey.public.closed');
+  const period = ctx.period;
+
+  if ((input.form[HONEYPOT_FIELD] ?? '') !== '') return { outcome: 'ignored', ctx };
+
+  const stamp = checkStamp(secret, period.id, input.form[STAMP_FIELD], now, rules);
+  if (!stamp.ok) throw new DomainError('validation', stamp.reason === 'too_fast' ? 'survey.public.error.too_fast' : 'survey.public.error.stale');
+
+  const parsed = parseResponseForm(ctx.instrument, input.form, { requireCode: period.requireCode }, rules);
+  if (!parsed.ok) throw new DomainError('validation', 'survey.public.error.fix_fields', {}, parsed.errors);
+  const r = parsed.value;
+  const key = dedupKey(secret, day, input.client, period.id);
+
+  const responseId = await db.transaction(async (tx) => {
+    let codeId: string | null = null;
+    if (r.code) {
+      codeId = await useCode(tx, period.id, hashReceiptCode(r.code), now);
+      if (!codeId) throw new DomainError('validation', 'survey.public.error.fix_fields', {}, { code: 'survey.public.error.code_unknown' });
+    }
+    if (!codeId) {
+      // without a receipt code, one client answers a period at most `perClientPerPeriodPerDay` times a day
+      await lockKey(tx, key);
+      if ((await countByDedupKey(tx, period.id, key)) >= rules.perClientPerPeriodPerDay) throw new DomainError('conflict', 'survey.public.error.duplicate');
+    }
+    return insertResponse(tx, {
+      periodId: period.id, unitId: ctx.unit.id, serviceId: ctx.service?.id ?? null,
+      answers: r.answers, profile: r.profile, suggestion: r.suggestion, dedupKey: key, codeId, submittedAt: now,
+    });
+  });
+  return { outcome: 'stored', responseId, ctx };
+}
