@@ -3,6 +3,15 @@
 // the `skm compute` command, and the facts offered to the LKE (B.I.a, B.II.a, A.I.6.*).
 import type { NavItem } from '../../kernel/ui/view.ts';
 
+// ---- the rules and questionnaires as data (stable contract: see the header of surveys.rules.ts) ----
+export { getInstrument, findInstrument, listInstruments, instrumentFor, type Instrument, type InstrumentItem, type InstrumentKind, type SkmBand } from './instruments.ts';
+export {
+  computeSkm, skmFromNrr, skmBand, perceptionIndex, perceptionFromNrr, convertToIndex, validateResponse, krejcieMorgan, krejcieMorganFormula,
+  meetsMinimum, weakestItems, roundTo, PERCEPTION, SKM_INSTRUMENT_ID,
+  type SkmResult, type SkmOptions, type SkmUnsur, type Mutu, type PerceptionResult, type ValidationResult,
+} from './surveys.rules.ts';
+export { hashCode, normaliseCode } from './surveys.codes.ts';
+
 // ---- periods, results, follow-up, reports, import, CLI, LKE facts ----
 export { surveysPolicy } from './surveys.policy.ts';
 export { surveysMessages } from './surveys.messages.ts';
