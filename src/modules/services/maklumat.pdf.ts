@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import { formatDate } from '../../kernel/i18n.ts';
+import { formatNip } from '../org/index.ts';
 import type { MaklumatRow } from './services.queries.ts';
 
 const TEMPLATE_URL = new URL('./maklumat.typ', import.meta.url);
@@ -34,7 +35,7 @@ export function maklumatPdfData({ m, regency, unit }: MaklumatPdfInput) {
     title: 'MAKLUMAT PELAYANAN',
     paragraphs: m.text.split(/\n\s*\n/).map((p) => p.replace(/\s*\n\s*/g, ' ').trim()).filter(Boolean),
     placeDate: `${place}${place ? ', ' : ''}${m.signedOn ? formatDate(m.signedOn, 'id') : ''}`,
-    signer: { name: s.name ?? '', nip: s.nip ? `NIP ${s.nip}` : '', position: s.position ? `${s.position},` : '' },
+    signer: { name: s.name ?? '', nip: s.nip ? `NIP ${formatNip(s.nip)}` : '', position: s.position ? `${s.position},` : '' },
     ref: `Maklumat Pelayanan versi ${m.version}${m.publishedAt ? ` · diterbitkan ${formatDate(m.publishedAt, 'id')}` : ' · DRAF'}`,
   };
 }
