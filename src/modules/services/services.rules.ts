@@ -162,8 +162,8 @@ export function diffComponents(before: Components, after: Components): Component
 
 // ---- consultations and reviews ----------------------------------------------------------------
 
-/** Indexed rows of a form: `prefix_<i>_<field>` for i = 0.. (blank rows are skipped). */
-export function rowsOf(f: Record<string, unknown>, prefix: string, fields: readonly string[]): { index: number; values: Record<string, string> }[] {
+/** Indexed rows of a form: `prefix_<i>_<field>` for i = 0.. (rows without text in a `counting` field are skipped). */
+export function rowsOf(f: Record<string, unknown>, prefix: string, fields: readonly string[], counting: readonly string[] = fields): { index: number; values: Record<string, string> }[] {
   const out: { index: number; values: Record<string, string> }[] = [];
   for (let i = 0; i < MAX.rows; i++) {
     const values: Record<string, string> = {};
@@ -171,7 +171,7 @@ export function rowsOf(f: Record<string, unknown>, prefix: string, fields: reado
     for (const k of fields) {
       const raw = f[`${prefix}_${i}_${k}`];
       values[k] = typeof raw === 'string' ? raw : '';
-      if (k !== 'adopted' && values[k].trim()) any = true;
+      if (counting.includes(k) && values[k].trim()) any = true;
     }
     if (any) out.push({ index: i, values });
   }
@@ -203,7 +203,7 @@ export function parseConsultation(f: Record<string, unknown>): ConsultationInput
   }
   if (!Object.keys(e).some((k) => k.startsWith('p_')) && participants.length === 0) e[`p_${GROUPS[0].key}`] = 'services.consultation.participants.required';
   const inputs: ConsultationInputRow[] = [];
-  for (const r of rowsOf(f, 'in', ['input', 'response', 'adopted'])) {
+  for (const r of rowsOf(f, 'in', ['input', 'response', 'adopted'], ['input', 'response'])) {
     const input = text(e, `in_${r.index}_input`, r.values.input, MAX.finding, { required: true, multiline: true });
     const response = text(e, `in_${r.index}_response`, r.values.response, MAX.finding, { multiline: true });
     if (input) inputs.push({ input, response, adopted: r.values.adopted === '1' || r.values.adopted === 'on' });
@@ -221,7 +221,7 @@ export function parseReview(f: Record<string, unknown>): ReviewInput {
   const rsid = line(f.resultingStandardId);
   if (rsid && !isUuid(rsid)) e.resultingStandardId = 'services.error.choice';
   const findings: Finding[] = [];
-  for (const r of rowsOf(f, 'fd', ['source', 'finding', 'change'])) {
+  for (const r of rowsOf(f, 'fd', ['source', 'finding', 'change'], ['finding', 'change'])) {
     if (!FINDING_SOURCES.includes(r.values.source)) e[`fd_${r.index}_source`] = 'services.review.source.invalid';
     const finding = text(e, `fd_${r.index}_finding`, r.values.finding, MAX.finding, { required: true, multiline: true });
     const change = text(e, `fd_${r.index}_change`, r.values.change, MAX.finding, { multiline: true });
