@@ -24,7 +24,7 @@ async function unitOr404(c: Ctx) {
 type PublicUnit = NonNullable<Awaited<ReturnType<typeof findPublicUnit>>>;
 const unitHref = (u: PublicUnit) => `/publik/unit/${encodeURIComponent(u.code)}`;
 
-/** Links between the unit's public pages (the surveys module adds its results beside them). */
+/** Links between the unit's public pages, the surveys module's results among them. */
 function PublicNav(props: { v: View; unit: PublicUnit; current: string }) {
   const { v, unit } = props;
   const base = unitHref(unit);
@@ -33,6 +33,8 @@ function PublicNav(props: { v: View; unit: PublicUnit; current: string }) {
     { href: `${base}/layanan`, key: 'services.public.nav.services' },
     { href: `${base}/maklumat`, key: 'services.public.nav.maklumat' },
     { href: `${base}/sop`, key: 'services.public.nav.sop' },
+    // the surveys module's public results
+    { href: `${base}/survei`, key: 'survey.public.unit_page_link' },
   ];
   return (
     <nav class="tabs services-public-nav" aria-label={v.t('services.public.nav.label')}>

@@ -179,7 +179,15 @@ export function registerDeclarationRoutes(r: Router) {
             </>) : null}
           </>) : <p class="muted">{v.t('declaration.public.none')}</p>}
         </section>
-        <p><a href={`/publik/unit/${encodeURIComponent(unit.code)}/survei`}>{v.t('survey.public.unit_page_link')}</a></p>
+        <section class="card" aria-labelledby="public-services">
+          <h2 id="public-services">{v.t('services.public.links')}</h2>
+          <ul class="plain-list public-unit-links">
+            <li><a href={`/publik/unit/${encodeURIComponent(unit.code)}/layanan`}>{v.t('services.public.nav.services')}</a></li>
+            <li><a href={`/publik/unit/${encodeURIComponent(unit.code)}/maklumat`}>{v.t('services.public.nav.maklumat')}</a></li>
+            <li><a href={`/publik/unit/${encodeURIComponent(unit.code)}/sop`}>{v.t('services.public.nav.sop')}</a></li>
+            <li><a href={`/publik/unit/${encodeURIComponent(unit.code)}/survei`}>{v.t('survey.public.unit_page_link')}</a></li>
+          </ul>
+        </section>
       </Layout>,
     );
   });
