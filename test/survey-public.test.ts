@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { hashReceiptCode } from '../src/modules/surveys/public.instrument.ts';
+import { hashCode as hashReceiptCode, instrumentFor, type InstrumentKind } from '../src/modules/surveys/index.ts';
 import { formStamp, PUBLIC_SURVEY_RULES } from '../src/modules/surveys/public.rules.ts';
 import { countRows, createTestApp, engine, loggedIn, type TestApp } from './helpers.ts';
 
@@ -41,7 +41,7 @@ async function addPeriod(unit: string, kind: string, opts: { status?: string; st
   const [r] = await t.database.query<{ id: string }>(
     `insert into surveys_periods (unit_id, kind, instrument, year, period_type, n, starts_on, ends_on, status, require_code, published_at)
      values ($1, $2, $3, $4, 'quarter', $5, $6, $7, $8, $9, $10) returning id`,
-    [unit, kind, kind, Number(today().slice(0, 4)), opts.n ?? 1, opts.startsOn ?? shift(-10), opts.endsOn ?? shift(10), opts.status ?? 'open', opts.requireCode ?? false, opts.published ? new Date() : null],
+    [unit, kind, instrumentFor(kind as InstrumentKind, Number(today().slice(0, 4))).id, Number(today().slice(0, 4)), opts.n ?? 1, opts.startsOn ?? shift(-10), opts.endsOn ?? shift(10), opts.status ?? 'open', opts.requireCode ?? false, opts.published ? new Date() : null],
   );
   return r!.id;
 }
@@ -283,14 +283,16 @@ describe(`Public survey forms (${engine})`, () => {
     // a period that ended yesterday
     const ended = await addPeriod(unitA, 'spak', { startsOn: shift(-30), endsOn: shift(-1), n: 2 });
     assert.match(await (await v.open('/s/DPMPTSPKUKM/ipak')).text(), /Survei belum dibuka/);
-    assert.equal((await v.submit('/s/DPMPTSPKUKM/ipak', answersOf(await (await v.open('/s/DISDUKCAPIL/ipak')).text(), [4, 4, 4, 4, 4]), { periodId: ended })).status, 409);
+    assert.equal((await v.submit('/s/DPMPTSPKUKM/ipak', answersOf(await (await v.open('/s/DISDUKCAPIL/ipak')).text(), Array((instrumentFor('spak', 2026).items.length)).fill(4)), { periodId: ended })).status, 409);
     assert.deepEqual(await counts(), before);
   });
 
   test('receipt codes: required, checked by hash, used once in the same transaction; wrong or reused codes store nothing', async () => {
     const v = visitor();
     const html = await (await v.open('/s/DISDUKCAPIL/ipak')).text();
-    const spak = answersOf(html, [4, 4, 3, 4, 4]);
+    const n = (html.match(/<fieldset class="survey-q"/g) ?? []).length;
+    const values = Array.from({ length: n }, (_, i) => (i === 2 ? 3 : 4));
+    const spak = answersOf(html, values);
     assert.match(html, /name="code"/);
     let before = await counts();
     let res = await v.submit('/s/DISDUKCAPIL/ipak', spak, { periodId: codePeriod });
@@ -308,7 +310,7 @@ describe(`Public survey forms (${engine})`, () => {
     const [code] = await t.database.query<{ id: string; used_at: Date | null }>(`select id, used_at from surveys_codes where code_hash = $1`, [hashReceiptCode('AB12CD34')]);
     assert.equal(row.code_id, code.id);
     assert.ok(code.used_at);
-    assert.deepEqual(row.answers, [4, 4, 3, 4, 4]);
+    assert.deepEqual(row.answers, values);
     assert.equal(row.service_id, null);
     // reused, from another client: refused, nothing stored
     before = await counts();

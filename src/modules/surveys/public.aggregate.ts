@@ -1,64 +1,61 @@
-// The figures of a period for the public results page, computed in SQL (one pass over the
-// period's responses): respondents, NRR per item, the index (mean of the NRR, SKM weight exactly
-// 1/items), and the same per service. TEMPORARY private copy of what the survey core's
-// periodResults/computeSkm provide; the category bands below are the domain spec's §6.3 table and
-// move to the core's rule data with it.
+// The figures of a period for the public results page: one SQL pass over the period's responses
+// gives the respondents and the NRR per item (overall and per service); the survey core's rules
+// turn them into the index — SKM: IKM with the exact weight 1/9, NIK, mutu and kinerja from the
+// instrument's bands (skmFromNrr); SPAK/SPKP: the 0–4 index through the instrument's conversion and
+// the 30-respondent minimum (perceptionFromNrr).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db.ts';
-import { formInstrumentOf } from './public.instrument.ts';
+import type { TextPair } from './surveys.rules.ts';
+import { perceptionFromNrr, skmFromNrr, type Mutu } from './surveys.rules.ts';
+import { instrumentOf } from './public.instrument.ts';
 import type { PeriodRow } from './public.queries.ts';
 
-/** TPN's minimum sample for IPAK and IPKP (domain spec §5.2). */
-export const PERCEPTION_MIN_RESPONDENTS = 30;
-
-export interface PeriodAggregate {
+export interface Figures {
   respondents: number;
-  /** mean of the items' NRR on the 1–4 scale; null without responses */
+  /** SKM: IKM on 1–4; SPAK/SPKP: the index on 0–4; null without (complete) responses */
   index: number | null;
+  nik: number | null;
+  mutu: Mutu | null;
+  kinerja: TextPair | null;
+}
+
+export interface PeriodAggregate extends Figures {
   items: { code: string; nrr: number | null }[];
-  services: { serviceId: string | null; respondents: number; index: number | null }[];
+  services: ({ serviceId: string | null } & Figures)[];
+  minRespondents: number | null;
+  meetsMinimum: boolean | null;
 }
 
-/** NIK (25–100, rounded to 2 decimals before comparing) and the quality category of an IKM. */
-export function skmCategory(ikm: number): { nik: number; mutu: 'A' | 'B' | 'C' | 'D' } {
-  const nik = Math.round(ikm * 25 * 100) / 100;
-  const mutu = nik >= 88.31 ? 'A' : nik >= 76.61 ? 'B' : nik >= 65 ? 'C' : 'D';
-  return { nik, mutu };
-}
-
-const meanOf = (xs: (number | null)[]) => {
-  const v = xs.filter((x): x is number => x !== null);
-  return v.length === xs.length && v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
-};
-
-export async function aggregatePeriod(db: Db, period: PeriodRow): Promise<PeriodAggregate> {
-  const inst = formInstrumentOf(period.instrument);
-  const codes = inst?.items.map((i) => i.code) ?? [];
+export async function aggregatePeriod(db: Db, period: Pick<PeriodRow, 'id' | 'instrument'>): Promise<PeriodAggregate> {
+  const ins = instrumentOf(period.instrument);
+  const codes = ins?.items.map((i) => i.code) ?? [];
+  // one pass: the respondents and avg(answers[i]) per position, overall and per service
+  const cols = sql.raw(codes.map((_, i) => `avg(r.answers[${i + 1}])::float8 as a${i + 1}`).join(', ') || 'null as a0');
   const res = await db.execute(sql`
-    select r.service_id as service, grouping(r.service_id)::int as overall, a.ord::int as ord, avg(a.v)::float8 as nrr
-    from surveys_responses r cross join lateral unnest(r.answers) with ordinality as a(v, ord)
-    where r.period_id = ${period.id}
-    group by grouping sets ((a.ord), (r.service_id, a.ord))`);
-  const rows = (res as unknown as { rows: { service: string | null; overall: number; ord: number; nrr: number }[] }).rows;
-  const counts = (await db.execute(sql`
-    select r.service_id as service, count(*)::int as n from surveys_responses r where r.period_id = ${period.id} group by r.service_id`) as unknown as { rows: { service: string | null; n: number }[] }).rows;
-  const overall = new Map<number, number>();
-  const byService = new Map<string, Map<number, number>>();
-  for (const r of rows) {
-    if (Number(r.overall) === 1) { overall.set(Number(r.ord), Number(r.nrr)); continue; }
-    const k = r.service ?? '';
-    if (!byService.has(k)) byService.set(k, new Map());
-    byService.get(k)!.set(Number(r.ord), Number(r.nrr));
-  }
-  const items = codes.map((code, i) => ({ code, nrr: overall.get(i + 1) ?? null }));
-  const respondents = counts.reduce((a, c) => a + Number(c.n), 0);
+    select r.service_id as service, grouping(r.service_id)::int as overall, count(*)::int as n, ${cols}
+    from surveys_responses r where r.period_id = ${period.id}
+    group by grouping sets ((), (r.service_id))`);
+  const rows = (res as unknown as { rows: Record<string, unknown>[] }).rows;
+  const nrrOf = (row: Record<string, unknown> | undefined) => new Map<number, number>(
+    row ? codes.flatMap((_, i) => (row[`a${i + 1}`] === null || row[`a${i + 1}`] === undefined ? [] : [[i + 1, Number(row[`a${i + 1}`])] as [number, number]])) : []);
+  const total = rows.find((r) => Number(r.overall) === 1);
+  const overall = nrrOf(total);
+  const counts = rows.filter((r) => Number(r.overall) === 0).map((r) => ({ service: (r.service as string | null) ?? null, n: Number(r.n), nrr: nrrOf(r) }));
+  const figures = (nrrByOrd: Map<number, number>, respondents: number): Figures & { minRespondents: number | null; meetsMinimum: boolean | null } => {
+    const nrr = Object.fromEntries(codes.map((c, i) => [c, nrrByOrd.get(i + 1) ?? null]));
+    if (!ins) return { respondents, index: null, nik: null, mutu: null, kinerja: null, minRespondents: null, meetsMinimum: null };
+    if (ins.kind === 'skm') {
+      const r = skmFromNrr(nrr, respondents, { instrument: ins });
+      return { respondents, index: r.ikm, nik: r.nik, mutu: r.mutu, kinerja: r.kinerja, minRespondents: null, meetsMinimum: null };
+    }
+    const r = perceptionFromNrr(ins, nrr, respondents);
+    return { respondents, index: r.index, nik: null, mutu: null, kinerja: null, minRespondents: r.minRespondents, meetsMinimum: r.meetsMinimum };
+  };
+  const respondents = Number(total?.n ?? 0);
   return {
-    respondents,
-    index: respondents ? meanOf(items.map((i) => i.nrr)) : null,
-    items: respondents ? items : items.map((i) => ({ ...i, nrr: null })),
-    services: counts.map((c) => {
-      const m = byService.get(c.service ?? '') ?? new Map<number, number>();
-      return { serviceId: c.service, respondents: Number(c.n), index: meanOf(codes.map((_, i) => m.get(i + 1) ?? null)) };
-    }).sort((a, b) => b.respondents - a.respondents),
+    ...figures(overall, respondents),
+    items: codes.map((code, i) => ({ code, nrr: respondents ? overall.get(i + 1) ?? null : null })),
+    services: counts.map((c) => ({ serviceId: c.service, ...figures(c.nrr, c.n) }))
+      .sort((a, b) => b.respondents - a.respondents),
   };
 }

@@ -8,7 +8,7 @@ import type { View } from '../../kernel/ui/view.ts';
 import { listServices } from '../services/index.ts';
 import { itemNames } from './public.instrument.ts';
 import { findPublicUnit, publishedPeriods, type PeriodRow, type PublicUnit } from './public.queries.ts';
-import { aggregatePeriod, skmCategory, PERCEPTION_MIN_RESPONDENTS, type PeriodAggregate } from './public.aggregate.ts';
+import { aggregatePeriod, type PeriodAggregate } from './public.aggregate.ts';
 import { followups } from './surveys.schema.ts';
 
 type FollowupRow = typeof followups.$inferSelect;
@@ -61,7 +61,6 @@ function PeriodSection({ v, r, serviceNames }: { v: View; r: PeriodResults; serv
   const id = `periode-${p.id}`;
   const kindTitle = v.t(`survey.public.kind.${p.kind}`);
   const perception = p.kind === 'spak' || p.kind === 'spkp';
-  const cat = agg.index !== null ? skmCategory(agg.index) : null;
   return (
     <section class="card survey-results" aria-labelledby={id}>
       <h2 id={id}>{kindTitle} — {periodLabel(v, p)}</h2>
@@ -69,8 +68,8 @@ function PeriodSection({ v, r, serviceNames }: { v: View; r: PeriodResults; serv
         <div class="summary-list__row"><dt>{v.t('survey.public.results.period')}</dt><dd>{v.date(p.startsOn)} – {v.date(p.endsOn)}</dd></div>
         <div class="summary-list__row"><dt>{v.t('survey.public.results.respondents')}</dt>
           <dd><span data-respondents>{v.num(agg.respondents)}</span>
-            {perception && agg.respondents < PERCEPTION_MIN_RESPONDENTS
-              ? <> <span class="badge badge--warning">{v.t('survey.public.results.below_minimum', { n: PERCEPTION_MIN_RESPONDENTS })}</span></> : null}
+            {perception && agg.meetsMinimum === false
+              ? <> <span class="badge badge--warning">{v.t('survey.public.results.below_minimum', { n: agg.minRespondents ?? '' })}</span></> : null}
           </dd></div>
         {agg.index === null ? (
           <div class="summary-list__row"><dt>{v.t('survey.public.results.index')}</dt><dd>{v.t('survey.public.results.no_responses')}</dd></div>
@@ -78,9 +77,9 @@ function PeriodSection({ v, r, serviceNames }: { v: View; r: PeriodResults; serv
           <div class="summary-list__row"><dt>{v.t(`survey.public.results.index.${p.kind}`)}</dt><dd data-index>{v.num(agg.index, 2)}</dd></div>
         ) : (<>
           <div class="summary-list__row"><dt>{v.t('survey.public.results.ikm')}</dt><dd data-index>{v.num(agg.index, 2)}</dd></div>
-          <div class="summary-list__row"><dt>{v.t('survey.public.results.nik')}</dt><dd data-nik>{v.num(cat!.nik, 2)}</dd></div>
+          <div class="summary-list__row"><dt>{v.t('survey.public.results.nik')}</dt><dd data-nik>{agg.nik === null ? '–' : v.num(agg.nik, 2)}</dd></div>
           <div class="summary-list__row"><dt>{v.t('survey.public.results.quality')}</dt>
-            <dd>{cat!.mutu} — {v.t(`survey.public.results.performance.${cat!.mutu}`)}</dd></div>
+            <dd>{agg.mutu ?? '–'}{agg.kinerja ? ` — ${agg.kinerja[v.locale]}` : ''}</dd></div>
         </>)}
       </dl>
       {agg.items.length ? (
@@ -118,14 +117,13 @@ function PeriodSection({ v, r, serviceNames }: { v: View; r: PeriodResults; serv
             </tr></thead>
             <tbody>
               {agg.services.map((s) => {
-                const c = s.index === null ? null : skmCategory(s.index);
                 return (
                   <tr>
                     <th scope="row">{s.serviceId ? serviceNames.get(s.serviceId) ?? v.t('survey.public.results.service_unknown') : v.t('survey.public.results.service_none')}</th>
                     <td class="num" data-label={v.t('survey.public.results.respondents')}>{v.num(s.respondents)}</td>
                     <td class="num" data-label={v.t('survey.public.results.ikm')}>{s.index === null ? '–' : v.num(s.index, 2)}</td>
-                    <td class="num" data-label={v.t('survey.public.results.nik')}>{c ? v.num(c.nik, 2) : '–'}</td>
-                    <td data-label={v.t('survey.public.results.quality')}>{c ? c.mutu : '–'}</td>
+                    <td class="num" data-label={v.t('survey.public.results.nik')}>{s.nik === null ? '–' : v.num(s.nik, 2)}</td>
+                    <td data-label={v.t('survey.public.results.quality')}>{s.mutu ?? '–'}</td>
                   </tr>
                 );
               })}

@@ -1,7 +1,10 @@
 // Pure rules of the public survey forms: the limits, the daily-rotating salted client keys (no
 // address or user agent is ever stored), the signed form timestamp, and reading a posted form
-// into a response. Everything here is a function of its arguments; public.service.ts does the I/O.
+// into a response (the answers and profile checked by the survey core's validateResponse).
+// Everything here is a function of its arguments; public.service.ts does the I/O.
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { normaliseCode } from './surveys.codes.ts';
+import { validateResponse } from './surveys.rules.ts';
 
 /**
  * Security settings of the public forms, not regulation numbers; kept here with their reasons.
@@ -108,29 +111,32 @@ export const itemField = (code: string) => code.toLowerCase();
  */
 export function parseResponseForm(inst: FormInstrument, form: Record<string, string>, opts: { requireCode: boolean }, rules: Pick<PublicSurveyRules, 'suggestionMax' | 'codeMax'> = PUBLIC_SURVEY_RULES): { ok: true; value: ParsedResponse } | { ok: false; errors: Record<string, string> } {
   const errors: Record<string, string> = {};
-  const answers: number[] = [];
-  for (const item of inst.items) {
-    const f = itemField(item.code);
-    const raw = (form[f] ?? '').trim();
-    if (raw === '') { errors[f] = 'survey.public.error.answer_required'; continue; }
-    const n = /^\d{1,2}$/.test(raw) ? Number(raw) : Number.NaN;
-    if (!Number.isInteger(n) || n < item.min || n > item.max) { errors[f] = 'survey.public.error.answer_invalid'; continue; }
-    answers.push(n);
+  // the answers and the profile: the survey core's validateResponse (answers in item order, profile codes)
+  const raw = inst.items.map((item) => {
+    const v = (form[itemField(item.code)] ?? '').trim();
+    // digits only: no signs, decimals or spaces from a form
+    return v === '' || /^\d{1,2}$/.test(v) ? v : 'x';
+  });
+  const profileIn: Record<string, string> = {};
+  for (const field of Object.keys(inst.profile)) if ((form[field] ?? '').trim() !== '') profileIn[field] = form[field].trim();
+  const checked = validateResponse(inst.id, raw, profileIn);
+  if (!checked.ok) {
+    for (const [key, code] of Object.entries(checked.errors)) {
+      const item = inst.items.find((i) => i.code === key);
+      if (item) errors[itemField(item.code)] = code === 'surveys.answer.missing' ? 'survey.public.error.answer_required' : 'survey.public.error.answer_invalid';
+      else if (key in inst.profile) errors[key] = 'survey.public.error.choice_invalid';
+      else errors._ = 'survey.public.error.answer_invalid';
+    }
   }
-  const profile: Record<string, string> = {};
-  for (const [field, codes] of Object.entries(inst.profile)) {
-    const raw = (form[field] ?? '').trim();
-    if (raw === '') continue;
-    if (!codes.includes(raw)) { errors[field] = 'survey.public.error.choice_invalid'; continue; }
-    profile[field] = raw;
-  }
+  // the profile is offered as a list of codes: labels typed by hand are not expected from the form
+  for (const [field, v] of Object.entries(profileIn)) if (!inst.profile[field].includes(v) && !errors[field]) errors[field] = 'survey.public.error.choice_invalid';
   const suggestionRaw = (form.suggestion ?? '').replace(/\r\n/g, '\n').trim();
   if (suggestionRaw.length > rules.suggestionMax) errors.suggestion = 'survey.public.error.suggestion_too_long';
   let code: string | null = null;
-  const codeRaw = (form.code ?? '').trim().toUpperCase().replace(/[\s-]/g, '');
+  const codeRaw = normaliseCode((form.code ?? '').trim());
   if (codeRaw.length > rules.codeMax || (codeRaw && !/^[A-Z0-9]+$/.test(codeRaw))) errors.code = 'survey.public.error.code_invalid';
   else if (codeRaw) code = codeRaw;
   else if (opts.requireCode) errors.code = 'survey.public.error.code_required';
-  if (Object.keys(errors).length) return { ok: false, errors };
-  return { ok: true, value: { answers, profile, suggestion: suggestionRaw || null, code } };
+  if (Object.keys(errors).length || !checked.ok) return { ok: false, errors };
+  return { ok: true, value: { answers: checked.answers, profile: checked.profile, suggestion: suggestionRaw || null, code } };
 }
