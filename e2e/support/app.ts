@@ -10,6 +10,8 @@ const MAIN_NAV = ['Beranda', 'Unit kerja', 'Pegawai', 'LKE', 'Rencana kerja', 'T
 /** unit heads, the ZI chair and secretary, and the regency admin also record the unit's declaration */
 const MANAGER_NAV = [...MAIN_NAV.slice(0, 8), 'Pencanangan', 'Data dukung'];
 const ADMIN_NAV = ['Akun & peran', 'Log audit', 'Kalender kerja'];
+/** complaints: handlers, unit heads, the ZI chair and secretary and the regency roles see "Pengaduan" (before "Data dukung") */
+const withComplaints = (nav: string[]) => { const i = nav.indexOf('Data dukung'); return [...nav.slice(0, i), 'Pengaduan', ...nav.slice(i)]; };
 
 export interface DemoRole {
   username: string;
@@ -24,23 +26,23 @@ export interface DemoRole {
  * only regency_admin holds org.accounts.manage and audit.view.
  */
 export const DEMO_ROLES: DemoRole[] = [
-  { username: 'admin', displayName: 'Desi Ratnasari, S.Kom.', roles: ['Admin pemerintah daerah'], nav: [...MANAGER_NAV, ...ADMIN_NAV] },
-  { username: 'bupati', displayName: 'Bupati Bangka', roles: ['Pimpinan daerah (pemantau)'], nav: MAIN_NAV },
-  { username: 'kadis', displayName: 'Elius Gani, S.H., M.H.', roles: ['Pimpinan unit', 'Pegawai'], nav: MANAGER_NAV },
-  { username: 'ketua.zi', displayName: 'Hendra Saputra, S.Sos., M.Si.', roles: ['Ketua Tim Kerja ZI', 'Pegawai'], nav: MANAGER_NAV },
-  { username: 'sekretaris.zi', displayName: 'Fajar Nugroho, S.Si.', roles: ['Sekretaris Tim Kerja ZI', 'Pegawai'], nav: MANAGER_NAV },
+  { username: 'admin', displayName: 'Desi Ratnasari, S.Kom.', roles: ['Admin pemerintah daerah'], nav: [...withComplaints(MANAGER_NAV), ...ADMIN_NAV] },
+  { username: 'bupati', displayName: 'Bupati Bangka', roles: ['Pimpinan daerah (pemantau)'], nav: withComplaints(MAIN_NAV) },
+  { username: 'kadis', displayName: 'Elius Gani, S.H., M.H.', roles: ['Pimpinan unit', 'Pegawai'], nav: withComplaints(MANAGER_NAV) },
+  { username: 'ketua.zi', displayName: 'Hendra Saputra, S.Sos., M.Si.', roles: ['Ketua Tim Kerja ZI', 'Pegawai'], nav: withComplaints(MANAGER_NAV) },
+  { username: 'sekretaris.zi', displayName: 'Fajar Nugroho, S.Si.', roles: ['Sekretaris Tim Kerja ZI', 'Pegawai'], nav: withComplaints(MANAGER_NAV) },
   { username: 'koordinator', displayName: 'Rina Marlina, S.E.', roles: ['Koordinator area ZI', 'Pegawai'], nav: MAIN_NAV },
   { username: 'anggota.zi', displayName: 'Rizky Pratama, S.Kom.', roles: ['Anggota Tim Kerja ZI', 'Pegawai'], nav: MAIN_NAV },
   { username: 'pegawai', displayName: 'Siti Aminah', roles: ['Pegawai'], nav: MAIN_NAV },
   { username: 'pegawai.dukcapil', displayName: 'Andi Setiawan', roles: ['Pegawai'], nav: MAIN_NAV },
   { username: 'tpi', displayName: 'Indah Permatasari, S.E., Ak.', roles: ['Evaluator TPI (Inspektorat)', 'Pegawai'], nav: MAIN_NAV },
-  { username: 'pengaduan', displayName: 'Dewi Lestari, S.H.', roles: ['Pengelola pengaduan', 'Pegawai'], nav: MAIN_NAV },
+  { username: 'pengaduan', displayName: 'Dewi Lestari, S.H.', roles: ['Pengelola pengaduan', 'Pegawai'], nav: withComplaints(MAIN_NAV) },
   { username: 'wbs', displayName: 'Taufik Hidayat, S.H.', roles: ['Pengelola WBS', 'Pegawai'], nav: MAIN_NAV },
   { username: 'upg', displayName: 'Nurhayati, S.E.', roles: ['Unit Pengendali Gratifikasi (UPG)', 'Pegawai'], nav: MAIN_NAV },
   { username: 'ppid', displayName: 'Maya Sari, S.I.Kom.', roles: ['PPID', 'Pegawai'], nav: MAIN_NAV },
 ];
 
-export const ALL_NAV = [...MANAGER_NAV, ...ADMIN_NAV];
+export const ALL_NAV = [...withComplaints(MANAGER_NAV), ...ADMIN_NAV];
 
 export function demoRole(username: string): DemoRole {
   const r = DEMO_ROLES.find((x) => x.username === username);

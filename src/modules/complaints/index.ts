@@ -8,5 +8,9 @@ export { complaintsMessages } from './complaints.messages.ts';
 export { registerComplaintsRoutes } from './complaints.routes.tsx';
 export { seedComplaintsDemo } from './complaints.seed.ts';
 export { complaintsLkeSuggestions } from './complaints.suggest.ts';
+/** Reminders for complaints nearing or past their deadline: the composition root's timer calls it. */
+export { sendComplaintReminders } from './complaints.service.ts';
 
-export const complaintsNav: NavItem[] = [];
+export const complaintsNav: NavItem[] = [
+  { href: '/pengaduan/kelola', labelKey: 'nav.complaints', action: 'complaints.stats', group: 'main' },
+];
