@@ -12,6 +12,8 @@ const MANAGER_NAV = [...MAIN_NAV.slice(0, 8), 'Pencanangan', 'Data dukung'];
 const ADMIN_NAV = ['Akun & peran', 'Log audit', 'Kalender kerja'];
 /** complaints: handlers, unit heads, the ZI chair and secretary and the regency roles see "Pengaduan" (before "Data dukung") */
 const withComplaints = (nav: string[]) => { const i = nav.indexOf('Data dukung'); return [...nav.slice(0, i), 'Pengaduan', ...nav.slice(i)]; };
+/** whistleblowing: WBS handlers see "WBS" (before "Data dukung"); the regency admin sees "Kunci WBS" after the admin items */
+const withWbs = (nav: string[]) => { const i = nav.indexOf('Data dukung'); return [...nav.slice(0, i), 'WBS', ...nav.slice(i)]; };
 
 export interface DemoRole {
   username: string;
@@ -26,7 +28,7 @@ export interface DemoRole {
  * only regency_admin holds org.accounts.manage and audit.view.
  */
 export const DEMO_ROLES: DemoRole[] = [
-  { username: 'admin', displayName: 'Desi Ratnasari, S.Kom.', roles: ['Admin pemerintah daerah'], nav: [...withComplaints(MANAGER_NAV), ...ADMIN_NAV] },
+  { username: 'admin', displayName: 'Desi Ratnasari, S.Kom.', roles: ['Admin pemerintah daerah'], nav: [...withComplaints(MANAGER_NAV), ...ADMIN_NAV, 'Kunci WBS'] },
   { username: 'bupati', displayName: 'Bupati Bangka', roles: ['Pimpinan daerah (pemantau)'], nav: withComplaints(MAIN_NAV) },
   { username: 'kadis', displayName: 'Elius Gani, S.H., M.H.', roles: ['Pimpinan unit', 'Pegawai'], nav: withComplaints(MANAGER_NAV) },
   { username: 'ketua.zi', displayName: 'Hendra Saputra, S.Sos., M.Si.', roles: ['Ketua Tim Kerja ZI', 'Pegawai'], nav: withComplaints(MANAGER_NAV) },
@@ -37,12 +39,12 @@ export const DEMO_ROLES: DemoRole[] = [
   { username: 'pegawai.dukcapil', displayName: 'Andi Setiawan', roles: ['Pegawai'], nav: MAIN_NAV },
   { username: 'tpi', displayName: 'Indah Permatasari, S.E., Ak.', roles: ['Evaluator TPI (Inspektorat)', 'Pegawai'], nav: MAIN_NAV },
   { username: 'pengaduan', displayName: 'Dewi Lestari, S.H.', roles: ['Pengelola pengaduan', 'Pegawai'], nav: withComplaints(MAIN_NAV) },
-  { username: 'wbs', displayName: 'Taufik Hidayat, S.H.', roles: ['Pengelola WBS', 'Pegawai'], nav: MAIN_NAV },
+  { username: 'wbs', displayName: 'Taufik Hidayat, S.H.', roles: ['Pengelola WBS', 'Pegawai'], nav: withWbs(MAIN_NAV) },
   { username: 'upg', displayName: 'Nurhayati, S.E.', roles: ['Unit Pengendali Gratifikasi (UPG)', 'Pegawai'], nav: MAIN_NAV },
   { username: 'ppid', displayName: 'Maya Sari, S.I.Kom.', roles: ['PPID', 'Pegawai'], nav: MAIN_NAV },
 ];
 
-export const ALL_NAV = [...withComplaints(MANAGER_NAV), ...ADMIN_NAV];
+export const ALL_NAV = [...withWbs(withComplaints(MANAGER_NAV)), ...ADMIN_NAV, 'Kunci WBS'];
 
 export function demoRole(username: string): DemoRole {
   const r = DEMO_ROLES.find((x) => x.username === username);

@@ -169,3 +169,30 @@ export function isValidCsrf(secret: string, cookieValue: string | undefined, tok
   const given = Buffer.from(token);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }
+
+// ---- password listeners --------------------------------------------------------------------
+// Modules that keep secrets sealed with an account's password (the WBS handler keys) learn of a
+// sign-in and of a password change here, while the plain password is at hand. The kernel imports
+// no module: a module registers under its own name (registering again replaces, so building the
+// app twice in one process stays harmless).
+
+export interface PasswordListener {
+  /** after a successful sign-in, with the new session's id */
+  onLogin?(db: Db, accountId: string, password: string, sessionId: string): Promise<void>;
+  /** inside the transaction that changes the password: a throw rolls the change back */
+  onPasswordChanged?(tx: Db, accountId: string, oldPassword: string, newPassword: string): Promise<void>;
+}
+
+const passwordListeners = new Map<string, PasswordListener>();
+
+export function registerPasswordListener(name: string, listener: PasswordListener): void {
+  passwordListeners.set(name, listener);
+}
+
+export async function notifyLogin(db: Db, accountId: string, password: string, sessionId: string): Promise<void> {
+  for (const l of passwordListeners.values()) await l.onLogin?.(db, accountId, password, sessionId);
+}
+
+export async function notifyPasswordChanged(tx: Db, accountId: string, oldPassword: string, newPassword: string): Promise<void> {
+  for (const l of passwordListeners.values()) await l.onPasswordChanged?.(tx, accountId, oldPassword, newPassword);
+}

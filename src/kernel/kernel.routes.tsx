@@ -7,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { appendAudit } from './audit.ts';
 import {
-  authenticate, createSession, deleteAccountSessions, deleteSession, hashPassword, setSessionUnit,
+  authenticate, createSession, deleteAccountSessions, deleteSession, hashPassword, notifyLogin, notifyPasswordChanged, setSessionUnit,
   validateNewPassword, verifyPassword,
 } from './auth.ts';
 import { DomainError, notFound } from './errors.ts';
@@ -84,12 +84,14 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
       const who = await authenticate(deps.db, username, password, clientAddress(c));
       // a language chosen on the login page carries over to the account
       const chosen = getCookie(c, COOKIE.lang);
-      const { token } = await deps.db.transaction(async (tx) => {
+      const { token, id } = await deps.db.transaction(async (tx) => {
         if (isLocale(chosen)) await tx.update(accounts).set({ locale: chosen }).where(eq(accounts.id, who.accountId));
         const s = await createSession(tx, who.accountId, { ip: clientAddress(c), userAgent: c.req.header('user-agent') });
         await appendAudit(tx, { accountId: who.accountId, label: who.username }, { action: 'auth.login', entityType: 'account', entityId: who.accountId });
         return s;
       });
+      // modules with password-sealed secrets unlock them for this session (a failure never blocks sign-in)
+      await notifyLogin(deps.db, who.accountId, password, id).catch((e) => deps.log('error', 'login listener failed', e));
       setSessionCookie(c, token);
       return c.redirect(next, 303);
     } catch (err) {
@@ -170,6 +172,7 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
     await deps.db.transaction(async (tx) => {
       await tx.update(accounts).set({ passwordHash: newHash, mustChangePassword: false, passwordChangedAt: new Date() }).where(eq(accounts.id, acc.id));
       await deleteAccountSessions(tx, acc.id, session!.id);
+      await notifyPasswordChanged(tx, acc.id, parsed.data!.current, parsed.data!.next);
       await appendAudit(tx, { accountId: acc.id, label: acc.username }, { action: 'account.password_changed', entityType: 'account', entityId: acc.id });
     });
     flash(c, 'success', 'auth.password.changed');
