@@ -4,8 +4,9 @@
 // node:http server doing the same database read, and on the same servers the 113-item worksheet
 // page (GET /lke/:id/items?section=all as `ketua.zi`) and the XLSX export (alternating with
 // exportWorkbook in this process), on PGlite and (when DATABASE_URL_BENCH or TEST_DATABASE_URL is
-// set) on PostgreSQL. Prints figures and ratios;
-// asserts nothing about timings. See bench/README.md.
+// set) on PostgreSQL; on PostgreSQL also public survey submissions per second (POST of the SKM form)
+// next to a bare node:http INSERT, and a unit-year's IKM over one million stored responses
+// (bench/survey.ts). Prints figures and ratios; asserts nothing about timings. See bench/README.md.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
@@ -20,6 +21,9 @@ import {
 } from './lke.ts';
 import { benchSuggestions, summarise, type SuggestResult } from './workplan.ts';
 import { runInterleaved, Target, type LoadResult } from './load.ts';
+import { bareSqlAggregator, benchMillion, benchSubmissions, prepareSurvey, MILLION, type IkmRun, type SubmissionRun } from './survey.ts';
+import { aggregatePeriod } from '../src/modules/surveys/public.aggregate.ts';
+import type { PeriodRow } from '../src/modules/surveys/public.queries.ts';
 import { fmt, median, percentile, ratio, table } from './stats.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -35,6 +39,8 @@ const PG_BASE = process.env.DATABASE_URL_BENCH || process.env.TEST_DATABASE_URL 
 const EXPORT_REQUESTS = 30;
 /** exportWorkbook calls in this process, alternated with the first of those requests. */
 const EXPORT_ALONE = 20;
+/** BENCH_ONLY=survey runs only the survey section (PostgreSQL), for working on it. */
+const ONLY = process.env.BENCH_ONLY ?? '';
 
 function intEnv(name: string, def: number, min: number, max: number): number {
   const v = Number.parseInt(process.env[name] ?? '', 10);
@@ -422,6 +428,56 @@ async function withPostgres<T>(base: string, fn: (url: string) => Promise<T>): P
   }
 }
 
+// ---- 5. the public survey side (PostgreSQL only) ------------------------------------------
+
+interface SurveyRun { sub: SubmissionRun; million: IkmRun }
+
+async function surveyRun(url: string): Promise<SurveyRun> {
+  progress(`PostgreSQL: survey submissions, Integritas POST /s/… and bare node:http INSERT, interleaved (${CONCURRENCY} connections, a new loopback address per request, ${WARMUP_MS / 1000} s warm-up + ${DURATION_MS / 1000} s each)`);
+  const app = await startBenchServer('integritas', { DATABASE_URL: url });
+  let bare: Awaited<ReturnType<typeof startBenchServer>> | null = null;
+  let sub: SubmissionRun;
+  let ids: Awaited<ReturnType<typeof prepareSurvey>>;
+  try {
+    bare = await startBenchServer('bare', { DATABASE_URL: url });
+    ids = await prepareSurvey(url);
+    sub = await benchSubmissions(app.url, bare.url, url, ids, { concurrency: CONCURRENCY, warmupMs: WARMUP_MS, durationMs: DURATION_MS, slices: SLICES });
+  } finally {
+    await stopChild(app.child);
+    if (bare) await stopChild(bare.child);
+  }
+  progress(`PostgreSQL: ${fmt(MILLION, 0)} responses inserted with generate_series, then the unit-year's IKM`);
+  const million = await benchMillion(url, ids, [
+    {
+      label: 'aggregatePeriod (public results page: avg by position, overall and per service, + skmFromNrr)',
+      run: async (database, periodId) => {
+        const [period] = await database.query<Record<string, unknown>>(`select id, instrument from surveys_periods where id = $1`, [periodId]);
+        const agg = await aggregatePeriod(database.db, { id: period.id, instrument: period.instrument } as PeriodRow);
+        return { ikm: agg.index, respondents: agg.respondents };
+      },
+    },
+    bareSqlAggregator,
+  ]);
+  return { sub, million };
+}
+
+function printSurvey(r: SurveyRun) {
+  const p: Pair = { engine: 'PostgreSQL', integritas: r.sub.integritas, bare: r.sub.bare };
+  console.log(`\nSurvey submissions: Integritas POST ${r.sub.formPath} (public SKM form: CSRF, salted throttle and duplicate keys, signed timestamp, validation, INSERT, 303) next to bare node:http POST /survey (one INSERT, 303), ${CONCURRENCY} connections, ${DURATION_MS / 1000} s measured per server, interleaved; every request from a new loopback address on a new connection`);
+  console.log(table(['engine', 'server', '>submissions/s', '>p50 ms', '>p99 ms', '>max ms', '>requests', '>errors'], loadRows(p).map((row) => row.slice(0, 8))));
+  for (const [server, res] of [['Integritas', p.integritas], ['bare node:http', p.bare]] as const) {
+    const bad = Object.entries(res.statuses).filter(([st]) => st !== '303');
+    if (bad.length) console.log(`  ${server}: answers other than 303: ${bad.map(([st, n]) => `${st}×${n}`).join(', ')}`);
+  }
+  console.log(`  responses stored in the app's period after the run: ${fmt(r.sub.stored, 0)} (warm-up, checks and measured submissions of the app; the bare server's rows go to the same period)`);
+  const m = r.million;
+  console.log(`\nUnit-year IKM over ${fmt(m.rows, 0)} stored responses (PostgreSQL, one period, 9 answers each; table ${fmt(m.tableMiB, 0)} MiB): insert with generate_series ${sec(m.insertMs)}; median of ${m.cases[0]?.ms.length ?? 0} runs after one untimed run`);
+  console.log(table(['case', '>median ms', '>min ms', '>max ms', '>respondents', '>IKM'], m.cases.map((c) => [
+    c.label, fmt(median(c.ms), 0), fmt(Math.min(...c.ms), 0), fmt(Math.max(...c.ms), 0), fmt(c.respondents, 0), c.ikm === null ? '–' : fmt(c.ikm, 4),
+  ])));
+  if (m.cases.length >= 2) console.log(`  ratio ${m.cases[0].label.split(' (')[0]} / bare SQL: ${ratio(median(m.cases[0].ms), median(m.cases[m.cases.length - 1].ms))}`);
+}
+
 // ---- report --------------------------------------------------------------------------------
 
 const loadavg = () => `${os.loadavg().map((x) => x.toFixed(2)).join(' / ')} (1/5/15 min, ${os.cpus().length} CPUs)`;
@@ -508,6 +564,12 @@ async function main() {
   console.log(`  PostgreSQL: ${PG_BASE ? 'yes (throwaway database on DATABASE_URL_BENCH / TEST_DATABASE_URL)' : 'skipped (set DATABASE_URL_BENCH or TEST_DATABASE_URL)'}`);
 
   try {
+    if (ONLY === 'survey') {
+      if (!PG_BASE) console.log('\nSurvey section skipped: it runs on PostgreSQL only (set DATABASE_URL_BENCH or TEST_DATABASE_URL)');
+      else printSurvey(await withPostgres(PG_BASE, surveyRun));
+      console.log(`\nTotal bench time: ${sec(performance.now() - began)}; load average at end: ${loadavg()}`);
+      return;
+    }
     // 1. cold start
     progress(`cold start: integritas help ×${REPEATS}`);
     const load0: number[] = [];
@@ -565,6 +627,10 @@ async function main() {
     console.log(`  the bare server is the GET /people floor of the table above: the ratio compares the ${ITEM_COUNT}-item page with that floor, not with a bare ${ITEM_COUNT}-item page`);
 
     printDocuments(docs, runs);
+
+    // 5. the public survey side, on PostgreSQL
+    if (PG_BASE) printSurvey(await withPostgres(PG_BASE, surveyRun));
+    else console.log('\nSurvey submissions and the unit-year IKM over 1,000,000 responses: skipped (PostgreSQL only; set DATABASE_URL_BENCH or TEST_DATABASE_URL)');
     console.log(`\nTotal bench time: ${sec(performance.now() - began)}; load average at end: ${loadavg()}`);
   } finally {
     killAll();

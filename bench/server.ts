@@ -4,7 +4,10 @@
 //
 //   integritas  the real app (startServer: Hono, sessions, CSRF, authorization, JSX rendering)
 //   bare        node:http doing only the database read of GET /people: listPeople with the
-//               scope `pegawai` gets for org.people.list, rendered as a minimal HTML string
+//               scope `pegawai` gets for org.people.list, rendered as a minimal HTML string;
+//               and POST /survey?period=…&unit=…&service=… (bench/survey.ts): reads the same
+//               url-encoded form as the public survey form and does one INSERT into
+//               surveys_responses, answering 303 like the app
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadConfig } from '../src/kernel/config.ts';
@@ -37,6 +40,10 @@ async function startBare() {
   const scope = buildAccess().scopeOf(actor, 'org.people.list');
   if (!scope) throw new Error('bare server: pegawai has no scope for org.people.list');
   const server = http.createServer((req, res) => {
+    if (req.method === 'POST' && req.url?.startsWith('/survey?')) {
+      bareSurveyPost(database, req, res);
+      return;
+    }
     if (req.method !== 'GET' || req.url !== '/people') {
       res.writeHead(404).end();
       return;
@@ -63,6 +70,33 @@ async function startBare() {
       await database.close();
     },
   };
+}
+
+/**
+ * The floor of a survey submission: read the body, take the nine answers, one INSERT. No CSRF,
+ * throttle, duplicate check, timestamp, validation against the questionnaire or page rendering.
+ */
+function bareSurveyPost(database: Awaited<ReturnType<typeof openDatabase>>, req: http.IncomingMessage, res: http.ServerResponse) {
+  const q = new URL(req.url!, 'http://x').searchParams;
+  const chunks: Buffer[] = [];
+  req.on('data', (c: Buffer) => chunks.push(c));
+  req.on('end', () => {
+    const form = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
+    const answers = [1, 2, 3, 4, 5, 6, 7, 8, 9].map((i) => Number(form.get(`u${i}`)));
+    if (answers.some((a) => !Number.isInteger(a) || a < 1 || a > 4)) {
+      res.writeHead(400).end();
+      return;
+    }
+    database.query(
+      `insert into surveys_responses (period_id, unit_id, service_id, answers, suggestion, channel) values ($1, $2, $3, $4, $5, 'online')`,
+      [q.get('period'), q.get('unit'), q.get('service'), answers, form.get('suggestion') || null],
+    ).then(() => {
+      res.writeHead(303, { location: '/survey/thanks', 'content-length': 0 }).end();
+    }, (err) => {
+      console.error(err);
+      res.writeHead(500).end();
+    });
+  });
 }
 
 if (mode !== 'integritas' && mode !== 'bare') {

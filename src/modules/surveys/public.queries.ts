@@ -52,14 +52,24 @@ export async function lockKey(tx: Db, key: string): Promise<void> {
   await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${key}, 0))`);
 }
 
-export async function countByDedupKey(tx: Db, periodId: string, key: string): Promise<number> {
-  const [r] = await tx.select({ n: sql<number>`count(*)::int` }).from(responses).where(and(eq(responses.periodId, periodId), eq(responses.dedupKey, key)));
-  return Number(r?.n ?? 0);
-}
-
 export async function insertResponse(tx: Db, r: NewResponse): Promise<number> {
   const [row] = await tx.insert(responses).values({ ...r, channel: 'online' }).returning({ id: responses.id });
   return row.id;
+}
+
+/**
+ * Inserts the response only while its duplicate key has fewer than `allowance` responses in the
+ * period (count and insert in one statement; the caller holds the key's lock). Null when refused.
+ */
+export async function insertResponseUnder(tx: Db, r: NewResponse, allowance: number): Promise<number | null> {
+  const res = await tx.execute(sql`
+    insert into surveys_responses (period_id, unit_id, service_id, answers, profile, suggestion, channel, dedup_key, code_id, submitted_at)
+    select ${r.periodId}, ${r.unitId}, ${r.serviceId}, array[${sql.join(r.answers.map((a) => sql`${a}`), sql`, `)}]::smallint[],
+      ${JSON.stringify(r.profile)}::jsonb, ${r.suggestion}, 'online', ${r.dedupKey}, ${r.codeId}, ${r.submittedAt}
+    where (select count(*) from surveys_responses where period_id = ${r.periodId} and dedup_key = ${r.dedupKey}) < ${allowance}
+    returning id`);
+  const rows = (res as unknown as { rows: { id: number | string }[] }).rows;
+  return rows.length ? Number(rows[0].id) : null;
 }
 
 /** Marks an unused code of the period used, atomically; null when there is no such unused code. */

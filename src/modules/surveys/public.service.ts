@@ -7,7 +7,7 @@ import { DomainError, notFound } from '../../kernel/errors.ts';
 import { findServiceByCode } from '../services/index.ts';
 import { formInstrumentOf, hashReceiptCode } from './public.instrument.ts';
 import {
-  countAttempt, countByDedupKey, findOpenPeriod, findPublicUnit, forgetOldKeys, insertResponse, lockKey, useCode, type PeriodRow, type PublicUnit,
+  countAttempt, findOpenPeriod, findPublicUnit, forgetOldKeys, insertResponse, insertResponseUnder, lockKey, useCode, type PeriodRow, type PublicUnit,
 } from './public.queries.ts';
 import {
   checkStamp, dayIn, dedupKey, formStamp, HONEYPOT_FIELD, parseResponseForm, PUBLIC_SURVEY_RULES, STAMP_FIELD, throttleKey, type FormInstrument, type PublicSurveyRules,
@@ -119,15 +119,17 @@ export async function submitResponse(deps: SubmitDeps, input: SubmitInput): Prom
       codeId = await useCode(tx, period.id, hashReceiptCode(r.code), now);
       if (!codeId) throw new DomainError('validation', 'survey.public.error.fix_fields', {}, { code: 'survey.public.error.code_unknown' });
     }
-    if (!codeId) {
-      // without a receipt code, one client answers a period at most `perClientPerPeriodPerDay` times a day
-      await lockKey(tx, key);
-      if ((await countByDedupKey(tx, period.id, key)) >= rules.perClientPerPeriodPerDay) throw new DomainError('conflict', 'survey.public.error.duplicate');
-    }
-    return insertResponse(tx, {
+    const row = {
       periodId: period.id, unitId: ctx.unit.id, serviceId: ctx.service?.id ?? null,
       answers: r.answers, profile: r.profile, suggestion: r.suggestion, dedupKey: key, codeId, submittedAt: now,
-    });
+    };
+    if (codeId) return insertResponse(tx, row);
+    // without a receipt code, one client answers a period at most `perClientPerPeriodPerDay` times a
+    // day: the key's lock serialises its submissions, the insert counts before it writes
+    await lockKey(tx, key);
+    const id = await insertResponseUnder(tx, row, rules.perClientPerPeriodPerDay);
+    if (id === null) throw new DomainError('conflict', 'survey.public.error.duplicate');
+    return id;
   });
   return { outcome: 'stored', responseId, ctx };
 }
