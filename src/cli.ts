@@ -1,4 +1,4 @@
-// integritas <command>: start | migrate | seed-demo | create-admin | backup | restore | verify-audit | lke score
+// integritas <command>: start | migrate | seed-demo | create-admin | backup | restore | verify-audit | lke score | skm compute
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './kernel/config.ts';
 import { DataDirLockedError, openDatabase, type Database } from './kernel/db.ts';
@@ -27,6 +27,11 @@ Commands:
                                {"ruleset": "permenpanrb-90-2021", "answers": {CODE: ANSWER},
                                 "prerequisites": {…}?, "options": {…}?}
                                --plan  add "what would it take" per predicate;  --lang id|en
+  skm compute FILE.csv       SKM (PermenPANRB 14/2017) of a CSV of answers (FILE or - for standard
+                               input): one respondent per line, U1…U9 with 1–4 (optional header row
+                               naming U1…U9); prints {"respondents", "nrr": {"U1"…"U9"}, "ikm",
+                               "nik", "mutu", "kinerja"}; rows with a value outside 1–4 are listed
+                               with their line numbers and the exit code is 2;  --lang id|en
   help                       this text
 
 Environment: DATABASE_URL (PostgreSQL; embedded PGlite in DATA_DIR when unset), DATA_DIR (./data),
@@ -159,6 +164,31 @@ export async function runCli(argv: string[]): Promise<number> {
           }
           throw err;
         }
+        return 0;
+      }
+      case 'skm': {
+        const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { lang: { type: 'string' } } });
+        const [sub, file] = positionals;
+        if (sub !== 'compute' || !file) {
+          console.error(`Usage: integritas skm compute FILE.csv [--lang id|en]\n\n${HELP}`);
+          return 2;
+        }
+        const lang = values.lang === 'en' ? 'en' : 'id';
+        const { readFile } = await import('node:fs/promises');
+        let bytes: Uint8Array;
+        try {
+          bytes = file === '-' ? new TextEncoder().encode(await readAll(process.stdin)) : new Uint8Array(await readFile(file));
+        } catch (e) {
+          console.error(`${lang === 'en' ? 'Cannot read' : 'Tidak dapat membaca'} ${file}: ${(e as Error).message}`);
+          return 2;
+        }
+        const { skmCompute } = await import('./modules/surveys/surveys.cli.ts');
+        const out = skmCompute(bytes, lang);
+        if (!out.ok) {
+          for (const e of out.errors) console.error(e.line ? `${lang === 'en' ? 'line' : 'baris'} ${e.line}: ${e.message}` : e.message);
+          return 2;
+        }
+        console.log(JSON.stringify(out.output, null, 2));
         return 0;
       }
       case 'help':

@@ -18,10 +18,15 @@ export { surveysMessages } from './surveys.messages.ts';
 export { registerSurveysRoutes } from './surveys.routes.tsx';
 export { seedSurveysDemo } from './surveys.seed.ts';
 export { surveysLkeSuggestions } from './surveys.suggest.ts';
+export { periodResults, type PeriodResults, type GroupResult } from './surveys.queries.ts';
+export { hashCode as hashReceiptCode, MAX_CODES_PER_BATCH } from './surveys.codes.ts';
+export { indexThresholds } from './surveys.thresholds.ts';
 
 // ---- the public forms (SKM, SPAK, SPKP), abuse resistance, QR posters, public results ----
 export { surveyPublicPolicy } from './public.policy.ts';
 export { surveyPublicMessages } from './public.messages.ts';
 export { registerSurveyPublicRoutes } from './public.routes.tsx';
 
-export const surveysNav: NavItem[] = [];
+export const surveysNav: NavItem[] = [
+  { href: '/survei', labelKey: 'nav.surveys', action: 'surveys.view', group: 'main' },
+];

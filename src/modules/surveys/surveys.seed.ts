@@ -1,6 +1,167 @@
+// Demo surveys of DPMPTSP-KUKM (idempotent: nothing is added when the unit has any survey period):
+// SKM 2025 Q1–Q4 closed and published, 2026 Q1–Q3 closed (Q1–Q2 published), Q4 open; 90–160
+// respondents per quarter spread over the unit's services (IUMK, PBG, SIP-NAKES, REKLAME, KOPERASI,
+// NIB, looked up through the services module), answers drawn deterministically so that the IKM sits
+// in the low-to-high 80s (mutu B) with U3 (waktu) the weakest; one quarter short of its sample;
+// suggestions in Indonesian; follow-up plans with realisation; SPAK 2026 (~40, IPAK ≈ 3,7) and SPKP
+// 2026 (~45, IPKP ≈ 3,5). Bulk inserts: one statement per period.
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../kernel/db.ts';
+import { orgUnits as units } from '../org/index.ts';
+import { findServiceByCode } from '../services/index.ts';
+import { instrumentFor } from './instruments.ts';
+import { periodDates } from './surveys.rules.ts';
+import { followups, periods, responses } from './surveys.schema.ts';
 
-/** Seeds the demo survey periods and responses; true when anything was added. */
-export async function seedSurveysDemo(_db: Db): Promise<boolean> {
-  return false;
+/** mulberry32: a small deterministic PRNG */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** One answer 1–4 whose expected value is about `mean` (2.6–3.9). */
+function draw(r: () => number, mean: number): number {
+  const p1 = 0.02;
+  const p2 = Math.min(Math.max(0.2 - 0.25 * (mean - 3), 0.02), 0.4);
+  const p4 = Math.min(Math.max(mean - 3 + 2 * p1 + p2, 0.02), 0.95);
+  const u = r();
+  if (u < p1) return 1;
+  if (u < p1 + p2) return 2;
+  if (u < 1 - p4) return 3;
+  return 4;
+}
+
+const SKM_BASE = [3.40, 3.30, 3.02, 3.62, 3.35, 3.40, 3.50, 3.26, 3.20];
+const SERVICE_SHIFT: Record<string, number> = { IUMK: 0.08, PBG: -0.14, 'SIP-NAKES': 0.0, REKLAME: -0.05, KOPERASI: 0.05, NIB: 0.1 };
+const SERVICE_WEIGHT: Record<string, number> = { IUMK: 0.26, PBG: 0.12, 'SIP-NAKES': 0.14, REKLAME: 0.08, KOPERASI: 0.1, NIB: 0.3 };
+const SUGGESTIONS = [
+  'Waktu penyelesaian izin PBG mohon dipercepat, kami menunggu lebih dari sebulan.',
+  'Petugas ramah dan membantu, terima kasih.',
+  'Ruang tunggu perlu ditambah kursi dan kipas angin.',
+  'Informasi persyaratan di website sebaiknya diperbarui.',
+  'Antrean pagi hari cukup panjang, mohon loket ditambah.',
+  'Pelayanan sudah cepat dan tanpa biaya, pertahankan.',
+  'Mohon ada notifikasi WhatsApp ketika izin sudah terbit.',
+  'Pendampingan OSS sangat membantu pelaku usaha mikro.',
+  'Tempat parkir sempit, sulit untuk kendaraan roda empat.',
+  'Kanal pengaduan belum jelas tindak lanjutnya.',
+  'Prosedur sudah mudah dipahami, alurnya jelas.',
+  'Jam layanan sebaiknya diperpanjang sampai sore.',
+];
+const PROFILE = {
+  sex: [['l', 0.56], ['p', 0.44]],
+  age: [['lt20', 0.03], ['20_29', 0.24], ['30_39', 0.33], ['40_49', 0.25], ['50plus', 0.15]],
+  education: [['sd', 0.05], ['smp', 0.09], ['sma', 0.42], ['diploma', 0.12], ['s1', 0.28], ['s2', 0.04]],
+  occupation: [['asn', 0.1], ['swasta', 0.22], ['wirausaha', 0.5], ['pelajar', 0.06], ['lainnya', 0.12]],
+} as const;
+const pick = <T extends string>(r: () => number, opts: readonly (readonly [T, number])[]): T => {
+  let u = r();
+  for (const [v, w] of opts) { if ((u -= w) < 0) return v; }
+  return opts[opts.length - 1][0];
+};
+
+interface SkmQuarter { year: number; q: number; population: number; respondents: number; status: 'open' | 'closed'; published: boolean }
+const QUARTERS: SkmQuarter[] = [
+  { year: 2025, q: 1, population: 210, respondents: 142, status: 'closed', published: true },
+  { year: 2025, q: 2, population: 190, respondents: 131, status: 'closed', published: true },
+  { year: 2025, q: 3, population: 260, respondents: 118, status: 'closed', published: true }, // short: 155 required
+  { year: 2025, q: 4, population: 230, respondents: 156, status: 'closed', published: true },
+  { year: 2026, q: 1, population: 180, respondents: 127, status: 'closed', published: true },
+  { year: 2026, q: 2, population: 220, respondents: 148, status: 'closed', published: true },
+  { year: 2026, q: 3, population: 200, respondents: 139, status: 'closed', published: false },
+  { year: 2026, q: 4, population: 240, respondents: 64, status: 'open', published: false },
+];
+
+const FOLLOWUP_TEXT: Record<string, { action: string; realisation: string; responsible: string }[]> = {
+  U3: [
+    { action: 'Menerapkan pemantauan waktu proses per berkas dan pengingat otomatis bagi tim teknis', realisation: 'Dasbor waktu proses aktif; berkas melewati SLA turun dari 18 % menjadi 9 %', responsible: 'Kepala Bidang Pelayanan Perizinan' },
+    { action: 'Rapat koordinasi mingguan dengan tim teknis PBG untuk berkas yang tertunda', realisation: 'Rapat berjalan setiap Selasa; notulen terlampir', responsible: 'Sekretaris Tim ZI' },
+  ],
+  U9: [{ action: 'Menampilkan alur dan status tindak lanjut pengaduan di ruang layanan dan situs web', realisation: 'Papan alur pengaduan dipasang dan halaman status pengaduan diterbitkan', responsible: 'Koordinator Pengaduan' }],
+  U8: [{ action: 'Menambah kursi ruang tunggu dan memperbaiki pendingin udara', realisation: 'Dua puluh kursi ditambahkan; pendingin udara diperbaiki', responsible: 'Kepala Subbagian Umum' }],
+  U2: [{ action: 'Menyederhanakan alur layanan NIB dengan pendampingan di loket OSS', realisation: 'Loket pendampingan OSS dibuka setiap hari kerja', responsible: 'Kepala Bidang Penanaman Modal' }],
+};
+
+export async function seedSurveysDemo(db: Db): Promise<boolean> {
+  const [unit] = await db.select().from(units).where(eq(units.code, 'DPMPTSPKUKM')).limit(1);
+  if (!unit) return false;
+  const [any] = await db.select({ id: periods.id }).from(periods).where(eq(periods.unitId, unit.id)).limit(1);
+  if (any) return false;
+  const services: { code: string; id: string | null }[] = [];
+  for (const code of Object.keys(SERVICE_SHIFT)) {
+    const s = await findServiceByCode(db, unit.id, code).catch(() => null);
+    services.push({ code, id: s?.id ?? null });
+  }
+  const serviceWeights = services.map((s) => [s.code, SERVICE_WEIGHT[s.code]] as const);
+  const skm = instrumentFor('skm', 2025);
+  await db.transaction(async (tx) => {
+    const periodRows = await tx.insert(periods).values(QUARTERS.map((q) => {
+      const d = periodDates(q.year, 'quarter', q.q)!;
+      return {
+        unitId: unit.id, kind: 'skm', instrument: skm.id, year: q.year, periodType: 'quarter', n: q.q, startsOn: d.startsOn, endsOn: d.endsOn,
+        population: q.population, status: q.status, publishedAt: q.published ? new Date(`${d.endsOn}T10:00:00+07:00`) : null, requireCode: false,
+        analysis: q.year === 2025 && q.q === 3 ? 'Jumlah responden triwulan ini belum memenuhi sampel minimal karena survei daring baru diperkenalkan pada bulan Agustus; hasil dibaca dengan hati-hati.' : null,
+      };
+    })).returning({ id: periods.id, year: periods.year, n: periods.n });
+    const all: (typeof responses.$inferInsert)[] = [];
+    const fus: (typeof followups.$inferInsert)[] = [];
+    QUARTERS.forEach((q, qi) => {
+      const p = periodRows.find((x) => x.year === q.year && x.n === q.q)!;
+      const r = rng(20250000 + q.year * 10 + q.q);
+      const trend = qi * 0.018;
+      const d = periodDates(q.year, 'quarter', q.q)!;
+      const start = Date.parse(`${d.startsOn}T01:00:00Z`);
+      const span = q.status === 'open' ? 40 * 86400000 : Date.parse(`${d.endsOn}T09:00:00Z`) - start;
+      for (let i = 0; i < q.respondents; i++) {
+        const code = pick(r, serviceWeights);
+        const svc = services.find((s) => s.code === code)!;
+        const shift = SERVICE_SHIFT[code] + trend;
+        const answers = SKM_BASE.map((m, k) => draw(r, Math.min(3.9, m + shift + (k === 2 && code === 'PBG' ? -0.15 : 0))));
+        const profile: Record<string, string> = {};
+        for (const [f, opts] of Object.entries(PROFILE)) if (r() > 0.06) profile[f] = pick(r, opts as readonly (readonly [string, number])[]);
+        const paper = r() < 0.3;
+        all.push({
+          periodId: p.id, unitId: unit.id, serviceId: svc.id, answers, profile,
+          suggestion: r() < 0.14 ? SUGGESTIONS[Math.floor(r() * SUGGESTIONS.length)] : null,
+          channel: paper ? 'paper' : 'online', submittedAt: new Date(start + Math.floor(r() * span)),
+        });
+      }
+      if (q.status === 'closed') {
+        const items = q.year === 2025 && q.q % 2 === 0 ? ['U3', 'U9'] : q.q === 3 ? ['U3', 'U8'] : ['U3', 'U2'];
+        const nextEnd = periodDates(q.q === 4 ? q.year + 1 : q.year, 'quarter', q.q === 4 ? 1 : q.q + 1)!.endsOn;
+        const completed = !(q.year === 2026 && q.q === 3);
+        items.forEach((item, k) => {
+          const t = FOLLOWUP_TEXT[item][(qi + k) % FOLLOWUP_TEXT[item].length];
+          const done = completed && !(q.year === 2026 && q.q === 2 && k === 1);
+          fus.push({ periodId: p.id, item, action: t.action, targetDate: nextEnd, responsible: t.responsible, realisation: done ? t.realisation : null, done, doneOn: done ? nextEnd : null });
+        });
+      }
+    });
+    for (let i = 0; i < all.length; i += 500) await tx.insert(responses).values(all.slice(i, i + 500));
+    if (fus.length) await tx.insert(followups).values(fus);
+
+    // perception surveys 2026 (one yearly period each, closed)
+    const y = periodDates(2026, 'year', 0)!;
+    for (const [kind, count, mean, seed] of [['spak', 40, 3.78, 7001], ['spkp', 45, 3.62, 7002]] as const) {
+      const ins = instrumentFor(kind, 2026);
+      const [p] = await tx.insert(periods).values({
+        unitId: unit.id, kind, instrument: ins.id, year: 2026, periodType: 'year', n: 0, startsOn: y.startsOn, endsOn: y.endsOn,
+        population: null, status: 'closed', publishedAt: new Date('2026-09-30T10:00:00+07:00'),
+      }).returning({ id: periods.id });
+      const r = rng(seed);
+      await tx.insert(responses).values(Array.from({ length: count }, (_, i) => ({
+        periodId: p.id, unitId: unit.id, serviceId: services[i % services.length].id,
+        answers: ins.items.map((_, k) => draw(r, Math.min(3.95, mean + (k % 3 === 0 ? -0.08 : 0.04)))),
+        profile: { sex: pick(r, PROFILE.sex), age: pick(r, PROFILE.age) }, channel: 'online',
+        submittedAt: new Date(Date.parse('2026-08-03T02:00:00Z') + i * 3 * 3600000),
+      })));
+    }
+  });
+  return true;
 }
