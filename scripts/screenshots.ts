@@ -184,6 +184,39 @@ async function capture(browser: Browser, baseURL: string, outDir: string, vp: (t
     await go(page, '/rencana-kerja', 'plan-list-admin');
     await context.close();
   }
+  // the services module: the ZI coordinator of area 6 (catalogue, a service, a standard, the diff of
+  // PBG's revised standard, consultations, maklumat, SOP list and one SOP), then the public pages
+  {
+    const { context, page } = await newPage();
+    await login(page, 'koordinator');
+    await go(page, '/layanan', 'services-catalogue');
+    const services = await page.locator('table a[href^="/layanan/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    const pbg = services.filter((h) => UUID.test(h))[1];
+    if (pbg) {
+      await go(page, pbg, 'services-service');
+      const versions = await page.locator('a[href*="/standar/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+      const standard = versions.find((h) => /\/standar\/[0-9a-f-]{36}$/.test(h));
+      if (standard) await go(page, standard, 'services-standard');
+      const diff = versions.find((h) => h.endsWith('/perubahan'));
+      if (diff) await go(page, diff, 'services-diff');
+    }
+    await go(page, '/layanan/konsultasi', 'services-consultations');
+    const consultation = (await page.locator('table a[href^="/layanan/konsultasi/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).find((h) => UUID.test(h));
+    if (consultation) await go(page, consultation, 'services-consultation');
+    await go(page, '/layanan/maklumat', 'services-maklumat');
+    await go(page, '/layanan/sop', 'services-sops');
+    const sop = (await page.locator('table a[href^="/layanan/sop/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).find((h) => UUID.test(h));
+    if (sop) await go(page, sop, 'services-sop');
+    await context.close();
+  }
+  {
+    const { context, page } = await newPage();
+    await go(page, '/publik/unit/DPMPTSPKUKM/layanan', 'public-services');
+    await go(page, '/publik/unit/DPMPTSPKUKM/layanan/PBG', 'public-service');
+    await go(page, '/publik/unit/DPMPTSPKUKM/maklumat', 'public-maklumat');
+    await go(page, '/publik/unit/DPMPTSPKUKM/sop', 'public-sops');
+    await context.close();
+  }
   // the regency administrator
   {
     const { context, page } = await newPage();

@@ -40,7 +40,7 @@ async function personId(prefix: string) {
   return r.id;
 }
 async function revOfStandard(id: string) {
-  const [r] = await t.database.query<{ ms: string }>('select (extract(epoch from updated_at) * 1000)::bigint::text as ms from services_standards where id = $1', [id]);
+  const [r] = await t.database.query<{ ms: string }>('select floor(extract(epoch from updated_at) * 1000)::bigint::text as ms from services_standards where id = $1', [id]);
   return r.ms;
 }
 const enc = new TextEncoder();
@@ -272,7 +272,7 @@ describe('consultations and evidence files', () => {
 
 describe('maklumat', () => {
   test('the signer must be a person of the unit; a new version is a draft until published; PDF', async () => {
-    const [latest] = await t.database.query<{ ms: string }>('select (extract(epoch from updated_at) * 1000)::bigint::text as ms from services_maklumat where unit_id = $1 order by version desc limit 1', [units.DPMPTSPKUKM]);
+    const [latest] = await t.database.query<{ ms: string }>('select floor(extract(epoch from updated_at) * 1000)::bigint::text as ms from services_maklumat where unit_id = $1 order by version desc limit 1', [units.DPMPTSPKUKM]);
     const before = await snapshot();
     const other = await ketua.post('/layanan/maklumat', { unit: units.DPMPTSPKUKM, rev: latest.ms, text: 'Kami sanggup.', signerPersonId: await personId('Ir. Syahrial'), signedOn: '2026-11-20' });
     assert.equal(other.status, 400);
@@ -281,7 +281,7 @@ describe('maklumat', () => {
     assert.deepEqual(await snapshot(), before);
     const ok = await ketua.post('/layanan/maklumat', { unit: units.DPMPTSPKUKM, rev: latest.ms, text: 'Kami sanggup melayani.\n\nTanpa pungutan liar.', signerPersonId: await personId('Elius Gani'), signedOn: '2026-11-20' });
     assert.equal(ok.status, 303);
-    const [draft] = await t.database.query<{ id: string; version: number; published_at: string | null; signer_snapshot: { position: string }; ms: string }>('select id, version, published_at, signer_snapshot, (extract(epoch from updated_at) * 1000)::bigint::text as ms from services_maklumat where unit_id = $1 order by version desc limit 1', [units.DPMPTSPKUKM]);
+    const [draft] = await t.database.query<{ id: string; version: number; published_at: string | null; signer_snapshot: { position: string }; ms: string }>('select id, version, published_at, signer_snapshot, floor(extract(epoch from updated_at) * 1000)::bigint::text as ms from services_maklumat where unit_id = $1 order by version desc limit 1', [units.DPMPTSPKUKM]);
     assert.equal(draft.version, 2);
     assert.equal(draft.published_at, null);
     assert.equal(draft.signer_snapshot.position, 'Kepala Dinas');
@@ -312,7 +312,7 @@ describe('SOPs', () => {
     const ok = await ketua.post('/layanan/sop', { ...base, ownerPersonId: await personId('Agus Salim') });
     assert.equal(ok.status, 303);
     const id = ok.headers.get('location')!.split('/').pop()!;
-    const [row] = await t.database.query<{ ms: string }>('select (extract(epoch from updated_at) * 1000)::bigint::text as ms from services_sops where id = $1', [id]);
+    const [row] = await t.database.query<{ ms: string }>('select floor(extract(epoch from updated_at) * 1000)::bigint::text as ms from services_sops where id = $1', [id]);
     const nv = await ketua.post(`/layanan/sop/${id}/versi-baru`, { ...base, rev: row.ms, ownerPersonId: await personId('Agus Salim'), effectiveOn: '2026-11-20', st_1_step: 'Melaporkan hasil' });
     assert.equal(nv.status, 303);
     const newId = nv.headers.get('location')!.split('/').pop()!;

@@ -7,7 +7,7 @@ import { Badge, Csrf, ErrorSummary, PageHeader, SelectField, SummaryList, TextFi
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { listEvidenceFor } from '../evidence/index.ts';
-import { findRegency } from '../org/index.ts';
+import { findRegency, formatNip } from '../org/index.ts';
 import { renderMaklumatPdf, type SignerSnapshot } from './maklumat.pdf.ts';
 import { canManage } from './services.policy.ts';
 import { evidenceInput, manageUnit, nothingPosted, pageUnit, recordUnitOr404, refused, svc } from './services.http.ts';
@@ -33,7 +33,7 @@ export function MaklumatText(props: { v: View; m: MaklumatRow }) {
         {props.m.signedOn ? <div>{props.v.date(props.m.signedOn)}</div> : null}
         <div class="services-maklumat__position">{s.position}</div>
         <div class="services-maklumat__name">{s.name}</div>
-        {s.nip ? <div>NIP {s.nip}</div> : null}
+        {s.nip ? <div>NIP {formatNip(s.nip)}</div> : null}
       </figcaption>
     </figure>
   );

@@ -65,7 +65,7 @@ export function registerServicesRoutes(r: Router) {
             return (
               <tr>
                 <td data-label={v.t('services.col.code')}><code>{s.code}</code></td>
-                <th scope="row" data-label={v.t('services.col.name')}><a href={`${BASE}/${s.id}`}>{s.name}</a></th>
+                <td data-label={v.t('services.col.name')}><a href={`${BASE}/${s.id}`}><strong>{s.name}</strong></a></td>
                 <td data-label={v.t('services.col.standard')}>
                   {st.published ? <>{v.t('services.standard.version_short', { n: st.published.version })} · {v.t('services.standard.effective_short', { date: st.published.effectiveFrom ? v.date(st.published.effectiveFrom) : '—' })}</> : <span class="muted">{v.t('services.standard.none')}</span>}
                   {st.draft ? <> <Badge tone="warning">{v.t('services.standard.has_draft')}</Badge></> : null}
@@ -145,7 +145,7 @@ export function registerServicesRoutes(r: Router) {
             <thead><tr><th scope="col">{v.t('services.standard.col.version')}</th><th scope="col">{v.t('services.col.status')}</th><th scope="col">{v.t('services.standard.decree')}</th><th scope="col">{v.t('services.standard.effective')}</th><th scope="col">{v.t('services.standard.col.changes')}</th></tr></thead>
             <tbody>{versions.length === 0 ? <tr><td colspan={5} class="table__empty">{v.t('services.standard.none')}</td></tr> : versions.map((x) => (
               <tr>
-                <th scope="row" data-label={v.t('services.standard.col.version')}><a href={`${BASE}/${s.id}/standar/${x.id}`}>{v.t('services.standard.version_short', { n: x.version })}</a></th>
+                <td data-label={v.t('services.standard.col.version')}><a href={`${BASE}/${s.id}/standar/${x.id}`}>{v.t('services.standard.version_short', { n: x.version })}</a></td>
                 <td data-label={v.t('services.col.status')}>{statusBadge(v, x.status)}</td>
                 <td data-label={v.t('services.standard.decree')}>{x.decreeNumber ? `${x.decreeNumber}${x.decreeDate ? `, ${v.date(x.decreeDate)}` : ''}` : '—'}</td>
                 <td data-label={v.t('services.standard.effective')}>{x.effectiveFrom ? v.date(x.effectiveFrom) : '—'}</td>
@@ -182,8 +182,9 @@ export function registerServicesRoutes(r: Router) {
             </article>
           ))}
           {manage ? (
+            <details class="services-fold" open={!!errors && !!f.reviewedOn}>
+            <summary>{v.t('services.review.add')}</summary>
             <form method="post" action={`${BASE}/${s.id}/reviu`} class="form services-review-form" novalidate>
-              <h3>{v.t('services.review.add')}</h3>
               <Csrf v={v} />
               <TextField v={v} name="reviewedOn" type="date" label={v.t('services.review.date')} required width="short" value={f.reviewedOn} errors={errors} />
               <fieldset class="fieldset"><legend>{v.t('services.review.findings')}</legend>
@@ -202,12 +203,13 @@ export function registerServicesRoutes(r: Router) {
               <TextArea v={v} name="conclusion" label={v.t('services.review.conclusion')} value={f.conclusion} errors={errors} maxlength={2000} />
               <div class="form__actions"><button class="button button--primary" type="submit">{v.t('services.review.save')}</button></div>
             </form>
+            </details>
           ) : null}
         </section>
 
         {manage ? (
-          <section class="card">
-            <h2>{v.t('services.service.edit')}</h2>
+          <details class="card services-fold" open={!!errors && !f.reviewedOn}>
+            <summary>{v.t('services.service.edit')}</summary>
             <form method="post" action={`${BASE}/${s.id}`} class="form" novalidate>
               <Csrf v={v} /><input type="hidden" name="version" value={String(s.version)} />
               <TextField v={v} name="code" label={v.t('services.service.code')} hint={v.t('services.service.code_hint')} required width="short" maxlength={20} value={f.code ?? s.code} errors={errors} />
@@ -221,7 +223,7 @@ export function registerServicesRoutes(r: Router) {
               <p class="field__hint">{s.isActive ? v.t('services.service.deactivate_hint') : v.t('services.service.reactivate_hint')}</p>
               <button class={s.isActive ? 'button button--danger' : 'button'} type="submit">{s.isActive ? v.t('services.service.deactivate') : v.t('services.service.reactivate')}</button>
             </form>
-          </section>
+          </details>
         ) : null}
       </Layout>,
       opts.status ?? 200,

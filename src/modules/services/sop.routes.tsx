@@ -102,10 +102,10 @@ export function registerSopRoutes(r: Router) {
           })}</tbody>
         </table></div>
         {manage ? (
-          <section class="card">
-            <h2>{v.t('services.sop.new')}</h2>
+          <details class="card services-fold" open={!!opts.errors}>
+            <summary>{v.t('services.sop.new')}</summary>
             <SopForm v={v} action={PATH} unitId={unit.id} sop={null} f={opts.form ?? {}} errors={opts.errors} people={people} services={services} />
-          </section>
+          </details>
         ) : null}
       </Layout>,
       opts.status ?? 200,
@@ -199,11 +199,11 @@ export function registerSopRoutes(r: Router) {
           ))}</ul>
         </section>
         {manage && s.status === 'active' ? (
-          <section class="card">
-            <h2>{v.t('services.sop.edit')}</h2>
+          <details class="card services-fold" open={!!errors && !opts.evalForm}>
+            <summary>{v.t('services.sop.edit')}</summary>
             <p class="muted">{v.t('services.sop.edit_hint')}</p>
             <SopForm v={v} action={`${PATH}/${s.id}`} newVersionAction={`${PATH}/${s.id}/versi-baru`} unitId={unitId} sop={s} f={opts.evalForm ? {} : f} errors={opts.evalForm ? undefined : errors} people={people} services={services} />
-          </section>
+          </details>
         ) : null}
       </Layout>,
       opts.status ?? 200,
