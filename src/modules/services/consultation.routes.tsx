@@ -59,8 +59,8 @@ export function registerConsultationRoutes(r: Router) {
           })}</tbody>
         </table></div>
         {manage ? (
-          <section class="card">
-            <h2>{v.t('services.consultation.new')}</h2>
+          <details class="card services-fold" open={!!errors || list.length === 0}>
+            <summary>{v.t('services.consultation.new')}</summary>
             <form method="post" action={PATH} class="form" novalidate>
               <Csrf v={v} /><input type="hidden" name="unit" value={unit.id} />
               <TextField v={v} name="heldOn" type="date" label={v.t('services.consultation.date')} required width="short" value={f.heldOn} errors={errors} />
@@ -91,7 +91,7 @@ export function registerConsultationRoutes(r: Router) {
               <TextArea v={v} name="notes" label={v.t('services.consultation.notes')} value={f.notes} errors={errors} maxlength={2000} />
               <div class="form__actions"><button class="button button--primary" type="submit">{v.t('services.consultation.save')}</button></div>
             </form>
-          </section>
+          </details>
         ) : null}
       </Layout>,
       opts.status ?? 200,

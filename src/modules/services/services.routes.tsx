@@ -182,7 +182,7 @@ export function registerServicesRoutes(r: Router) {
             </article>
           ))}
           {manage ? (
-            <details class="services-fold" open={!!errors && !!f.reviewedOn}>
+            <details class="services-fold" open={!!errors && f.fd_0_source !== undefined}>
             <summary>{v.t('services.review.add')}</summary>
             <form method="post" action={`${BASE}/${s.id}/reviu`} class="form services-review-form" novalidate>
               <Csrf v={v} />
@@ -208,7 +208,7 @@ export function registerServicesRoutes(r: Router) {
         </section>
 
         {manage ? (
-          <details class="card services-fold" open={!!errors && !f.reviewedOn}>
+          <details class="card services-fold" open={!!errors && f.code !== undefined}>
             <summary>{v.t('services.service.edit')}</summary>
             <form method="post" action={`${BASE}/${s.id}`} class="form" novalidate>
               <Csrf v={v} /><input type="hidden" name="version" value={String(s.version)} />
