@@ -70,7 +70,7 @@ export async function seedWbsDemo(db: Db, files: FileStore | null = null): Promi
     for (const [kind, body] of r.messages) await addMessage(d, id, dataKey, kind === 'reporter' ? { kind: 'reporter' } : { kind: 'handler', actor }, body);
     for (const [to, note] of r.path) await changeState(d, id, dataKey, actor, to, note);
     // spread the demo over the past months (days only, as everywhere in the WBS)
-    const day = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - r.months, 10)).toISOString().slice(0, 10);
+    const day = new Date(now.getTime() - (r.months * 30 + 1) * 86_400_000).toISOString().slice(0, 10);
     await db.update(wbsReports).set({ submittedOn: day }).where(eq(wbsReports.id, id));
   }
   const y = now.getUTCFullYear();
