@@ -84,7 +84,7 @@ function PeriodSection({ v, r, serviceNames }: { v: View; r: PeriodResults; serv
       </dl>
       {agg.items.length ? (
         <div class="table-wrap">
-          <table class="table survey-nrr">
+          <table class="survey-nrr">
             <caption>{v.t('survey.public.results.nrr_caption', { period: periodLabel(v, p) })}</caption>
             <thead><tr>
               <th scope="col">{v.t('survey.public.results.item')}</th>
