@@ -29,7 +29,7 @@ export async function periodById(db: Db, id: string): Promise<PeriodRow | null> 
 export interface PeriodListRow extends PeriodRow { respondents: number; required: number }
 
 export async function listPeriods(db: Db, unitId: string, opts: { year?: number; kind?: string } = {}): Promise<PeriodListRow[]> {
-  const rows = await db.select({ p: periods, n: sql<number>`(select count(*)::int from surveys_responses r where r.period_id = ${periods.id})` })
+  const rows = await db.select({ p: periods, n: sql<number>`(select count(*)::int from surveys_responses r where r.period_id = surveys_periods.id)` })
     .from(periods)
     .where(and(eq(periods.unitId, unitId), opts.year ? eq(periods.year, opts.year) : undefined, opts.kind ? eq(periods.kind, opts.kind) : undefined))
     .orderBy(desc(periods.year), asc(periods.kind), desc(periods.startsOn));

@@ -37,7 +37,7 @@ function draw(r: () => number, mean: number): number {
   return 4;
 }
 
-const SKM_BASE = [3.40, 3.30, 3.02, 3.62, 3.35, 3.40, 3.50, 3.26, 3.20];
+const SKM_BASE = [3.40, 3.30, 2.94, 3.62, 3.35, 3.42, 3.52, 3.27, 3.24];
 const SERVICE_SHIFT: Record<string, number> = { IUMK: 0.08, PBG: -0.14, 'SIP-NAKES': 0.0, REKLAME: -0.05, KOPERASI: 0.05, NIB: 0.1 };
 const SERVICE_WEIGHT: Record<string, number> = { IUMK: 0.26, PBG: 0.12, 'SIP-NAKES': 0.14, REKLAME: 0.08, KOPERASI: 0.1, NIB: 0.3 };
 const SUGGESTIONS = [
@@ -135,10 +135,9 @@ export async function seedSurveysDemo(db: Db): Promise<boolean> {
       if (q.status === 'closed') {
         const items = q.year === 2025 && q.q % 2 === 0 ? ['U3', 'U9'] : q.q === 3 ? ['U3', 'U8'] : ['U3', 'U2'];
         const nextEnd = periodDates(q.q === 4 ? q.year + 1 : q.year, 'quarter', q.q === 4 ? 1 : q.q + 1)!.endsOn;
-        const completed = !(q.year === 2026 && q.q === 3);
         items.forEach((item, k) => {
           const t = FOLLOWUP_TEXT[item][(qi + k) % FOLLOWUP_TEXT[item].length];
-          const done = completed && !(q.year === 2026 && q.q === 2 && k === 1);
+          const done = !(q.year === 2026 && q.q >= 2 && k === 1);
           fus.push({ periodId: p.id, item, action: t.action, targetDate: nextEnd, responsible: t.responsible, realisation: done ? t.realisation : null, done, doneOn: done ? nextEnd : null });
         });
       }

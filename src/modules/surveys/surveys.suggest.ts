@@ -64,7 +64,7 @@ export function suggestFromFacts(f: SurveyFacts, rules: SurveySuggestionRules = 
 const byLatest = (a: PeriodRow, b: PeriodRow) => (a.status === b.status ? b.endsOn.localeCompare(a.endsOn) : a.status === 'closed' ? -1 : 1);
 
 export async function gatherSurveyFacts(db: Db, unitId: string, year: number): Promise<SurveyFacts> {
-  const rows = await db.select({ p: periods, n: sql<number>`(select count(*)::int from surveys_responses r where r.period_id = ${periods.id})` })
+  const rows = await db.select({ p: periods, n: sql<number>`(select count(*)::int from surveys_responses r where r.period_id = surveys_periods.id)` })
     .from(periods).where(and(eq(periods.unitId, unitId), eq(periods.year, year)));
   const withN = rows.map((r) => ({ ...r.p, respondents: Number(r.n) })).filter((p) => p.respondents > 0);
   const perception = async (kind: string): Promise<PerceptionFact | null> => {
