@@ -315,3 +315,31 @@ describe('LKE suggestions from complaint facts (table)', () => {
     assert.deepEqual(got.map((s) => s.item), ['A.II.5.ii.a']);
   });
 });
+
+describe('complaints demo seed', () => {
+  let t: TestApp;
+  before(async () => { t = await createTestApp({ seed: 'org' }); });
+  after(async () => { await t.close(); });
+  test('a realistic stretch for DPMPTSP-KUKM and a few for Disdukcapil; seeding again adds nothing', async () => {
+    const { seedComplaintsDemo } = await import('../src/modules/complaints/index.ts');
+    assert.equal(await seedComplaintsDemo(t.database.db), true);
+    assert.equal(await seedComplaintsDemo(t.database.db), false);
+    const rows = await t.database.query<{ code: string; n: number; lapor: number; closed: number; sat: number; open: number; years: number }>(`
+      select u.code, count(*)::int as n, count(c.lapor_ref)::int as lapor, count(*) filter (where c.state = 'closed')::int as closed,
+        count(c.satisfaction)::int as sat, count(*) filter (where c.state in ('received','in_process'))::int as open,
+        count(distinct extract(year from c.received_on))::int as years
+      from complaints_complaints c join org_units u on u.id = c.unit_id group by u.code order by u.code`);
+    const d = rows.find((r) => r.code === 'DPMPTSPKUKM')!;
+    assert.equal(d.n, 60);
+    assert.ok(d.lapor >= 5 && d.closed >= 35 && d.sat >= 15 && d.open >= 1, JSON.stringify(d));
+    assert.equal(d.years, 2);
+    assert.equal(rows.find((r) => r.code === 'DISDUKCAPIL')!.n, 8);
+    const weekend = await t.database.query(`select 1 from complaints_complaints where extract(isodow from received_on) > 5`);
+    assert.equal(weekend.length, 0, 'received on working days');
+    const bad = await t.database.query(`select 1 from complaints_complaints where closed_on < received_on or first_response_on < received_on or received_on > current_date`);
+    assert.equal(bad.length, 0);
+    const h = await loggedIn(t.app, 'pengaduan');
+    assert.equal((await h.get('/pengaduan/kelola')).status, 200);
+    assert.equal((await h.get('/pengaduan/statistik?period=2025')).status, 200);
+  });
+});

@@ -75,6 +75,7 @@ const id: Record<string, string> = {
   'complaints.field.satisfaction': 'Kepuasan pengadu',
   // public pages
   'complaints.public.title': 'Sampaikan pengaduan',
+  'complaints.public.unit_page_link': 'Sampaikan pengaduan',
   'complaints.public.lead': 'Pengaduan Anda ditangani oleh petugas unit yang bersangkutan dalam batas waktu hari kerja sesuai kategorinya. Anda boleh tidak mencantumkan nama.',
   'complaints.public.track_link': 'Sudah punya kode pelacakan? Lihat status pengaduan',
   'complaints.public.identity': 'Identitas (tidak wajib)',
@@ -350,6 +351,7 @@ const en: Record<string, string> = {
   'complaints.field.complainant': 'Complainant',
   'complaints.field.satisfaction': 'Complainant satisfaction',
   'complaints.public.title': 'Make a complaint',
+  'complaints.public.unit_page_link': 'Make a complaint',
   'complaints.public.lead': 'Your complaint is handled by the unit concerned within the working days its category allows. You need not give your name.',
   'complaints.public.track_link': 'Have a tracking code? See the status of your complaint',
   'complaints.public.identity': 'Who you are (optional)',

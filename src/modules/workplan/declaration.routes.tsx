@@ -186,6 +186,7 @@ export function registerDeclarationRoutes(r: Router) {
             <li><a href={`/publik/unit/${encodeURIComponent(unit.code)}/maklumat`}>{v.t('services.public.nav.maklumat')}</a></li>
             <li><a href={`/publik/unit/${encodeURIComponent(unit.code)}/sop`}>{v.t('services.public.nav.sop')}</a></li>
             <li><a href={`/publik/unit/${encodeURIComponent(unit.code)}/survei`}>{v.t('survey.public.unit_page_link')}</a></li>
+            <li><a href={`/publik/unit/${encodeURIComponent(unit.code)}/pengaduan`}>{v.t('complaints.public.unit_page_link')}</a></li>
           </ul>
         </section>
       </Layout>,
