@@ -22,8 +22,7 @@ import {
 import { benchSuggestions, summarise, type SuggestResult } from './workplan.ts';
 import { runInterleaved, Target, type LoadResult } from './load.ts';
 import { bareSqlAggregator, benchMillion, benchSubmissions, prepareSurvey, MILLION, type IkmRun, type SubmissionRun } from './survey.ts';
-import { aggregatePeriod } from '../src/modules/surveys/public.aggregate.ts';
-import type { PeriodRow } from '../src/modules/surveys/public.queries.ts';
+import { periodResults } from '../src/modules/surveys/index.ts';
 import { fmt, median, percentile, ratio, table } from './stats.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -449,11 +448,10 @@ async function surveyRun(url: string): Promise<SurveyRun> {
   progress(`PostgreSQL: ${fmt(MILLION, 0)} responses inserted with generate_series, then the unit-year's IKM`);
   const million = await benchMillion(url, ids, [
     {
-      label: 'aggregatePeriod (public results page: avg by position, overall and per service, + skmFromNrr)',
+      label: 'periodResults (results pages: avg by position with rollup per service, profile, channels; skmFromNrr)',
       run: async (database, periodId) => {
-        const [period] = await database.query<Record<string, unknown>>(`select id, instrument from surveys_periods where id = $1`, [periodId]);
-        const agg = await aggregatePeriod(database.db, { id: period.id, instrument: period.instrument } as PeriodRow);
-        return { ikm: agg.index, respondents: agg.respondents };
+        const r = (await periodResults(database.db, periodId))!;
+        return { ikm: r.unit.skm?.ikm ?? null, respondents: r.respondents };
       },
     },
     bareSqlAggregator,

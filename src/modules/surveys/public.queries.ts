@@ -105,11 +105,3 @@ export async function forgetOldKeys(db: Db, before: Date): Promise<void> {
   await db.delete(throttle).where(sql`${throttle.windowStart} < ${before}`);
   await db.update(responses).set({ dedupKey: null }).where(and(isNotNull(responses.dedupKey), sql`${responses.submittedAt} < ${before}`));
 }
-
-/** Respondents per period (and service), for the public results page when the core's results are not enough. */
-export async function respondentCounts(db: Db, periodIds: string[]): Promise<Map<string, number>> {
-  if (!periodIds.length) return new Map();
-  const rows = await db.select({ periodId: responses.periodId, n: sql<number>`count(*)::int` }).from(responses)
-    .where(sql`${responses.periodId} in (${sql.join(periodIds.map((id) => sql`${id}`), sql`, `)})`).groupBy(responses.periodId);
-  return new Map(rows.map((r) => [r.periodId, Number(r.n)]));
-}

@@ -1,17 +1,38 @@
 // The unit's published survey results (/publik/unit/:code/survei): per published period the
 // respondents, the index and its category, NRR per item (table and bars), SKM per service, the
 // follow-up plan with its realisation; IPAK/IPKP flagged below the 30-respondent minimum.
-import { asc, inArray } from 'drizzle-orm';
 import type { Db } from '../../kernel/db.ts';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
-import { listServices } from '../services/index.ts';
 import { itemNames } from './public.instrument.ts';
 import { findPublicUnit, publishedPeriods, type PeriodRow, type PublicUnit } from './public.queries.ts';
-import { aggregatePeriod, type PeriodAggregate } from './public.aggregate.ts';
-import { followups } from './surveys.schema.ts';
+import { followupsOf, periodResults, type FollowupRow, type GroupResult, type PeriodResults as CoreResults } from './surveys.queries.ts';
+import type { Mutu, TextPair } from './surveys.rules.ts';
 
-type FollowupRow = typeof followups.$inferSelect;
+/** The figures the page shows for the unit or one service: SKM (IKM 1–4, NIK, mutu) or the 0–4 perception index. */
+interface Figures { respondents: number; index: number | null; nik: number | null; mutu: Mutu | null; kinerja: TextPair | null }
+export interface PeriodAggregate extends Figures {
+  items: { code: string; nrr: number | null }[];
+  services: ({ serviceId: string | null; serviceName: string | null } & Figures)[];
+  minRespondents: number | null;
+  meetsMinimum: boolean | null;
+}
+
+function figuresOf(g: GroupResult): Figures {
+  if (g.skm) return { respondents: g.respondents, index: g.skm.ikm, nik: g.skm.nik, mutu: g.skm.mutu, kinerja: g.skm.kinerja };
+  return { respondents: g.respondents, index: g.perception?.index ?? null, nik: null, mutu: null, kinerja: null };
+}
+
+/** The survey core's periodResults, shaped for this page. */
+export function aggregateOf(r: CoreResults): PeriodAggregate {
+  return {
+    ...figuresOf(r.unit),
+    items: r.instrument.items.map((it) => ({ code: it.code, nrr: r.unit.respondents ? r.unit.nrr[it.code] ?? null : null })),
+    services: r.services.map((g) => ({ serviceId: g.serviceId, serviceName: g.serviceName, ...figuresOf(g) })).sort((a, b) => b.respondents - a.respondents),
+    minRespondents: r.unit.perception?.minRespondents ?? null,
+    meetsMinimum: r.unit.perception?.meetsMinimum ?? null,
+  };
+}
 
 export interface PeriodResults {
   period: PeriodRow;
@@ -22,20 +43,19 @@ export interface PeriodResults {
 export interface PublicResultsData {
   unit: PublicUnit;
   periods: PeriodResults[];
-  serviceNames: Map<string, string>;
 }
 
 export async function publicResults(db: Db, unitCode: string): Promise<PublicResultsData | null> {
   const unit = await findPublicUnit(db, unitCode);
   if (!unit) return null;
   const periods = await publishedPeriods(db, unit.id);
-  const fus = periods.length
-    ? await db.select().from(followups).where(inArray(followups.periodId, periods.map((p) => p.id))).orderBy(asc(followups.targetDate), asc(followups.createdAt))
-    : [];
+  const fus = await followupsOf(db, periods.map((p) => p.id));
   const out: PeriodResults[] = [];
-  for (const p of periods) out.push({ period: p, agg: await aggregatePeriod(db, p), followups: fus.filter((f) => f.periodId === p.id) });
-  const serviceNames = new Map((await listServices(db, unit.id)).map((s) => [s.id, s.name]));
-  return { unit, periods: out, serviceNames };
+  for (const p of periods) {
+    const r = await periodResults(db, p.id);
+    if (r) out.push({ period: p, agg: aggregateOf(r), followups: fus.filter((f) => f.periodId === p.id) });
+  }
+  return { unit, periods: out };
 }
 
 function periodLabel(v: View, p: PeriodRow): string {
@@ -55,7 +75,7 @@ function Bar({ value, max = 4 }: { value: number; max?: number }) {
   );
 }
 
-function PeriodSection({ v, r, serviceNames }: { v: View; r: PeriodResults; serviceNames: Map<string, string> }) {
+function PeriodSection({ v, r }: { v: View; r: PeriodResults }) {
   const { period: p, agg } = r;
   const names = itemNames(p.instrument, v.locale);
   const id = `periode-${p.id}`;
@@ -119,7 +139,7 @@ function PeriodSection({ v, r, serviceNames }: { v: View; r: PeriodResults; serv
               {agg.services.map((s) => {
                 return (
                   <tr>
-                    <th scope="row">{s.serviceId ? serviceNames.get(s.serviceId) ?? v.t('survey.public.results.service_unknown') : v.t('survey.public.results.service_none')}</th>
+                    <th scope="row">{s.serviceId ? s.serviceName ?? v.t('survey.public.results.service_unknown') : v.t('survey.public.results.service_none')}</th>
                     <td class="num" data-label={v.t('survey.public.results.respondents')}>{v.num(s.respondents)}</td>
                     <td class="num" data-label={v.t('survey.public.results.ikm')}>{s.index === null ? '–' : v.num(s.index, 2)}</td>
                     <td class="num" data-label={v.t('survey.public.results.nik')}>{s.nik === null ? '–' : v.num(s.nik, 2)}</td>
@@ -160,7 +180,7 @@ export function ResultsPage({ v, data }: { v: View; data: PublicResultsData }) {
       <h1>{title}</h1>
       <p class="lead">{v.t('survey.public.results.lead')}</p>
       {data.periods.length
-        ? data.periods.map((r) => <PeriodSection v={v} r={r} serviceNames={data.serviceNames} />)
+        ? data.periods.map((r) => <PeriodSection v={v} r={r} />)
         : <p class="muted">{v.t('survey.public.results.none')}</p>}
     </Layout>
   );
