@@ -80,6 +80,8 @@ test('anonymous report → handler reply → reporter answer with the receipt; n
   // at rest: every file of the server's data folder (database files and WAL, file store)
   const dir = e2eDataDir();
   expect(storedFileCount(path.join(dir, 'files', 'wbs')), 'the attachment is stored (encrypted)').toBeGreaterThan(0);
+  // the scan sees the database: a name stored in the clear (the handler's account) is found
+  expect(filesContaining(dir, ['Taufik Hidayat']).length, 'positive control: plaintext columns are visible to the scan').toBeGreaterThan(0);
   const hits = filesContaining(dir, [`E2E-${stamp}`, `Waluyo-${stamp}`, NAME, CONTACT, REPLY, ANSWER, `LAMPIRAN-RAHASIA-${stamp}`, ATTACHMENT, receipt]);
   expect(hits).toEqual([]);
 
