@@ -33,7 +33,7 @@ export function reportModel(src: { t: T; regency: string; unit: { name: string; 
     intro: t('complaints.report.intro', { from: formatDate(src.period.from, 'id'), to: formatDate(src.period.to, 'id'), today: formatDate(src.today, 'id') }),
     labels: {
       s1: t('complaints.report.s1'), s2: t('complaints.report.s2'), s3: t('complaints.stats.by_category'), s4: t('complaints.stats.by_channel'), s5: t('complaints.stats.by_state'),
-      count: t('complaints.stats.count'), page: t('complaints.report.page'), of: t('complaints.report.of'),
+      count: t('complaints.stats.count'), col_category: t('complaints.field.category'), col_channel: t('complaints.field.channel'), col_state: t('complaints.field.status'), page: t('complaints.report.page'), of: t('complaints.report.of'),
     },
     summary: [
       [t('complaints.stats.total'), n(s.total)],

@@ -7,7 +7,7 @@ import { offDays } from '../../kernel/calendar.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { ACCEPTED_EXTENSIONS } from '../../kernel/files.ts';
 import { clientAddress, flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
-import { Badge, Csrf, DataTable, ErrorSummary, PageHeader, SelectField, SummaryList, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { Badge, Csrf, DataTable, ErrorSummary, PageHeader, Pagination, SelectField, SummaryList, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { dayIn } from '../../kernel/workdays.ts';
@@ -23,6 +23,7 @@ import {
 
 const BASE = '/pengaduan/kelola';
 const ID = ':id{[0-9a-f-]{36}}';
+const PAGE = 20;
 
 function svc(c: Ctx): SvcCtx {
   const a = c.var.actor!;
@@ -153,7 +154,7 @@ export function registerComplaintsRoutes(r: Router): void {
     const cpl = found?.complaint;
     return c.html(
       <Layout v={v} title={v.t('complaints.track.title')} narrow>
-        <PageHeader title={v.t('complaints.track.title')} lead={v.t('complaints.track.lead')} />
+        <PageHeader title={v.t('complaints.track.title')} lead={found ? undefined : v.t('complaints.track.lead')} />
         <ErrorSummary v={v} errors={errors} />
         {!found ? (
           <form method="post" action="/pengaduan/lacak" class="form">
@@ -289,7 +290,7 @@ export function registerComplaintsRoutes(r: Router): void {
     };
     const rows = await listComplaints(c.var.deps.db, scope, filter);
     const page = Math.max(1, Math.min(1000, Number(q('page')) || 1));
-    const pageRows = rows.slice((page - 1) * 50, page * 50);
+    const pageRows = rows.slice((page - 1) * PAGE, page * PAGE);
     const query = { unit: unitId, state: filter.state, category: filter.category, channel: filter.channel, overdue: filter.overdue ? '1' : undefined };
     const canHandle = v.can('complaints.handle');
     return c.html(
@@ -318,7 +319,7 @@ export function registerComplaintsRoutes(r: Router): void {
           { key: 'deadline', label: v.t('complaints.field.deadline'), render: (x) => <>{v.date(x.deadline)} <Badge tone={slaTone(x.sla)}>{v.t(`complaints.sla.${x.sla}`)}</Badge></> },
           { key: 'assignee', label: v.t('complaints.field.assignee'), render: (x) => x.assignee ?? '—' },
         ]} />
-        {rows.length > 50 ? <p>{page > 1 ? <a href={`${BASE}?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([, x]) => x)) as Record<string, string>, page: String(page - 1) })}`}>{v.t('ui.pagination.prev')}</a> : null} {page * 50 < rows.length ? <a href={`${BASE}?${new URLSearchParams({ ...Object.fromEntries(Object.entries(query).filter(([, x]) => x)) as Record<string, string>, page: String(page + 1) })}`}>{v.t('ui.pagination.next')}</a> : null}</p> : null}
+        <Pagination v={v} page={page} pageSize={PAGE} total={rows.length} query={query} />
       </Layout>);
   });
 
@@ -591,8 +592,8 @@ export function registerComplaintsRoutes(r: Router): void {
       <Layout v={v} title={v.t('complaints.stats.title')} crumbs={[...(v.can('complaints.view') ? [{ href: BASE, label: v.t('complaints.list.title') }] : []), { label: v.t('complaints.stats.title') }]}>
         <PageHeader title={v.t('complaints.stats.title')} lead={v.t('complaints.stats.lead')} />
         <form method="get" action="/pengaduan/statistik" class="form form--inline card">
-          <SelectField v={v} name="unit" label={v.t('complaints.field.unit')} value={unitId ?? ''} placeholder={scope.all ? v.t('complaints.all_units') : undefined} options={units.map((u) => ({ value: u.id, label: u.name }))} />
-          <SelectField v={v} name="period" label={v.t('complaints.stats.period')} value={period.code} options={periods.map((p) => ({ value: p.code, label: v.t(`complaints.period.${p.kind}`, { code: p.code }) }))} />
+          <SelectField v={v} name="unit" label={v.t('complaints.field.unit')} required={!scope.all} value={unitId ?? ''} placeholder={scope.all ? v.t('complaints.all_units') : undefined} options={units.map((u) => ({ value: u.id, label: u.name }))} />
+          <SelectField v={v} name="period" label={v.t('complaints.stats.period')} required value={period.code} options={periods.map((p) => ({ value: p.code, label: v.t(`complaints.period.${p.kind}`, { code: p.code }) }))} />
           <button class="button button--secondary" type="submit">{v.t('complaints.show')}</button>
         </form>
         <div class="stats">
