@@ -63,7 +63,7 @@ test('anonymous report → handler reply → reporter answer with the receipt; n
   await reporter.getByRole('button', { name: 'Buka' }).click();
   await expect(reporter.getByRole('heading', { level: 1 })).toHaveText('Status laporan');
   await expect(reporter.getByText(REPLY)).toBeVisible();
-  await reporter.getByLabel('Pesan', { exact: true }).fill(ANSWER);
+  await reporter.getByLabel('Pesan untuk pengelola').fill(ANSWER);
   await reporter.getByRole('button', { name: 'Kirim pesan' }).click();
   await expect(reporter.getByText('Pesan Anda terkirim.')).toBeVisible();
   await expect(reporter.getByText(ANSWER)).toBeVisible();

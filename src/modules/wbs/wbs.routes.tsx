@@ -67,16 +67,22 @@ function TextArea(props: { v: View; name: string; label: string; hint?: string; 
   );
 }
 
-function FileField({ v, errors, name = 'files' }: { v: View; errors?: FieldErrors; name?: string }) {
+function FileField({ v, errors, name = 'files', labelKey = 'wbs.field.files' }: { v: View; errors?: FieldErrors; name?: string; labelKey?: string }) {
   const err = errors?.[name];
   return (
     <div class={err ? 'field field--error' : 'field'}>
-      <label class="field__label" for={`f-${name}`}>{v.t('wbs.field.files')} <span class="field__optional">({v.t('form.optional')})</span></label>
+      <label class="field__label" for={`f-${name}`}>{v.t(labelKey)} <span class="field__optional">({v.t('form.optional')})</span></label>
       <div class="field__hint">{v.t('wbs.field.files_hint', { n: WBS_RULES.attachments.maxFiles, types: ACCEPTED_EXTENSIONS })}</div>
       {err ? <div class="field__error">{v.t(err, { n: WBS_RULES.attachments.maxFiles })}</div> : null}
       <input type="file" id={`f-${name}`} name={name} multiple />
     </div>
   );
+}
+
+/** Text as written, line breaks kept (no inline styles: CSP). */
+function Lines({ text }: { text: string }) {
+  const lines = text.split('\n');
+  return <>{lines.map((l, i) => (i === 0 ? l : <><br />{l}</>))}</>;
 }
 
 function Messages({ v, r, attachmentHref }: { v: View; r: ReportView; attachmentHref?: (id: string) => string }) {
@@ -90,7 +96,7 @@ function Messages({ v, r, attachmentHref }: { v: View; r: ReportView; attachment
             {m.state ? <StateBadge v={v} s={m.state} /> : null}
             <span class="muted">{v.date(m.on)}</span>
           </div>
-          {m.body ? <p class="clamp">{m.body}</p> : null}
+          {m.body ? <p><Lines text={m.body} /></p> : null}
           {m.attachments.length ? <Attachments v={v} list={m.attachments} href={attachmentHref} /> : null}
         </li>
       ))}
@@ -110,7 +116,7 @@ function ReportContentView({ v, r }: { v: View; r: ReportView }) {
   if (!r.content) return <p class="muted">{v.t('wbs.purged')}</p>;
   return (
     <SummaryList rows={[
-      [v.t('wbs.field.what'), <span class="clamp">{r.content.what}</span>],
+      [v.t('wbs.field.what'), <Lines text={r.content.what} />],
       [v.t('wbs.field.who'), r.content.who],
       [v.t('wbs.field.when'), r.content.when || '—'],
       [v.t('wbs.field.where'), r.content.where || '—'],
@@ -272,7 +278,7 @@ export function registerWbsRoutes(r: Router): void {
             <Csrf v={v} />
             <input type="hidden" name="receipt" value={receipt} />
             <TextArea v={v} name="body" label={v.t('wbs.reply.body')} rows={4} required errors={opts.errors} maxlength={5000} />
-            <FileField v={v} errors={opts.errors} />
+            <FileField v={v} errors={opts.errors} labelKey="wbs.field.reply_files" />
             <button type="submit" class="button button--primary">{v.t('wbs.reply.send')}</button>
           </form>
         )}
@@ -467,7 +473,7 @@ export function registerWbsRoutes(r: Router): void {
           <form method="post" action={`${base}/balas`} class="form" enctype="multipart/form-data" novalidate>
             <Csrf v={v} />
             <TextArea v={v} name="body" label={v.t('wbs.reply.to_reporter')} hint={v.t('wbs.reply.hint')} rows={4} required errors={opts.errors} maxlength={5000} />
-            <FileField v={v} errors={opts.errors} />
+            <FileField v={v} errors={opts.errors} labelKey="wbs.field.reply_files" />
             <button type="submit" class="button button--primary">{v.t('wbs.reply.send')}</button>
           </form>
         )}

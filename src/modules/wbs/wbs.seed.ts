@@ -9,7 +9,8 @@ import type { Db } from '../../kernel/db.ts';
 import type { FileStore } from '../../kernel/files.ts';
 import { accounts } from '../../kernel/schema.ts';
 import { generateKeyPair, sealPrivateKey, unwrapWith } from './wbs.crypto.ts';
-import { wbsEvaluations, wbsHandlerKeys, wbsReportKeys, wbsReports } from './wbs.schema.ts';
+import { wbsEvaluations, wbsHandlerKeys, wbsMessages, wbsReportKeys, wbsReports } from './wbs.schema.ts';
+import { addDays, WBS_RULES } from './wbs.rules.ts';
 import { addMessage, changeState, submitReport, type SubmitDeps } from './wbs.service.ts';
 
 const DEMO_PASSWORD = 'DemoZI-2026!';
@@ -71,7 +72,8 @@ export async function seedWbsDemo(db: Db, files: FileStore | null = null): Promi
     for (const [to, note] of r.path) await changeState(d, id, dataKey, actor, to, note);
     // spread the demo over the past months (days only, as everywhere in the WBS)
     const day = new Date(now.getTime() - (r.months * 30 + 1) * 86_400_000).toISOString().slice(0, 10);
-    await db.update(wbsReports).set({ submittedOn: day }).where(eq(wbsReports.id, id));
+    await db.update(wbsReports).set({ submittedOn: day, ...(r.path.some(([s]) => s === 'closed' || s === 'rejected') ? { closedOn: day, purgeAfter: addDays(day, WBS_RULES.retentionDaysAfterClosure) } : {}) }).where(eq(wbsReports.id, id));
+    await db.update(wbsMessages).set({ on: day }).where(eq(wbsMessages.reportId, id));
   }
   const y = now.getUTCFullYear();
   await db.insert(wbsEvaluations).values([
