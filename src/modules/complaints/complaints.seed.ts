@@ -113,6 +113,8 @@ async function seedUnit(db: Db, code: string, count: number, seed: number, handl
       if (age <= 2) state = r() < 0.5 ? 'received' : 'in_process';
       else if (age <= slaDays + 3) state = r() < 0.5 ? 'in_process' : 'closed';
       else state = weighted(r, [['closed', 84], ['rejected', 5], ['not_authority', 5], ['in_process', 6]]);
+      // two older ones are still in process long after their deadline, so the demo always has overdue work
+      if ((n === 20 || n === 40) && age > slaDays + 3) state = 'in_process';
       const responded = state !== 'received';
       const firstResponseOn = responded ? addWorkingDays(receivedOn, 1 + Math.floor(r() * 3), off) : null;
       let closedOn: IsoDate | null = null;
