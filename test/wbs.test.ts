@@ -259,6 +259,10 @@ describe('bad input changes nothing', () => {
     assert.equal((await handler.post(`/wbs/kelola/${reportId}/ungkap/${fake}/setujui`)).status, 404);
     assert.equal((await handler.get(`/wbs/kelola/${reportId}/lampiran/${fake}`)).status, 404);
     assert.equal((await handler.post(`/wbs/kelola/${reportId}/kecualikan`, { account: fake })).status, 400);
+    const admin = await loggedIn(t.app, 'admin');
+    await admin.get('/wbs/admin');
+    assert.equal((await admin.post(`/wbs/admin/ungkap/not-a-report/${fake}`)).status, 404);
+    assert.equal((await admin.post(`/wbs/admin/ungkap/${reportId}/${fake}`)).status, 404);
     assert.deepEqual(await snapshot(), before_);
   });
 
@@ -280,6 +284,15 @@ describe('bad input changes nothing', () => {
 });
 
 describe('keys follow passwords', () => {
+  test('wrong passwords on the unlock page are refused, then throttled', async () => {
+    const other = await loggedIn(t.app, 'pegawai.dukcapil');
+    await other.get('/wbs/kelola');
+    for (let i = 0; i < 5; i++) assert.equal((await other.post('/wbs/kelola/buka', { password: 'salah-sekali' })).status, 400);
+    const res = await other.post('/wbs/kelola/buka', { password: DEMO_PASSWORD });
+    assert.equal(res.status, 400);
+    assert.match(await res.text(), /Terlalu banyak kata sandi salah/);
+  });
+
   test('a password change re-seals the handler key; an administrator reset loses it until recovery', async () => {
     const c = await loggedIn(t.app, 'wbs');
     await c.get('/account/password');

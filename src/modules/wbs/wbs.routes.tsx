@@ -346,7 +346,7 @@ export function registerWbsRoutes(r: Router): void {
     return c.html(
       <Layout v={v} title={v.t('wbs.manage.title')} crumbs={[home(v), { label: v.t('wbs.manage.title') }]}>
         <PageHeader title={v.t('wbs.manage.title')} lead={v.t('wbs.manage.lead')} actions={<a class="button" href="/wbs/statistik">{v.t('wbs.stats.title')}</a>} />
-        {!unlocked || opts.stale ? unlockForm(v, opts.errors, opts.stale) : <div class="alert alert--success" role="status">{v.t('wbs.unlock.open')}</div>}
+        {!unlocked || opts.stale || opts.errors ? unlockForm(v, opts.errors, opts.stale) : <div class="alert alert--success" role="status">{v.t('wbs.unlock.open')}</div>}
         <div class="table-wrap">
           <table class="table">
             <caption class="visually-hidden">{v.t('wbs.manage.title')}</caption>

@@ -92,10 +92,29 @@ export async function designatedHandlers(db: Db, unitId: string | null): Promise
   return rows.map((r) => r.account_id);
 }
 
+// Wrong passwords on the unlock page, per account (in memory): a stolen session cannot guess the
+// password there faster than at the sign-in form.
+const UNLOCK_MAX_FAILURES = 5;
+const UNLOCK_WINDOW_MS = 15 * 60_000;
+const unlockFailures = new Map<string, { n: number; since: number }>();
+
+async function checkAccountPassword(db: Db, accountId: string, password: string) {
+  const f = unlockFailures.get(accountId);
+  if (f && Date.now() - f.since > UNLOCK_WINDOW_MS) unlockFailures.delete(accountId);
+  const cur = unlockFailures.get(accountId);
+  if (cur && cur.n >= UNLOCK_MAX_FAILURES) throw new DomainError('validation', 'wbs.unlock.throttled', {}, { password: 'wbs.unlock.throttled' });
+  const [acc] = await db.select().from(accounts).where(eq(accounts.id, accountId));
+  if (!acc || !(await verifyPassword(acc.passwordHash, password))) {
+    unlockFailures.set(accountId, { n: (cur?.n ?? 0) + 1, since: cur?.since ?? Date.now() });
+    throw new DomainError('validation', 'wbs.unlock.wrong_password', {}, { password: 'wbs.unlock.wrong_password' });
+  }
+  unlockFailures.delete(accountId);
+  return acc;
+}
+
 /** Opens (or, on first use, creates) the handler's key pair with the account password. */
 export async function unlockHandler(db: Db, accountId: string, password: string, sessionId: string): Promise<'unlocked' | 'created' | 'stale'> {
-  const [acc] = await db.select().from(accounts).where(eq(accounts.id, accountId));
-  if (!acc || !(await verifyPassword(acc.passwordHash, password))) throw new DomainError('validation', 'wbs.unlock.wrong_password', {}, { password: 'wbs.unlock.wrong_password' });
+  const acc = await checkAccountPassword(db, accountId, password);
   if (!(await isHandler(db, accountId))) throw new DomainError('forbidden', 'error.forbidden');
   const [row] = await db.select().from(wbsHandlerKeys).where(eq(wbsHandlerKeys.accountId, accountId));
   if (!row) {
@@ -122,8 +141,7 @@ export async function unlockHandler(db: Db, accountId: string, password: string,
  * regency recovery key re-wraps them.
  */
 export async function replaceHandlerKey(db: Db, accountId: string, password: string, sessionId: string): Promise<void> {
-  const [acc] = await db.select().from(accounts).where(eq(accounts.id, accountId));
-  if (!acc || !(await verifyPassword(acc.passwordHash, password))) throw new DomainError('validation', 'wbs.unlock.wrong_password', {}, { password: 'wbs.unlock.wrong_password' });
+  const acc = await checkAccountPassword(db, accountId, password);
   if (!(await isHandler(db, accountId))) throw new DomainError('forbidden', 'error.forbidden');
   const pair = generateKeyPair();
   await db.transaction(async (tx) => {
@@ -520,7 +538,7 @@ export async function listDisclosures(db: Db, reportId: string, dataKey: Buffer 
 
 /** A second person (another handler of the report, or the regency administrator) approves. */
 export async function approveDisclosure(db: Db, reportId: string, disclosureId: string, actor: AuditActor): Promise<void> {
-  if (!/^[0-9a-f-]{36}$/i.test(disclosureId)) throw notFound();
+  if (!/^[0-9a-f-]{36}$/i.test(disclosureId) || !/^[0-9a-f-]{36}$/i.test(reportId)) throw notFound();
   const r = await reportFor(db, reportId);
   const [d] = await db.select().from(wbsDisclosures).where(and(eq(wbsDisclosures.id, disclosureId), eq(wbsDisclosures.reportId, reportId)));
   if (!d) throw notFound();
