@@ -9,6 +9,10 @@ import { after, before, describe, test } from 'node:test';
 import { hashPassword } from '../src/kernel/auth.ts';
 import { sendComplaintReminders } from '../src/modules/complaints/index.ts';
 import { suggestFromFacts, gatherFacts } from '../src/modules/complaints/complaints.suggest.ts';
+import { complaintsLkeSuggestions, complaintsMessages } from '../src/modules/complaints/index.ts';
+import { getRuleSet } from '../src/modules/assessment/index.ts';
+import { collectSuggestions } from '../src/modules/assessment/lke.suggest.ts';
+import { I18n } from '../src/kernel/i18n.ts';
 import { Client, countRows, createTestApp, DEMO_PASSWORD, loggedIn, type TestApp } from './helpers.ts';
 
 const enc = new TextEncoder();
@@ -279,6 +283,15 @@ describe('complaints', () => {
     const a = sug.find((x) => x.item === 'A.II.5.ii.a')!;
     assert.deepEqual(a.answer, { inputs: facts.stats.lke });
     assert.equal(facts.stats.lke.completed, 1);
+    // through the LKE: every offered answer parses against the rule set; the report renders
+    const t2 = new I18n().register('complaints', complaintsMessages).translator('id');
+    const got = await collectSuggestions([complaintsLkeSuggestions], getRuleSet('permenpanrb-90-2021'), { db: t.database.db, unitId: units.DPMPTSPKUKM, year: 2026, now: new Date(), t: t2 });
+    for (const [item, s] of got) if (s.answer !== null) assert.ok(s.parsed, `${item} parses`);
+    assert.ok(got.get('A.II.5.ii.a')?.parsed);
+    const doc = got.get('A.II.5.ii.a')!.evidence[0];
+    assert.equal(doc.kind, 'document');
+    const bytes = await (doc as { render(): Promise<Uint8Array> }).render();
+    assert.equal(new TextDecoder().decode(bytes.slice(0, 5)), '%PDF-');
   });
 
   test('the tracking look-up is rate-limited per client and day', async () => {
