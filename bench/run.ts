@@ -467,7 +467,7 @@ function printSurvey(r: SurveyRun) {
     const bad = Object.entries(res.statuses).filter(([st]) => st !== '303');
     if (bad.length) console.log(`  ${server}: answers other than 303: ${bad.map(([st, n]) => `${st}×${n}`).join(', ')}`);
   }
-  console.log(`  responses stored in the app's period after the run: ${fmt(r.sub.stored, 0)} (warm-up, checks and measured submissions of the app; the bare server's rows go to the same period)`);
+  console.log(`  rows in the period after the run: ${fmt(r.sub.stored, 0)} (both servers insert into it: warm-up, checks and measured submissions)`);
   const m = r.million;
   console.log(`\nUnit-year IKM over ${fmt(m.rows, 0)} stored responses (PostgreSQL, one period, 9 answers each; table ${fmt(m.tableMiB, 0)} MiB): insert with generate_series ${sec(m.insertMs)}; median of ${m.cases[0]?.ms.length ?? 0} runs after one untimed run`);
   console.log(table(['case', '>median ms', '>min ms', '>max ms', '>respondents', '>IKM'], m.cases.map((c) => [

@@ -15,8 +15,10 @@ export interface PosterInput {
   unit: string;
   /** the service name, or the survey's name for the unit-wide SPAK/SPKP */
   service: string;
-  /** the survey's name under the service (null for SKM) */
+  /** the line under the service (null for SKM) */
   survey: string | null;
+  /** the survey's name for the footer */
+  surveyTitle: string;
   url: string;
   /** a fixed timestamp keeps the PDF identical for identical input */
   at: Date;
@@ -42,7 +44,7 @@ export function posterData(p: PosterInput) {
       'Kami tidak menyimpan alamat IP atau data perangkat Anda. · We keep no IP address or device data.',
       'Hasil survei diumumkan di halaman publik unit ini. · Results are published on this unit\'s public page.',
     ],
-    footer: `Integritas · ${p.survey ?? 'Survei Kepuasan Masyarakat'}`,
+    footer: `Integritas · ${p.surveyTitle}`,
   };
 }
 

@@ -256,7 +256,7 @@ export function registerSurveyPublicRoutes(r: Router): void {
     }
     const regency = await findRegency(deps.db);
     const url = `${deps.config.publicUrl}${formPath(unit.code, linkSegment(target.kind === 'skm' ? { kind: 'skm', serviceCode: segment } : target))}`;
-    const pdf = renderPosterPdf({ regency: regency?.name ?? '', unit: unit.name, service: serviceName, survey, url, at: new Date() });
+    const pdf = renderPosterPdf({ regency: regency?.name ?? '', unit: unit.name, service: serviceName, survey, surveyTitle: t(`survey.public.kind.${target.kind}`), url, at: new Date() });
     return new Response(new Uint8Array(pdf), { headers: {
       'Content-Type': 'application/pdf',
       'Content-Disposition': `attachment; filename="Poster-Survei-${unit.code}-${segment}.pdf"`,
