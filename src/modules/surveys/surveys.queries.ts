@@ -55,7 +55,7 @@ export async function codeCounts(db: Db, periodId: string): Promise<{ total: num
 }
 
 /** A sample of the period's suggestion texts (newest first). */
-export async function suggestionsOf(db: Db, periodId: string, limit = 12): Promise<{ text: string; serviceId: string | null; at: Date }[]> {
+export async function suggestionsOf(db: Db, periodId: string, limit = 40): Promise<{ text: string; serviceId: string | null; at: Date }[]> {
   const rows = await db.select({ text: responses.suggestion, serviceId: responses.serviceId, at: responses.submittedAt }).from(responses)
     .where(and(eq(responses.periodId, periodId), sql`coalesce(trim(${responses.suggestion}), '') <> ''`))
     .orderBy(desc(responses.submittedAt), desc(responses.id)).limit(limit);

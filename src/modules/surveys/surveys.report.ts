@@ -34,7 +34,9 @@ export async function skmReportOf(db: Db, p: PeriodRow, t: T, today = new Date()
   const res = (await periodResults(db, p.id))!;
   const ins = res.instrument;
   const skm = res.unit.skm!;
-  const regency = (await findRegency(db))?.name ?? '';
+  const reg = await findRegency(db);
+  const regency = (reg?.name ?? '').replace(/^Pemerintah\s+/i, '');
+  const capital = (reg as { capital?: string | null } | null)?.capital ?? null;
   const unitRow = ((await db.execute(sql`select name, address, phone, email from org_units where id = ${p.unitId}`)) as unknown as { rows: { name: string; address: string | null; phone: string | null; email: string | null }[] }).rows[0];
   const address = [unitRow?.address, unitRow?.phone ? `Telp. ${unitRow.phone}` : null, unitRow?.email ? `E-Mail: ${unitRow.email}` : null].filter(Boolean).join(' · ');
   const name = (code: string) => ins.items.find((i) => i.code === code)!.name.id;
@@ -87,10 +89,10 @@ export async function skmReportOf(db: Db, p: PeriodRow, t: T, today = new Date()
       [t('surveys.report.sum.kinerja'), skm.kinerja?.id ?? '—'],
     ],
     analysis,
-    suggestions: sugg.map((s) => s.text.length > 300 ? `${s.text.slice(0, 299)}…` : s.text),
+    suggestions: [...new Set(sugg.map((s) => s.text.trim()))].slice(0, 8).map((text) => ({ text })).map((s) => s.text.length > 300 ? `${s.text.slice(0, 299)}…` : s.text),
     followups: mine.map((f, i) => [String(i + 1), `${f.item ? `${f.item} ${name(f.item)}: ` : ''}${f.action}`, f.targetDate ? date(f.targetDate) : '—', f.responsible ?? '—', f.done ? t('surveys.followup.done') : t('surveys.followup.open')]),
     previous: prev ? { period: periodText(prev), rows: prevFus.map((f) => [`${f.item ? `${f.item}: ` : ''}${f.action}`, f.realisation ?? '—', f.done ? `${t('surveys.followup.done')}${f.doneOn ? ` (${date(f.doneOn)})` : ''}` : t('surveys.followup.open')]) } : null,
-    place: regency.replace(/^Kabupaten\s+/i, ''),
+    place: capital ?? regency.replace(/^(Kabupaten|Kota)\s+/i, ''),
     date: formatDate(today, 'id', 'Asia/Jakarta'),
   };
 }
