@@ -2,7 +2,7 @@
 // SIP-NAKES, REKLAME, KOPERASI, NIB) with standards published in February 2025 (all 14 components),
 // PBG revised to version 2 after its April 2026 review (SKM, complaints, the March 2026
 // consultation), two public consultations, the maklumat signed by the Kepala Dinas, twelve SOPs with
-// steps — some evaluated, one superseded by a revised version. Disdukcapil: three services with
+// steps — eight evaluated in 2026, one superseded by a revised version. Disdukcapil: three services with
 // standards, its maklumat and two SOPs. Decrees, attendance lists, SOP documents and the photo of
 // the maklumat at the counter are small PDFs with a file store, .example links without one.
 // Each unit is seeded once: nothing happens for a unit that already has services.
@@ -182,6 +182,8 @@ async function seedDpmptsp(db: Db, files: FileStore | null): Promise<boolean> {
       [DPMPTSP_SOPS[3][0], '2026-10-06', 'Verifikasi rekomendasi Dinas Kesehatan memakan 2 hari.', 'proposal', 'Usulan verifikasi rekomendasi secara elektronik.'],
       [DPMPTSP_SOPS[7][0], '2026-10-07', 'Semua pengaduan triwulan III dijawab dalam 5 hari kerja.', 'none', null],
       [DPMPTSP_SOPS[8][0], '2026-10-07', 'SKM dilaksanakan setiap triwulan; laporan dipublikasikan.', 'proposal', 'Usulan survei melalui kode QR di setiap loket.'],
+      [DPMPTSP_SOPS[4][0], '2026-10-08', 'Peninjauan lokasi reklame sering tertunda karena kendaraan dinas.', 'proposal', 'Usulan jadwal peninjauan tetap setiap Rabu dan Jumat.'],
+      [DPMPTSP_SOPS[9][0], '2026-10-08', 'Layanan antar izin menjangkau 8 kecamatan; alamat pemohon kadang tidak lengkap.', 'revised', 'Formulir alamat dan nomor telepon wajib ditambahkan pada SOP.'],
     ];
     for (const [number, on, result, followUp, note] of evals) {
       await tx.insert(sopEvaluations).values({ sopId: sopIds[number], evaluatedOn: on, result, followUp, followUpNote: note, createdAt: at(on), updatedAt: at(on) });
