@@ -18,6 +18,8 @@ const envSchema = z.object({
   TIME_ZONE: z.string().default('Asia/Jakarta'),
   DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
+  // reverse proxies whose X-Forwarded-For is believed (comma-separated addresses), e.g. 127.0.0.1,::1
+  TRUSTED_PROXIES: z.string().default(''),
 });
 
 export interface Config {
@@ -37,6 +39,8 @@ export interface Config {
   /** Seed demo data on the first embedded start. Never in production. */
   demo: boolean;
   logLevel: 'silent' | 'error' | 'info' | 'debug';
+  /** Addresses of reverse proxies in front of the app; only their X-Forwarded-For is read. */
+  trustedProxies: string[];
 }
 
 export class ConfigError extends Error {}
@@ -78,7 +82,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     timeZone: e.TIME_ZONE,
     demo,
     logLevel: e.LOG_LEVEL,
+    trustedProxies: parseProxies(e.TRUSTED_PROXIES),
   };
+}
+
+/** "127.0.0.1, ::1" → ['127.0.0.1', '::1'] (IPv4-mapped IPv6 written as plain IPv4). */
+export function parseProxies(raw: string): string[] {
+  return raw.split(',').map((s) => normaliseAddress(s.trim())).filter(Boolean);
+}
+
+export function normaliseAddress(a: string): string {
+  return a.startsWith('::ffff:') && a.includes('.') ? a.slice(7) : a;
 }
 
 function readOrCreateDevSecret(dataDir: string): string {
@@ -105,6 +119,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     timeZone: 'Asia/Jakarta',
     demo: false,
     logLevel: 'silent',
+    trustedProxies: [],
     ...overrides,
   };
 }

@@ -5,7 +5,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Actor, AccessControl, Scope } from './access.ts';
 import { findSession, isValidCsrf, csrfTokenFor, newCsrfCookie, type SessionInfo } from './auth.ts';
-import type { Config } from './config.ts';
+import { normaliseAddress, type Config } from './config.ts';
 import type { Db } from './db.ts';
 import { DomainError, statusOf } from './errors.ts';
 import type { FileStore } from './files.ts';
@@ -262,7 +262,20 @@ export function currentUnitOf(c: Ctx): string | null {
 export function clientAddress(c: Ctx): string {
   // @hono/node-server exposes the socket; in-process tests have none
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'local';
+  const peer = normaliseAddress(incoming?.socket?.remoteAddress ?? 'local');
+  return forwardedClient(peer, c.req.header('x-forwarded-for'), c.var.deps.config.trustedProxies);
+}
+
+/**
+ * The client behind trusted reverse proxies: when the peer is a trusted proxy, the right-most
+ * X-Forwarded-For address that is not itself a trusted proxy (addresses further left are
+ * whatever the client claimed). Otherwise the peer. Without trusted proxies the header is ignored.
+ */
+export function forwardedClient(peer: string, forwardedFor: string | undefined, trusted: readonly string[]): string {
+  if (!trusted.length || !trusted.includes(peer) || !forwardedFor) return peer;
+  const hops = forwardedFor.split(',').map((s) => normaliseAddress(s.trim())).filter(Boolean);
+  for (let i = hops.length - 1; i >= 0; i--) if (!trusted.includes(hops[i]!)) return hops[i]!.slice(0, 64);
+  return peer;
 }
 
 export function setSessionCookie(c: Ctx, token: string) {
