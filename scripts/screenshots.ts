@@ -217,6 +217,51 @@ async function capture(browser: Browser, baseURL: string, outDir: string, vp: (t
     await go(page, '/publik/unit/DPMPTSPKUKM/sop', 'public-sops');
     await context.close();
   }
+  // complaints: a resident's public form and tracking page, then the unit's complaint handler
+  {
+    const { context, page } = await newPage();
+    await go(page, '/publik/unit/DPMPTSPKUKM/pengaduan', 'complaints-public-form');
+    await page.getByLabel('Kategori').selectOption('pelayanan');
+    await page.getByLabel('Judul pengaduan').fill('Antrean loket terlalu lama');
+    await page.getByLabel('Uraian pengaduan').fill('Saya menunggu lebih dari dua jam di loket perizinan tanpa kepastian.');
+    await page.getByRole('button', { name: 'Kirim pengaduan' }).click();
+    await shoot(page, outDir, vp.name, vp.width, 'complaints-public-code', shots);
+    const code = (await page.locator('[data-tracking-code]').textContent())?.trim() ?? '';
+    await page.goto('/pengaduan/lacak');
+    await page.getByLabel('Kode pelacakan').fill(code);
+    await page.getByRole('button', { name: 'Lihat status' }).click();
+    await shoot(page, outDir, vp.name, vp.width, 'complaints-tracking', shots);
+    await context.close();
+  }
+  {
+    const { context, page } = await newPage();
+    await login(page, 'pengaduan');
+    await go(page, '/pengaduan/kelola', 'complaints-list');
+    const complaint = (await page.locator('table a[href^="/pengaduan/kelola/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).find((h) => UUID.test(h));
+    if (complaint) await go(page, complaint, 'complaints-detail');
+    await go(page, '/pengaduan/statistik?period=2025', 'complaints-stats');
+    await go(page, '/pengaduan/impor', 'complaints-import');
+    await context.close();
+  }
+  // surveys (core): periods, a period's results with charts and follow-up, paper entry, import error report
+  {
+    const { context, page } = await newPage();
+    await login(page, 'ketua.zi');
+    await go(page, '/survei', 'surveys-periods');
+    const hrefs = await page.locator('table a[href^="/survei/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+    const period = hrefs.filter((h) => UUID.test(h))[3] ?? hrefs[0];
+    if (period) {
+      await go(page, period, 'surveys-results');
+      await page.locator('#tindak-lanjut').scrollIntoViewIfNeeded();
+      await page.locator('#tindak-lanjut').screenshot({ path: path.join(outDir, `${vp.name}-surveys-followup.png`) });
+      await go(page, `${period}/entri?baris=5`, 'surveys-entry');
+      await page.goto(`${period}/impor`);
+      await page.setInputFiles('#f-file', { name: 'kuesioner.csv', mimeType: 'text/csv', buffer: Buffer.from('U1;U2;U3;U4;U5;U6;U7;U8;U9;sex;service\n4;4;3;4;4;4;4;3;3;l;IUMK\n4;5;3;4;4;4;4;3;3;;\n4;4;3;4;4;4;4;3;;x;NOPE\n') });
+      await page.getByRole('button', { name: 'Impor', exact: true }).click();
+      await shoot(page, outDir, vp.name, vp.width, 'surveys-import-errors', shots, 400);
+    }
+    await context.close();
+  }
   // the regency administrator
   {
     const { context, page } = await newPage();
