@@ -354,7 +354,7 @@ export function registerWbsRoutes(r: Router): void {
             <tbody>
               {rows.length === 0 ? <tr><td colspan={5} class="table__empty">{v.t('wbs.list.empty')}</td></tr> : rows.map((r) => (
                 <tr>
-                  <td data-label={v.t('wbs.list.report')}><a href={`/wbs/kelola/${r.id}`}>{`WBS-${r.id.slice(0, 8).toUpperCase()}`}</a></td>
+                  <td data-label={v.t('wbs.list.report')}><a class="nowrap" href={`/wbs/kelola/${r.id}`}>{`WBS-${r.id.slice(0, 8).toUpperCase()}`}</a></td>
                   <td data-label={v.t('wbs.field.unit')}>{r.unitName ?? v.t('wbs.field.unit_unknown')}</td>
                   <td data-label={v.t('wbs.status.submitted')}>{v.date(r.submittedOn)}</td>
                   <td data-label={v.t('wbs.status.state')}><StateBadge v={v} s={r.state} /></td>
