@@ -539,13 +539,13 @@ export function registerSurveysRoutes(r: Router): void {
                 const val = (f: string) => form[`r${row}_${f}`] ?? '';
                 return <tr class={Object.keys(e).length ? 'row--error' : undefined}>
                   <th scope="row">{row}</th>
-                  {services.length ? <td><select class="input input--grid" name={`r${row}_service`} aria-label={v.t('surveys.entry.cell', { row, field: v.t('surveys.col.service') })}>
+                  {services.length ? <td data-label={v.t('surveys.col.service')}><select class="input input--grid" name={`r${row}_service`} aria-label={v.t('surveys.entry.cell', { row, field: v.t('surveys.col.service') })}>
                     <option value="">—</option>{services.map((s) => <option value={s.code} selected={val('service') === s.code}>{s.name}</option>)}</select></td> : null}
-                  {ins.items.map((i) => <td><input class={e[i.code] ? 'input input--grid input--error' : 'input input--grid'} name={`r${row}_${i.code}`} id={`f-r${row}-${i.code}`} value={val(i.code)} inputmode="numeric" maxlength={1} size={1}
+                  {ins.items.map((i) => <td data-label={i.code}><input class={e[i.code] ? 'input input--grid input--error' : 'input input--grid'} name={`r${row}_${i.code}`} id={`f-r${row}-${i.code}`} value={val(i.code)} inputmode="numeric" maxlength={1} size={1}
                     aria-label={v.t('surveys.entry.cell', { row, field: `${i.code} ${i.name[v.locale]}` })} aria-invalid={e[i.code] ? 'true' : undefined} /></td>)}
-                  {ins.profile.map((f) => <td><select class={e[f.field] ? 'input input--grid input--error' : 'input input--grid'} name={`r${row}_${f.field}`} aria-label={v.t('surveys.entry.cell', { row, field: f.label[v.locale] })}>
+                  {ins.profile.map((f) => <td data-label={f.label[v.locale]}><select class={e[f.field] ? 'input input--grid input--error' : 'input input--grid'} name={`r${row}_${f.field}`} aria-label={v.t('surveys.entry.cell', { row, field: f.label[v.locale] })}>
                     <option value="">—</option>{f.options.map((o) => <option value={o.code} selected={val(f.field) === o.code}>{o.label[v.locale]}</option>)}</select></td>)}
-                  <td><input class="input input--grid input--wide" name={`r${row}_suggestion`} value={val('suggestion')} maxlength={2000} aria-label={v.t('surveys.entry.cell', { row, field: v.t('surveys.col.suggestion') })} /></td>
+                  <td data-label={v.t('surveys.col.suggestion')}><input class="input input--grid input--wide" name={`r${row}_suggestion`} value={val('suggestion')} maxlength={2000} aria-label={v.t('surveys.entry.cell', { row, field: v.t('surveys.col.suggestion') })} /></td>
                 </tr>;
               })}</tbody>
             </table></div>
