@@ -223,6 +223,13 @@ describe('authorization', () => {
     assert.ok(!(await (await upg.get('/wbs/kelola')).text()).includes(reportId));
     const [k] = await t.database.query<{ n: number }>('select count(*)::int as n from wbs_report_keys where account_id = $1', [accounts.upg]);
     assert.equal(Number(k.n), 0);
+    // the administrator can exclude too (no content on that page); a forged report is not found
+    const admin = await loggedIn(t.app, 'admin');
+    const adminPage = await (await admin.get('/wbs/admin')).text();
+    assert.ok(adminPage.includes(`/wbs/admin/kecualikan/${reportId}`));
+    assert.ok(!adminPage.includes('Zulkarnaen'));
+    assert.equal((await admin.post('/wbs/admin/kecualikan/11111111-2222-3333-4444-555555555555', { account: accounts.upg })).status, 404);
+    assert.equal((await admin.post(`/wbs/admin/kecualikan/${reportId}`, { account: accounts.pegawai })).status, 400, 'not a handler of the report');
     // the reporter opening the report again does not give it back
     const anon = new Client(t.app);
     await anon.get('/wbs/cek');

@@ -5,7 +5,6 @@ import type { Policy } from '../../kernel/access.ts';
 export const wbsPolicy: Policy = {
   'wbs.public': 'public',
   'wbs.handle': ['wbs_handler'],
-  'wbs.approve': ['wbs_handler', 'regency_admin'],
   'wbs.admin': ['regency_admin'],
   'wbs.stats': ['regency_admin', 'regency_viewer', 'wbs_handler', 'unit_head', 'zi_ketua', 'zi_sekretaris', 'tpi_evaluator'],
   'wbs.evaluate': ['wbs_handler', 'unit_head', 'zi_ketua', 'zi_sekretaris'],

@@ -595,6 +595,10 @@ export function registerWbsRoutes(r: Router): void {
       from org_role_assignments ra join kernel_accounts a on a.id = ra.account_id left join org_units u on u.id = ra.unit_id
       where ra.role = 'wbs_handler' order by u.name, a.display_name`);
     const handlers = ((handlerRows as unknown as { rows?: { name: string; unit_name: string | null; has_key: boolean }[] }).rows ?? []);
+    // live reports with their handlers (no content), for exclusion by the administrator
+    const liveRes = await db.execute(sql`select r.id, u.name as unit_name, r.state from wbs_reports r left join org_units u on u.id = r.unit_id where r.purged_on is null order by r.submitted_on desc, r.id limit 200`);
+    const live = ((liveRes as unknown as { rows?: { id: string; unit_name: string | null; state: string }[] }).rows ?? []);
+    const liveHandlers = await Promise.all(live.map((r) => handlersOf(db, r.id)));
     const v = await pageView(c);
     return c.html(
       <Layout v={v} title={v.t('wbs.admin.title')} crumbs={[home(v), { label: v.t('wbs.admin.title') }]}>
@@ -616,6 +620,29 @@ export function registerWbsRoutes(r: Router): void {
         <h2>{v.t('wbs.admin.handlers')}</h2>
         <p class="muted">{v.t('wbs.admin.handlers_hint')}</p>
         {handlers.length ? <ul class="plain-list">{handlers.map((h) => <li>{h.name} — {h.unit_name ?? '—'} {h.has_key ? <Badge tone="success">{v.t('wbs.handlers.has_key')}</Badge> : <Badge tone="neutral">{v.t('wbs.admin.no_key_yet')}</Badge>}</li>)}</ul> : <p class="muted">{v.t('wbs.admin.no_handlers')}</p>}
+        <h2>{v.t('wbs.admin.exclusions')}</h2>
+        <p class="muted">{v.t('wbs.handlers.hint')}</p>
+        {live.length ? (
+          <ul class="plain-list">
+            {live.map((r, i) => (
+              <li>
+                <strong class="nowrap">{`WBS-${r.id.slice(0, 8).toUpperCase()}`}</strong> · {r.unit_name ?? v.t('wbs.field.unit_unknown')} · <StateBadge v={v} s={r.state} />
+                <ul class="plain-list">
+                  {liveHandlers[i].map((h) => (
+                    <li>
+                      {h.name} {h.excluded ? <Badge tone="danger">{v.t('wbs.handlers.excluded')}</Badge> : (
+                        <form method="post" action={`/wbs/admin/kecualikan/${r.id}`} class="inline-form">
+                          <Csrf v={v} /><input type="hidden" name="account" value={h.accountId} />
+                          <button class="linkbutton" type="submit">{v.t('wbs.handlers.exclude')}</button>
+                        </form>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        ) : <p class="muted">{v.t('wbs.list.empty')}</p>}
         <h2>{v.t('wbs.admin.disclosures')}</h2>
         {pending.length ? (
           <ul class="plain-list">
@@ -668,6 +695,20 @@ export function registerWbsRoutes(r: Router): void {
       if (err instanceof DomainError && (err.kind === 'validation' || err.kind === 'conflict')) return adminPage(c, { errors: Object.keys(err.fieldErrors).length ? err.fieldErrors : { _: err.code }, status: 400 });
       throw err;
     }
+  });
+
+  r.post('/wbs/admin/kecualikan/:id', 'wbs.admin', async (c) => {
+    const id = c.req.param('id') ?? '';
+    const account = (await formOf(c)).account ?? '';
+    if (!/^[0-9a-f-]{36}$/.test(id) || !/^[0-9a-f-]{36}$/.test(account)) throw notFound();
+    try {
+      await excludeHandler(c.var.deps.db, id, actorOf(c), account);
+    } catch (err) {
+      if (err instanceof DomainError && (err.kind === 'validation' || err.kind === 'conflict')) return adminPage(c, { errors: { _: err.code }, status: 400 });
+      throw err;
+    }
+    flash(c, 'success', 'wbs.handlers.excluded_done');
+    return c.redirect('/wbs/admin', 303);
   });
 
   r.post('/wbs/admin/ungkap/:id/:did', 'wbs.admin', async (c) => {
