@@ -22,6 +22,9 @@ import { declarationMessages, declarationPolicy, paktaLoginPrompt, paktaMessages
 import { agentsMessages, agentsPolicy, registerAgentsRoutes, registerTeamRoutes, seedWorkplanTeamDemo, teamMessages, teamPolicy, workplanNav } from './modules/workplan/index.ts';
 import { workplanLkeSuggestions, workplanSuggestMessages } from './modules/workplan/index.ts';
 import { registerServicesRoutes, seedServicesDemo, servicesLkeSuggestions, servicesMessages, servicesNav, servicesPolicy } from './modules/services/index.ts';
+import { sendComplaintReminders } from './modules/complaints/index.ts';
+import { purgeExpiredWbsReports } from './modules/wbs/index.ts';
+import { dayIn } from './kernel/workdays.ts';
 import { complaintsLkeSuggestions, complaintsMessages, complaintsNav, complaintsPolicy, registerComplaintsRoutes, seedComplaintsDemo } from './modules/complaints/index.ts';
 import { registerWbsRoutes, seedWbsDemo, wbsLkeSuggestions, wbsMessages, wbsNav, wbsPolicy } from './modules/wbs/index.ts';
 import { registerSurveyPublicRoutes, registerSurveysRoutes, seedSurveysDemo, surveyPublicMessages, surveyPublicPolicy, surveysLkeSuggestions, surveysMessages, surveysNav, surveysPolicy } from './modules/surveys/index.ts';
@@ -145,6 +148,15 @@ export async function startServer(config: Config, log: Logger = consoleLogger(co
     purgeExpiredSessions(database.db).catch((e) => log('error', 'session purge failed', e));
   }, 60_000);
   timer.unref();
+  // hourly housekeeping (and once shortly after start): complaint SLA reminders, WBS retention
+  const housekeeping = () => {
+    sendComplaintReminders(database.db, app.mailer.enabled).catch((e) => log('error', 'complaint reminders failed', e));
+    purgeExpiredWbsReports(database.db, app.deps.files, dayIn(new Date(), config.timeZone)).catch((e) => log('error', 'WBS retention failed', e));
+  };
+  const first = setTimeout(housekeeping, 5_000);
+  first.unref();
+  const hourly = setInterval(housekeeping, 3_600_000);
+  hourly.unref();
   let stopped = false;
   return {
     server, database, app, url,
@@ -152,6 +164,8 @@ export async function startServer(config: Config, log: Logger = consoleLogger(co
       if (stopped) return;
       stopped = true;
       clearInterval(timer);
+      clearTimeout(first);
+      clearInterval(hourly);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       app.mailer.close();
       await database.close();
