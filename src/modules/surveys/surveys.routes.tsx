@@ -186,7 +186,8 @@ export function registerSurveysRoutes(r: Router): void {
     const year = new Date().getUTCFullYear();
     return c.html(
       <Layout v={v} title={v.t('surveys.title')} crumbs={[{ href: '/', label: v.t('nav.home') }, { label: v.t('surveys.title') }]}>
-        <PageHeader title={v.t('surveys.title')} lead={unit ? v.t('surveys.lead', { unit: unit.name }) : v.t('surveys.no_unit')} />
+        <PageHeader title={v.t('surveys.title')} lead={unit ? v.t('surveys.lead', { unit: unit.name }) : v.t('surveys.no_unit')}
+          actions={unit && v.can('surveys.poster', unit.id) ? <a class="button button--secondary" href={`/survei/poster?unit=${unit.id}`}>{v.t('survey.poster.title')}</a> : undefined} />
         {many ? (
           <form method="get" action={BASE} class="card plan-unit-picker" aria-label={v.t('surveys.unit.picker')}>
             <SelectField v={v} name="unit" label={v.t('surveys.unit.label')} required value={unit?.id ?? ''} options={reach.map((u) => ({ value: u.id, label: u.name }))} />
