@@ -18,7 +18,7 @@ import { attachUrl, countEvidenceFor, uploadEvidence } from '../evidence/index.t
 import { accountsHoldingRole, orgPeople as people, orgUnits as units } from '../org/index.ts';
 import { MONEV_SUBJECT } from './monev.rules.ts';
 import { createPlan } from './plan.service.ts';
-import { demoPdf } from './workplan.team.seed.ts';
+import { demoPdf } from '../../kernel/demo-pdf.ts';
 import { activities, monev, plans } from './workplan.schema.ts';
 
 const TEMPLATE = 'rencana-kerja-zi-dpmptsp-bangka-2022';

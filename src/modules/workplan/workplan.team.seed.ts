@@ -6,6 +6,7 @@ import { and, eq } from 'drizzle-orm';
 import { appendAudit, SYSTEM_ACTOR } from '../../kernel/audit.ts';
 import type { Db } from '../../kernel/db.ts';
 import type { FileStore } from '../../kernel/files.ts';
+import { demoPdf } from '../../kernel/demo-pdf.ts';
 import { attachUrl, uploadEvidence } from '../evidence/index.ts';
 import { orgPeople as people, orgUnits as units } from '../org/index.ts';
 import { AGENT_SUBJECT, CHANGE_SUBJECT } from './agents.queries.ts';
@@ -74,25 +75,6 @@ const AGENTS_2026: [string, Change[]][] = [
   ['Taufik Hidayat', []],
 ];
 
-/** A one-page PDF with the given lines (ASCII text, Helvetica), with an exact cross-reference table. */
-export function demoPdf(lines: string[]): Uint8Array {
-  const esc = (t: string) => t.replace(/[^\x20-\x7e]/g, '-').replace(/([\\()])/g, '\\$1');
-  const content = ['BT', '/F1 12 Tf', '72 770 Td', '16 TL', ...lines.map((l) => `(${esc(l)}) '`), 'ET'].join('\n');
-  const objects = [
-    '<< /Type /Catalog /Pages 2 0 R >>',
-    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
-    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
-    `<< /Length ${content.length} >>\nstream\n${content}\nendstream`,
-    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
-  ];
-  let out = '%PDF-1.7\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => { offsets.push(out.length); out += `${i + 1} 0 obj\n${o}\nendobj\n`; });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
-}
 
 export async function seedWorkplanTeamDemo(db: Db, files: FileStore | null = null): Promise<boolean> {
   const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.code, 'DPMPTSPKUKM')).limit(1);
