@@ -49,7 +49,7 @@ test('a signed-in user switches to English and back', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Welcome, Bupati Bangka');
   const nav = await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('link').allTextContents();
-  expect(nav.map((t) => t.trim())).toEqual(['Home', 'Units', 'Staff', 'LKE', 'Work plan', 'ZI work team', 'Change agents', 'Integrity Pact', 'Services', 'Surveys', 'Complaints', 'Evidence']);
+  expect(nav.map((t) => t.trim())).toEqual(['Home', 'Units', 'Staff', 'LKE', 'Work plan', 'ZI work team', 'Change agents', 'Integrity Pact', 'Services', 'Surveys', 'Complaints', 'Gratification', 'Conflicts of interest', 'Evidence']);
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await page.getByRole('button', { name: 'Bahasa Indonesia' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'id');

@@ -27,18 +27,20 @@ import { purgeExpiredWbsReports } from './modules/wbs/index.ts';
 import { dayIn } from './kernel/workdays.ts';
 import { complaintsLkeSuggestions, complaintsMessages, complaintsNav, complaintsPolicy, registerComplaintsRoutes, seedComplaintsDemo } from './modules/complaints/index.ts';
 import { registerWbsRoutes, seedWbsDemo, wbsLkeSuggestions, wbsMessages, wbsNav, wbsPolicy } from './modules/wbs/index.ts';
+import { gratificationLkeSuggestions, gratificationMessages, gratificationNav, gratificationPolicy, registerGratificationRoutes, seedGratificationDemo } from './modules/gratification/index.ts';
+import { coiLkeSuggestions, coiMessages, coiNav, coiPolicy, registerCoiRoutes, seedCoiDemo } from './modules/coi/index.ts';
 import { registerSurveyPublicRoutes, registerSurveysRoutes, seedSurveysDemo, surveyPublicMessages, surveyPublicPolicy, surveysLkeSuggestions, surveysMessages, surveysNav, surveysPolicy } from './modules/surveys/index.ts';
 
 export function buildI18n(): I18n {
   return new I18n().register('kernel', kernelMessages).register('org', orgMessages).register('evidence', evidenceMessages).register('assessment', assessmentMessages).register('plan', planMessages).register('pakta', paktaMessages).register('declaration', declarationMessages).register('team', teamMessages).register('agents', agentsMessages).register('workplan-suggest', workplanSuggestMessages)
     .register('services', servicesMessages).register('surveys', surveysMessages).register('survey-public', surveyPublicMessages)
-    .register('complaints', complaintsMessages).register('wbs', wbsMessages);
+    .register('complaints', complaintsMessages).register('wbs', wbsMessages).register('gratification', gratificationMessages).register('coi', coiMessages);
 }
 
 export function buildAccess(): AccessControl {
   return new AccessControl().register(kernelPolicy).register(orgPolicy).register(evidencePolicy).register(assessmentPolicy).register(planPolicy).register(paktaPolicy).register(declarationPolicy).register(teamPolicy).register(agentsPolicy)
     .register(servicesPolicy).register(surveysPolicy).register(surveyPublicPolicy)
-    .register(complaintsPolicy).register(wbsPolicy);
+    .register(complaintsPolicy).register(wbsPolicy).register(gratificationPolicy).register(coiPolicy);
 }
 
 export type Logger = HttpDeps['log'];
@@ -71,7 +73,7 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   const deps: HttpDeps = {
     config, db, i18n, access,
     files: createFileStore(config.filesDir),
-    nav: [...orgNav, ...calendarNav, ...assessmentNav, ...workplanNav, ...servicesNav, ...surveysNav, ...complaintsNav, ...wbsNav, ...evidenceNav],
+    nav: [...orgNav, ...calendarNav, ...assessmentNav, ...workplanNav, ...servicesNav, ...surveysNav, ...complaintsNav, ...wbsNav, ...gratificationNav, ...coiNav, ...evidenceNav],
     emailEnabled: mailer.enabled,
     loadActor: (id) => loadActor(db, id),
     countUnread: (id) => countUnread(db, id),
@@ -93,7 +95,7 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   registerOrgRoutes(router);
   registerEvidenceRoutes(router);
   // the LKE offers suggested answers from the facts other modules keep
-  registerAssessmentRoutes(router, { suggestions: [workplanLkeSuggestions, servicesLkeSuggestions, surveysLkeSuggestions, complaintsLkeSuggestions, wbsLkeSuggestions] });
+  registerAssessmentRoutes(router, { suggestions: [workplanLkeSuggestions, servicesLkeSuggestions, surveysLkeSuggestions, complaintsLkeSuggestions, wbsLkeSuggestions, gratificationLkeSuggestions, coiLkeSuggestions] });
   registerPlanRoutes(router);
   registerPaktaRoutes(router);
   registerDeclarationRoutes(router);
@@ -104,6 +106,8 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   registerSurveyPublicRoutes(router);
   registerComplaintsRoutes(router);
   registerWbsRoutes(router);
+  registerGratificationRoutes(router);
+  registerCoiRoutes(router);
   return { app, router, deps, mailer, i18n, access, flushMail };
 }
 
@@ -121,7 +125,9 @@ export async function seedDemo(database: Database, files: FileStore | null = nul
   const surveys = await seedSurveysDemo(database.db);
   const complaints = await seedComplaintsDemo(database.db, files);
   const wbs = await seedWbsDemo(database.db, files);
-  return org || lke || pakta || team || plan || services || surveys || complaints || wbs;
+  const gratification = await seedGratificationDemo(database.db, files);
+  const coi = await seedCoiDemo(database.db, files);
+  return org || lke || pakta || team || plan || services || surveys || complaints || wbs || gratification || coi;
 }
 
 export interface Running { server: ServerType; database: Database; app: App; url: string; stop(): Promise<void> }

@@ -6,14 +6,14 @@ import { expect, type Browser, type BrowserContext, type Page } from '@playwrigh
 export const DEMO_PASSWORD = 'DemoZI-2026!';
 
 /** Navigation labels (Indonesian) in the order the layout shows them. */
-const MAIN_NAV = ['Beranda', 'Unit kerja', 'Pegawai', 'LKE', 'Rencana kerja', 'Tim Kerja ZI', 'Agen perubahan', 'Pakta Integritas', 'Layanan', 'Survei', 'Data dukung'];
+const MAIN_NAV = ['Beranda', 'Unit kerja', 'Pegawai', 'LKE', 'Rencana kerja', 'Tim Kerja ZI', 'Agen perubahan', 'Pakta Integritas', 'Layanan', 'Survei', 'Gratifikasi', 'Konflik kepentingan', 'Data dukung'];
 /** unit heads, the ZI chair and secretary, and the regency admin also record the unit's declaration */
 const MANAGER_NAV = [...MAIN_NAV.slice(0, 8), 'Pencanangan', ...MAIN_NAV.slice(8)];
 const ADMIN_NAV = ['Akun & peran', 'Log audit', 'Kalender kerja'];
-/** complaints: handlers, unit heads, the ZI chair and secretary and the regency roles see "Pengaduan" (before "Data dukung") */
-const withComplaints = (nav: string[]) => { const i = nav.indexOf('Data dukung'); return [...nav.slice(0, i), 'Pengaduan', ...nav.slice(i)]; };
-/** whistleblowing: WBS handlers see "WBS" (before "Data dukung"); the regency admin sees "Kunci WBS" after the admin items */
-const withWbs = (nav: string[]) => { const i = nav.indexOf('Data dukung'); return [...nav.slice(0, i), 'WBS', ...nav.slice(i)]; };
+/** complaints: handlers, unit heads, the ZI chair and secretary and the regency roles see "Pengaduan" (before "Gratifikasi") */
+const withComplaints = (nav: string[]) => { const i = nav.indexOf('Gratifikasi'); return [...nav.slice(0, i), 'Pengaduan', ...nav.slice(i)]; };
+/** whistleblowing: WBS handlers see "WBS" (before "Gratifikasi"); the regency admin sees "Kunci WBS" after the admin items */
+const withWbs = (nav: string[]) => { const i = nav.indexOf('Gratifikasi'); return [...nav.slice(0, i), 'WBS', ...nav.slice(i)]; };
 
 export interface DemoRole {
   username: string;

@@ -1,0 +1,11 @@
+import type { Policy } from '../../kernel/access.ts';
+
+// Who sees what: every signed-in employee declares and sees only their own declarations; a
+// declaration is reviewed by the superior the declarant names (and the unit head); the ZI leadership
+// keeps the risk map, socialisation and evaluation records; viewers and the TPI evaluator see counts.
+export const coiPolicy: Policy = {
+  'coi.declare': 'authenticated',
+  'coi.review': 'authenticated',
+  'coi.manage': ['unit_head', 'zi_ketua', 'zi_sekretaris', 'regency_admin'],
+  'coi.stats': ['unit_head', 'zi_ketua', 'zi_sekretaris', 'zi_coordinator', 'regency_admin', 'regency_viewer', 'tpi_evaluator'],
+};

@@ -1,0 +1,2 @@
+// Tables owned by the conflict-of-interest module (prefix coi_).
+export {};

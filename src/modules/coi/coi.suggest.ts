@@ -1,0 +1,3 @@
+import type { LkeSuggestionSource } from '../assessment/index.ts';
+
+export const coiLkeSuggestions: LkeSuggestionSource = async () => [];

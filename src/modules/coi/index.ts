@@ -1,0 +1,15 @@
+// Public surface of the conflict-of-interest module (pengelolaan konflik kepentingan, PermenPANRB
+// 17/2024): the map of conflict-of-interest risks in the unit's main functions, socialisation
+// records, periodic and ad-hoc declarations, the superior's review and mitigation with follow-up,
+// evaluations — the five steps LKE A.I.5.v scores — and the facts offered to the LKE.
+import type { NavItem } from '../../kernel/ui/view.ts';
+
+export { coiPolicy } from './coi.policy.ts';
+export { coiMessages } from './coi.messages.ts';
+export { registerCoiRoutes } from './coi.routes.tsx';
+export { seedCoiDemo } from './coi.seed.ts';
+export { coiLkeSuggestions } from './coi.suggest.ts';
+
+export const coiNav: NavItem[] = [
+  { href: '/konflik-kepentingan', labelKey: 'nav.coi', action: 'coi.declare', group: 'main' },
+];

@@ -1,0 +1,4 @@
+import type { Router } from '../../kernel/http.tsx';
+
+export function registerGratificationRoutes(_r: Router): void {
+}

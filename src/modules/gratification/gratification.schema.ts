@@ -1,0 +1,2 @@
+// Tables owned by the gratification-control module (prefix gratification_).
+export {};

@@ -1,0 +1,3 @@
+import type { LkeSuggestionSource } from '../assessment/index.ts';
+
+export const gratificationLkeSuggestions: LkeSuggestionSource = async () => [];
