@@ -8,3 +8,5 @@ export * from './modules/services/services.schema.ts';
 export * from './modules/surveys/surveys.schema.ts';
 export * from './modules/complaints/complaints.schema.ts';
 export * from './modules/wbs/wbs.schema.ts';
+export * from './modules/gratification/gratification.schema.ts';
+export * from './modules/coi/coi.schema.ts';
