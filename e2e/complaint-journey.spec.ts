@@ -4,7 +4,7 @@
 // rates the handling. The tracking page shows only that complaint: its status and the unit's
 // replies, never internal notes, the handler's name or other complaints.
 import { expect, test } from '@playwright/test';
-import { mainNav, signedIn } from './support/app.ts';
+import { navLink, signedIn } from './support/app.ts';
 import { openTracking, phoneVisitor, sendComplaint } from './support/complaints.ts';
 
 test('public form → assignment → reply → overdue highlighting → closure → satisfaction; tracking shows only that complaint', async ({ browser }) => {
@@ -20,7 +20,7 @@ test('public form → assignment → reply → overdue highlighting → closure 
 
   // the handler
   const { context, page } = await signedIn(browser, 'pengaduan');
-  await mainNav(page).getByRole('link', { name: 'Pengaduan' }).click();
+  await (await navLink(page, 'Pengaduan')).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Pengaduan masyarakat');
   await page.getByRole('link', { name: subject }).click();
   await expect(page.getByText('Anonim')).toBeVisible();

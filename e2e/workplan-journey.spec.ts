@@ -8,7 +8,7 @@
 // same. Without pdftotext the journey is skipped (and fails in CI, where it must be installed).
 import { readFileSync } from 'node:fs';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { login, mainNav } from './support/app.ts';
+import { login, navLink } from './support/app.ts';
 import { flash, UNIT_DPM } from './support/lke.ts';
 import {
   chapters, createPlanFromTemplate, download, findPdftotext, flatten, MATRIX_PITCH, matrixRow, MONTH_LABELS, monthsText, pdfToText, TEMPLATE, workbookRows,
@@ -69,7 +69,7 @@ test('Rencana Kerja journey: adopt the template, edit, assign, monev for three m
 
   await test.step('ketua.zi adopts the seed document as a plan for next year', async () => {
     await login(page, 'ketua.zi');
-    await mainNav(page).getByRole('link', { name: 'Rencana kerja', exact: true }).click();
+    await (await navLink(page, 'Rencana kerja')).click();
     await expect(page).toHaveURL(/\/rencana-kerja$/);
     await expect(page.locator('main')).toContainText(UNIT_DPM);
     ({ id: planId, year } = await createPlanFromTemplate(page, YEARS));

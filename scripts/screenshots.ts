@@ -121,6 +121,14 @@ async function capture(browser: Browser, baseURL: string, outDir: string, vp: (t
     await shoot(page, outDir, vp.name, vp.width, 'dashboard-pegawai', shots);
     await context.close();
   }
+  // the navigation menus: the administrator (every menu) with the supervision menu open
+  {
+    const { context, page } = await newPage();
+    await login(page, 'admin');
+    await page.locator('.site-nav summary', { hasText: 'Pengawasan' }).click();
+    await shoot(page, outDir, vp.name, vp.width, 'nav-menu-admin', shots);
+    await context.close();
+  }
   // the LKE: the unit's ZI team chair, then the TPI evaluator
   {
     const { context, page } = await newPage();

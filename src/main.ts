@@ -7,6 +7,7 @@ import { openDatabase, type Database } from './kernel/db.ts';
 import { createFileStore, type FileStore } from './kernel/files.ts';
 import { createHttpApp, type HttpDeps } from './kernel/http.tsx';
 import { I18n } from './kernel/i18n.ts';
+import type { NavItem, NavSection } from './kernel/ui/view.ts';
 import { kernelMessages } from './kernel/kernel.messages.ts';
 import { kernelPolicy } from './kernel/kernel.policy.ts';
 import { registerKernelRoutes } from './kernel/kernel.routes.tsx';
@@ -45,6 +46,8 @@ export function buildAccess(): AccessControl {
 
 export type Logger = HttpDeps['log'];
 
+const inSection = (section: NavSection, n: NavItem): NavItem => (n.group === 'main' ? { ...n, section } : n);
+
 export function consoleLogger(level: Config['logLevel']): Logger {
   return (lvl, msg, extra) => {
     if (level === 'silent' || (level === 'error' && lvl !== 'error')) return;
@@ -73,7 +76,14 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   const deps: HttpDeps = {
     config, db, i18n, access,
     files: createFileStore(config.filesDir),
-    nav: [...orgNav, ...calendarNav, ...assessmentNav, ...workplanNav, ...servicesNav, ...surveysNav, ...complaintsNav, ...wbsNav, ...gratificationNav, ...coiNav, ...evidenceNav],
+    // the menus are decided here, where every module is known (admin items form their own menu)
+    nav: [
+      ...orgNav.map((n) => (n.href === '/units' || n.href === '/people' ? inSection('org', n) : n)), ...calendarNav, ...assessmentNav,
+      ...workplanNav.map((n) => inSection('programme', n)),
+      ...[...servicesNav, ...surveysNav].map((n) => inSection('services', n)),
+      ...[...complaintsNav, ...wbsNav, ...gratificationNav, ...coiNav].map((n) => inSection('supervision', n)),
+      ...evidenceNav,
+    ],
     emailEnabled: mailer.enabled,
     loadActor: (id) => loadActor(db, id),
     countUnread: (id) => countUnread(db, id),

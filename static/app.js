@@ -4,6 +4,23 @@ document.addEventListener('change', (e) => {
   if (el instanceof HTMLSelectElement && el.hasAttribute('data-autosubmit') && el.form) el.form.requestSubmit();
 });
 document.documentElement.classList.add('js');
+
+// Navigation menus (<details data-navmenu>): one open at a time; Escape or a click elsewhere closes.
+document.addEventListener('toggle', (e) => {
+  const d = e.target;
+  if (!(d instanceof HTMLDetailsElement) || !d.hasAttribute('data-navmenu') || !d.open) return;
+  document.querySelectorAll('details[data-navmenu][open]').forEach((o) => { if (o !== d) o.open = false; });
+}, true);
+document.addEventListener('click', (e) => {
+  document.querySelectorAll('details[data-navmenu][open]').forEach((o) => { if (!o.contains(e.target)) o.open = false; });
+});
+document.addEventListener('keydown', (e) => {
+  if (e.key !== 'Escape') return;
+  const open = document.querySelector('details[data-navmenu][open]');
+  if (!open) return;
+  open.open = false;
+  open.querySelector('summary')?.focus();
+});
 window.addEventListener('DOMContentLoaded', () => {
   const summary = document.querySelector('[data-focus]');
   if (summary instanceof HTMLElement) summary.focus();

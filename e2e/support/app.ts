@@ -76,10 +76,23 @@ export function mainNav(page: Page) {
   return page.getByRole('navigation', { name: 'Navigasi utama' });
 }
 
-/** The labels of the links in the main navigation, trimmed, in order. */
+/** The labels of the links in the main navigation (those inside closed menus too), trimmed, in order. */
 export async function navLabels(page: Page): Promise<string[]> {
-  const texts = await mainNav(page).getByRole('link').allTextContents();
+  const texts = await mainNav(page).getByRole('link', { includeHidden: true }).allTextContents();
   return texts.map((t) => t.trim());
+}
+
+/** The labels of the menu buttons in the main navigation, in order. */
+export async function navMenus(page: Page): Promise<string[]> {
+  return (await mainNav(page).locator('summary').allTextContents()).map((t) => t.trim());
+}
+
+/** A link of the main navigation, made visible: the menu holding it is opened first when it is closed. */
+export async function navLink(page: Page, label: string) {
+  // `has` is matched inside each <details>, so the inner locator starts from the page, not the nav
+  const menu = mainNav(page).locator('details', { has: page.getByRole('link', { name: label, exact: true, includeHidden: true }) });
+  if ((await menu.count()) > 0 && !(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator('summary').click();
+  return mainNav(page).getByRole('link', { name: label, exact: true });
 }
 
 /** Absolute paths of links on the current page whose href matches the pattern. */

@@ -1,13 +1,13 @@
 import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
-import type { View } from './view.ts';
+import type { NavItem, NavSection, View } from './view.ts';
 
 export interface Crumb { href?: string; label: string }
 
 export function Layout(props: { v: View; title: string; crumbs?: Crumb[]; children?: Child; narrow?: boolean }) {
   const { v } = props;
-  const main = v.nav.filter((n) => n.group === 'main');
-  const admin = v.nav.filter((n) => n.group === 'admin');
+  const main = navEntries(v.nav.filter((n) => n.group === 'main'));
+  const admin = navEntries(v.nav.filter((n) => n.group === 'admin').map((n) => ({ ...n, section: 'admin' as const })));
   return (
     <>
     {raw('<!DOCTYPE html>')}
@@ -32,9 +32,9 @@ export function Layout(props: { v: View; title: string; crumbs?: Crumb[]; childr
           {v.actor && (main.length > 0 || admin.length > 0) ? (
             <nav class="site-nav" aria-label={v.t('ui.nav.label')}>
               <ul>
-                {main.map((n) => <NavLink v={v} href={n.href} label={v.t(n.labelKey)} />)}
+                {main.map((e) => <NavEntryView v={v} entry={e} />)}
                 {admin.length > 0 ? <li class="site-nav__sep" aria-hidden="true"></li> : null}
-                {admin.map((n) => <NavLink v={v} href={n.href} label={v.t(n.labelKey)} />)}
+                {admin.map((e) => <NavEntryView v={v} entry={e} />)}
               </ul>
             </nav>
           ) : null}
@@ -58,8 +58,44 @@ export function Layout(props: { v: View; title: string; crumbs?: Crumb[]; childr
   );
 }
 
+export type NavEntry = { kind: 'link'; item: NavItem } | { kind: 'section'; key: NavSection; items: NavItem[] };
+
+/**
+ * The navigation as shown: items without a section stay plain links in their order; a section takes
+ * the place of its first item and gathers the others; a section with one visible item is a link.
+ */
+export function navEntries(nav: NavItem[]): NavEntry[] {
+  const out: NavEntry[] = [];
+  const sections = new Map<NavSection, { kind: 'section'; key: NavSection; items: NavItem[] }>();
+  for (const item of nav) {
+    if (!item.section) { out.push({ kind: 'link', item }); continue; }
+    let s = sections.get(item.section);
+    if (!s) { s = { kind: 'section', key: item.section, items: [] }; sections.set(item.section, s); out.push(s); }
+    s.items.push(item);
+  }
+  return out.map((e) => (e.kind === 'section' && e.items.length === 1 ? { kind: 'link', item: e.items[0] } : e));
+}
+
+const isActive = (v: View, href: string) => (href === '/' ? v.path === '/' : v.path.startsWith(href));
+
+function NavEntryView({ v, entry }: { v: View; entry: NavEntry }) {
+  if (entry.kind === 'link') return <NavLink v={v} href={entry.item.href} label={v.t(entry.item.labelKey)} />;
+  const current = entry.items.some((n) => isActive(v, n.href));
+  // a disclosure (works without JavaScript); app.js closes the others and closes on Escape or outside clicks
+  return (
+    <li class="site-nav__section">
+      <details class="navmenu" data-navmenu>
+        <summary class={current ? 'navmenu__button navmenu__button--current' : 'navmenu__button'}>{v.t(`nav.section.${entry.key}`)}</summary>
+        <ul class="navmenu__list">
+          {entry.items.map((n) => <NavLink v={v} href={n.href} label={v.t(n.labelKey)} />)}
+        </ul>
+      </details>
+    </li>
+  );
+}
+
 function NavLink(props: { v: View; href: string; label: string }) {
-  const active = props.href === '/' ? props.v.path === '/' : props.v.path.startsWith(props.href);
+  const active = isActive(props.v, props.href);
   return (
     <li>
       <a href={props.href} aria-current={active ? 'page' : undefined}>{props.label}</a>

@@ -7,7 +7,15 @@ export interface NavItem {
   /** shown only to actors who may take this action */
   action: string;
   group: 'main' | 'admin';
+  /**
+   * The menu the item sits in (the composition root decides): items of one section are shown under
+   * one disclosure button; items without a section, and sections with a single visible item, are
+   * plain links. Admin items form their own section.
+   */
+  section?: NavSection;
 }
+
+export type NavSection = 'org' | 'programme' | 'services' | 'supervision' | 'admin';
 
 export interface UnitChoice { id: string; name: string }
 
