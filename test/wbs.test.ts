@@ -330,6 +330,61 @@ describe('keys follow passwords', () => {
     assert.equal(Number(k.n), 0, 'recovery does not give the report back to an excluded handler');
     handler = reset;
   });
+
+  test('the recovery key is replaced with the old sheet (every report moves) or without it (reports move when opened)', async () => {
+    const oldText = String((globalThis as Record<string, unknown>).recoveryText);
+    const admin = await loggedIn(t.app, 'admin');
+    await admin.get('/wbs/admin');
+    const settings = async () => (await t.database.query<{ k: string }>("select recovery_public_key as k from wbs_settings where id = 'regency'"))[0].k;
+    const wraps = async () => (await t.database.query<{ r: string | null }>('select recovery_wrapped_key as r from wbs_reports where purged_on is null order by id')).map((x) => x.r);
+    const before0 = await settings();
+    const wraps0 = await wraps();
+
+    // neither the old key nor "lost": refused; a wrong old key: refused; nothing changes
+    let res = await admin.post('/wbs/admin/ganti-kunci-pemulihan', { old_key: '' });
+    assert.equal(res.status, 400);
+    assert.match(await res.text(), /centang bahwa lembar lama hilang/);
+    res = await admin.post('/wbs/admin/ganti-kunci-pemulihan', { old_key: 'INTEGRITAS-WBS-RECOVERY-KEY-V1\nAAAA' });
+    assert.equal(res.status, 400);
+    assert.equal(await settings(), before0);
+    assert.deepEqual(await wraps(), wraps0);
+    // a handler cannot replace it
+    assert.equal((await handler.post('/wbs/admin/ganti-kunci-pemulihan', { old_key: oldText })).status, 403);
+
+    // with the old sheet: a new key shown once, every covered report re-wrapped for it
+    res = await admin.post('/wbs/admin/ganti-kunci-pemulihan', { old_key: oldText });
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    const newText = /data-recovery-key[^>]*>([^<]+)</.exec(html)![1];
+    assert.notEqual(newText, oldText);
+    assert.notEqual(await settings(), before0);
+    const wraps1 = await wraps();
+    assert.equal(wraps1.filter(Boolean).length, wraps0.filter(Boolean).length, 'every covered report stays covered');
+    assert.ok(wraps1.every((w, i) => w === null || w !== wraps0[i]), 'each wrap is new');
+    // the old sheet no longer opens anything; the new one restores a handler who lost the key
+    assert.equal((await admin.post('/wbs/admin/pulihkan', { key: oldText })).status, 400);
+    await t.database.query('delete from wbs_report_keys where account_id = $1', [accounts.wbs]);
+    assert.equal((await handler.get(`/wbs/kelola/${reportId}`)).status, 403);
+    assert.equal((await admin.post('/wbs/admin/pulihkan', { key: newText })).status, 200);
+    assert.equal((await handler.get(`/wbs/kelola/${reportId}`)).status, 200, 'restored with the new key');
+
+    // without the old sheet: the wraps are dropped, and a report is covered again when its handler opens it
+    res = await admin.post('/wbs/admin/ganti-kunci-pemulihan', { old_key: '', old_lost: '1' });
+    assert.equal(res.status, 200);
+    const lostText = /data-recovery-key[^>]*>([^<]+)</.exec(await res.text())![1];
+    assert.ok((await wraps()).every((w) => w === null));
+    assert.match(await (await admin.get('/wbs/admin')).text(), /belum tercakup kunci pemulihan/);
+    assert.equal((await handler.get(`/wbs/kelola/${reportId}`)).status, 200);
+    const [row] = await t.database.query<{ r: string | null }>('select recovery_wrapped_key as r from wbs_reports where id = $1', [reportId]);
+    assert.ok(row.r, 'opened by its handler: covered by the new key');
+    assert.equal((await admin.post('/wbs/admin/pulihkan', { key: newText })).status, 400, 'the replaced key is refused');
+    assert.equal((await admin.post('/wbs/admin/pulihkan', { key: lostText })).status, 200);
+
+    // the audit records numbers and fingerprints only
+    const audit = await t.database.query<{ data: unknown }>("select data from kernel_audit_log where action = 'wbs.recovery_key_rotated' order by seq");
+    assert.equal(audit.length, 2);
+    assert.deepEqual(Object.keys(audit[0].data as object).sort(), ['from', 'pending', 'rewrapped', 'to', 'withOldKey']);
+  });
 });
 
 describe('states, retention and statistics', () => {

@@ -13,7 +13,7 @@ import { registerPasswordListener } from '../../kernel/auth.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { ACCEPTED_EXTENSIONS } from '../../kernel/files.ts';
 import { clientAddress, currentUnitOf, flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
-import { Badge, Csrf, ErrorSummary, PageHeader, SummaryList, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { Badge, CheckboxField, Csrf, ErrorSummary, PageHeader, SummaryList, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { formatReceipt } from './wbs.crypto.ts';
@@ -21,7 +21,7 @@ import { FINAL_STATES, parseReport, TRANSITIONS, WBS_RULES, type WbsState } from
 import { wbsEvaluations } from './wbs.schema.ts';
 import {
   addMessage, approveDisclosure, changeState, disclosedIdentity, excludeHandler, handlerAccess, handlersOf, listDisclosures, listForHandler,
-  openWithReceipt, pendingDisclosures, readAttachment, readReport, recoverReports, recoveryStatus, replaceHandlerKey, requestDisclosure,
+  openWithReceipt, pendingDisclosures, readAttachment, readReport, recoverReports, recoveryStatus, replaceHandlerKey, reportsWithoutRecovery, rotateRecoveryKey, requestDisclosure,
   setupRecoveryKey, submitReport, todayIn, unlockedKey, unlockHandler, wbsPasswordListener, wbsStatistics, type ReportView, type Upload,
 } from './wbs.service.ts';
 
@@ -589,6 +589,7 @@ export function registerWbsRoutes(r: Router): void {
   const adminPage = async (c: Ctx, opts: { errors?: FieldErrors; recovered?: { reports: number; keys: number }; status?: 200 | 400 | 409 } = {}) => {
     const { db } = c.var.deps;
     const status = await recoveryStatus(db);
+    const uncovered = status ? await reportsWithoutRecovery(db) : 0;
     const pending = await pendingDisclosures(db);
     const handlerRows = await db.execute(sql`
       select a.display_name as name, u.name as unit_name, exists(select 1 from wbs_handler_keys k where k.account_id = a.id) as has_key
@@ -603,7 +604,7 @@ export function registerWbsRoutes(r: Router): void {
     return c.html(
       <Layout v={v} title={v.t('wbs.admin.title')} crumbs={[home(v), { label: v.t('wbs.admin.title') }]}>
         <PageHeader title={v.t('wbs.admin.title')} lead={v.t('wbs.admin.lead')} />
-        <ErrorSummary v={v} errors={opts.errors} labels={{ key: v.t('wbs.recovery.paste') }} />
+        <ErrorSummary v={v} errors={opts.errors} labels={{ key: v.t('wbs.recovery.paste'), old_key: v.t('wbs.recovery.rotate_old') }} />
         {opts.recovered ? <div class="alert alert--success" role="status">{v.t('wbs.recovery.done', opts.recovered)}</div> : null}
         <h2>{v.t('wbs.recovery.title')}</h2>
         {status ? (<>
@@ -612,6 +613,15 @@ export function registerWbsRoutes(r: Router): void {
             <Csrf v={v} />
             <TextArea v={v} name="key" label={v.t('wbs.recovery.paste')} hint={v.t('wbs.recovery.paste_hint')} rows={6} required errors={opts.errors} />
             <button type="submit" class="button">{v.t('wbs.recovery.run')}</button>
+          </form>
+          {uncovered > 0 ? <div class="alert alert--warning" role="status">{v.t('wbs.recovery.uncovered', { n: uncovered })}</div> : null}
+          <h3>{v.t('wbs.recovery.rotate_title')}</h3>
+          <p class="muted">{v.t('wbs.recovery.rotate_lead')}</p>
+          <form method="post" action="/wbs/admin/ganti-kunci-pemulihan" class="form" novalidate>
+            <Csrf v={v} />
+            <TextArea v={v} name="old_key" label={v.t('wbs.recovery.rotate_old')} hint={v.t('wbs.recovery.rotate_old_hint')} rows={6} errors={opts.errors} />
+            <CheckboxField v={v} name="old_lost" label={v.t('wbs.recovery.rotate_lost')} hint={v.t('wbs.recovery.rotate_lost_hint')} />
+            <button type="submit" class="button">{v.t('wbs.recovery.rotate')}</button>
           </form>
         </>) : (<>
           <div class="alert alert--warning" role="status">{v.t('wbs.recovery.missing')}</div>
@@ -669,10 +679,16 @@ export function registerWbsRoutes(r: Router): void {
       if (err instanceof DomainError && err.kind === 'conflict') return adminPage(c, { errors: { _: err.code }, status: 409 });
       throw err;
     }
+    return sheetPage(c, made);
+  });
+
+  /** The new recovery key, shown once (after creation or rotation). */
+  const sheetPage = async (c: Ctx, made: { text: string; fingerprint: string; rewrapped?: number; pending?: number }) => {
     const v = await pageView(c);
     return c.html(
       <Layout v={v} title={v.t('wbs.recovery.sheet_title')} crumbs={[home(v), { href: '/wbs/admin', label: v.t('wbs.admin.title') }, { label: v.t('wbs.recovery.sheet_title') }]} narrow>
         <h1>{v.t('wbs.recovery.sheet_title')}</h1>
+        {made.rewrapped !== undefined ? <div class="alert alert--success" role="status">{v.t('wbs.recovery.rotated', { rewrapped: made.rewrapped, pending: made.pending ?? 0 })}</div> : null}
         <div class="alert alert--warning" role="alert">
           <strong>{v.t('wbs.recovery.once')}</strong>
           <ul>{['print', 'two_places', 'lost'].map((k) => <li>{v.t(`wbs.recovery.advice.${k}`)}</li>)}</ul>
@@ -684,6 +700,17 @@ export function registerWbsRoutes(r: Router): void {
         <p><a class="button" href="/wbs/admin">{v.t('wbs.recovery.stored')}</a></p>
       </Layout>,
     );
+  };
+
+  r.post('/wbs/admin/ganti-kunci-pemulihan', 'wbs.admin', async (c) => {
+    const form = await formOf(c);
+    try {
+      const made = await rotateRecoveryKey(c.var.deps.db, actorOf(c), { oldText: form.old_key ?? '', oldLost: form.old_lost === '1' });
+      return sheetPage(c, made);
+    } catch (err) {
+      if (err instanceof DomainError && (err.kind === 'validation' || err.kind === 'conflict')) return adminPage(c, { errors: Object.keys(err.fieldErrors).length ? err.fieldErrors : { _: err.code }, status: err.kind === 'conflict' ? 409 : 400 });
+      throw err;
+    }
   });
 
   r.post('/wbs/admin/pulihkan', 'wbs.admin', async (c) => {

@@ -190,7 +190,8 @@ async function shareKey(tx: Db, report: { id: string; unitId: string | null; rec
     }
   }
   if (!report.recoveryWrappedKey) {
-    const [s] = await tx.select().from(wbsSettings).where(eq(wbsSettings.id, 'regency'));
+    // read under a share lock, so a recovery-key rotation running now is waited for (or waits for us)
+    const [s] = await tx.select().from(wbsSettings).where(eq(wbsSettings.id, 'regency')).for('share');
     if (s) await tx.update(wbsReports).set({ recoveryWrappedKey: wrapFor(dataKey, s.recoveryPublicKey, aad.key(report.id)) }).where(eq(wbsReports.id, report.id));
   }
   return added;
@@ -605,6 +606,58 @@ export async function recoverReports(db: Db, actor: AuditActor, text: string): P
     await appendAudit(tx, actor, { action: 'wbs.recovery_used', entityType: 'wbs_settings', entityId: 'regency', data: { reports: reports.length, keys } });
   });
   return { reports: reports.length, keys };
+}
+
+/**
+ * Replaces the regency recovery key (a new sheet, shown once). With the old sheet's text every
+ * report's data key is re-wrapped for the new key at once. Without it (the sheet is lost, or its
+ * holder left), the old wraps are dropped: each report is wrapped for the new key the next time a
+ * designated handler or its reporter opens it, and until then it has no recovery (counted as
+ * `pending`). Nothing is decrypted for the administrator; the audit records numbers only.
+ */
+export async function rotateRecoveryKey(db: Db, actor: AuditActor, input: { oldText: string; oldLost: boolean }): Promise<{ text: string; fingerprint: string; rewrapped: number; pending: number }> {
+  const [s] = await db.select().from(wbsSettings).where(eq(wbsSettings.id, 'regency'));
+  if (!s) throw new DomainError('conflict', 'wbs.recovery.none');
+  let oldKey: KeyObject | null = null;
+  if (input.oldText.trim()) {
+    try {
+      oldKey = parseRecoveryKey(input.oldText);
+    } catch {
+      throw new DomainError('validation', 'wbs.recovery.wrong_key', {}, { old_key: 'wbs.recovery.wrong_key' });
+    }
+    if (publicKeyOf(oldKey) !== s.recoveryPublicKey) throw new DomainError('validation', 'wbs.recovery.wrong_key', {}, { old_key: 'wbs.recovery.wrong_key' });
+  } else if (!input.oldLost) {
+    throw new DomainError('validation', 'wbs.recovery.rotate_need_old', {}, { old_key: 'wbs.recovery.rotate_need_old' });
+  }
+  const pair = generateKeyPair();
+  const fp = fingerprint(pair.publicKey);
+  let rewrapped = 0;
+  let pending = 0;
+  await db.transaction(async (tx) => {
+    // the settings row is the lock: a second rotation at the same moment waits, then sees the new key
+    const updated = await tx.update(wbsSettings).set({ recoveryPublicKey: pair.publicKey, recoveryFingerprint: fp, createdBy: actor.accountId, createdAt: new Date() })
+      .where(and(eq(wbsSettings.id, 'regency'), eq(wbsSettings.recoveryPublicKey, s.recoveryPublicKey))).returning({ id: wbsSettings.id });
+    if (!updated.length) throw new DomainError('conflict', 'wbs.recovery.changed');
+    const reports = await tx.select({ id: wbsReports.id, wrapped: wbsReports.recoveryWrappedKey }).from(wbsReports).where(isNull(wbsReports.purgedOn));
+    for (const r of reports) {
+      if (oldKey && r.wrapped) {
+        const dataKey = unwrapWith(r.wrapped, oldKey, aad.key(r.id));
+        await tx.update(wbsReports).set({ recoveryWrappedKey: wrapFor(dataKey, pair.publicKey, aad.key(r.id)) }).where(eq(wbsReports.id, r.id));
+        rewrapped++;
+      } else {
+        if (r.wrapped) await tx.update(wbsReports).set({ recoveryWrappedKey: null }).where(eq(wbsReports.id, r.id));
+        pending++;
+      }
+    }
+    await appendAudit(tx, actor, { action: 'wbs.recovery_key_rotated', entityType: 'wbs_settings', entityId: 'regency', data: { from: s.recoveryFingerprint, to: fp, withOldKey: !!oldKey, rewrapped, pending } });
+  });
+  return { text: recoveryKeyText(pair.privateKey), fingerprint: fp, rewrapped, pending };
+}
+
+/** Live reports that have no recovery wrap yet (after a rotation without the old sheet, or set up later). */
+export async function reportsWithoutRecovery(db: Db): Promise<number> {
+  const [r] = await db.select({ n: sql<number>`count(*)::int` }).from(wbsReports).where(and(isNull(wbsReports.purgedOn), isNull(wbsReports.recoveryWrappedKey)));
+  return Number(r?.n ?? 0);
 }
 
 // ---- retention ------------------------------------------------------------------------------------
