@@ -163,6 +163,26 @@ describe('complaints', () => {
     assert.deepEqual(await snapshot(), before);
   });
 
+  test('a sub-unit without its own handler is served by its parent unit\'s handlers (assignable, notified)', async () => {
+    // Puskesmas Sungailiat (UPT) sits under Dinas Kesehatan; a handler on the Dinas covers it
+    const acc = await one<{ id: string }>(`insert into kernel_accounts (username, password_hash, display_name) values ('pengaduan.dinkes', $1, 'Petugas Dinkes') returning id`, [await hashPassword(DEMO_PASSWORD)]);
+    await t.database.query(`insert into org_role_assignments (account_id, role, unit_id) values ($1, 'complaint_handler', $2)`, [acc.id, units.DINKES]);
+    const anon = new Client(t.app);
+    await anon.get('/pengaduan');
+    const res = await anon.postMultipart('/pengaduan', publicForm({ ...good(), unitId: units['PKM-SGL'], subject: 'Antrean puskesmas terlalu lama' }));
+    assert.equal(res.status, 200);
+    const [c] = await t.database.query<{ id: string }>("select id from complaints_complaints where subject = 'Antrean puskesmas terlalu lama'");
+    const [n] = await t.database.query<{ n: number }>('select count(*)::int as n from kernel_notifications where account_id = $1', [acc.id]);
+    assert.equal(Number(n.n), 1, 'the parent unit\'s handler is notified');
+    const h = await loggedIn(t.app, 'pengaduan.dinkes');
+    const page = await (await h.get(`/pengaduan/kelola/${c.id}`)).text();
+    assert.match(page, new RegExp(`<option value="${acc.id}"`), 'and can be assigned');
+    assert.equal((await h.post(`/pengaduan/kelola/${c.id}/tugaskan`, { assignee: acc.id })).status, 303);
+    // Disdukcapil's handler is neither
+    const [dk] = await t.database.query<{ id: string }>("select id from kernel_accounts where username = 'pengaduan.dukcapil'");
+    assert.ok(!page.includes(`<option value="${dk.id}"`));
+  });
+
   test('SLA: an old complaint is highlighted overdue and reminded once', async () => {
     const h = await loggedIn(t.app, 'pengaduan');
     const res = await h.postMultipart('/pengaduan/kelola/baru', publicForm({

@@ -14,7 +14,7 @@ import { notify } from '../../kernel/notify.ts';
 import { accounts } from '../../kernel/schema.ts';
 import { addDays, dayIn, type IsoDate } from '../../kernel/workdays.ts';
 import { checkUpload } from '../evidence/index.ts';
-import { accountsHoldingRole, findRegency, findUnit, orgUnits } from '../org/index.ts';
+import { accountsHoldingRoleOver, findRegency, findUnit, orgUnits } from '../org/index.ts';
 import {
   FINAL_STATES, OPEN_STATES, RULES, allowed, deadlineOf, hashCode, newTrackingCode, nextState, normaliseCode, parseComplaint,
   parseSatisfaction, parseText, slaDaysOf, slaStatus, statsOf, type Action, type ComplaintInput, type Period, type SlaStatus,
@@ -75,8 +75,10 @@ async function activeUnit(db: Db, unitId: string | undefined) {
   return u && u.isActive ? u : null;
 }
 
+/** The unit's own complaint handlers; a sub-unit without any is served by the nearest unit above it. */
 async function handlersToNotify(db: Db, unitId: string): Promise<string[]> {
-  return accountsHoldingRole(db, 'complaint_handler', unitId);
+  const all = await accountsHoldingRoleOver(db, 'complaint_handler', unitId);
+  return all.filter((h) => h.depth === all[0]?.depth).map((h) => h.accountId);
 }
 
 export interface Created { id: string; code: string }
@@ -199,9 +201,9 @@ export async function entriesOf(db: Db, complaintId: string) {
     .where(eq(complaintEntries.complaintId, complaintId)).orderBy(asc(complaintEntries.at));
 }
 
-/** Accounts that may be assigned: the unit's complaint handlers. */
+/** Accounts that may be assigned: the complaint handlers of the unit and of the units above it (their grants cover it). */
 export async function handlersOf(db: Db, unitId: string) {
-  const ids = await accountsHoldingRole(db, 'complaint_handler', unitId);
+  const ids = [...new Set((await accountsHoldingRoleOver(db, 'complaint_handler', unitId)).map((h) => h.accountId))];
   if (!ids.length) return [];
   return db.select({ id: accounts.id, name: accounts.displayName }).from(accounts).where(and(inArray(accounts.id, ids), eq(accounts.isActive, true))).orderBy(asc(accounts.displayName));
 }

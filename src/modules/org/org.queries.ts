@@ -145,6 +145,23 @@ export async function findAccountByUsername(db: Db, username: string) {
   return a ?? null;
 }
 
+/**
+ * The accounts holding a role on a unit, and with `nearest`, on the closest unit above it that has
+ * holders (a grant on a unit covers its sub-units: a UPT without its own handler is served by its
+ * parent's). The unit itself comes first.
+ */
+export async function accountsHoldingRoleOver(db: Db, role: string, unitId: string): Promise<{ accountId: string; unitId: string; depth: number }[]> {
+  const res = await db.execute(sql`
+    with recursive up(id, parent_id, depth) as (
+      select id, parent_id, 0 from org_units where id = ${unitId}
+      union all select u.id, u.parent_id, up.depth + 1 from org_units u join up on u.id = up.parent_id where up.depth < 10
+    )
+    select ra.account_id, ra.unit_id, up.depth from org_role_assignments ra join up on up.id = ra.unit_id
+    where ra.role = ${role} order by up.depth, ra.account_id`);
+  const rows = (res as unknown as { rows?: { account_id: string; unit_id: string; depth: number }[] }).rows ?? [];
+  return rows.map((r) => ({ accountId: r.account_id, unitId: r.unit_id, depth: Number(r.depth) }));
+}
+
 export async function accountsHoldingRole(db: Db, role: string, unitId: string | null) {
   const rows = await db.select({ accountId: roleAssignments.accountId }).from(roleAssignments)
     .where(and(eq(roleAssignments.role, role), unitId ? eq(roleAssignments.unitId, unitId) : isNull(roleAssignments.unitId)));
