@@ -20,6 +20,7 @@ import {
   benchLhe, benchPlan, benchScoring, exportWorkbookOnce, ITEM_COUNT, RULESET_ID, workedExampleForms, type DocResult, type PlanResult, type ScoringResult,
 } from './lke.ts';
 import { benchSuggestions, summarise, type SuggestResult } from './workplan.ts';
+import { benchSupervision, type SupervisionResult } from './supervision.ts';
 import { runInterleaved, Target, type LoadResult } from './load.ts';
 import { bareSqlAggregator, benchMillion, benchSubmissions, prepareSurvey, MILLION, type IkmRun, type SubmissionRun } from './survey.ts';
 import { periodResults } from '../src/modules/surveys/index.ts';
@@ -38,7 +39,7 @@ const PG_BASE = process.env.DATABASE_URL_BENCH || process.env.TEST_DATABASE_URL 
 const EXPORT_REQUESTS = 30;
 /** exportWorkbook calls in this process, alternated with the first of those requests. */
 const EXPORT_ALONE = 20;
-/** BENCH_ONLY=survey runs only the survey section (PostgreSQL), for working on it. */
+/** BENCH_ONLY=survey runs only the survey section (PostgreSQL), BENCH_ONLY=supervision only the supervision one. */
 const ONLY = process.env.BENCH_ONLY ?? '';
 
 function intEnv(name: string, def: number, min: number, max: number): number {
@@ -531,6 +532,20 @@ function printSuggestions(r: SuggestResult) {
   console.log(`  suggestions / one round trip: ${ratio(a.median, f.median)}`);
 }
 
+function printSupervision(r: SupervisionResult) {
+  const row = (label: string, x: { median: number; p95: number; runs: number }) => [label, String(x.runs), fmt(x.median, 2), fmt(x.p95, 2)];
+  console.log(`\nSupervision (${r.engine}, in this process, demo organisation)`);
+  console.log(`  deadlines: ${fmt(r.deadlines.n, 0)} × addWorkingDays(start, 30) on the shipped calendar ${fmt(r.deadlines.workMs, 1)} ms (${fmt((r.deadlines.workMs * 1000) / r.deadlines.n, 2)} µs each) vs adding 42 calendar days ${fmt(r.deadlines.plainMs, 1)} ms: ${ratio(r.deadlines.workMs, r.deadlines.plainMs)}`);
+  console.log(table(['case', '>runs', '>median ms', '>p95 ms'], [
+    row('WBS report through the public form (argon2id ×2, AES-GCM, X25519 wraps)', r.wbs.report),
+    row('a plain complaint INSERT of the same text', r.wbs.plainInsert),
+    row(`complaint handler's list, first page, ${fmt(r.complaints.n, 0)} complaints in the unit`, r.complaints.listPage),
+    row('one complaint\'s page among them', r.complaints.detailPage),
+    row('bare SELECT of the unit\'s 20 newest rows', r.complaints.bareSelect),
+  ]));
+  console.log(`  WBS report / plain insert: ${ratio(r.wbs.report.median, r.wbs.plainInsert.median)}; list page / bare select: ${ratio(r.complaints.listPage.median, r.complaints.bareSelect.median)}; complaint page / bare select: ${ratio(r.complaints.detailPage.median, r.complaints.bareSelect.median)}`);
+}
+
 function printPlan(r: PlanResult) {
   console.log(`\nLKE whatWouldItTake: worked example (${fmt(r.before, 2)} points), WBBM, median of ${r.runs.length} after one warm-up run`);
   console.log(`  median ${ms(median(r.runs))} ms, min ${ms(Math.min(...r.runs))} ms, max ${ms(Math.max(...r.runs))} ms (runs: ${r.runs.map((x) => fmt(x, 1)).join(' / ')} ms); plan: ${r.changes} changes, ${r.closesAll ? 'closes every gap' : 'leaves gaps open'}`);
@@ -562,6 +577,11 @@ async function main() {
   console.log(`  PostgreSQL: ${PG_BASE ? 'yes (throwaway database on DATABASE_URL_BENCH / TEST_DATABASE_URL)' : 'skipped (set DATABASE_URL_BENCH or TEST_DATABASE_URL)'}`);
 
   try {
+    if (ONLY === 'supervision') {
+      printSupervision(await benchSupervision());
+      console.log(`\nTotal bench time: ${sec(performance.now() - began)}; load average at end: ${loadavg()}`);
+      return;
+    }
     if (ONLY === 'survey') {
       if (!PG_BASE) console.log('\nSurvey section skipped: it runs on PostgreSQL only (set DATABASE_URL_BENCH or TEST_DATABASE_URL)');
       else printSurvey(await withPostgres(PG_BASE, surveyRun));
@@ -604,6 +624,8 @@ async function main() {
     const docs = await benchLhe();
     progress('Work plan: suggested LKE answers for DPMPTSP-KUKM 2026 (in-memory PGlite, demo data)');
     printSuggestions(await benchSuggestions());
+    progress('Supervision: working-day deadlines, a WBS report, the complaint list with 20,000 complaints');
+    printSupervision(await benchSupervision());
 
     // 3/4. throughput, GET /people, then the LKE page and the export on the same servers
     const runs: EngineRun[] = [];

@@ -376,3 +376,32 @@ describe('complaints demo seed', () => {
     assert.equal((await h.get('/pengaduan/statistik?period=2025')).status, 200);
   });
 });
+
+describe('the handler\'s list is read a page at a time', () => {
+  let t: TestApp;
+  before(async () => { t = await createTestApp({ seed: 'org' }); });
+  after(async () => { await t.close(); });
+
+  test('45 complaints: counts over all, 20 per page, the overdue filter counts and pages the overdue ones', async () => {
+    const [{ id: unitId }] = await t.database.query<{ id: string }>(`select id from org_units where code = 'DPMPTSPKUKM'`);
+    // 30 old open complaints (overdue), 10 closed old ones, 5 received today (open, not overdue)
+    await t.database.query(`
+      insert into complaints_complaints (unit_id, tracking_hash, channel, category, subject, description, received_on, received_at, sla_days, state, closed_on)
+      select $1, md5(g::text), 'web', 'pelayanan', 'Keluhan-' || lpad(g::text, 2, '0'), 'Uraian', d::date, d, 5,
+        case when g <= 30 then 'received' when g <= 40 then 'closed' else 'received' end, case when g > 30 and g <= 40 then d::date + 2 end
+      from generate_series(1, 45) g, lateral (select case when g <= 40 then timestamp '2026-01-05 09:00' + g * interval '1 day' else now() end as d) x`, [unitId]);
+    const h = await loggedIn(t.app, 'pengaduan');
+    const subjects = (html: string) => [...html.matchAll(/>(Keluhan-\d\d)</g)].map((m) => m[1]);
+    let html = await (await h.get(`/pengaduan/kelola?unit=${unitId}`)).text();
+    assert.match(html, /45 pengaduan, 30 melewati batas waktu/);
+    assert.equal(subjects(html).length, 20);
+    assert.deepEqual(subjects(html).slice(0, 5).sort(), ['Keluhan-41', 'Keluhan-42', 'Keluhan-43', 'Keluhan-44', 'Keluhan-45'], 'newest first');
+    html = await (await h.get(`/pengaduan/kelola?unit=${unitId}&page=3`)).text();
+    assert.equal(subjects(html).length, 5);
+    html = await (await h.get(`/pengaduan/kelola?unit=${unitId}&overdue=1&page=2`)).text();
+    assert.match(html, /30 pengaduan, 30 melewati batas waktu/);
+    assert.deepEqual(subjects(html), Array.from({ length: 10 }, (_, i) => `Keluhan-${String(10 - i).padStart(2, '0')}`), 'the 10 oldest overdue, newest first');
+    html = await (await h.get(`/pengaduan/kelola?unit=${unitId}&state=closed`)).text();
+    assert.match(html, /10 pengaduan, 0 melewati batas waktu/);
+  });
+});

@@ -2,6 +2,7 @@
 // shipped calendars (2025, 2026 final; 2027 provisional) and on small made-up ones.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import fc from 'fast-check';
 import { shippedYears } from './calendar.ts';
 import { addDays, addWorkingDays, dayIn, isIsoDate, isWeekend, isWorkingDay, nextWorkingDay, workingDaysBetween } from './workdays.ts';
 
@@ -85,5 +86,30 @@ describe('deadlines in working days (start day not counted)', () => {
     const all = new Set<string>();
     for (let d = '2026-01-01'; d <= '2030-12-31'; d = addDays(d, 1)) all.add(d);
     assert.throws(() => addWorkingDays('2026-01-01', 5, all), /no working days/);
+  });
+
+  // the day-number loops against the plain definition: step one calendar day at a time, count the
+  // days that are neither weekend nor listed
+  test('property: the same answers as counting day by day, on random calendars', () => {
+    const reference = (start: string, n: number, offDays: Set<string>) => {
+      let d = start;
+      if (n === 0) { while (isWeekend(d) || offDays.has(d)) d = addDays(d, 1); return d; }
+      for (let left = n; left > 0;) { d = addDays(d, 1); if (!isWeekend(d) && !offDays.has(d)) left--; }
+      return d;
+    };
+    const day = fc.integer({ min: 0, max: 3 * 365 }).map((i) => addDays('2025-01-01', i));
+    fc.assert(fc.property(day, fc.integer({ min: 0, max: 60 }), fc.array(day, { maxLength: 40 }), (start, n, list) => {
+      const offDays = new Set(list);
+      const due = addWorkingDays(start, n, offDays);
+      assert.equal(due, reference(start, n, offDays));
+      if (n > 0) assert.equal(workingDaysBetween(start, due, offDays), n);
+      assert.equal(isWorkingDay(nextWorkingDay(start, offDays), offDays), true);
+    }), { numRuns: 300 });
+  });
+  test('a calendar edited after use is read again (the cache follows the set)', () => {
+    const edited = new Set<string>();
+    assert.equal(addWorkingDays('2026-06-01', 1, edited), '2026-06-02');
+    edited.add('2026-06-02');
+    assert.equal(addWorkingDays('2026-06-01', 1, edited), '2026-06-03');
   });
 });

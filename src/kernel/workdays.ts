@@ -46,11 +46,39 @@ export function isWorkingDay(day: IsoDate, off: OffDays): boolean {
   return !isWeekend(day) && !off.has(day);
 }
 
+// The loops below count in whole days since 1970-01-01 (a Thursday) instead of building a Date per
+// step: a 30-working-day deadline is ~40 integer steps (measured by `npm run bench`).
+const MS_PER_DAY = 86_400_000;
+const dayNumber = (day: IsoDate): number => toUtc(day).getTime() / MS_PER_DAY;
+const isoOfNumber = (n: number): IsoDate => new Date(n * MS_PER_DAY).toISOString().slice(0, 10);
+/** 0 = Sunday … 6 = Saturday */
+const weekdayOf = (n: number): number => (((n + 4) % 7) + 7) % 7;
+
+/** The off days as day numbers, converted once per set (again if its size changed). */
+const offNumbers = new WeakMap<OffDays, { size: number; days: Set<number> }>();
+function offSet(off: OffDays): Set<number> {
+  const hit = offNumbers.get(off);
+  if (hit && hit.size === off.size) return hit.days;
+  const days = new Set<number>();
+  for (const d of off) if (isIsoDate(d)) days.add(dayNumber(d));
+  offNumbers.set(off, { size: off.size, days });
+  return days;
+}
+
+const workingNumber = (n: number, offN: Set<number>): boolean => {
+  const w = weekdayOf(n);
+  return w !== 0 && w !== 6 && !offN.has(n);
+};
+
 /** The first working day on or after `day`. */
 export function nextWorkingDay(day: IsoDate, off: OffDays): IsoDate {
-  let d = day;
-  while (!isWorkingDay(d, off)) d = addDays(d, 1);
-  return d;
+  const offN = offSet(off);
+  let d = dayNumber(day);
+  for (let guard = 0; !workingNumber(d, offN); guard++) {
+    if (guard > 400) throw new RangeError('the calendar leaves no working days');
+    d++;
+  }
+  return isoOfNumber(d);
 }
 
 /**
@@ -60,15 +88,16 @@ export function nextWorkingDay(day: IsoDate, off: OffDays): IsoDate {
 export function addWorkingDays(start: IsoDate, n: number, off: OffDays): IsoDate {
   if (!Number.isInteger(n) || n < 0) throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`);
   if (n === 0) return nextWorkingDay(start, off);
-  let d = start;
+  const offN = offSet(off);
+  let d = dayNumber(start);
   let left = n;
   // guard against an impossible calendar (every day off): a year has at most ~366 days to scan per 250 working days
   for (let guard = 0; left > 0; guard++) {
     if (guard > n * 7 + 400) throw new RangeError('the calendar leaves no working days');
-    d = addDays(d, 1);
-    if (isWorkingDay(d, off)) left--;
+    d++;
+    if (workingNumber(d, offN)) left--;
   }
-  return d;
+  return isoOfNumber(d);
 }
 
 /**
@@ -77,8 +106,10 @@ export function addWorkingDays(start: IsoDate, n: number, off: OffDays): IsoDate
  */
 export function workingDaysBetween(from: IsoDate, to: IsoDate, off: OffDays): number {
   if (to <= from) return 0;
+  const offN = offSet(off);
+  const last = dayNumber(to);
   let n = 0;
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkingDay(d, off)) n++;
+  for (let d = dayNumber(from) + 1; d <= last; d++) if (workingNumber(d, offN)) n++;
   return n;
 }
 

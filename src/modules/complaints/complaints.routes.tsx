@@ -17,7 +17,7 @@ import { renderComplaintReportPdf, reportModel } from './complaints.pdf.ts';
 import { LAPOR_COLUMNS, MAX_IMPORT_BYTES, importLapor, type ImportResult } from './complaints.import.ts';
 import { CATEGORIES, CLASSIFICATIONS, CHANNELS, OPEN_STATES, STAFF_CHANNELS, STATES, allowed, parsePeriod, periodsOfYear, slaDaysOf, type SlaStatus } from './complaints.rules.ts';
 import {
-  addEntry, addInfo, assign, clientKey, createByStaff, entriesOf, findComplaint, finish, forward, giveSatisfaction, handlersOf, listComplaints,
+  addEntry, addInfo, assign, clientKey, createByStaff, entriesOf, findComplaint, finish, forward, giveSatisfaction, handlersOf, listComplaints, listedComplaint,
   statsFor, submitPublic, throttle, track, type Attachment, type Ctx as SvcCtx,
 } from './complaints.service.ts';
 
@@ -288,9 +288,8 @@ export function registerComplaintsRoutes(r: Router): void {
       channel: CHANNELS.includes(q('channel')) ? q('channel') : undefined,
       overdue: q('overdue') === '1',
     };
-    const rows = await listComplaints(c.var.deps.db, scope, filter);
-    const page = Math.max(1, Math.min(1000, Number(q('page')) || 1));
-    const pageRows = rows.slice((page - 1) * PAGE, page * PAGE);
+    const page = Math.max(1, Math.min(100_000, Number(q('page')) || 1));
+    const { rows: pageRows, total, overdue } = await listComplaints(c.var.deps.db, scope, filter, { limit: PAGE, offset: (page - 1) * PAGE });
     const query = { unit: unitId, state: filter.state, category: filter.category, channel: filter.channel, overdue: filter.overdue ? '1' : undefined };
     const canHandle = v.can('complaints.handle');
     return c.html(
@@ -308,7 +307,7 @@ export function registerComplaintsRoutes(r: Router): void {
           <div class="field field--checkbox"><input type="checkbox" id="f-overdue" name="overdue" value="1" checked={filter.overdue} /><label for="f-overdue">{v.t('complaints.filter.overdue')}</label></div>
           <button class="button button--secondary" type="submit">{v.t('complaints.filter.apply')}</button>
         </form>
-        <p class="muted">{v.t('complaints.list.count', { n: v.num(rows.length), overdue: v.num(rows.filter((x) => x.sla === 'overdue').length) })}</p>
+        <p class="muted">{v.t('complaints.list.count', { n: v.num(total), overdue: v.num(overdue) })}</p>
         <DataTable v={v} caption={v.t('complaints.list.title')} empty={v.t('complaints.list.empty')} rows={pageRows} columns={[
           { key: 'received', label: v.t('complaints.field.received'), render: (x) => v.date(x.c.receivedOn) },
           { key: 'subject', label: v.t('complaints.field.subject'), render: (x) => <a href={`${BASE}/${x.c.id}`}>{x.c.subject}</a> },
@@ -319,7 +318,7 @@ export function registerComplaintsRoutes(r: Router): void {
           { key: 'deadline', label: v.t('complaints.field.deadline'), render: (x) => <>{v.date(x.deadline)} <Badge tone={slaTone(x.sla)}>{v.t(`complaints.sla.${x.sla}`)}</Badge></> },
           { key: 'assignee', label: v.t('complaints.field.assignee'), render: (x) => x.assignee ?? '—' },
         ]} />
-        <Pagination v={v} page={page} pageSize={PAGE} total={rows.length} query={query} />
+        <Pagination v={v} page={page} pageSize={PAGE} total={total} query={query} />
       </Layout>);
   });
 
@@ -386,7 +385,7 @@ export function registerComplaintsRoutes(r: Router): void {
     if (!cpl) throw notFound();
     const v = await pageView(c);
     const [entries, handlers, unit, allUnits, off] = await Promise.all([entriesOf(db, cpl.id), handlersOf(db, cpl.unitId), findUnit(db, { all: true }, cpl.unitId), activeUnits(c), offDays(db)]);
-    const listed = (await listComplaints(db, { all: false, unitIds: [cpl.unitId] }, { unitId: cpl.unitId })).find((x) => x.c.id === cpl.id)!;
+    const listed = await listedComplaint(db, cpl);
     const canHandle = v.can('complaints.handle', cpl.unitId);
     const open = (OPEN_STATES as readonly string[]).includes(cpl.state);
     void off;

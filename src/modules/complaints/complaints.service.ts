@@ -12,7 +12,7 @@ import { DomainError, notFound } from '../../kernel/errors.ts';
 import type { FileStore } from '../../kernel/files.ts';
 import { notify } from '../../kernel/notify.ts';
 import { accounts } from '../../kernel/schema.ts';
-import { addDays, dayIn, type IsoDate } from '../../kernel/workdays.ts';
+import { addDays, dayIn, type IsoDate, type OffDays } from '../../kernel/workdays.ts';
 import { checkUpload } from '../evidence/index.ts';
 import { accountsHoldingRoleOver, findRegency, findUnit, orgUnits } from '../org/index.ts';
 import {
@@ -211,20 +211,49 @@ export async function handlersOf(db: Db, unitId: string) {
 export interface ListFilter { unitId?: string | null; state?: string; category?: string; channel?: string; overdue?: boolean; q?: string }
 export interface ListedComplaint { c: ComplaintRow; unitName: string; assignee: string | null; deadline: IsoDate; sla: SlaStatus }
 
-export async function listComplaints(db: Db, scope: Scope, f: ListFilter, now = new Date()): Promise<ListedComplaint[]> {
+export interface ComplaintPage { rows: ListedComplaint[]; total: number; overdue: number }
+
+/**
+ * One page of the handler's list (newest first) with the number matching the filter and how many of
+ * those are overdue. Only the page's rows are read whole; overdue needs the working-day calendar, so
+ * it is decided in code for open complaints whose calendar-day deadline has passed (a working-day
+ * deadline is never earlier), which keeps a unit with tens of thousands of complaints fast.
+ */
+export async function listComplaints(db: Db, scope: Scope, f: ListFilter, page: { limit: number; offset: number }, now = new Date()): Promise<ComplaintPage> {
   const conds: SQL[] = [scopeSql(scope)];
   if (f.unitId) conds.push(eq(complaints.unitId, f.unitId));
   if (f.state) conds.push(eq(complaints.state, f.state));
   if (f.category) conds.push(eq(complaints.category, f.category));
   if (f.channel) conds.push(eq(complaints.channel, f.channel));
-  if (f.overdue) conds.push(inArray(complaints.state, [...OPEN_STATES]));
-  const rows = await db.select({ c: complaints, unitName: orgUnits.shortName, assignee: accounts.displayName }).from(complaints)
-    .innerJoin(orgUnits, eq(orgUnits.id, complaints.unitId)).leftJoin(accounts, eq(accounts.id, complaints.assigneeId))
-    .where(and(...conds)).orderBy(desc(complaints.receivedAt));
   const off = await offDays(db);
   const today = dayIn(now);
-  const out = rows.map((r) => ({ ...r, deadline: deadlineOf(r.c.receivedOn, r.c.slaDays, off), sla: slaStatus(r.c, today, off) }));
-  return f.overdue ? out.filter((r) => r.sla === 'overdue') : out;
+  const candidates = await db.select({ id: complaints.id, receivedOn: complaints.receivedOn, slaDays: complaints.slaDays }).from(complaints)
+    .where(and(...conds, inArray(complaints.state, [...OPEN_STATES]), sql`${complaints.receivedOn} + ${complaints.slaDays} < ${today}::date`))
+    .orderBy(desc(complaints.receivedAt), desc(complaints.id));
+  const overdueIds = candidates.filter((x) => today > deadlineOf(x.receivedOn, x.slaDays, off)).map((x) => x.id);
+  const select = () => db.select({ c: complaints, unitName: orgUnits.shortName, assignee: accounts.displayName }).from(complaints)
+    .innerJoin(orgUnits, eq(orgUnits.id, complaints.unitId)).leftJoin(accounts, eq(accounts.id, complaints.assigneeId));
+  let rows: { c: ComplaintRow; unitName: string; assignee: string | null }[];
+  let total: number;
+  if (f.overdue) {
+    total = overdueIds.length;
+    const ids = overdueIds.slice(page.offset, page.offset + page.limit);
+    rows = ids.length ? await select().where(inArray(complaints.id, ids)).orderBy(desc(complaints.receivedAt), desc(complaints.id)) : [];
+  } else {
+    const [n] = await db.select({ n: sql<number>`count(*)::int` }).from(complaints).where(and(...conds));
+    total = Number(n?.n ?? 0);
+    rows = await select().where(and(...conds)).orderBy(desc(complaints.receivedAt), desc(complaints.id)).limit(page.limit).offset(page.offset);
+  }
+  return { rows: rows.map((r) => withSla(r, today, off)), total, overdue: overdueIds.length };
+}
+
+const withSla = <R extends { c: ComplaintRow }>(r: R, today: IsoDate, off: OffDays) => ({ ...r, deadline: deadlineOf(r.c.receivedOn, r.c.slaDays, off), sla: slaStatus(r.c, today, off) });
+
+/** One complaint as the list shows it (deadline, SLA status, assignee's name), for its own page. */
+export async function listedComplaint(db: Db, c: ComplaintRow, now = new Date()): Promise<ListedComplaint> {
+  const [row] = await db.select({ unitName: orgUnits.shortName, assignee: accounts.displayName }).from(complaints)
+    .innerJoin(orgUnits, eq(orgUnits.id, complaints.unitId)).leftJoin(accounts, eq(accounts.id, complaints.assigneeId)).where(eq(complaints.id, c.id));
+  return withSla({ c, unitName: row?.unitName ?? '', assignee: row?.assignee ?? null }, dayIn(now), await offDays(db));
 }
 
 // ---- staff: handling ---------------------------------------------------------------------------------
