@@ -1,7 +1,190 @@
+// Demo conflict-of-interest year 2026 for DPMPTSP-KUKM (Kabupaten Bangka): six main functions with
+// a risk map (five mapped), three socialisations, periodic declarations by most employees (four
+// missing, 'pegawai' among them), ad hoc declarations on procurement, licensing and cooperative
+// supervision — one declared conflict reviewed with recusal and its follow-up done, one awaiting
+// review by the Kabid Perizinan ('koordinator') — and two semester evaluations with recommendations
+// partly followed up. Something small in Disdukcapil so that scoping shows. Seeded once.
+import { and, eq, inArray } from 'drizzle-orm';
+import { appendAudit, SYSTEM_ACTOR } from '../../kernel/audit.ts';
 import type { Db } from '../../kernel/db.ts';
+import { demoPdf } from '../../kernel/demo-pdf.ts';
 import type { FileStore } from '../../kernel/files.ts';
+import { accounts } from '../../kernel/schema.ts';
+import { uploadEvidence } from '../evidence/index.ts';
+import { orgPeople as people, orgUnits as units } from '../org/index.ts';
+import { currentVersion } from './coi.rules.ts';
+import { coiDeclarations, coiEvaluations, coiFunctions, coiRecommendations, coiRisks, coiSocialisations } from './coi.schema.ts';
+import { SUBJECT_RECOMMENDATION, SUBJECT_SOCIALISATION } from './coi.service.ts';
 
-/** Seeds a year of the demo unit's conflict-of-interest management once; true when anything was seeded. */
-export async function seedCoiDemo(_db: Db, _files: FileStore | null = null): Promise<boolean> {
-  return false;
+const YEAR = 2026;
+const at = (d: string) => new Date(`${d}T09:00:00+07:00`);
+
+// [name, service code or null, risks: [source, form, positions, likelihood, impact, controls, mitigation][]]
+type R = [string, string, string, number, number, string, string];
+const FUNCTIONS: [string, R[]][] = [
+  ['Pelayanan perizinan berusaha (OSS-RBA)', [
+    ['family', 'Memverifikasi atau menyetujui permohonan izin usaha milik keluarga/kerabat', 'Verifikator berkas, Kepala Seksi Pelayanan Perizinan Usaha', 3, 4, 'Verifikasi berjenjang; SOP perizinan', 'Deklarasi per permohonan; verifikator dengan hubungan keluarga diganti'],
+    ['gratification', 'Menerima pemberian dari pemohon atau konsultan perizinan untuk mempercepat proses', 'Petugas front office, verifikator', 3, 5, 'Larangan gratifikasi di maklumat; CCTV loket', 'Sosialisasi UPG; pelaporan gratifikasi; rotasi petugas loket'],
+  ]],
+  ['Pelayanan perizinan non-berusaha', [
+    ['affiliation', 'Memproses izin reklame atau bangunan yang diajukan rekan organisasi/alumni', 'Verifikator teknis', 2, 3, 'Tim teknis lintas OPD', 'Deklarasi per permohonan'],
+  ]],
+  ['Penanganan pengaduan dan informasi', [
+    ['personal_interest', 'Menangani pengaduan yang menyangkut diri sendiri atau rekan satu bidang', 'Kepala Seksi Pengaduan dan Informasi, petugas pengaduan', 2, 3, 'Pencatatan pengaduan di aplikasi', 'Pengaduan tentang pegawai dialihkan ke atasan yang tidak terkait'],
+  ]],
+  ['Pengawasan dan pembinaan koperasi', [
+    ['business_interest', 'Memeriksa koperasi tempat pemeriksa menjadi anggota atau pengurus', 'Penyuluh koperasi, Kepala Bidang Koperasi dan UKM', 3, 4, 'Surat tugas pemeriksaan', 'Pernyataan independensi sebelum pemeriksaan; penggantian pemeriksa'],
+    ['outside_employment', 'Menjadi konsultan berbayar bagi koperasi yang dibina', 'Penyuluh koperasi', 2, 4, 'Izin atasan untuk kegiatan di luar dinas', 'Larangan tertulis; deklarasi berkala'],
+  ]],
+  ['Pemberdayaan usaha kecil dan menengah', []],
+  ['Pengadaan barang/jasa', [
+    ['family', 'Anggota pokja/pejabat pengadaan memiliki hubungan keluarga dengan penyedia', 'Pejabat Pengadaan, PPK, PPHP', 3, 5, 'Pakta integritas pengadaan', 'Deklarasi per paket; pengunduran diri dari paket'],
+    ['concurrent_position', 'PPK merangkap sebagai penerima hasil pekerjaan', 'PPK, Sekretaris Dinas', 2, 3, 'Pemisahan tugas di SK', 'Penetapan PPHP terpisah'],
+  ]],
+];
+
+// who of DPMPTSP-KUKM made the 2026 periodic declaration, with the main function (index) they work in
+const PERIODIC: [string, string, number | null][] = [
+  ['Elius Gani, S.H., M.H.', '2026-01-12', null],
+  ['Hendra Saputra, S.Sos., M.Si.', '2026-01-12', 5],
+  ['Rina Marlina, S.E.', '2026-01-13', 0],
+  ['Yusuf Hidayat, S.T.', '2026-01-13', 1],
+  ['Sri Wahyuni, S.E., M.M.', '2026-01-14', 3],
+  ['Agus Salim, S.Kom.', '2026-01-14', 0],
+  ['Dewi Lestari, S.H.', '2026-01-15', 2],
+  ['Fajar Nugroho, S.Si.', '2026-01-15', 5],
+  ['Nurhayati, S.E.', '2026-01-16', 5],
+  ['Rizky Pratama, S.Kom.', '2026-01-19', null],
+  ['Putri Ayu Lestari, S.A.P.', '2026-01-19', null],
+  ['Muhammad Iqbal, S.E.', '2026-01-20', 3],
+  ['Bambang Irawan', '2026-01-20', 0],
+  ['Lina Marlia, A.Md.', '2026-01-21', 2],
+  ['Wulandari, S.E.', '2026-01-22', null],
+  ['Taufik Hidayat, S.H.', '2026-02-02', null],
+];
+
+export async function seedCoiDemo(db: Db, files: FileStore | null = null): Promise<boolean> {
+  const [any] = await db.select({ id: coiFunctions.id }).from(coiFunctions).limit(1);
+  if (any) return false;
+  const unitRows = await db.select({ id: units.id, code: units.code }).from(units).where(inArray(units.code, ['DPMPTSPKUKM', 'DISDUKCAPIL']));
+  const unitId = unitRows.find((u) => u.code === 'DPMPTSPKUKM')?.id;
+  const dukcapil = unitRows.find((u) => u.code === 'DISDUKCAPIL')?.id;
+  if (!unitId || !dukcapil) return false;
+  const staff = await db.select({ id: people.id, name: people.name, accountId: people.accountId, unitId: people.unitId }).from(people).where(inArray(people.unitId, [unitId, dukcapil]));
+  const person = (name: string) => staff.find((p) => p.name === name);
+  const kadis = person('Elius Gani, S.H., M.H.');
+  if (!kadis?.accountId) return false;
+  const [kadisAccount] = await db.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, kadis.accountId));
+  const version = currentVersion();
+  const base = { rulesVersion: version.id, statementVersion: version.statement.version };
+
+  const socialisationIds: string[] = [];
+  const recIds: string[] = [];
+  const done = await db.transaction(async (tx) => {
+    // ---- risk map
+    const fnIds: string[] = [];
+    let pos = 0;
+    for (const [name, risks] of FUNCTIONS) {
+      const [f] = await tx.insert(coiFunctions).values({ unitId, year: YEAR, name, position: ++pos, createdAt: at('2026-01-08') }).returning({ id: coiFunctions.id });
+      fnIds.push(f!.id);
+      for (const [source, form, positions, likelihood, impact, controls, mitigation] of risks) {
+        await tx.insert(coiRisks).values({ functionId: f!.id, unitId, source, form, positions, likelihood, impact, controls, mitigation, createdAt: at('2026-01-09') });
+      }
+    }
+    // ---- socialisation
+    const socs: [string, string, string, number, number[], string][] = [
+      ['2026-02-10', 'Sosialisasi PermenPANRB 17/2024 tentang Pengelolaan Konflik Kepentingan', 'meeting', 34, [0, 1, 2, 5], 'Narasumber Inspektorat Daerah Kabupaten Bangka.'],
+      ['2026-03-02', 'Surat Edaran Kepala Dinas tentang deklarasi konflik kepentingan dalam pelayanan dan pengadaan', 'circular', 41, [0, 1, 2, 3, 5], 'Disampaikan ke seluruh bidang dan UPT.'],
+      ['2026-04-20', 'Banner “Kenali dan Nyatakan Konflik Kepentingan” di ruang pelayanan MPP', 'banner', 0, [0, 1], ''],
+    ];
+    for (const [heldOn, title, kind, participants, idx, note] of socs) {
+      const [s] = await tx.insert(coiSocialisations).values({ unitId, heldOn, title, kind, participants, functionIds: idx.map((i) => fnIds[i]), note: note || null, createdBy: kadisAccount?.id ?? null, createdAt: at(heldOn) }).returning({ id: coiSocialisations.id });
+      socialisationIds.push(s!.id);
+    }
+    // ---- periodic declarations
+    for (const [name, day, fi] of PERIODIC) {
+      const p = person(name);
+      if (!p) continue;
+      await tx.insert(coiDeclarations).values({
+        ...base, unitId, personId: p.id, accountId: p.accountId, kind: 'periodic', period: String(YEAR), year: YEAR, functionId: fi === null ? null : fnIds[fi],
+        hasConflict: false, conflicts: [], declaredOn: day, superiorPersonId: p.id === kadis.id ? null : kadis.id, state: 'acknowledged', createdAt: at(day), updatedAt: at(day),
+      });
+    }
+    // ---- ad hoc declarations
+    const adhoc = async (name: string, day: string, v: Partial<typeof coiDeclarations.$inferInsert>) => {
+      const p = person(name)!;
+      const [row] = await tx.insert(coiDeclarations).values({
+        ...base, unitId, personId: p.id, accountId: p.accountId, kind: 'adhoc', period: null, year: YEAR, hasConflict: false, conflicts: [], declaredOn: day,
+        superiorPersonId: kadis.id, state: 'acknowledged', createdAt: at(day), updatedAt: at(day), ...v,
+      }).returning({ id: coiDeclarations.id });
+      return row!.id;
+    };
+    await adhoc('Fajar Nugroho, S.Si.', '2026-03-16', { decisionKind: 'procurement', reference: 'Paket pengadaan ATK dan bahan cetak 2026 (e-katalog)', roleInDecision: 'Pejabat Pengadaan', functionId: fnIds[5] });
+    const recusal = await adhoc('Rizky Pratama, S.Kom.', '2026-05-04', {
+      decisionKind: 'procurement', reference: 'Paket pengadaan komputer dan jaringan MPP 2026', roleInDecision: 'Anggota Pejabat Pemeriksa Hasil Pekerjaan (PPHP)', functionId: fnIds[5],
+      hasConflict: true, conflicts: [{ source: 'family', description: 'Kakak ipar saya adalah direktur CV Bangka Digital Solusi, salah satu calon penyedia paket ini.', relatedParty: 'CV Bangka Digital Solusi' }],
+      state: 'closed', assessment: 'real', mitigation: 'recusal', dueOn: '2026-05-11', reviewNote: 'Saudara Rizky tidak dilibatkan dalam pemeriksaan hasil pekerjaan paket ini; diganti oleh Arif Rahman.',
+      reviewedBy: kadis.accountId, reviewedAt: at('2026-05-05'), followUpNote: 'SK PPHP diubah: Rizky Pratama diganti Arif Rahman (SK Kepala Dinas Nomor 027/112/DPMPTSPKUKM/2026).',
+      followUpOn: '2026-05-08', followUpBy: kadis.accountId,
+    });
+    await adhoc('Agus Salim, S.Kom.', '2026-06-09', { decisionKind: 'licensing', reference: 'Permohonan PB UMKU nomor 2026-06-000413', roleInDecision: 'Penandatangan rekomendasi teknis', functionId: fnIds[0] });
+    await adhoc('Muhammad Iqbal, S.E.', '2026-08-18', { decisionKind: 'audit', reference: 'Pemeriksaan kesehatan KSP Maju Bersama Sungailiat', roleInDecision: 'Ketua tim pemeriksa', functionId: fnIds[3] });
+    const rina = person('Rina Marlina, S.E.');
+    await adhoc('Bambang Irawan', '2026-11-23', {
+      decisionKind: 'licensing', reference: 'Permohonan NIB dan izin lokasi PT Sinar Timah Lestari (2026-11-000921)', roleInDecision: 'Verifikator berkas', functionId: fnIds[0],
+      hasConflict: true, conflicts: [{ source: 'family', description: 'Pemohon adalah sepupu saya (anak dari paman).', relatedParty: 'PT Sinar Timah Lestari' }],
+      state: 'submitted', superiorPersonId: rina?.id ?? kadis.id,
+    });
+    // ---- evaluations
+    const evals: [string, string, string, string, [string, string, string | null, string | null][]][] = [
+      ['2026-07-15', '2026-01-01', '2026-06-30', 'Peta risiko mencakup lima dari enam tugas fungsi utama; pemberdayaan UKM belum dipetakan. Deklarasi berkala belum disampaikan empat pegawai. Satu konflik kepentingan pada pengadaan ditangani dengan pengunduran diri.', [
+        ['Lengkapi identifikasi risiko untuk pemberdayaan UKM.', 'in_progress', null, 'Draf identifikasi dibahas dengan Bidang Koperasi dan UKM.'],
+        ['Ingatkan pegawai yang belum menyampaikan deklarasi berkala melalui apel pagi.', 'done', '2026-07-21', 'Disampaikan pada apel 21 Juli 2026.'],
+        ['Tambahkan klausul deklarasi konflik kepentingan pada SOP verifikasi perizinan.', 'done', '2026-08-29', 'SOP verifikasi perizinan revisi Agustus 2026.'],
+      ]],
+      ['2026-11-20', '2026-07-01', '2026-10-31', 'Deklarasi per permohonan mulai diterapkan pada perizinan berusaha dan pemeriksaan koperasi. Sosialisasi belum menjangkau pemberdayaan UKM.', [
+        ['Sosialisasikan penanganan konflik kepentingan kepada pendamping UKM.', 'open', null, null],
+        ['Evaluasi efektivitas rotasi petugas loket perizinan.', 'done', '2026-11-26', 'Rotasi dilaksanakan; tidak ada keluhan pemohon terkait.'],
+      ]],
+    ];
+    for (const [heldOn, from, to, findings, recs] of evals) {
+      const [e] = await tx.insert(coiEvaluations).values({ unitId, heldOn, periodFrom: from, periodTo: to, findings, createdBy: kadisAccount?.id ?? null, createdAt: at(heldOn) }).returning({ id: coiEvaluations.id });
+      let i = 0;
+      for (const [text, status, doneOn, note] of recs) {
+        const [r] = await tx.insert(coiRecommendations).values({ evaluationId: e!.id, unitId, text, status, doneOn, note, position: ++i, updatedAt: at(doneOn ?? heldOn) }).returning({ id: coiRecommendations.id });
+        if (status === 'done') recIds.push(r!.id);
+      }
+    }
+    // ---- Disdukcapil: a small map and one declaration
+    const [fd] = await tx.insert(coiFunctions).values({ unitId: dukcapil, year: YEAR, name: 'Pelayanan KTP-el dan Kartu Keluarga', position: 1, createdAt: at('2026-02-03') }).returning({ id: coiFunctions.id });
+    await tx.insert(coiFunctions).values({ unitId: dukcapil, year: YEAR, name: 'Pelayanan akta pencatatan sipil', position: 2, createdAt: at('2026-02-03') });
+    await tx.insert(coiRisks).values({ functionId: fd!.id, unitId: dukcapil, source: 'gratification', form: 'Menerima imbalan untuk mendahulukan antrean perekaman', positions: 'Operator perekaman', likelihood: 3, impact: 3, controls: 'Antrean daring', mitigation: 'Sosialisasi dan pengawasan atasan', createdAt: at('2026-02-04') });
+    const fitri = person('Fitri Handayani, S.Kom.');
+    const syahrial = person('Ir. Syahrial, M.T.');
+    if (fitri) await tx.insert(coiDeclarations).values({ ...base, unitId: dukcapil, personId: fitri.id, accountId: fitri.accountId, kind: 'periodic', period: String(YEAR), year: YEAR, functionId: fd!.id, hasConflict: false, conflicts: [], declaredOn: '2026-02-10', superiorPersonId: syahrial?.id ?? null, state: 'acknowledged', createdAt: at('2026-02-10'), updatedAt: at('2026-02-10') });
+    await appendAudit(tx, SYSTEM_ACTOR, { action: 'coi.demo.seed', entityType: 'coi_demo', entityId: unitId, unitId, data: { year: YEAR, functions: FUNCTIONS.length, periodic: PERIODIC.length } });
+    return { recusal };
+  });
+
+  // evidence files (when a file store is given): socialisation records, followed-up recommendations, the recusal
+  if (files) {
+    const who = { accountId: kadisAccount?.id ?? null, label: 'seed' };
+    const docs: [string, string, string[]][] = [
+      ['Daftar hadir dan notulen sosialisasi konflik kepentingan 10 Februari 2026', 'daftar-hadir-sosialisasi-coi-2026-02-10.pdf', ['DAFTAR HADIR DAN NOTULEN', 'Sosialisasi PermenPANRB 17/2024', 'Pengelolaan Konflik Kepentingan', '10 Februari 2026 - 34 peserta']],
+      ['Surat Edaran Kepala Dinas tentang deklarasi konflik kepentingan', 'se-deklarasi-konflik-kepentingan-2026.pdf', ['SURAT EDARAN KEPALA DINAS', 'Nomor 800/045/DPMPTSPKUKM/2026', 'Deklarasi konflik kepentingan dalam pelayanan dan pengadaan']],
+      ['Foto banner konflik kepentingan di ruang pelayanan', 'banner-konflik-kepentingan-mpp.pdf', ['DOKUMENTASI BANNER', 'Kenali dan Nyatakan Konflik Kepentingan', 'Ruang pelayanan MPP, 20 April 2026']],
+    ];
+    for (let i = 0; i < socialisationIds.length; i++) {
+      const [title, name, lines] = docs[i]!;
+      await uploadEvidence(db, files, who, { unitId, bytes: demoPdf(lines), originalName: name, title, attachTo: { subjectType: SUBJECT_SOCIALISATION, subjectId: socialisationIds[i]!, subjectKey: '' }, at: at('2026-04-21') });
+    }
+    for (const [i, id] of recIds.entries()) {
+      await uploadEvidence(db, files, who, { unitId, bytes: demoPdf(['BUKTI TINDAK LANJUT', `Rekomendasi evaluasi konflik kepentingan ${i + 1}`, 'DPMPTSP-KUKM Kabupaten Bangka']), originalName: `bukti-tindak-lanjut-coi-${i + 1}.pdf`, title: `Bukti tindak lanjut rekomendasi evaluasi konflik kepentingan ${i + 1}`, attachTo: { subjectType: SUBJECT_RECOMMENDATION, subjectId: id, subjectKey: '' }, at: at('2026-11-26') });
+    }
+    const sk = demoPdf(['KEPUTUSAN KEPALA DINAS', 'Nomor 027/112/DPMPTSPKUKM/2026', 'Perubahan Pejabat Pemeriksa Hasil Pekerjaan', 'Paket pengadaan komputer dan jaringan MPP 2026']);
+    const stored = await files.put(sk);
+    await db.update(coiDeclarations).set({ followUpSha: stored.sha256, followUpName: 'SK-perubahan-PPHP-2026.pdf', followUpMime: 'application/pdf', followUpSize: stored.size })
+      .where(and(eq(coiDeclarations.id, done.recusal), eq(coiDeclarations.unitId, unitId)));
+  }
+  return true;
 }

@@ -1,0 +1,468 @@
+// Use cases of conflict-of-interest management: the risk map (main functions and their risks),
+// socialisation records, declarations (periodic and ad hoc) with the superior's review, mitigation
+// and follow-up, evaluations with recommendations, and the year's summary for the five LKE steps.
+// Every change is one transaction with its audit entry; audit entries name ids, kinds and states,
+// never the content of a declared conflict.
+//
+// Who sees a declaration (decision 0013): the declarant, the superior they named, and the head of
+// their unit. Managers (coi.manage) see who declared (kind, date, state, conflict yes/no), never the
+// conflict itself; stats roles see counts only.
+import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import type { Actor, Scope } from '../../kernel/access.ts';
+import { appendAudit, type AuditActor } from '../../kernel/audit.ts';
+import type { Db } from '../../kernel/db.ts';
+import { DomainError, notFound } from '../../kernel/errors.ts';
+import type { FileStore } from '../../kernel/files.ts';
+import { notify } from '../../kernel/notify.ts';
+import { accounts } from '../../kernel/schema.ts';
+import { dayIn, type IsoDate } from '../../kernel/workdays.ts';
+import { attachFile, attachUrl, checkUpload, checkUrl, listEvidenceOfSubjects, uploadEvidence } from '../evidence/index.ts';
+import { accountsHoldingRole, orgPeople as people } from '../org/index.ts';
+import { listServices } from '../services/index.ts';
+import {
+  allowed, coverageAnswer, currentVersion, evaluationAnswer, followUpAnswer, parseDeclaration, parseEvaluation, parseFollowUp, parseFunction,
+  parseRecommendationUpdate, parseReview, parseRisk, parseSocialisation, periodOf, riskLevel, stateAfterReview, stillToDeclare,
+  type DeclarationInput, type EvaluationInput, type FunctionInput, type ReviewInput, type RiskInput, type SocialisationInput,
+} from './coi.rules.ts';
+import { coiDeclarations, coiEvaluations, coiFunctions, coiRecommendations, coiRisks, coiSocialisations } from './coi.schema.ts';
+
+export type DeclarationRow = typeof coiDeclarations.$inferSelect;
+export type FunctionRow = typeof coiFunctions.$inferSelect;
+export type RiskRow = typeof coiRisks.$inferSelect;
+export type SocialisationRow = typeof coiSocialisations.$inferSelect;
+export type EvaluationRow = typeof coiEvaluations.$inferSelect;
+export type RecommendationRow = typeof coiRecommendations.$inferSelect;
+
+export interface Ctx { db: Db; actor: AuditActor; emailEnabled: boolean }
+
+export const SUBJECT_SOCIALISATION = 'coi_socialisation';
+export const SUBJECT_RECOMMENDATION = 'coi_recommendation';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isId = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
+const inUnitScope = (scope: Scope, unitId: string) => scope.all || scope.unitIds.includes(unitId);
+const field = (f: string, code: string) => new DomainError('validation', code, {}, { [f]: code });
+
+function assertUnit(scope: Scope, unitId: string) {
+  if (!isId(unitId) || !inUnitScope(scope, unitId)) throw notFound();
+}
+
+// ---- people ---------------------------------------------------------------------------------------
+
+export type PersonLite = { id: string; name: string; position: string; accountId: string | null; isActive: boolean; unitId: string };
+
+const personCols = { id: people.id, name: people.name, position: people.position, accountId: people.accountId, isActive: people.isActive, unitId: people.unitId };
+
+export async function personOfAccount(db: Db, accountId: string): Promise<PersonLite | null> {
+  const [p] = await db.select(personCols).from(people).where(and(eq(people.accountId, accountId), eq(people.isActive, true))).limit(1);
+  return p ?? null;
+}
+
+/** People of the unit who can review (have an account), without the declarant; the unit head first. */
+export async function superiorChoices(db: Db, unitId: string, exceptPersonId: string): Promise<{ people: PersonLite[]; defaultId: string | null }> {
+  const rows = await db.select(personCols).from(people)
+    .where(and(eq(people.unitId, unitId), eq(people.isActive, true), sql`${people.accountId} is not null`, sql`${people.id} <> ${exceptPersonId}`))
+    .orderBy(asc(people.name));
+  const heads = new Set(await accountsHoldingRole(db, 'unit_head', unitId));
+  const head = rows.find((p) => p.accountId && heads.has(p.accountId)) ?? null;
+  const sorted = head ? [head, ...rows.filter((p) => p.id !== head.id)] : rows;
+  return { people: sorted, defaultId: head?.id ?? null };
+}
+
+/** Whether an actor is the head of a unit (a unit_head grant covering it). */
+export function isUnitHead(actor: Actor, unitId: string): boolean {
+  return actor.grants.some((g) => g.role === 'unit_head' && g.unitIds.includes(unitId));
+}
+
+// ---- risk map ---------------------------------------------------------------------------------------
+
+export interface MapFunction extends FunctionRow { risks: (RiskRow & { level: string })[] }
+
+export async function riskMap(db: Db, unitId: string, year: number): Promise<MapFunction[]> {
+  const fns = await db.select().from(coiFunctions).where(and(eq(coiFunctions.unitId, unitId), eq(coiFunctions.year, year))).orderBy(asc(coiFunctions.position), asc(coiFunctions.name));
+  if (!fns.length) return [];
+  const risks = await db.select().from(coiRisks).where(inArray(coiRisks.functionId, fns.map((f) => f.id))).orderBy(asc(coiRisks.createdAt));
+  return fns.map((f) => ({ ...f, risks: risks.filter((r) => r.functionId === f.id).map((r) => ({ ...r, level: riskLevel(r.likelihood, r.impact) })) }));
+}
+
+export async function listFunctions(db: Db, unitId: string, year: number): Promise<FunctionRow[]> {
+  return db.select().from(coiFunctions).where(and(eq(coiFunctions.unitId, unitId), eq(coiFunctions.year, year))).orderBy(asc(coiFunctions.position), asc(coiFunctions.name));
+}
+
+async function insertFunction(tx: Db, ctx: Ctx, unitId: string, year: number, v: { name: string; serviceCode: string | null }, at: Date) {
+  const [dup] = await tx.select({ id: coiFunctions.id }).from(coiFunctions).where(and(eq(coiFunctions.unitId, unitId), eq(coiFunctions.year, year), sql`lower(${coiFunctions.name}) = lower(${v.name})`)).limit(1);
+  if (dup) return null;
+  const [{ n }] = await tx.select({ n: sql<number>`coalesce(max(${coiFunctions.position}), 0)::int` }).from(coiFunctions).where(and(eq(coiFunctions.unitId, unitId), eq(coiFunctions.year, year)));
+  const [row] = await tx.insert(coiFunctions).values({ unitId, year, ...v, position: Number(n) + 1, createdBy: ctx.actor.accountId, createdAt: at }).returning();
+  await appendAudit(tx, ctx.actor, { action: 'coi.function.add', entityType: 'coi_function', entityId: row!.id, unitId, data: { year, name: v.name } }, at);
+  return row!;
+}
+
+export async function addFunction(ctx: Ctx, scope: Scope, unitId: string, year: number, input: FunctionInput, at = new Date()): Promise<FunctionRow> {
+  assertUnit(scope, unitId);
+  const v = parseFunction(input);
+  return ctx.db.transaction(async (tx) => {
+    const row = await insertFunction(tx, ctx, unitId, year, v, at);
+    if (!row) throw field('name', 'coi.err.function_duplicate');
+    return row;
+  });
+}
+
+/** Adds the unit's active services from the services catalogue as main functions (those not there yet). */
+export async function functionsFromServices(ctx: Ctx, scope: Scope, unitId: string, year: number): Promise<number> {
+  assertUnit(scope, unitId);
+  const services = await listServices(ctx.db, unitId);
+  return ctx.db.transaction(async (tx) => {
+    let n = 0;
+    for (const s of services) if (await insertFunction(tx, ctx, unitId, year, { name: s.name.slice(0, 200), serviceCode: s.code }, new Date())) n++;
+    return n;
+  });
+}
+
+async function functionInScope(tx: Db, scope: Scope, id: string, lock = false): Promise<FunctionRow> {
+  if (!isId(id)) throw notFound();
+  const q = tx.select().from(coiFunctions).where(eq(coiFunctions.id, id)).limit(1);
+  const [row] = lock ? await q.for('update') : await q;
+  if (!row || !inUnitScope(scope, row.unitId)) throw notFound();
+  return row;
+}
+
+export async function removeFunction(ctx: Ctx, scope: Scope, id: string): Promise<FunctionRow> {
+  return ctx.db.transaction(async (tx) => {
+    const f = await functionInScope(tx, scope, id, true);
+    await tx.delete(coiFunctions).where(eq(coiFunctions.id, f.id));
+    await appendAudit(tx, ctx.actor, { action: 'coi.function.remove', entityType: 'coi_function', entityId: f.id, unitId: f.unitId, data: { year: f.year, name: f.name } });
+    return f;
+  });
+}
+
+export async function addRisk(ctx: Ctx, scope: Scope, functionId: string, input: RiskInput, at = new Date()): Promise<RiskRow> {
+  return ctx.db.transaction(async (tx) => {
+    const f = await functionInScope(tx, scope, functionId, true);
+    const v = parseRisk(input);
+    const [row] = await tx.insert(coiRisks).values({ functionId: f.id, unitId: f.unitId, ...v, createdBy: ctx.actor.accountId, createdAt: at }).returning();
+    await appendAudit(tx, ctx.actor, { action: 'coi.risk.add', entityType: 'coi_risk', entityId: row!.id, unitId: f.unitId, data: { functionId: f.id, source: v.source, likelihood: v.likelihood, impact: v.impact } }, at);
+    return row!;
+  });
+}
+
+export async function removeRisk(ctx: Ctx, scope: Scope, id: string): Promise<RiskRow> {
+  if (!isId(id)) throw notFound();
+  return ctx.db.transaction(async (tx) => {
+    const [r] = await tx.select().from(coiRisks).where(eq(coiRisks.id, id)).for('update').limit(1);
+    if (!r || !inUnitScope(scope, r.unitId)) throw notFound();
+    await tx.delete(coiRisks).where(eq(coiRisks.id, r.id));
+    await appendAudit(tx, ctx.actor, { action: 'coi.risk.remove', entityType: 'coi_risk', entityId: r.id, unitId: r.unitId, data: { functionId: r.functionId } });
+    return r;
+  });
+}
+
+// ---- socialisation ----------------------------------------------------------------------------------
+
+export type EvidenceInput =
+  | { kind: 'file'; bytes: Uint8Array; name: string; title?: string }
+  | { kind: 'library'; fileId: string }
+  | { kind: 'url'; url: string; title: string };
+
+export async function listSocialisations(db: Db, unitId: string, year: number) {
+  const rows = await db.select().from(coiSocialisations)
+    .where(and(eq(coiSocialisations.unitId, unitId), sql`extract(year from ${coiSocialisations.heldOn}) = ${year}`)).orderBy(desc(coiSocialisations.heldOn));
+  const evidence = await listEvidenceOfSubjects(db, SUBJECT_SOCIALISATION, rows.map((r) => r.id));
+  return rows.map((r) => ({ ...r, functionIds: (r.functionIds as string[]) ?? [], evidence: evidence.get(r.id) ?? [] }));
+}
+
+async function attachEvidence(ctx: Ctx, files: FileStore, unitId: string, subjectType: string, subjectId: string, ev: EvidenceInput, at?: Date) {
+  const subject = { subjectType, subjectId, subjectKey: '' };
+  if (ev.kind === 'file') await uploadEvidence(ctx.db, files, ctx.actor, { unitId, bytes: ev.bytes, originalName: ev.name, title: ev.title || null, attachTo: subject, at });
+  else if (ev.kind === 'library') await attachFile(ctx.db, ctx.actor, { unitId, fileId: ev.fileId, at, ...subject });
+  else await attachUrl(ctx.db, ctx.actor, { unitId, url: ev.url, title: ev.title, at, ...subject });
+}
+
+/** Checks evidence before anything is stored, so a bad file refuses the whole record. */
+function precheck(ev: EvidenceInput | null) {
+  if (ev?.kind === 'file') {
+    try { checkUpload(ev.bytes, ev.name); } catch (e) {
+      if (e instanceof DomainError) throw new DomainError('validation', 'error.validation', e.params, { file: e.code });
+      throw e;
+    }
+  }
+}
+
+export async function addSocialisation(ctx: Ctx, files: FileStore, scope: Scope, unitId: string, input: SocialisationInput, functionIds: string[], evidence: EvidenceInput | null, now = new Date()): Promise<string> {
+  assertUnit(scope, unitId);
+  const v = parseSocialisation(input, functionIds, dayIn(now));
+  const year = Number(v.heldOn.slice(0, 4));
+  const fns = await listFunctions(ctx.db, unitId, year);
+  if (v.functionIds.some((id) => !fns.some((f) => f.id === id))) throw field('functionIds', 'coi.err.functions');
+  precheck(evidence);
+  if (evidence?.kind === 'url') { try { checkUrl(evidence.url); } catch (e) { if (e instanceof DomainError) throw field('url', e.code); throw e; } }
+  const id = await ctx.db.transaction(async (tx) => {
+    const [row] = await tx.insert(coiSocialisations).values({ unitId, ...v, createdBy: ctx.actor.accountId, createdAt: now }).returning({ id: coiSocialisations.id });
+    await appendAudit(tx, ctx.actor, { action: 'coi.socialisation.add', entityType: 'coi_socialisation', entityId: row!.id, unitId, data: { heldOn: v.heldOn, kind: v.kind, participants: v.participants, functions: v.functionIds.length } }, now);
+    return row!.id;
+  });
+  if (evidence) {
+    try { await attachEvidence(ctx, files, unitId, SUBJECT_SOCIALISATION, id, evidence); } catch (e) {
+      // the record and its evidence go together: a refused attachment removes the record again
+      await ctx.db.transaction(async (tx) => {
+        await tx.delete(coiSocialisations).where(eq(coiSocialisations.id, id));
+        await appendAudit(tx, ctx.actor, { action: 'coi.socialisation.undo', entityType: 'coi_socialisation', entityId: id, unitId, data: { reason: 'evidence refused' } });
+      });
+      if (e instanceof DomainError) throw new DomainError('validation', 'error.validation', e.params, Object.keys(e.fieldErrors).length ? e.fieldErrors : { file: e.code });
+      throw e;
+    }
+  }
+  return id;
+}
+
+// ---- declarations -----------------------------------------------------------------------------------
+
+export interface DeclarantCtx extends Ctx { person: PersonLite }
+
+export async function createDeclaration(ctx: DeclarantCtx, input: DeclarationInput & { superiorPersonId?: string; functionId?: string }, now = new Date()): Promise<string> {
+  const today = dayIn(now);
+  const errors: Record<string, string> = {};
+  let v: ReturnType<typeof parseDeclaration> | null = null;
+  try { v = parseDeclaration(input, today); } catch (e) { if (e instanceof DomainError) Object.assign(errors, e.fieldErrors); else throw e; }
+  const unitId = ctx.person.unitId;
+  const { people: choices, defaultId } = await superiorChoices(ctx.db, unitId, ctx.person.id);
+  const superiorId = (input.superiorPersonId ?? '').trim() || defaultId;
+  const superior = choices.find((p) => p.id === superiorId) ?? null;
+  if (v?.hasConflict && !superior) errors.superiorPersonId = 'coi.err.superior';
+  else if (input.superiorPersonId && !superior) errors.superiorPersonId = 'coi.err.superior';
+  let functionId: string | null = (input.functionId ?? '').trim() || null;
+  const year = v ? Number(v.declaredOn.slice(0, 4)) : 0;
+  if (functionId && v) {
+    const fns = await listFunctions(ctx.db, unitId, year);
+    if (!fns.some((f) => f.id === functionId)) errors.functionId = 'coi.err.function';
+  }
+  if (Object.keys(errors).length) throw new DomainError('validation', 'error.validation', {}, errors);
+  const d = v!;
+  const version = currentVersion();
+  const period = d.kind === 'periodic' ? periodOf(d.declaredOn, version.cadence.periodic) : null;
+  return ctx.db.transaction(async (tx) => {
+    if (period) {
+      await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`coi.periodic:${ctx.person.id}:${period}`}, 0))`);
+      const [dup] = await tx.select({ id: coiDeclarations.id }).from(coiDeclarations).where(and(eq(coiDeclarations.personId, ctx.person.id), eq(coiDeclarations.kind, 'periodic'), eq(coiDeclarations.period, period))).limit(1);
+      if (dup) throw new DomainError('conflict', 'coi.err.periodic_exists', { period }, { kind: 'coi.err.periodic_exists' });
+    }
+    const state = d.hasConflict ? 'submitted' : 'acknowledged';
+    const [row] = await tx.insert(coiDeclarations).values({
+      unitId, personId: ctx.person.id, accountId: ctx.actor.accountId, kind: d.kind, period, year, decisionKind: d.decisionKind, reference: d.reference,
+      roleInDecision: d.roleInDecision, functionId, hasConflict: d.hasConflict, conflicts: d.conflicts, rulesVersion: version.id, statementVersion: version.statement.version,
+      declaredOn: d.declaredOn, superiorPersonId: superior?.id ?? null, state, createdBy: ctx.actor.accountId, createdAt: now, updatedAt: now,
+    }).returning({ id: coiDeclarations.id });
+    await appendAudit(tx, ctx.actor, { action: 'coi.declaration.submit', entityType: 'coi_declaration', entityId: row!.id, unitId, data: { kind: d.kind, period, hasConflict: d.hasConflict, state } }, now);
+    if (d.hasConflict && superior?.accountId) {
+      await notify(tx, [superior.accountId], { kind: 'coi.review', subjectKey: 'coi.notify.review.subject', bodyKey: 'coi.notify.review.body', link: `/konflik-kepentingan/deklarasi/${row!.id}` }, ctx.emailEnabled);
+    }
+    return row!.id;
+  });
+}
+
+export interface DeclarationView extends DeclarationRow {
+  personName: string; personPosition: string; superiorName: string | null; superiorAccountId: string | null; reviewerName: string | null; functionName: string | null;
+}
+
+const superiors = sql`(select p2.name from org_people p2 where p2.id = ${coiDeclarations.superiorPersonId})`;
+const superiorAccount = sql`(select p2.account_id from org_people p2 where p2.id = ${coiDeclarations.superiorPersonId})`;
+
+async function selectDeclarations(db: Db, where: SQL, order: SQL = sql`${coiDeclarations.declaredOn} desc, ${coiDeclarations.createdAt} desc`): Promise<DeclarationView[]> {
+  const rows = await db.select({
+    d: coiDeclarations, personName: people.name, personPosition: people.position,
+    superiorName: sql<string | null>`${superiors}`, superiorAccountId: sql<string | null>`${superiorAccount}`,
+    reviewerName: accounts.displayName, functionName: coiFunctions.name,
+  }).from(coiDeclarations).innerJoin(people, eq(people.id, coiDeclarations.personId))
+    .leftJoin(accounts, eq(accounts.id, coiDeclarations.reviewedBy)).leftJoin(coiFunctions, eq(coiFunctions.id, coiDeclarations.functionId))
+    .where(where).orderBy(order);
+  return rows.map((r) => ({ ...r.d, personName: r.personName, personPosition: r.personPosition, superiorName: r.superiorName, superiorAccountId: r.superiorAccountId, reviewerName: r.reviewerName, functionName: r.functionName }));
+}
+
+/** The declarant's own declarations. */
+export function ownDeclarations(db: Db, personId: string) {
+  return selectDeclarations(db, eq(coiDeclarations.personId, personId));
+}
+
+/** Declarations with a conflict the actor reviews: named as superior, or all of the units they head. */
+export function declarationsToReview(db: Db, actor: Actor) {
+  const headOf = [...new Set(actor.grants.filter((g) => g.role === 'unit_head').flatMap((g) => g.unitIds))];
+  const mine = sql`${superiorAccount} = ${actor.accountId}`;
+  const heads = headOf.length ? inArray(coiDeclarations.unitId, headOf) : sql`false`;
+  return selectDeclarations(db, and(eq(coiDeclarations.hasConflict, true), sql`(${mine} or ${heads})`, sql`coalesce(${coiDeclarations.accountId}::text, '') <> ${actor.accountId}`)!,
+    sql`case ${coiDeclarations.state} when 'submitted' then 0 when 'mitigating' then 1 else 2 end, ${coiDeclarations.declaredOn} desc`);
+}
+
+export type Access = 'declarant' | 'reviewer';
+
+/** A declaration the actor may read, and as whom; null (→ 404) for anyone else. */
+export async function declarationFor(db: Db, actor: Actor, id: string): Promise<{ d: DeclarationView; as: Access } | null> {
+  if (!isId(id)) return null;
+  const [d] = await selectDeclarations(db, eq(coiDeclarations.id, id));
+  if (!d) return null;
+  if (actor.personId && d.personId === actor.personId) return { d, as: 'declarant' };
+  if (canReview(actor, d)) return { d, as: 'reviewer' };
+  return null;
+}
+
+export function canReview(actor: Actor, d: Pick<DeclarationView, 'superiorAccountId' | 'unitId' | 'personId' | 'hasConflict'>): boolean {
+  if (!d.hasConflict || (actor.personId && d.personId === actor.personId)) return false;
+  return d.superiorAccountId === actor.accountId || isUnitHead(actor, d.unitId);
+}
+
+async function lockForReview(tx: Db, actor: Actor, id: string): Promise<DeclarationView> {
+  if (!isId(id)) throw notFound();
+  await tx.select({ id: coiDeclarations.id }).from(coiDeclarations).where(eq(coiDeclarations.id, id)).for('update');
+  const [d] = await selectDeclarations(tx, eq(coiDeclarations.id, id));
+  if (!d) throw notFound();
+  if (!canReview(actor, d)) {
+    // the declarant may read it but not review it; anyone else does not learn it exists
+    if (actor.personId && d.personId === actor.personId) throw new DomainError('forbidden', 'coi.err.not_reviewer');
+    throw notFound();
+  }
+  return d;
+}
+
+export async function reviewDeclaration(ctx: Ctx, actor: Actor, id: string, input: ReviewInput, now = new Date()): Promise<void> {
+  const v = parseReview(input, dayIn(now));
+  await ctx.db.transaction(async (tx) => {
+    const d = await lockForReview(tx, actor, id);
+    if (!allowed(d.state, 'review')) throw new DomainError('conflict', 'coi.err.already_reviewed');
+    const state = stateAfterReview(v.assessment, v.mitigation);
+    await tx.update(coiDeclarations).set({ assessment: v.assessment, mitigation: v.mitigation, dueOn: v.dueOn, reviewNote: v.note, reviewedBy: actor.accountId, reviewedAt: now, state, updatedAt: now }).where(eq(coiDeclarations.id, d.id));
+    await appendAudit(tx, ctx.actor, { action: 'coi.declaration.review', entityType: 'coi_declaration', entityId: d.id, unitId: d.unitId, data: { assessment: v.assessment, mitigation: v.mitigation, dueOn: v.dueOn, state } }, now);
+    if (d.accountId) await notify(tx, [d.accountId], { kind: 'coi.reviewed', subjectKey: 'coi.notify.reviewed.subject', bodyKey: 'coi.notify.reviewed.body', link: `/konflik-kepentingan/deklarasi/${d.id}` }, ctx.emailEnabled);
+  });
+}
+
+export interface Upload { bytes: Uint8Array; name: string }
+
+export async function recordFollowUp(ctx: Ctx, files: FileStore, actor: Actor, id: string, input: { note?: string; doneOn?: string }, file: Upload | null, now = new Date()): Promise<void> {
+  const errors: Record<string, string> = {};
+  let v: ReturnType<typeof parseFollowUp> | null = null;
+  try { v = parseFollowUp(input, dayIn(now)); } catch (e) { if (e instanceof DomainError) Object.assign(errors, e.fieldErrors); else throw e; }
+  let checked: ReturnType<typeof checkUpload> | null = null;
+  let params: Record<string, string | number> = {};
+  if (file) {
+    try { checked = checkUpload(file.bytes, file.name); } catch (e) {
+      if (e instanceof DomainError) { errors.file = e.code; params = e.params; } else throw e;
+    }
+  }
+  // the reviewer is checked before the input: someone else learns nothing from the errors
+  await ctx.db.transaction(async (tx) => { await lockForReview(tx, actor, id); });
+  if (Object.keys(errors).length) throw new DomainError('validation', 'error.validation', params, errors);
+  const stored = file && checked ? await files.put(file.bytes) : null;
+  await ctx.db.transaction(async (tx) => {
+    const d = await lockForReview(tx, actor, id);
+    if (!allowed(d.state, 'follow_up')) throw new DomainError('conflict', 'coi.err.follow_up_state');
+    await tx.update(coiDeclarations).set({
+      followUpNote: v!.note, followUpOn: v!.doneOn, followUpBy: actor.accountId, state: 'closed', updatedAt: now,
+      ...(stored && checked ? { followUpSha: stored.sha256, followUpName: checked.name, followUpMime: checked.sniffed.mime, followUpSize: stored.size } : {}),
+    }).where(eq(coiDeclarations.id, d.id));
+    await appendAudit(tx, ctx.actor, { action: 'coi.declaration.follow_up', entityType: 'coi_declaration', entityId: d.id, unitId: d.unitId, data: { doneOn: v!.doneOn, file: !!stored, state: 'closed' } }, now);
+    if (d.accountId) await notify(tx, [d.accountId], { kind: 'coi.closed', subjectKey: 'coi.notify.closed.subject', bodyKey: 'coi.notify.closed.body', link: `/konflik-kepentingan/deklarasi/${d.id}` }, ctx.emailEnabled);
+  });
+}
+
+/** The register for managers: who declared what kind, when, state — no conflict content. */
+export async function declarationRegister(db: Db, unitId: string, year: number) {
+  return db.select({
+    id: coiDeclarations.id, kind: coiDeclarations.kind, period: coiDeclarations.period, declaredOn: coiDeclarations.declaredOn, state: coiDeclarations.state,
+    hasConflict: coiDeclarations.hasConflict, decisionKind: coiDeclarations.decisionKind, personName: people.name, functionName: coiFunctions.name,
+  }).from(coiDeclarations).innerJoin(people, eq(people.id, coiDeclarations.personId)).leftJoin(coiFunctions, eq(coiFunctions.id, coiDeclarations.functionId))
+    .where(and(eq(coiDeclarations.unitId, unitId), eq(coiDeclarations.year, year))).orderBy(desc(coiDeclarations.declaredOn), asc(people.name));
+}
+
+/** Active people of the unit without a periodic declaration for the period. */
+export async function stillToDeclareIn(db: Db, unitId: string, period: string) {
+  const all = await db.select(personCols).from(people).where(eq(people.unitId, unitId)).orderBy(asc(people.name));
+  const done = await db.select({ p: coiDeclarations.personId }).from(coiDeclarations).where(and(eq(coiDeclarations.unitId, unitId), eq(coiDeclarations.kind, 'periodic'), eq(coiDeclarations.period, period)));
+  return { pending: stillToDeclare(all, new Set(done.map((r) => r.p))), active: all.filter((p) => p.isActive).length };
+}
+
+// ---- evaluations --------------------------------------------------------------------------------------
+
+export async function listEvaluations(db: Db, unitId: string, year: number) {
+  const evs = await db.select().from(coiEvaluations).where(and(eq(coiEvaluations.unitId, unitId), sql`extract(year from ${coiEvaluations.heldOn}) = ${year}`)).orderBy(asc(coiEvaluations.heldOn));
+  const recs = evs.length ? await db.select().from(coiRecommendations).where(inArray(coiRecommendations.evaluationId, evs.map((e) => e.id))).orderBy(asc(coiRecommendations.position)) : [];
+  const evidence = await listEvidenceOfSubjects(db, SUBJECT_RECOMMENDATION, recs.map((r) => r.id));
+  return evs.map((e) => ({ ...e, recommendations: recs.filter((r) => r.evaluationId === e.id).map((r) => ({ ...r, evidence: evidence.get(r.id) ?? [] })) }));
+}
+
+export async function addEvaluation(ctx: Ctx, scope: Scope, unitId: string, input: EvaluationInput, now = new Date()): Promise<string> {
+  assertUnit(scope, unitId);
+  const v = parseEvaluation(input, dayIn(now));
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.insert(coiEvaluations).values({ unitId, heldOn: v.heldOn, periodFrom: v.periodFrom, periodTo: v.periodTo, findings: v.findings, createdBy: ctx.actor.accountId, createdAt: now }).returning({ id: coiEvaluations.id });
+    let i = 0;
+    for (const text of v.recommendations) await tx.insert(coiRecommendations).values({ evaluationId: row!.id, unitId, text, position: ++i, updatedAt: now });
+    await appendAudit(tx, ctx.actor, { action: 'coi.evaluation.add', entityType: 'coi_evaluation', entityId: row!.id, unitId, data: { heldOn: v.heldOn, recommendations: i } }, now);
+    return row!.id;
+  });
+}
+
+export async function updateRecommendation(ctx: Ctx, files: FileStore, scope: Scope, id: string, input: { status?: string; doneOn?: string; note?: string }, evidence: EvidenceInput | null, now = new Date()): Promise<RecommendationRow> {
+  if (!isId(id)) throw notFound();
+  const [rec] = await ctx.db.select().from(coiRecommendations).where(eq(coiRecommendations.id, id)).limit(1);
+  if (!rec || !inUnitScope(scope, rec.unitId)) throw notFound();
+  const v = parseRecommendationUpdate(input, dayIn(now));
+  precheck(evidence);
+  if (evidence) {
+    try { await attachEvidence(ctx, files, rec.unitId, SUBJECT_RECOMMENDATION, rec.id, evidence); } catch (e) {
+      if (e instanceof DomainError) throw new DomainError('validation', 'error.validation', e.params, Object.keys(e.fieldErrors).length ? e.fieldErrors : { file: e.code });
+      throw e;
+    }
+  }
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx.update(coiRecommendations).set({ status: v.status, doneOn: v.doneOn, note: v.note, updatedAt: now }).where(eq(coiRecommendations.id, rec.id)).returning();
+    await appendAudit(tx, ctx.actor, { action: 'coi.recommendation.update', entityType: 'coi_recommendation', entityId: rec.id, unitId: rec.unitId, data: { status: v.status, doneOn: v.doneOn, evidence: evidence?.kind ?? null } }, now);
+    return row!;
+  });
+}
+
+// ---- the year's summary (the five LKE steps) ----------------------------------------------------------
+
+export interface Summary {
+  year: number;
+  functions: number;
+  mapped: number; risks: number; highRisks: number;
+  socialisations: number; socialised: number; participants: number;
+  declarations: { periodic: number; adhoc: number; withConflict: number; pendingReview: number; mitigating: number; closed: number; acknowledged: number };
+  periodic: { period: string; declared: number; active: number };
+  implemented: number;
+  evaluations: number; recommendations: number; recommendationsDone: number;
+  answers: { a: string; b: string; c: string; d: string; e: string | null };
+}
+
+export async function summaryOf(db: Db, unitId: string, year: number, today: IsoDate = dayIn(new Date())): Promise<Summary> {
+  const map = await riskMap(db, unitId, year);
+  const fnIds = new Set(map.map((f) => f.id));
+  const socs = await listSocialisations(db, unitId, year);
+  const socialised = new Set(socs.flatMap((s) => s.functionIds).filter((id) => fnIds.has(id)));
+  const decls = await db.select({ kind: coiDeclarations.kind, state: coiDeclarations.state, hasConflict: coiDeclarations.hasConflict, functionId: coiDeclarations.functionId })
+    .from(coiDeclarations).where(and(eq(coiDeclarations.unitId, unitId), eq(coiDeclarations.year, year)));
+  const implemented = new Set(decls.map((d) => d.functionId).filter((id): id is string => !!id && fnIds.has(id)));
+  const period = periodOf(year === Number(today.slice(0, 4)) ? today : `${year}-12-31`);
+  const pend = await stillToDeclareIn(db, unitId, period);
+  const evs = await listEvaluations(db, unitId, year);
+  const recs = evs.flatMap((e) => e.recommendations);
+  const done = recs.filter((r) => r.status === 'done').length;
+  const mapped = map.filter((f) => f.risks.length > 0).length;
+  return {
+    year, functions: map.length, mapped, risks: map.reduce((s, f) => s + f.risks.length, 0),
+    highRisks: map.reduce((s, f) => s + f.risks.filter((r) => r.level === 'high' || r.level === 'very_high').length, 0),
+    socialisations: socs.length, socialised: socialised.size, participants: socs.reduce((s, x) => s + x.participants, 0),
+    declarations: {
+      periodic: decls.filter((d) => d.kind === 'periodic').length, adhoc: decls.filter((d) => d.kind === 'adhoc').length,
+      withConflict: decls.filter((d) => d.hasConflict).length, pendingReview: decls.filter((d) => d.state === 'submitted').length,
+      mitigating: decls.filter((d) => d.state === 'mitigating').length, closed: decls.filter((d) => d.state === 'closed').length,
+      acknowledged: decls.filter((d) => d.state === 'acknowledged').length,
+    },
+    periodic: { period, declared: pend.active - pend.pending.length, active: pend.active },
+    implemented: implemented.size,
+    evaluations: evs.length, recommendations: recs.length, recommendationsDone: done,
+    answers: {
+      a: coverageAnswer(mapped, map.length), b: coverageAnswer(socialised.size, map.length), c: coverageAnswer(implemented.size, map.length),
+      d: evaluationAnswer(evs.length), e: followUpAnswer(done, recs.length),
+    },
+  };
+}
