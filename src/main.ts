@@ -18,16 +18,16 @@ import { purgeExpiredSessions } from './kernel/auth.ts';
 import { loadActor, orgMessages, orgNav, orgPolicy, registerOrgRoutes, roleLabel, seedOrgDemo } from './modules/org/index.ts';
 import { evidenceMessages, evidenceNav, evidencePolicy, registerEvidenceRoutes } from './modules/evidence/index.ts';
 import { planMessages, planPolicy, registerPlanRoutes, seedWorkplanPlanDemo } from './modules/workplan/index.ts';
-import { assessmentMessages, assessmentNav, assessmentPolicy, registerAssessmentRoutes, seedAssessmentDemo } from './modules/assessment/index.ts';
+import { assessmentMessages, assessmentNav, assessmentTasks, assessmentPolicy, registerAssessmentRoutes, seedAssessmentDemo } from './modules/assessment/index.ts';
 import { declarationMessages, declarationPolicy, paktaLoginPrompt, paktaMessages, paktaPolicy, registerDeclarationRoutes, registerPaktaRoutes, seedWorkplanPaktaDemo } from './modules/workplan/index.ts';
 import { agentsMessages, agentsPolicy, registerAgentsRoutes, registerTeamRoutes, seedWorkplanTeamDemo, teamMessages, teamPolicy, workplanNav } from './modules/workplan/index.ts';
 import { workplanLkeSuggestions, workplanSuggestMessages } from './modules/workplan/index.ts';
 import { registerServicesRoutes, seedServicesDemo, servicesLkeSuggestions, servicesMessages, servicesNav, servicesPolicy } from './modules/services/index.ts';
-import { sendComplaintReminders } from './modules/complaints/index.ts';
+import { complaintsTasks, sendComplaintReminders } from './modules/complaints/index.ts';
 import { purgeExpiredWbsReports } from './modules/wbs/index.ts';
 import { dayIn } from './kernel/workdays.ts';
 import { complaintsLkeSuggestions, complaintsMessages, complaintsNav, complaintsPolicy, registerComplaintsRoutes, seedComplaintsDemo } from './modules/complaints/index.ts';
-import { registerWbsRoutes, seedWbsDemo, wbsLkeSuggestions, wbsMessages, wbsNav, wbsPolicy } from './modules/wbs/index.ts';
+import { registerWbsRoutes, seedWbsDemo, wbsLkeSuggestions, wbsMessages, wbsNav, wbsPolicy, wbsTasks } from './modules/wbs/index.ts';
 import { gratificationLkeSuggestions, gratificationMessages, gratificationNav, gratificationPolicy, registerGratificationRoutes, seedGratificationDemo } from './modules/gratification/index.ts';
 import { coiLkeSuggestions, coiMessages, coiNav, coiPolicy, registerCoiRoutes, seedCoiDemo } from './modules/coi/index.ts';
 import { registerSurveyPublicRoutes, registerSurveysRoutes, seedSurveysDemo, surveyPublicMessages, surveyPublicPolicy, surveysLkeSuggestions, surveysMessages, surveysNav, surveysPolicy } from './modules/surveys/index.ts';
@@ -84,6 +84,8 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
       ...[...complaintsNav, ...wbsNav, ...gratificationNav, ...coiNav].map((n) => inSection('supervision', n)),
       ...evidenceNav,
     ],
+    // what waits for the signed-in person, on the home page
+    tasks: [assessmentTasks, complaintsTasks, wbsTasks],
     emailEnabled: mailer.enabled,
     loadActor: (id) => loadActor(db, id),
     countUnread: (id) => countUnread(db, id),

@@ -12,6 +12,7 @@ import type { FileStore } from './files.ts';
 import { DEFAULT_LOCALE, formatDate, formatDateTime, formatNumber, isLocale, type I18n, type Locale, type T } from './i18n.ts';
 import { StatusPage } from './ui/components.tsx';
 import type { NavItem, UnitChoice, View } from './ui/view.ts';
+import type { TaskSource } from './tasks.ts';
 
 export type LoadedActor = Actor & { units: UnitChoice[] };
 
@@ -23,6 +24,8 @@ export interface HttpDeps {
   i18n: I18n;
   access: AccessControl;
   nav: NavItem[];
+  /** what each module counts as waiting for the signed-in person (home page) */
+  tasks?: TaskSource[];
   /** SMTP configured: notifications also go out by e-mail */
   emailEnabled: boolean;
   loadActor(accountId: string): Promise<LoadedActor | null>;

@@ -2,6 +2,10 @@ import type { Catalogue } from '../../kernel/i18n.ts';
 
 export const assessmentMessages: Catalogue = {
   id: {
+    // home page tasks
+    'lke.task.submitted': '{n} LKE diajukan dan menunggu reviu TPI',
+    'lke.task.under_review': '{n} LKE sedang direviu TPI',
+    'lke.task.returned': '{n} LKE dikembalikan TPI untuk diperbaiki',
     // answer and input validation (rules, CLI, forms, XLSX import)
     'lke.answer.option_expected': '{item}: jawaban harus salah satu pilihan {options}.',
     'lke.answer.option_invalid': '{item}: "{given}" bukan pilihan yang sah; pilih {options}.',
@@ -374,6 +378,9 @@ export const assessmentMessages: Catalogue = {
     'lke.suggest.no_answer_conflict': 'Saran ini tidak memuat jawaban; tidak ada yang diubah.',
   },
   en: {
+    'lke.task.submitted': '{n} LKE worksheets submitted and waiting for the TPI review',
+    'lke.task.under_review': '{n} LKE worksheets under TPI review',
+    'lke.task.returned': '{n} LKE worksheets returned by the TPI to be corrected',
     'lke.answer.option_expected': '{item}: the answer must be one of {options}.',
     'lke.answer.option_invalid': '{item}: "{given}" is not a valid option; choose {options}.',
     'lke.answer.index_expected': '{item}: enter the index as a number from 0 to 4.',

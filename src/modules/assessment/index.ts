@@ -4,6 +4,7 @@ export { assessmentPolicy } from './assessment.policy.ts';
 export { assessmentMessages } from './assessment.messages.ts';
 export { registerAssessmentRoutes } from './assessment.routes.tsx';
 export { seedAssessmentDemo } from './assessment.seed.ts';
+export { assessmentTasks } from './assessment.tasks.ts';
 export { scoreDocument, type ScoreOutput } from './lke.score.ts';
 export { findRuleSet, getRuleSet, listRuleSets } from './lke.ruleset.ts';
 export { scoreAnswers, judge, whatWouldItTake, parseAnswers } from './lke.rules.ts';

@@ -11,6 +11,7 @@ import type { Db } from '../../kernel/db.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import type { FileStore } from '../../kernel/files.ts';
 import { notify } from '../../kernel/notify.ts';
+import type { Task, TaskSource } from '../../kernel/tasks.ts';
 import { accounts } from '../../kernel/schema.ts';
 import { addDays, dayIn, type IsoDate, type OffDays } from '../../kernel/workdays.ts';
 import { checkUpload } from '../evidence/index.ts';
@@ -378,3 +379,21 @@ export async function statsFor(db: Db, scope: Scope, unitId: string | null, peri
 }
 
 export { FINAL_STATES };
+
+// ---- home page tasks --------------------------------------------------------------------------------
+
+/** What waits for a complaint handler: overdue complaints, new ones nobody was assigned, their own open ones. */
+export const complaintsTasks: TaskSource = async ({ db, actor, access, now }) => {
+  const scope = access.scopeOf(actor, 'complaints.handle');
+  if (!scope) return [];
+  const { overdue } = await listComplaints(db, scope, {}, { limit: 0, offset: 0 }, now);
+  const [row] = await db.select({
+    unassigned: sql<number>`count(*) filter (where ${complaints.state} = 'received' and ${complaints.assigneeId} is null)::int`,
+    mine: sql<number>`count(*) filter (where ${complaints.assigneeId} = ${actor.accountId} and ${inArray(complaints.state, [...OPEN_STATES])})::int`,
+  }).from(complaints).where(scopeSql(scope));
+  const tasks: Task[] = [];
+  if (overdue > 0) tasks.push({ href: '/pengaduan/kelola?overdue=1', key: 'complaints.task.overdue', params: { n: overdue }, tone: 'danger' });
+  if (Number(row?.unassigned) > 0) tasks.push({ href: '/pengaduan/kelola?state=received', key: 'complaints.task.unassigned', params: { n: Number(row.unassigned) }, tone: 'warning' });
+  if (Number(row?.mine) > 0) tasks.push({ href: '/pengaduan/kelola', key: 'complaints.task.mine', params: { n: Number(row.mine) }, tone: 'info' });
+  return tasks;
+};

@@ -10,6 +10,8 @@ export { seedComplaintsDemo } from './complaints.seed.ts';
 export { complaintsLkeSuggestions } from './complaints.suggest.ts';
 /** Reminders for complaints nearing or past their deadline: the composition root's timer calls it. */
 export { sendComplaintReminders } from './complaints.service.ts';
+/** What waits for a complaint handler, for the home page. */
+export { complaintsTasks } from './complaints.service.ts';
 
 export const complaintsNav: NavItem[] = [
   { href: '/pengaduan/kelola', labelKey: 'nav.complaints', action: 'complaints.stats', group: 'main' },

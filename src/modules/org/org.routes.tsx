@@ -6,6 +6,8 @@ import { DomainError, notFound } from '../../kernel/errors.ts';
 import { flash, formOf, pageView, viewOf, currentUnitOf, type Ctx, type Router } from '../../kernel/http.tsx';
 import { isUuid, pageNumber } from '../../kernel/kernel.routes.tsx';
 import { auditLog } from '../../kernel/schema.ts';
+import { collectTasks } from '../../kernel/tasks.ts';
+import { dayIn } from '../../kernel/workdays.ts';
 import { Badge, Csrf, DataTable, ErrorSummary, PageHeader, Pagination, SelectField, SummaryList, TextField, CheckboxField, withQuery, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
@@ -45,6 +47,10 @@ async function withFormErrors(c: Ctx, run: () => Promise<Response>, render: (err
 
 const crumbsHome = (v: View) => ({ href: '/', label: v.t('nav.home') });
 
+/** Task counts shown in the Indonesian/English number format. */
+const numbered = (v: View, params: Record<string, string | number> = {}) =>
+  Object.fromEntries(Object.entries(params).map(([k, x]) => [k, typeof x === 'number' ? v.num(x) : x]));
+
 export function registerOrgRoutes(r: Router) {
   // ---- home ------------------------------------------------------------------------------
   r.get('/', 'org.home', async (c) => {
@@ -62,6 +68,10 @@ export function registerOrgRoutes(r: Router) {
         (select count(*)::int from kernel_accounts where is_active) as accounts`).then((res) => (res as unknown as { rows: { units: number; people: number; accounts: number }[] }).rows);
       stats = s;
     }
+    const now = new Date();
+    const tasks = await collectTasks(deps.tasks ?? [], { db: deps.db, actor: actor!, access: deps.access, unitId, today: dayIn(now, deps.config.timeZone), now },
+      (err) => deps.log('error', 'a task source failed', err));
+    const nothing = !actor!.mustChangePassword && v.unreadCount === 0 && tasks.length === 0;
     return c.html(
       <Layout v={v} title={v.t('home.title')}>
         <PageHeader title={v.t('home.greeting', { name: actor!.displayName })} lead={unit ? v.t('home.unit', { unit: unit.name }) : regency?.name} />
@@ -69,8 +79,14 @@ export function registerOrgRoutes(r: Router) {
           <h2>{v.t('home.today')}</h2>
           <ul class="task-list">
             {actor!.mustChangePassword ? <li><a href="/account/password">{v.t('home.today.password')}</a></li> : null}
+            {tasks.map((task) => (
+              <li class={`task task--${task.tone}`}>
+                {task.tone === 'danger' ? <Badge tone="danger">{v.t('home.today.late')}</Badge> : null}{task.tone === 'danger' ? ' ' : null}
+                <a href={task.href}>{v.t(task.key, numbered(v, task.params))}</a>
+              </li>
+            ))}
             {v.unreadCount > 0 ? <li><a href="/notifications">{v.t('home.today.unread', { n: v.unreadCount })}</a></li> : null}
-            {!actor!.mustChangePassword && v.unreadCount === 0 ? <li class="muted">{v.t('home.today.none')}</li> : null}
+            {nothing ? <li class="muted">{v.t('home.today.none')}</li> : null}
           </ul>
         </section>
         {stats && regency ? (
