@@ -1,0 +1,354 @@
+// Conflict-of-interest management through the web: an employee declares and sees only their own;
+// the named superior and the unit head review (nobody else, not the declarant); mitigation and
+// follow-up with checked evidence; a manager of one unit cannot touch another unit's records
+// (forged ids change nothing); the regency viewer sees counts only; bad input (future dates, risk
+// scale, negative participants, missing fields, oversized and disguised uploads, missing CSRF,
+// replays) is refused with an Indonesian message and changes nothing; the PDFs render; the LKE
+// suggestions appear for the demo unit.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { coiSuggestions } from '../src/modules/coi/coi.suggest.ts';
+import type { Summary } from '../src/modules/coi/coi.service.ts';
+import { Client, countRows, createTestApp, loggedIn, type TestApp } from './helpers.ts';
+
+const enc = new TextEncoder();
+const pdfBytes = (text: string) => enc.encode(`%PDF-1.7\n% ${text}\n1 0 obj << >> endobj\n%%EOF\n`);
+const exeBytes = () => { const b = new Uint8Array(4096); b.set([0x4d, 0x5a, 0x90, 0x00]); return b; };
+const BASE = '/konflik-kepentingan';
+
+function pdfText(bytes: Uint8Array): string | null {
+  const dir = mkdtempSync(path.join(tmpdir(), 'coi-pdf-'));
+  try {
+    writeFileSync(path.join(dir, 'a.pdf'), bytes);
+    const r = spawnSync('pdftotext', [path.join(dir, 'a.pdf'), '-'], { encoding: 'utf8' });
+    if (r.error) return null;
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout.replace(/\s+/g, ' ');
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+}
+
+describe('conflict of interest', () => {
+  let t: TestApp;
+  const units: Record<string, string> = {};
+  const one = async <T,>(q: string, p: unknown[] = []) => (await t.database.query<T>(q, p))[0]!;
+  const snapshot = async () => ({
+    fns: await countRows(t.database, 'coi_functions'), risks: await countRows(t.database, 'coi_risks'), socs: await countRows(t.database, 'coi_socialisations'),
+    decls: await countRows(t.database, 'coi_declarations'), evals: await countRows(t.database, 'coi_evaluations'), recs: await countRows(t.database, 'coi_recommendations'),
+    files: await countRows(t.database, 'evidence_files'), links: await countRows(t.database, 'evidence_links'),
+    audit: (await one<{ n: number }>(`select count(*)::int as n from kernel_audit_log where action like 'coi.%'`)).n,
+    declState: JSON.stringify(await t.database.query('select id, state, assessment, mitigation, follow_up_on, follow_up_sha from coi_declarations order by id')),
+    recState: JSON.stringify(await t.database.query('select id, status, done_on from coi_recommendations order by id')),
+  });
+  const personOf = async (username: string) => (await one<{ id: string }>(`select p.id from org_people p join kernel_accounts a on a.id = p.account_id where a.username = $1`, [username])).id;
+  const adhoc = (superior: string, extra: Record<string, string> = {}) => ({
+    kind: 'adhoc', declaredOn: '2026-11-27', decisionKind: 'licensing', reference: 'Permohonan izin usaha 2026-11-001234', roleInDecision: 'Verifikator berkas',
+    hasConflict: 'yes', c0source: 'family', c0description: 'Pemohon adalah adik ipar saya.', c0relatedParty: 'CV Maju Jaya', superiorPersonId: superior, agree: '1', ...extra,
+  });
+  const multipart = (fields: Record<string, string>, file?: { bytes: Uint8Array; name: string }) => {
+    const fd = new FormData();
+    for (const [k, v] of Object.entries(fields)) fd.set(k, v);
+    if (file) fd.set('file', new File([file.bytes as BlobPart], file.name, { type: 'application/pdf' }));
+    return fd;
+  };
+
+  before(async () => {
+    t = await createTestApp();
+    for (const r of await t.database.query<{ id: string; code: string }>('select id, code from org_units')) units[r.code] = r.id;
+    // a recommendation of Disdukcapil, for the forged-id checks
+    const ev = await one<{ id: string }>(`insert into coi_evaluations (unit_id, held_on, period_from, period_to, findings) values ($1, '2026-06-30', '2026-01-01', '2026-06-30', 'Temuan Dukcapil') returning id`, [units.DISDUKCAPIL]);
+    await t.database.query(`insert into coi_recommendations (evaluation_id, unit_id, text) values ($1, $2, 'Rekomendasi Dukcapil')`, [ev.id, units.DISDUKCAPIL]);
+  });
+  after(async () => { await t.close(); });
+
+  let declId = '';
+
+  test('the demo year is seeded once: DPMPTSP-KUKM with a risk map, declarations, evaluations; Disdukcapil small', async () => {
+    const { seedCoiDemo } = await import('../src/modules/coi/index.ts');
+    assert.equal(await seedCoiDemo(t.database.db, t.deps.files), false, 'second seed does nothing');
+    const n = await one<{ fns: number; periodic: number; pending: number }>(`select
+      (select count(*)::int from coi_functions where unit_id = $1) as fns,
+      (select count(*)::int from coi_declarations where unit_id = $1 and kind = 'periodic') as periodic,
+      (select count(*)::int from coi_declarations where unit_id = $1 and state = 'submitted') as pending`, [units.DPMPTSPKUKM]);
+    assert.deepEqual(n, { fns: 6, periodic: 16, pending: 1 });
+    assert.ok((await one<{ n: number }>(`select count(*)::int as n from coi_functions where unit_id = $1`, [units.DISDUKCAPIL])).n > 0);
+  });
+
+  test('an employee declares a conflict for a decision, naming a superior; sees only their own', async () => {
+    const pegawai = await loggedIn(t.app, 'pegawai');
+    const home = await pegawai.get(BASE);
+    assert.equal(home.status, 200);
+    const form = await (await pegawai.get(`${BASE}/deklarasi/baru?jenis=adhoc`)).text();
+    const rina = await personOf('koordinator');
+    assert.match(form, new RegExp(`value="${rina}"`), 'the unit’s people with an account are offered as superior');
+    const res = await pegawai.post(`${BASE}/deklarasi`, adhoc(rina));
+    assert.equal(res.status, 303);
+    declId = res.headers.get('location')!.split('/').pop()!;
+    const row = await one<{ state: string; superior_person_id: string; has_conflict: boolean; rules_version: string }>('select * from coi_declarations where id = $1', [declId]);
+    assert.deepEqual([row.state, row.superior_person_id, row.has_conflict, row.rules_version], ['submitted', rina, true, 'permenpanrb-17-2024']);
+    // the superior is notified
+    assert.equal((await one<{ n: number }>(`select count(*)::int as n from kernel_notifications n join kernel_accounts a on a.id = n.account_id where a.username = 'koordinator' and n.kind = 'coi.review'`)).n, 1);
+    const list = await (await pegawai.get(BASE)).text();
+    assert.match(list, /Permohonan izin usaha 2026-11-001234/);
+    for (const other of ['Paket pengadaan komputer', 'PT Sinar Timah Lestari', 'KSP Maju Bersama', 'Kakak ipar']) assert.ok(!list.includes(other), `no one else’s declaration: ${other}`);
+    // another employee of the same unit: not found, and their list does not show it
+    const other = await loggedIn(t.app, 'pengaduan');
+    assert.equal((await other.get(`${BASE}/deklarasi/${declId}`)).status, 404);
+    assert.equal((await other.get(`${BASE}/deklarasi/${declId}/surat.pdf`)).status, 404);
+    assert.ok(!(await (await other.get(BASE)).text()).includes('2026-11-001234'));
+    // a demo declaration of someone else, by id: not found for the employee
+    const foreign = await one<{ id: string }>(`select id from coi_declarations where reference like 'Paket pengadaan komputer%'`);
+    assert.equal((await pegawai.get(`${BASE}/deklarasi/${foreign.id}`)).status, 404);
+  });
+
+  test('only the named superior and the unit head review; not another employee, not the declarant; replays refused', async () => {
+    const before = await snapshot();
+    const other = await loggedIn(t.app, 'pengaduan');
+    const review = { assessment: 'real', mitigation: 'recusal', dueOn: '2026-12-31', note: 'Tidak ikut memverifikasi berkas ini.' };
+    assert.equal((await other.post(`${BASE}/deklarasi/${declId}/telaah`, review)).status, 404);
+    const pegawai = await loggedIn(t.app, 'pegawai');
+    const own = await pegawai.post(`${BASE}/deklarasi/${declId}/telaah`, review);
+    assert.equal(own.status, 403);
+    assert.deepEqual(await snapshot(), before, 'nothing changed');
+    // the unit head can open it; the named superior reviews
+    const kadis = await loggedIn(t.app, 'kadis');
+    const seen = await (await kadis.get(`${BASE}/deklarasi/${declId}`)).text();
+    assert.match(seen, /data-review-form/);
+    const rina = await loggedIn(t.app, 'koordinator');
+    assert.match(await (await rina.get(BASE)).text(), /data-to-review/);
+    // bad review input: mitigation without a due date
+    const bad = await rina.post(`${BASE}/deklarasi/${declId}/telaah`, { assessment: 'real', mitigation: 'recusal' });
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /Wajib diisi\./);
+    assert.deepEqual(await snapshot(), before);
+    assert.equal((await rina.post(`${BASE}/deklarasi/${declId}/telaah`, review)).status, 303);
+    const row = await one<{ state: string; mitigation: string }>('select * from coi_declarations where id = $1', [declId]);
+    assert.deepEqual([row.state, row.mitigation], ['mitigating', 'recusal']);
+    const after1 = await snapshot();
+    const again = await kadis.post(`${BASE}/deklarasi/${declId}/telaah`, { ...review, mitigation: 'reassignment' });
+    assert.equal(again.status, 409);
+    assert.match(await again.text(), /sudah ditelaah/);
+    assert.deepEqual(await snapshot(), after1, 'the replay changed nothing');
+  });
+
+  test('follow-up with evidence: disguised and oversized files refused; then recorded; the employee sees the outcome', async () => {
+    const kadis = await loggedIn(t.app, 'kadis');
+    const before = await snapshot();
+    const disguised = await kadis.postMultipart(`${BASE}/deklarasi/${declId}/tindak-lanjut`, multipart({ note: 'Diganti verifikator lain.', doneOn: '2026-11-27' }, { bytes: exeBytes(), name: 'surat.pdf' }));
+    assert.equal(disguised.status, 400);
+    const big = new Uint8Array(10 * 1024 * 1024 + 10); big.set(pdfBytes('x'));
+    const oversized = await kadis.postMultipart(`${BASE}/deklarasi/${declId}/tindak-lanjut`, multipart({ note: 'Diganti verifikator lain.', doneOn: '2026-11-27' }, { bytes: big, name: 'besar.pdf' }));
+    assert.equal(oversized.status, 400);
+    const future = await kadis.postMultipart(`${BASE}/deklarasi/${declId}/tindak-lanjut`, multipart({ note: 'x', doneOn: '2099-01-01' }));
+    assert.equal(future.status, 400);
+    assert.match(await future.text(), /Tanggal tidak boleh di masa depan\./);
+    assert.deepEqual(await snapshot(), before, 'nothing stored');
+    const other = await loggedIn(t.app, 'pengaduan');
+    assert.equal((await other.postMultipart(`${BASE}/deklarasi/${declId}/tindak-lanjut`, multipart({ note: 'x', doneOn: '2026-11-27' }))).status, 404);
+    const ok = await kadis.postMultipart(`${BASE}/deklarasi/${declId}/tindak-lanjut`, multipart({ note: 'Berkas dialihkan ke verifikator lain.', doneOn: '2026-11-27' }, { bytes: pdfBytes('nota dinas'), name: 'nota-dinas.pdf' }));
+    assert.equal(ok.status, 303);
+    const row = await one<{ state: string; follow_up_mime: string }>('select * from coi_declarations where id = $1', [declId]);
+    assert.deepEqual([row.state, row.follow_up_mime], ['closed', 'application/pdf']);
+    const pegawai = await loggedIn(t.app, 'pegawai');
+    const page = await (await pegawai.get(`${BASE}/deklarasi/${declId}`)).text();
+    assert.match(page, /Pengunduran diri dari proses keputusan/);
+    assert.match(page, /Berkas dialihkan ke verifikator lain\./);
+    assert.ok(!page.includes('data-review-form') && !page.includes('data-follow-up-form'), 'the declarant gets no review forms');
+    const file = await pegawai.get(`${BASE}/deklarasi/${declId}/bukti`);
+    assert.equal(file.status, 200);
+    assert.equal(file.headers.get('content-type'), 'application/pdf');
+    assert.equal((await other.get(`${BASE}/deklarasi/${declId}/bukti`)).status, 404);
+  });
+
+  test('declaration input: future date, missing fields, no consent, missing CSRF, a second periodic declaration', async () => {
+    const pegawai = await loggedIn(t.app, 'pegawai');
+    const rina = await personOf('koordinator');
+    const before = await snapshot();
+    const future = await pegawai.post(`${BASE}/deklarasi`, adhoc(rina, { declaredOn: '2099-01-01' }));
+    assert.equal(future.status, 400);
+    assert.match(await future.text(), /Tanggal tidak boleh di masa depan\./);
+    const missing = await pegawai.post(`${BASE}/deklarasi`, { kind: 'adhoc', declaredOn: '2026-11-27', agree: '1' });
+    assert.equal(missing.status, 400);
+    const html = await missing.text();
+    assert.match(html, /Wajib diisi\./);
+    assert.match(html, /Nyatakan apakah Anda memiliki konflik kepentingan\./);
+    assert.match((await (await pegawai.post(`${BASE}/deklarasi`, adhoc(rina, { agree: '' }))).text()), /Centang pernyataan untuk menandatangani\./);
+    assert.match((await (await pegawai.post(`${BASE}/deklarasi`, adhoc(rina, { c0description: '', c0source: '', c0relatedParty: '' }))).text()), /Uraikan paling sedikit satu konflik kepentingan\./);
+    // a superior from another unit is refused
+    const dukcapilHead = (await one<{ id: string }>(`select id from org_people where unit_id = $1 and account_id is not null limit 1`, [units.DISDUKCAPIL])).id;
+    assert.equal((await pegawai.post(`${BASE}/deklarasi`, adhoc(dukcapilHead))).status, 400);
+    assert.equal((await pegawai.post(`${BASE}/deklarasi`, adhoc(rina), { csrf: false })).status, 403);
+    assert.deepEqual(await snapshot(), before, 'nothing stored');
+    const periodic = { kind: 'periodic', declaredOn: '2026-11-27', hasConflict: 'no', agree: '1' };
+    assert.equal((await pegawai.post(`${BASE}/deklarasi`, periodic)).status, 303);
+    const again = await pegawai.post(`${BASE}/deklarasi`, periodic);
+    assert.equal(again.status, 409);
+    assert.match(await again.text(), /sudah menyampaikan deklarasi berkala/);
+    assert.equal((await one<{ n: number }>(`select count(*)::int as n from coi_declarations where person_id = $1 and kind = 'periodic'`, [await personOf('pegawai')])).n, 1);
+  });
+
+  test('risk map, socialisation and evaluation: bad input refused, nothing stored; good input saved with an audit entry', async () => {
+    const kadis = await loggedIn(t.app, 'kadis');
+    const q = `?unit=${units.DPMPTSPKUKM}&year=2026`;
+    const fn = await one<{ id: string }>(`select id from coi_functions where unit_id = $1 and name like 'Pemberdayaan%'`, [units.DPMPTSPKUKM]);
+    const before = await snapshot();
+    const risk = { source: 'business_interest', form: 'Pendamping UKM memiliki usaha sejenis', positions: 'Pendamping UKM', likelihood: '3', impact: '3' };
+    for (const [k, v] of [['likelihood', '0'], ['impact', '6'], ['likelihood', '']] as const) {
+      const res = await kadis.post(`${BASE}/peta/fungsi/${fn.id}/risiko${q}`, { ...risk, [k]: v });
+      assert.equal(res.status, 400, `${k}=${v}`);
+      assert.match(await res.text(), /Pilih nilai 1 sampai 5\./);
+    }
+    assert.match(await (await kadis.post(`${BASE}/peta/fungsi/${fn.id}/risiko${q}`, { ...risk, form: '' })).text(), /Wajib diisi\./);
+    assert.equal((await kadis.post(`${BASE}/peta/fungsi${q}`, { name: 'Pengadaan barang/jasa' })).status, 400, 'duplicate function');
+    const soc = { heldOn: '2026-11-20', title: 'Sosialisasi pendamping UKM', kind: 'meeting', participants: '12', functionIds: fn.id };
+    const neg = await kadis.postMultipart(`${BASE}/sosialisasi${q}`, multipart({ ...soc, participants: '-5' }));
+    assert.equal(neg.status, 400);
+    assert.match(await neg.text(), /Jumlah peserta tidak boleh negatif\./);
+    const fut = await kadis.postMultipart(`${BASE}/sosialisasi${q}`, multipart({ ...soc, heldOn: '2099-01-01' }));
+    assert.match(await fut.text(), /Tanggal tidak boleh di masa depan\./);
+    assert.equal((await kadis.postMultipart(`${BASE}/sosialisasi${q}`, multipart({ ...soc, title: '' }))).status, 400);
+    const disguised = await kadis.postMultipart(`${BASE}/sosialisasi${q}`, multipart(soc, { bytes: exeBytes(), name: 'daftar-hadir.pdf' }));
+    assert.equal(disguised.status, 400);
+    const big = new Uint8Array(10 * 1024 * 1024 + 10); big.set(pdfBytes('x'));
+    const oversized = await kadis.postMultipart(`${BASE}/sosialisasi${q}`, multipart(soc, { bytes: big, name: 'besar.pdf' }));
+    assert.equal(oversized.status, 400);
+    assert.match(await oversized.text(), /10/);
+    assert.equal((await kadis.post(`${BASE}/evaluasi${q}`, { heldOn: '2099-01-01', periodFrom: '2026-01-01', periodTo: '2026-06-30', findings: 'x' })).status, 400);
+    assert.equal((await kadis.post(`${BASE}/evaluasi${q}`, { heldOn: '2026-11-01', periodFrom: '2026-06-30', periodTo: '2026-01-01', findings: 'x' })).status, 400);
+    assert.equal((await kadis.post(`${BASE}/peta/fungsi${q}`, { name: 'Fungsi baru' }, { csrf: false })).status, 403);
+    assert.deepEqual(await snapshot(), before, 'nothing stored');
+
+    assert.equal((await kadis.post(`${BASE}/peta/fungsi/${fn.id}/risiko${q}`, risk)).status, 303);
+    assert.equal((await kadis.postMultipart(`${BASE}/sosialisasi${q}`, multipart(soc, { bytes: pdfBytes('daftar hadir'), name: 'daftar-hadir.pdf' }))).status, 303);
+    const after1 = await snapshot();
+    assert.equal(after1.risks, before.risks + 1);
+    assert.equal(after1.socs, before.socs + 1);
+    assert.equal(after1.links, before.links + 1, 'the evidence is attached');
+    assert.equal(after1.audit, before.audit + 2 + 0);
+    // a recommendation marked done needs its date
+    const rec = await one<{ id: string }>(`select id from coi_recommendations where unit_id = $1 and status = 'open' limit 1`, [units.DPMPTSPKUKM]);
+    const noDate = await kadis.postMultipart(`${BASE}/rekomendasi/${rec.id}${q}`, multipart({ status: 'done', doneOn: '' }));
+    assert.equal(noDate.status, 400);
+    assert.equal((await kadis.postMultipart(`${BASE}/rekomendasi/${rec.id}${q}`, multipart({ status: 'done', doneOn: '2026-11-27', url: 'https://bangka.go.id/berita/sosialisasi-ukm', evidenceTitle: 'Berita sosialisasi' }))).status, 303);
+    assert.equal((await one<{ status: string }>('select status from coi_recommendations where id = $1', [rec.id])).status, 'done');
+    // pages render with the records
+    const map = await (await kadis.get(`${BASE}/peta${q}`)).text();
+    assert.match(map, /Pendamping UKM memiliki usaha sejenis/);
+    assert.match(await (await kadis.get(`${BASE}/sosialisasi${q}`)).text(), /Sosialisasi pendamping UKM/);
+    assert.match(await (await kadis.get(`${BASE}/evaluasi${q}`)).text(), /Berita sosialisasi/);
+  });
+
+  test('a manager of DPMPTSP-KUKM cannot read or change Disdukcapil’s records (forged ids refused, nothing changes)', async () => {
+    const kadis = await loggedIn(t.app, 'kadis');
+    const dq = `?unit=${units.DISDUKCAPIL}&year=2026`;
+    const fn = await one<{ id: string }>(`select id from coi_functions where unit_id = $1 limit 1`, [units.DISDUKCAPIL]);
+    const risk = await one<{ id: string }>(`select id from coi_risks where unit_id = $1 limit 1`, [units.DISDUKCAPIL]);
+    const rec = await one<{ id: string }>(`select id from coi_recommendations where unit_id = $1 limit 1`, [units.DISDUKCAPIL]);
+    const decl = await one<{ id: string }>(`select id from coi_declarations where unit_id = $1 limit 1`, [units.DISDUKCAPIL]);
+    const before = await snapshot();
+    for (const p of ['peta', 'sosialisasi', 'evaluasi', 'ringkasan', 'ringkasan/laporan.pdf']) assert.equal((await kadis.get(`${BASE}/${p}${dq}`)).status, 404, p);
+    assert.equal((await kadis.get(`${BASE}/deklarasi/${decl.id}`)).status, 404);
+    assert.equal((await kadis.post(`${BASE}/peta/fungsi${dq}`, { name: 'Fungsi palsu' })).status, 404);
+    assert.equal((await kadis.post(`${BASE}/peta/fungsi/${fn.id}/risiko`, { source: 'family', form: 'x', positions: 'x', likelihood: '2', impact: '2' })).status, 404);
+    assert.equal((await kadis.post(`${BASE}/peta/fungsi/${fn.id}/hapus`)).status, 404);
+    assert.equal((await kadis.post(`${BASE}/peta/risiko/${risk.id}/hapus`)).status, 404);
+    assert.equal((await kadis.post(`${BASE}/peta/layanan${dq}`)).status, 404);
+    assert.equal((await kadis.postMultipart(`${BASE}/rekomendasi/${rec.id}`, multipart({ status: 'done', doneOn: '2026-11-27' }))).status, 404);
+    assert.equal((await kadis.post(`${BASE}/evaluasi${dq}`, { heldOn: '2026-11-01', periodFrom: '2026-01-01', periodTo: '2026-06-30', findings: 'palsu' })).status, 404);
+    assert.equal((await kadis.postMultipart(`${BASE}/sosialisasi${dq}`, multipart({ heldOn: '2026-11-01', title: 'x', kind: 'meeting', participants: '1', functionIds: fn.id }))).status, 404);
+    // a function of another unit smuggled into this unit's socialisation is refused too
+    const own = await kadis.postMultipart(`${BASE}/sosialisasi?unit=${units.DPMPTSPKUKM}&year=2026`, multipart({ heldOn: '2026-11-01', title: 'x', kind: 'meeting', participants: '1', functionIds: fn.id }));
+    assert.equal(own.status, 400);
+    assert.equal((await kadis.post(`${BASE}/deklarasi/${decl.id}/telaah`, { assessment: 'none' })).status, 404);
+    assert.deepEqual(await snapshot(), before, 'nothing changed');
+    // an employee has no manager pages
+    const pegawai = await loggedIn(t.app, 'pegawai');
+    for (const p of ['peta', 'ringkasan', 'evaluasi']) assert.equal((await pegawai.get(`${BASE}/${p}`)).status, 403, p);
+    assert.equal((await pegawai.post(`${BASE}/peta/fungsi?unit=${units.DPMPTSPKUKM}&year=2026`, { name: 'x' })).status, 403);
+  });
+
+  test('the regency viewer and the TPI see counts; no declaration content, no register', async () => {
+    const bupati = await loggedIn(t.app, 'bupati');
+    const res = await bupati.get(`${BASE}/ringkasan?unit=${units.DPMPTSPKUKM}&year=2026`);
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    assert.match(html, /data-steps/);
+    assert.match(html, /data-stat="periodic"/);
+    for (const secret of ['data-register', 'data-pending', 'Bambang Irawan', 'PT Sinar Timah', 'Siti Aminah']) assert.ok(!html.includes(secret), secret);
+    assert.equal((await bupati.get(`${BASE}/peta?unit=${units.DPMPTSPKUKM}`)).status, 403);
+    assert.equal((await bupati.get(`${BASE}/deklarasi/${declId}`)).status, 404);
+    const tpi = await loggedIn(t.app, 'tpi');
+    const map = await tpi.get(`${BASE}/peta?unit=${units.DPMPTSPKUKM}&year=2026`);
+    assert.equal(map.status, 200);
+    assert.ok(!(await map.text()).includes('action="/konflik-kepentingan/peta/fungsi'), 'read only');
+    assert.ok(!(await (await tpi.get(`${BASE}/ringkasan?unit=${units.DPMPTSPKUKM}&year=2026`)).text()).includes('data-register'));
+    assert.equal((await tpi.post(`${BASE}/peta/fungsi?unit=${units.DPMPTSPKUKM}&year=2026`, { name: 'x' })).status, 403);
+    // the manager sees the register and the reminder list, without conflict content
+    const ketua = await loggedIn(t.app, 'ketua.zi');
+    const m = await (await ketua.get(`${BASE}/ringkasan?unit=${units.DPMPTSPKUKM}&year=2026`)).text();
+    assert.match(m, /data-register/);
+    assert.match(m, /data-pending/);
+    assert.match(m, /Dedi Kurniawan/, 'a missing periodic declaration is listed');
+    assert.ok(!m.includes('sepupu saya') && !m.includes('adik ipar'), 'no conflict content');
+    assert.equal((await ketua.get(`${BASE}/deklarasi/${declId}`)).status, 404, 'the ZI chair does not read declarations');
+  });
+
+  test('PDFs: the year report and the surat pernyataan', async () => {
+    const kadis = await loggedIn(t.app, 'kadis');
+    const rep = await kadis.get(`${BASE}/ringkasan/laporan.pdf?unit=${units.DPMPTSPKUKM}&year=2026`);
+    assert.equal(rep.status, 200);
+    assert.equal(rep.headers.get('content-type'), 'application/pdf');
+    const repText = pdfText(new Uint8Array(await rep.arrayBuffer()));
+    if (repText !== null) {
+      assert.match(repText, /LAPORAN PENGELOLAAN KONFLIK KEPENTINGAN/);
+      assert.match(repText, /PEMERINTAH KABUPATEN BANGKA/);
+      assert.match(repText, /Pengadaan barang\/jasa/);
+      assert.ok(!repText.includes('sepupu'), 'no declaration content in the report');
+    }
+    const pegawai = await loggedIn(t.app, 'pegawai');
+    const letter = await pegawai.get(`${BASE}/deklarasi/${declId}/surat.pdf`);
+    assert.equal(letter.status, 200);
+    const text = pdfText(new Uint8Array(await letter.arrayBuffer()));
+    if (text !== null) {
+      assert.match(text, /SURAT PERNYATAAN KONFLIK KEPENTINGAN/);
+      assert.match(text, /Siti Aminah/);
+      assert.match(text, /adik ipar/);
+      assert.match(text, /Mengetahui, Atasan Langsung/);
+    }
+  });
+
+  test('LKE suggestions A.I.5.v.a–e on /lke/<id>/saran for the demo unit; the mapping is pure', async () => {
+    const ws = await one<{ id: string }>(`select id from assessment_worksheets where unit_id = $1 and year = 2026`, [units.DPMPTSPKUKM]);
+    const ketua = await loggedIn(t.app, 'ketua.zi');
+    const res = await ketua.get(`/lke/${ws.id}/saran`);
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    for (const item of ['A.I.5.v.a', 'A.I.5.v.b', 'A.I.5.v.c', 'A.I.5.v.d', 'A.I.5.v.e']) assert.ok(html.includes(item), item);
+    assert.match(html, /tugas fungsi utama/);
+    const base: Summary = {
+      year: 2026, functions: 4, mapped: 4, risks: 6, highRisks: 1, socialisations: 1, socialised: 2, participants: 10,
+      declarations: { periodic: 3, adhoc: 1, withConflict: 1, pendingReview: 0, mitigating: 0, closed: 1, acknowledged: 3 },
+      periodic: { period: '2026', declared: 3, active: 5 }, implemented: 1, evaluations: 1, recommendations: 0, recommendationsDone: 0,
+      answers: { a: 'a', b: 'c', c: 'c', d: 'b', e: null },
+    };
+    const cases: [Partial<Summary>, Record<string, unknown>][] = [
+      [{}, { 'A.I.5.v.a': 'a', 'A.I.5.v.b': 'c', 'A.I.5.v.c': 'c', 'A.I.5.v.d': 'b' }],
+      [{ answers: { a: 'd', b: 'd', c: 'd', d: 'c', e: 'b' }, functions: 0 }, { 'A.I.5.v.a': 'd', 'A.I.5.v.e': 'b' }],
+    ];
+    for (const [over, expected] of cases) {
+      const out = coiSuggestions({ ...base, ...over }, units.DPMPTSPKUKM);
+      for (const [item, answer] of Object.entries(expected)) assert.equal(out.find((s) => s.item === item)?.answer, answer, item);
+      if (!over.answers?.e) assert.ok(!out.some((s) => s.item === 'A.I.5.v.e'), 'no verdict without recommendations');
+    }
+  });
+
+  test('every page of the module answers for an anonymous visitor with a login redirect', async () => {
+    const anon = new Client(t.app);
+    const res = await anon.get(BASE);
+    assert.equal(res.status, 303);
+    assert.match(res.headers.get('location') ?? '', /^\/login/);
+  });
+});
