@@ -157,6 +157,7 @@ const M: [string, string, string][] = [
   ['coi.review.title', 'Telaah dan mitigasi', 'Review and mitigation'],
   ['coi.review.lead', 'Nilai konflik kepentingan yang dinyatakan dan tetapkan mitigasinya.', 'Assess the declared conflict and set its mitigation.'],
   ['coi.review.mitigation_hint', 'Wajib kecuali penilaian “bukan konflik kepentingan”.', 'Required unless assessed as “not a conflict of interest”.'],
+  ['coi.review.due_hint', 'Wajib bila ada mitigasi.', 'Required when a mitigation is set.'],
   ['coi.review.no_action', 'Tidak perlu tindakan', 'No action needed'],
   ['coi.review.submit', 'Simpan telaah', 'Save the review'],
   ['coi.follow_up.title', 'Catat tindak lanjut mitigasi', 'Record the mitigation follow-up'],

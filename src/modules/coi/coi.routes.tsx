@@ -360,13 +360,13 @@ export function registerCoiRoutes(r: Router): void {
           </section>
         ) : null}
         {reviewer && d.state === 'submitted' ? (
-          <form method="post" action={`${act}/telaah`} class="form card" data-review-form>
+          <form method="post" action={`${act}/telaah`} class="form card" data-review-form novalidate>
             <Csrf v={v} />
             <h2>{v.t('coi.review.title')}</h2>
             <p class="muted">{v.t('coi.review.lead')}</p>
             <SelectField v={v} name="assessment" label={v.t('coi.field.assessment')} required value={form.assessment} errors={errors} placeholder={v.t('coi.choose')} options={ASSESSMENTS.map((k) => ({ value: k, label: v.t(`coi.assessment.${k}`) }))} />
-            <SelectField v={v} name="mitigation" label={v.t('coi.field.mitigation')} hint={v.t('coi.review.mitigation_hint')} value={form.mitigation} errors={errors} placeholder={v.t('coi.choose')} options={[...MITIGATIONS.map((k) => ({ value: k, label: v.t(`coi.mitigation.${k}`) })), { value: 'none', label: v.t('coi.review.no_action') }]} />
-            <TextField v={v} name="dueOn" type="date" label={v.t('coi.field.due_on')} value={form.dueOn} errors={errors} width="short" />
+            <SelectField v={v} name="mitigation" label={v.t('coi.field.mitigation')} hint={v.t('coi.review.mitigation_hint')} required value={form.mitigation} errors={errors} placeholder={v.t('coi.choose')} options={[...MITIGATIONS.map((k) => ({ value: k, label: v.t(`coi.mitigation.${k}`) })), { value: 'none', label: v.t('coi.review.no_action') }]} />
+            <TextField v={v} name="dueOn" type="date" label={v.t('coi.field.due_on')} hint={v.t('coi.review.due_hint')} required value={form.dueOn} errors={errors} width="short" />
             <TextArea v={v} name="note" label={v.t('coi.field.note')} errors={errors} value={form.note} required={false} />
             <button class="button button--primary" type="submit">{v.t('coi.review.submit')}</button>
           </form>
