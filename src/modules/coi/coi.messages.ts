@@ -38,6 +38,7 @@ const M: [string, string, string][] = [
   ['coi.form.conflicts', 'Konflik kepentingan yang dinyatakan', 'Declared conflicts of interest'],
   ['coi.form.conflicts_hint', 'Isi hanya jika Anda memiliki konflik kepentingan. Satu isian untuk setiap konflik.', 'Fill in only if you have a conflict of interest. One entry per conflict.'],
   ['coi.form.conflict_n', 'Konflik {n}', 'Conflict {n}'],
+  ['coi.form.add_conflict', 'Tambah konflik {n}', 'Add conflict {n}'],
   ['coi.form.statement', 'Pernyataan', 'Statement'],
   ['coi.form.agree', 'Saya menyatakan keterangan di atas benar dan menandatanganinya secara elektronik', 'I declare the above is true and sign it electronically'],
   ['coi.form.submit', 'Kirim deklarasi', 'Submit the declaration'],

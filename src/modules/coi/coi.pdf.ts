@@ -45,7 +45,7 @@ export function reportModel(src: ReportSource): DocModel {
   const answer = (k: string, a: string | null) => (a ? `${a.toUpperCase()} — ${t(`coi.lke.${k}.${a}`)}` : t('coi.lke.no_verdict'));
   return {
     kop: kop(src.regency, src.unit),
-    title: t('coi.report.title'), unit: src.unit.name, subtitles: [src.unit.name, t('coi.report.year', { year: src.year })],
+    title: t('coi.report.title'), unit: src.unit.name, subtitles: [t('coi.report.year', { year: src.year })],
     intro: t('coi.report.intro', { year: src.year, today: date(src.today) }), numbered: true,
     sections: [
       { heading: t('coi.report.s_summary'), kind: 'pairs', rows: [

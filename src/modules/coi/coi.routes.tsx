@@ -258,14 +258,19 @@ export function registerCoiRoutes(r: Router): void {
           <fieldset class="card">
             <legend>{v.t('coi.form.conflicts')}</legend>
             <p class="muted">{v.t('coi.form.conflicts_hint')}</p>
-            {[0, 1, 2].map((i) => (
-              <div class="card" data-conflict={i}>
-                <h3>{v.t('coi.form.conflict_n', { n: i + 1 })}</h3>
-                <SelectField v={v} name={`c${i}source`} label={v.t('coi.field.source')} value={form[`c${i}source`]} errors={errors} placeholder={v.t('coi.choose')} options={sourceOptions} />
-                <TextArea v={v} name={`c${i}description`} label={v.t('coi.field.description')} hint={i === 0 ? v.t('coi.field.description_hint') : undefined} errors={errors} value={form[`c${i}description`]} required={false} />
-                <TextField v={v} name={`c${i}relatedParty`} label={v.t('coi.field.related_party')} value={form[`c${i}relatedParty`]} errors={errors} maxlength={200} />
-              </div>
-            ))}
+            {[0, 1, 2].map((i) => {
+              const box = (
+                <div class="card" data-conflict={i}>
+                  <h3>{v.t('coi.form.conflict_n', { n: i + 1 })}</h3>
+                  <SelectField v={v} name={`c${i}source`} label={v.t('coi.field.source')} value={form[`c${i}source`]} errors={errors} placeholder={v.t('coi.choose')} options={sourceOptions} />
+                  <TextArea v={v} name={`c${i}description`} label={v.t('coi.field.description')} hint={i === 0 ? v.t('coi.field.description_hint') : undefined} errors={errors} value={form[`c${i}description`]} required={false} />
+                  <TextField v={v} name={`c${i}relatedParty`} label={v.t('coi.field.related_party')} value={form[`c${i}relatedParty`]} errors={errors} maxlength={200} />
+                </div>
+              );
+              if (i === 0) return box;
+              const used = !!(form[`c${i}source`] || form[`c${i}description`] || form[`c${i}relatedParty`] || Object.keys(errors).some((k) => k.startsWith(`c${i}`)));
+              return <details open={used ? true : undefined}><summary>{v.t('coi.form.add_conflict', { n: i + 1 })}</summary>{box}</details>;
+            })}
           </fieldset>
           <SelectField v={v} name="superiorPersonId" label={v.t('coi.field.superior')} hint={v.t('coi.field.superior_hint')} value={form.superiorPersonId || defaultId} errors={errors} placeholder={v.t('coi.choose')} options={people.map((p) => ({ value: p.id, label: `${p.name} — ${p.position}` }))} />
           <section class="card">
