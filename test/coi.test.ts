@@ -294,6 +294,12 @@ describe('conflict of interest', () => {
     assert.match(m, /Dedi Kurniawan/, 'a missing periodic declaration is listed');
     assert.ok(!m.includes('sepupu saya') && !m.includes('adik ipar'), 'no conflict content');
     assert.equal((await ketua.get(`${BASE}/deklarasi/${declId}`)).status, 404, 'the ZI chair does not read declarations');
+    // reminders go to the people with an account who have not declared ('ppid' = Maya Sari); viewers cannot send them
+    assert.equal((await bupati.post(`${BASE}/ringkasan/pengingat?unit=${units.DPMPTSPKUKM}&year=2026`)).status, 403);
+    assert.equal((await ketua.post(`${BASE}/ringkasan/pengingat?unit=${units.DISDUKCAPIL}&year=2026`)).status, 404);
+    assert.equal((await ketua.post(`${BASE}/ringkasan/pengingat?unit=${units.DPMPTSPKUKM}&year=2026`)).status, 303);
+    const reminded = await t.database.query<{ username: string }>(`select a.username from kernel_notifications n join kernel_accounts a on a.id = n.account_id where n.kind = 'coi.remind'`);
+    assert.deepEqual(reminded.map((r) => r.username), ['ppid']);
   });
 
   test('PDFs: the year report and the surat pernyataan', async () => {

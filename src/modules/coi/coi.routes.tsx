@@ -24,7 +24,7 @@ import {
 import {
   addEvaluation, addFunction, addRisk, addSocialisation, canReview, createDeclaration, declarationFor, declarationRegister, declarationsToReview,
   functionsFromServices, isUnitHead, listEvaluations, listFunctions, listSocialisations, ownDeclarations, personOfAccount, recordFollowUp,
-  removeFunction, removeRisk, reviewDeclaration, riskMap, stillToDeclareIn, summaryOf, superiorChoices, updateRecommendation,
+  removeFunction, removeRisk, reviewDeclaration, riskMap, sendReminders, stillToDeclareIn, summaryOf, superiorChoices, updateRecommendation,
   type Ctx as SvcCtx, type DeclarationView, type EvidenceInput, type Upload,
 } from './coi.service.ts';
 
@@ -64,8 +64,9 @@ const stateTone = (s: string) => (s === 'closed' || s === 'acknowledged' ? 'succ
 const levelTone = (l: string) => (l === 'very_high' ? 'danger' : l === 'high' ? 'warning' : l === 'medium' ? 'info' : 'neutral');
 const answerTone = (a: string | null) => (a === 'a' ? 'success' : a === 'b' ? 'info' : a === 'c' ? 'warning' : a === 'd' ? 'danger' : 'neutral');
 
-function StateBadge({ v, state }: { v: View; state: string }) {
-  return <Badge tone={stateTone(state)}>{v.t(`coi.state.${state}`)}</Badge>;
+function StateBadge({ v, state, dueOn }: { v: View; state: string; dueOn?: string | null }) {
+  const overdue = state === 'mitigating' && !!dueOn && dueOn < dayIn(new Date());
+  return <>{<Badge tone={stateTone(state)}>{v.t(`coi.state.${state}`)}</Badge>}{overdue ? <> <Badge tone="danger">{v.t('coi.state.overdue')}</Badge></> : null}</>;
 }
 
 function TextArea({ v, name, label, errors, value, rows = 3, required = true, hint, max = 2000 }: { v: View; name: string; label: string; errors: FieldErrors; value?: string | null; rows?: number; required?: boolean; hint?: string; max?: number }) {
@@ -202,7 +203,7 @@ export function registerCoiRoutes(r: Router): void {
               { key: 'date', label: v.t('coi.field.declared_on'), render: (d) => <a href={`${BASE}/deklarasi/${d.id}`}>{v.date(d.declaredOn)}</a> },
               { key: 'kind', label: v.t('coi.field.kind'), render: (d) => d.kind === 'periodic' ? v.t('coi.kind.periodic_of', { period: d.period ?? '' }) : `${v.t(`coi.decision.${d.decisionKind}`)} · ${d.reference}` },
               { key: 'conflict', label: v.t('coi.field.has_conflict'), render: (d) => d.hasConflict ? v.t('coi.yes') : v.t('coi.no') },
-              { key: 'state', label: v.t('coi.field.state'), render: (d) => <StateBadge v={v} state={d.state} /> },
+              { key: 'state', label: v.t('coi.field.state'), render: (d) => <StateBadge v={v} state={d.state} dueOn={(d as { dueOn?: string | null }).dueOn} /> },
             ]} />
           </section>
         </>)}
@@ -213,7 +214,7 @@ export function registerCoiRoutes(r: Router): void {
               { key: 'who', label: v.t('coi.field.declarant'), render: (d) => <a href={`${BASE}/deklarasi/${d.id}`}>{d.personName}</a> },
               { key: 'date', label: v.t('coi.field.declared_on'), render: (d) => v.date(d.declaredOn) },
               { key: 'kind', label: v.t('coi.field.kind'), render: (d) => d.kind === 'periodic' ? v.t('coi.kind.periodic_of', { period: d.period ?? '' }) : v.t(`coi.decision.${d.decisionKind}`) },
-              { key: 'state', label: v.t('coi.field.state'), render: (d) => <StateBadge v={v} state={d.state} /> },
+              { key: 'state', label: v.t('coi.field.state'), render: (d) => <StateBadge v={v} state={d.state} dueOn={(d as { dueOn?: string | null }).dueOn} /> },
             ]} />
           </section>
         ) : null}
@@ -323,7 +324,7 @@ export function registerCoiRoutes(r: Router): void {
         <ErrorSummary v={v} texts={Object.fromEntries(Object.entries(errors).map(([k, key]) => [k, v.t(key, params)]))} />
         <section class="card" data-declaration>
           <SummaryList rows={[
-            [v.t('coi.field.state'), <StateBadge v={v} state={d.state} />],
+            [v.t('coi.field.state'), <StateBadge v={v} state={d.state} dueOn={d.dueOn} />],
             [v.t('coi.field.declarant'), `${d.personName} · ${d.personPosition}`],
             [v.t('coi.field.declared_on'), v.date(d.declaredOn)],
             ...(d.kind === 'adhoc' ? [
@@ -494,6 +495,11 @@ export function registerCoiRoutes(r: Router): void {
           <section class="card" data-pending>
             <h2>{v.t('coi.summary.pending', { period: s.periodic.period, n: v.num(pending.pending.length) })}</h2>
             <p class="muted">{v.t('coi.summary.pending_lead')}</p>
+            {pending.pending.some((p) => p.accountId) ? (
+              <form method="post" action={withQuery(`${BASE}/ringkasan/pengingat`, q(w))} class="form">
+                <Csrf v={v} /><button class="button button--secondary" type="submit">{v.t('coi.summary.remind')}</button>
+              </form>
+            ) : null}
             {pending.pending.length ? <ul class="plain-list">{pending.pending.map((p) => <li>{p.name} <span class="muted">· {p.position}{p.accountId ? '' : ` · ${v.t('coi.summary.no_account')}`}</span></li>)}</ul> : <p>{v.t('coi.summary.all_declared')}</p>}
           </section>
         ) : null}
@@ -507,11 +513,20 @@ export function registerCoiRoutes(r: Router): void {
               { key: 'kind', label: v.t('coi.field.kind'), render: (d) => d.kind === 'periodic' ? v.t('coi.kind.periodic_of', { period: d.period ?? '' }) : v.t(`coi.decision.${d.decisionKind}`) },
               { key: 'fn', label: v.t('coi.field.function'), render: (d) => d.functionName ?? '—' },
               { key: 'conflict', label: v.t('coi.field.has_conflict'), render: (d) => d.hasConflict ? v.t('coi.yes') : v.t('coi.no') },
-              { key: 'state', label: v.t('coi.field.state'), render: (d) => <StateBadge v={v} state={d.state} /> },
+              { key: 'state', label: v.t('coi.field.state'), render: (d) => <StateBadge v={v} state={d.state} dueOn={(d as { dueOn?: string | null }).dueOn} /> },
             ]} />
           </section>
         ) : <p class="muted">{v.t('coi.summary.counts_only')}</p>}
       </Layout>);
+  });
+
+  r.post(`${BASE}/ringkasan/pengingat`, 'coi.manage', async (c) => {
+    await formOf(c);
+    const w = await whereOf(c, c.var.scope!);
+    const s = await summaryOf(c.var.deps.db, w.unitId, w.year, w.today);
+    await sendReminders(svc(c), c.var.scope!, w.unitId, s.periodic.period);
+    flash(c, 'success', 'coi.flash.reminded');
+    return c.redirect(withQuery(`${BASE}/ringkasan`, q(w)), 303);
   });
 
   r.get(`${BASE}/ringkasan/laporan.pdf`, 'coi.stats', async (c) => {

@@ -379,6 +379,18 @@ export async function stillToDeclareIn(db: Db, unitId: string, period: string) {
   return { pending: stillToDeclare(all, new Set(done.map((r) => r.p))), active: all.filter((p) => p.isActive).length };
 }
 
+/** In-app reminders (and e-mail copies) to the people with an account who have not declared for the period. */
+export async function sendReminders(ctx: Ctx, scope: Scope, unitId: string, period: string): Promise<number> {
+  assertUnit(scope, unitId);
+  const { pending } = await stillToDeclareIn(ctx.db, unitId, period);
+  const to = pending.map((p) => p.accountId).filter((a): a is string => !!a);
+  await ctx.db.transaction(async (tx) => {
+    if (to.length) await notify(tx, to, { kind: 'coi.remind', subjectKey: 'coi.notify.remind.subject', bodyKey: 'coi.notify.remind.body', link: '/konflik-kepentingan' }, ctx.emailEnabled);
+    await appendAudit(tx, ctx.actor, { action: 'coi.declaration.remind', entityType: 'unit', entityId: unitId, unitId, data: { period, reminded: to.length, withoutAccount: pending.length - to.length } });
+  });
+  return to.length;
+}
+
 // ---- evaluations --------------------------------------------------------------------------------------
 
 export async function listEvaluations(db: Db, unitId: string, year: number) {
