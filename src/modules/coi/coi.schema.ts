@@ -94,6 +94,13 @@ export const coiDeclarations = pgTable('coi_declarations', {
   followUpName: text('follow_up_name'),
   followUpMime: text('follow_up_mime'),
   followUpSize: integer('follow_up_size'),
+  // 'online' (made by the declarant) | 'paper' (a signed paper statement recorded by a manager)
+  channel: text('channel').notNull().default('online'),
+  // the scan of a paper statement (kernel file store)
+  scanSha: text('scan_sha'),
+  scanName: text('scan_name'),
+  scanMime: text('scan_mime'),
+  scanSize: integer('scan_size'),
   createdBy: uuid('created_by').references(() => accounts.id, { onDelete: 'set null' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().default(sql`now()`),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().default(sql`now()`),
