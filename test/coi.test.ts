@@ -302,6 +302,30 @@ describe('conflict of interest', () => {
     assert.deepEqual(reminded.map((r) => r.username), ['ppid']);
   });
 
+  test('a manager records a paper statement with its scan for an employee without an account', async () => {
+    const ketua = await loggedIn(t.app, 'ketua.zi');
+    const q = `?unit=${units.DPMPTSPKUKM}&year=2026`;
+    const dedi = (await one<{ id: string }>(`select id from org_people where name = 'Dedi Kurniawan'`)).id;
+    const dukcapil = (await one<{ id: string }>(`select id from org_people where unit_id = $1 limit 1`, [units.DISDUKCAPIL])).id;
+    const before = await snapshot();
+    const good = { personId: dedi, declaredOn: '2026-11-25', hasConflict: 'no' };
+    const noScan = await ketua.postMultipart(`${BASE}/ringkasan/kertas${q}`, multipart(good));
+    assert.equal(noScan.status, 400);
+    assert.match(await noScan.text(), /Unggah pindaian surat pernyataan/);
+    assert.equal((await ketua.postMultipart(`${BASE}/ringkasan/kertas${q}`, multipart({ ...good, personId: dukcapil }, { bytes: pdfBytes('scan'), name: 'scan.pdf' }))).status, 400, 'a person of another unit');
+    assert.equal((await ketua.postMultipart(`${BASE}/ringkasan/kertas${q}`, multipart(good, { bytes: exeBytes(), name: 'scan.pdf' }))).status, 400);
+    assert.equal((await ketua.postMultipart(`${BASE}/ringkasan/kertas${q}`, multipart({ ...good, declaredOn: '2099-01-01' }, { bytes: pdfBytes('scan'), name: 'scan.pdf' }))).status, 400);
+    assert.equal((await ketua.postMultipart(`${BASE}/ringkasan/kertas?unit=${units.DISDUKCAPIL}&year=2026`, multipart(good, { bytes: pdfBytes('scan'), name: 'scan.pdf' }))).status, 404);
+    const pegawai = await loggedIn(t.app, 'pegawai');
+    assert.equal((await pegawai.postMultipart(`${BASE}/ringkasan/kertas${q}`, multipart(good, { bytes: pdfBytes('scan'), name: 'scan.pdf' }))).status, 403);
+    assert.deepEqual(await snapshot(), before, 'nothing stored');
+    assert.equal((await ketua.postMultipart(`${BASE}/ringkasan/kertas${q}`, multipart(good, { bytes: pdfBytes('scan'), name: 'scan.pdf' }))).status, 303);
+    const row = await one<{ channel: string; state: string; scan_mime: string; account_id: string | null }>(`select * from coi_declarations where person_id = $1`, [dedi]);
+    assert.deepEqual([row.channel, row.state, row.scan_mime, row.account_id], ['paper', 'acknowledged', 'application/pdf', null]);
+    assert.equal((await ketua.postMultipart(`${BASE}/ringkasan/kertas${q}`, multipart(good, { bytes: pdfBytes('scan 2'), name: 'scan.pdf' }))).status, 409, 'once per period');
+    assert.ok(!(await (await ketua.get(`${BASE}/ringkasan${q}`)).text()).includes('Dedi Kurniawan · Pengemudi'), 'no longer missing');
+  });
+
   test('PDFs: the year report and the surat pernyataan', async () => {
     const kadis = await loggedIn(t.app, 'kadis');
     const rep = await kadis.get(`${BASE}/ringkasan/laporan.pdf?unit=${units.DPMPTSPKUKM}&year=2026`);

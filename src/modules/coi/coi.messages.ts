@@ -271,7 +271,17 @@ const M: [string, string, string][] = [
   ['coi.lke.e.c', 'belum', 'none'],
   ['coi.lke.no_verdict', 'belum dapat disimpulkan', 'no verdict yet'],
 
+  // paper statements
+  ['coi.paper.title', 'Catat surat pernyataan kertas', 'Record a paper statement'],
+  ['coi.paper.lead', 'Untuk pegawai tanpa akun: catat deklarasi berkala yang sudah ditandatangani di atas kertas beserta pindaiannya. Konflik kepentingan yang dinyatakan diteruskan ke kepala unit untuk ditelaah.', 'For employees without an account: record the periodic declaration signed on paper with its scan. A declared conflict goes to the unit head for review.'],
+  ['coi.paper.scan', 'Pindaian surat pernyataan', 'Scan of the statement'],
+  ['coi.paper.submit', 'Simpan surat pernyataan', 'Save the statement'],
+  ['coi.paper.channel', 'Surat pernyataan kertas', 'Paper statement'],
+  ['coi.paper.channel_value', 'Ya', 'Yes'],
+
   // errors
+  ['coi.err.person', 'Pilih pegawai dari unit ini.', 'Choose an employee of this unit.'],
+  ['coi.err.scan', 'Unggah pindaian surat pernyataan yang sudah ditandatangani.', 'Upload the scan of the signed statement.'],
   ['coi.err.required', 'Wajib diisi.', 'Required.'],
   ['coi.err.too_long', 'Terlalu panjang.', 'Too long.'],
   ['coi.err.too_many', 'Paling banyak 30 rekomendasi.', 'At most 30 recommendations.'],

@@ -24,7 +24,7 @@ import {
 import {
   addEvaluation, addFunction, addRisk, addSocialisation, canReview, createDeclaration, declarationFor, declarationRegister, declarationsToReview,
   functionsFromServices, isUnitHead, listEvaluations, listFunctions, listSocialisations, ownDeclarations, personOfAccount, recordFollowUp,
-  removeFunction, removeRisk, reviewDeclaration, riskMap, sendReminders, stillToDeclareIn, summaryOf, superiorChoices, updateRecommendation,
+  recordPaperDeclaration, removeFunction, removeRisk, reviewDeclaration, riskMap, sendReminders, stillToDeclareIn, summaryOf, superiorChoices, updateRecommendation,
   type Ctx as SvcCtx, type DeclarationView, type EvidenceInput, type Upload,
 } from './coi.service.ts';
 
@@ -82,11 +82,11 @@ function TextArea({ v, name, label, errors, value, rows = 3, required = true, hi
   );
 }
 
-function FileField({ v, errors, params, name = 'file', label }: { v: View; errors: FieldErrors; params?: Record<string, string | number>; name?: string; label: string }) {
+function FileField({ v, errors, params, name = 'file', label, required = false }: { v: View; errors: FieldErrors; params?: Record<string, string | number>; name?: string; label: string; required?: boolean }) {
   const err = errors[name];
   return (
     <div class={err ? 'field field--error' : 'field'}>
-      <label class="field__label" for={`f-${name}`}>{label} <span class="field__optional">({v.t('form.optional')})</span></label>
+      <label class="field__label" for={`f-${name}`}>{label}{required ? null : <> <span class="field__optional">({v.t('form.optional')})</span></>}</label>
       <div class="field__hint" id={`h-${name}`}>{v.t('coi.field.file_hint', { types: ACCEPTED_EXTENSIONS })}</div>
       {err ? <div class="field__error" id={`e-${name}`}>{v.t(err, params)}</div> : null}
       <input class="input" type="file" id={`f-${name}`} name={name} aria-describedby={err ? `h-${name} e-${name}` : `h-${name}`} />
@@ -334,6 +334,7 @@ export function registerCoiRoutes(r: Router): void {
             ] : []),
             ...(d.functionName ? [[v.t('coi.field.function'), d.functionName] as [string, string]] : []),
             [v.t('coi.field.superior'), d.superiorName ?? '—'],
+            ...(d.channel === 'paper' ? [[v.t('coi.paper.channel'), d.scanSha ? <a href={`${act}/pindaian`}>{d.scanName}</a> : v.t('coi.paper.channel_value')] as [string, JSX.Element | string]] : []),
             [v.t('coi.field.has_conflict'), d.hasConflict ? v.t('coi.yes') : v.t('coi.form.no_conflict')],
           ]} />
         </section>
@@ -429,6 +430,19 @@ export function registerCoiRoutes(r: Router): void {
     } });
   });
 
+  r.get(`${BASE}/deklarasi/${ID}/pindaian`, 'coi.declare', async (c) => {
+    const found = await declarationFor(c.var.deps.db, c.var.actor!, c.req.param('id') ?? '');
+    if (!found || !found.d.scanSha) throw notFound();
+    let bytes: Uint8Array;
+    try { bytes = await c.var.deps.files.read(found.d.scanSha); } catch { throw notFound(); }
+    const name = sanitizeFileName(found.d.scanName ?? 'pindaian', { ext: (found.d.scanName ?? '').split('.').pop() ?? 'bin' });
+    return new Response(new Uint8Array(bytes), { headers: {
+      'Content-Type': found.d.scanMime ?? 'application/octet-stream',
+      'Content-Disposition': `attachment; filename="${name.replace(/[^\x20-\x7e]|"/g, '_')}"`,
+      'Cache-Control': 'private, no-store',
+    } });
+  });
+
   r.get(`${BASE}/deklarasi/${ID}/surat.pdf`, 'coi.declare', async (c) => {
     const db = c.var.deps.db;
     const found = await declarationFor(db, c.var.actor!, c.req.param('id') ?? '');
@@ -454,7 +468,7 @@ export function registerCoiRoutes(r: Router): void {
   });
 
   // ---- summary (five LKE steps) -------------------------------------------------------------------------
-  r.get(`${BASE}/ringkasan`, 'coi.stats', async (c) => {
+  async function summaryPage(c: Ctx, errors: FieldErrors = {}, form: Record<string, string> = {}, params: Record<string, string | number> = {}, status: 200 | 400 | 409 = 200) {
     const w = await whereOf(c, c.var.scope!);
     const v = await pageView(c);
     const db = c.var.deps.db;
@@ -475,6 +489,7 @@ export function registerCoiRoutes(r: Router): void {
           actions={<a class="button button--secondary" href={withQuery(`${BASE}/ringkasan/laporan.pdf`, q(w))}>{v.t('coi.summary.pdf')}</a>} />
         <ManagerTabs v={v} w={w} current="ringkasan" />
         <WhereForm v={v} w={w} path={`${BASE}/ringkasan`} />
+        <ErrorSummary v={v} texts={Object.fromEntries(Object.entries(errors).map(([k, key]) => [k, v.t(key, params)]))} />
         <section class="card" data-steps>
           <h2>{v.t('coi.summary.steps')}</h2>
           <p class="muted">{v.t('coi.summary.steps_lead')}</p>
@@ -501,6 +516,28 @@ export function registerCoiRoutes(r: Router): void {
               </form>
             ) : null}
             {pending.pending.length ? <ul class="plain-list">{pending.pending.map((p) => <li>{p.name} <span class="muted">· {p.position}{p.accountId ? '' : ` · ${v.t('coi.summary.no_account')}`}</span></li>)}</ul> : <p>{v.t('coi.summary.all_declared')}</p>}
+            {pending.pending.length ? (
+              <details open={Object.keys(errors).length ? true : undefined}>
+                <summary>{v.t('coi.paper.title')}</summary>
+                <form method="post" action={withQuery(`${BASE}/ringkasan/kertas`, q(w))} enctype="multipart/form-data" class="form" novalidate>
+                  <Csrf v={v} />
+                  <p class="muted">{v.t('coi.paper.lead')}</p>
+                  <SelectField v={v} name="personId" label={v.t('coi.field.declarant')} required value={form.personId} errors={errors} placeholder={v.t('coi.choose')} options={pending.pending.map((p) => ({ value: p.id, label: `${p.name} — ${p.position}` }))} />
+                  <TextField v={v} name="declaredOn" type="date" label={v.t('coi.field.declared_on')} required value={form.declaredOn} errors={errors} width="short" />
+                  <fieldset class={errors.hasConflict ? 'field field--error' : 'field'} id="f-hasConflict" tabindex={-1}>
+                    <legend class="field__label">{v.t('coi.field.has_conflict_q')}</legend>
+                    {errors.hasConflict ? <div class="field__error">{v.t(errors.hasConflict)}</div> : null}
+                    <div class="field--checkbox"><input type="radio" id="f-phc-no" name="hasConflict" value="no" checked={form.hasConflict === 'no'} /><label for="f-phc-no">{v.t('coi.form.no_conflict')}</label></div>
+                    <div class="field--checkbox"><input type="radio" id="f-phc-yes" name="hasConflict" value="yes" checked={form.hasConflict === 'yes'} /><label for="f-phc-yes">{v.t('coi.form.has_conflict')}</label></div>
+                  </fieldset>
+                  <SelectField v={v} name="c0source" label={v.t('coi.field.source')} value={form.c0source} errors={errors} placeholder={v.t('coi.choose')} options={SOURCES.map((k) => ({ value: k, label: v.t(`coi.source.${k}`) }))} />
+                  <TextArea v={v} name="c0description" label={v.t('coi.field.description')} errors={errors} value={form.c0description} required={false} />
+                  <TextField v={v} name="c0relatedParty" label={v.t('coi.field.related_party')} value={form.c0relatedParty} errors={errors} maxlength={200} />
+                  <FileField v={v} errors={errors} params={params} label={v.t('coi.paper.scan')} required />
+                  <button class="button button--primary" type="submit">{v.t('coi.paper.submit')}</button>
+                </form>
+              </details>
+            ) : null}
           </section>
         ) : null}
         {manager ? (
@@ -517,7 +554,17 @@ export function registerCoiRoutes(r: Router): void {
             ]} />
           </section>
         ) : <p class="muted">{v.t('coi.summary.counts_only')}</p>}
-      </Layout>);
+      </Layout>, status);
+  }
+
+  r.get(`${BASE}/ringkasan`, 'coi.stats', (c) => summaryPage(c));
+  r.post(`${BASE}/ringkasan/kertas`, 'coi.manage', async (c) => {
+    const form = await formOf(c);
+    try {
+      await recordPaperDeclaration(svc(c), c.var.deps.files, c.var.scope!, c.req.query('unit') ?? '', form, await uploadOf(c));
+      flash(c, 'success', 'coi.flash.declared');
+      return c.redirect(back(c, 'ringkasan'), 303);
+    } catch (err) { const e = errorsOf(err); return summaryPage(c, e.errors, form, e.params, e.status); }
   });
 
   r.post(`${BASE}/ringkasan/pengingat`, 'coi.manage', async (c) => {

@@ -108,6 +108,8 @@ export async function seedCoiDemo(db: Db, files: FileStore | null = null): Promi
       await tx.insert(coiDeclarations).values({
         ...base, unitId, personId: p.id, accountId: p.accountId, kind: 'periodic', period: String(YEAR), year: YEAR, functionId: fi === null ? null : fnIds[fi],
         hasConflict: false, conflicts: [], declaredOn: day, superiorPersonId: p.id === kadis.id ? null : kadis.id, state: 'acknowledged', createdAt: at(day), updatedAt: at(day),
+        // staff without an account signed on paper (the demo keeps no scans of those)
+        channel: p.accountId ? 'online' : 'paper',
       });
     }
     // ---- ad hoc declarations

@@ -379,6 +379,52 @@ export async function stillToDeclareIn(db: Db, unitId: string, period: string) {
   return { pending: stillToDeclare(all, new Set(done.map((r) => r.p))), active: all.filter((p) => p.isActive).length };
 }
 
+/**
+ * A signed paper statement (periodic) of a person of the unit, recorded by a manager with its scan:
+ * for employees without an account. A declared conflict goes to the unit head for review.
+ */
+export async function recordPaperDeclaration(ctx: Ctx, files: FileStore, scope: Scope, unitId: string, input: { personId?: string; declaredOn?: string; hasConflict?: string; c0source?: string; c0description?: string; c0relatedParty?: string }, scan: Upload | null, now = new Date()): Promise<string> {
+  assertUnit(scope, unitId);
+  const errors: Record<string, string> = {};
+  let params: Record<string, string | number> = {};
+  let v: ReturnType<typeof parseDeclaration> | null = null;
+  try {
+    v = parseDeclaration({ kind: 'periodic', declaredOn: input.declaredOn, hasConflict: input.hasConflict, agree: '1', conflicts: [{ source: input.c0source, description: input.c0description, relatedParty: input.c0relatedParty }] }, dayIn(now));
+  } catch (e) { if (e instanceof DomainError) Object.assign(errors, e.fieldErrors); else throw e; }
+  const personId = (input.personId ?? '').trim();
+  const [person] = isId(personId) ? await ctx.db.select(personCols).from(people).where(and(eq(people.id, personId), eq(people.unitId, unitId), eq(people.isActive, true))).limit(1) : [];
+  if (!person) errors.personId = 'coi.err.person';
+  let checked: ReturnType<typeof checkUpload> | null = null;
+  if (!scan) errors.file = 'coi.err.scan';
+  else {
+    try { checked = checkUpload(scan.bytes, scan.name); } catch (e) { if (e instanceof DomainError) { errors.file = e.code; params = e.params; } else throw e; }
+  }
+  const superior = person ? (await superiorChoices(ctx.db, unitId, person.id)).defaultId : null;
+  if (v?.hasConflict && !superior) errors.hasConflict = 'coi.err.superior';
+  if (Object.keys(errors).length) throw new DomainError('validation', 'error.validation', params, errors);
+  const d = v!;
+  const version = currentVersion();
+  const period = periodOf(d.declaredOn, version.cadence.periodic);
+  const stored = await files.put(scan!.bytes);
+  return ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`coi.periodic:${person!.id}:${period}`}, 0))`);
+    const [dup] = await tx.select({ id: coiDeclarations.id }).from(coiDeclarations).where(and(eq(coiDeclarations.personId, person!.id), eq(coiDeclarations.kind, 'periodic'), eq(coiDeclarations.period, period))).limit(1);
+    if (dup) throw new DomainError('conflict', 'coi.err.periodic_exists', { period }, { personId: 'coi.err.periodic_exists' });
+    const state = d.hasConflict ? 'submitted' : 'acknowledged';
+    const [row] = await tx.insert(coiDeclarations).values({
+      unitId, personId: person!.id, accountId: person!.accountId, kind: 'periodic', period, year: Number(d.declaredOn.slice(0, 4)), hasConflict: d.hasConflict, conflicts: d.conflicts,
+      rulesVersion: version.id, statementVersion: version.statement.version, declaredOn: d.declaredOn, superiorPersonId: superior, state, channel: 'paper',
+      scanSha: stored.sha256, scanName: checked!.name, scanMime: checked!.sniffed.mime, scanSize: stored.size, createdBy: ctx.actor.accountId, createdAt: now, updatedAt: now,
+    }).returning({ id: coiDeclarations.id });
+    await appendAudit(tx, ctx.actor, { action: 'coi.declaration.paper', entityType: 'coi_declaration', entityId: row!.id, unitId, data: { period, hasConflict: d.hasConflict, state } }, now);
+    if (d.hasConflict) {
+      const [sup] = await tx.select({ accountId: people.accountId }).from(people).where(eq(people.id, superior!)).limit(1);
+      if (sup?.accountId) await notify(tx, [sup.accountId], { kind: 'coi.review', subjectKey: 'coi.notify.review.subject', bodyKey: 'coi.notify.review.body', link: `/konflik-kepentingan/deklarasi/${row!.id}` }, ctx.emailEnabled);
+    }
+    return row!.id;
+  });
+}
+
 /** In-app reminders (and e-mail copies) to the people with an account who have not declared for the period. */
 export async function sendReminders(ctx: Ctx, scope: Scope, unitId: string, period: string): Promise<number> {
   assertUnit(scope, unitId);
