@@ -169,6 +169,26 @@ function WhereForm({ v, w, path }: { v: View; w: Where; path: string }) {
   );
 }
 
+// the label of each form field, so the error summary says which field a message is about
+const FIELD_LABELS: Record<string, string> = {
+  declaredOn: 'coi.field.declared_on', decisionKind: 'coi.field.decision_kind', reference: 'coi.field.reference', roleInDecision: 'coi.field.role_in_decision',
+  functionId: 'coi.field.function', hasConflict: 'coi.field.has_conflict', superiorPersonId: 'coi.field.superior', agree: 'coi.form.statement', kind: 'coi.field.kind',
+  assessment: 'coi.field.assessment', mitigation: 'coi.field.mitigation', dueOn: 'coi.field.due_on', note: 'coi.field.note', doneOn: 'coi.field.done_on',
+  file: 'coi.evidence.file', url: 'coi.evidence.url', name: 'coi.field.function', source: 'coi.field.source', form: 'coi.field.form', positions: 'coi.field.positions',
+  likelihood: 'coi.field.likelihood', impact: 'coi.field.impact', controls: 'coi.field.controls', heldOn: 'coi.field.held_on', title: 'coi.field.title',
+  participants: 'coi.field.participants', functionIds: 'coi.field.functions_covered', periodFrom: 'coi.field.period_from', periodTo: 'coi.field.period_to',
+  findings: 'coi.field.findings', recommendations: 'coi.field.recommendations', status: 'coi.field.status', personId: 'coi.field.declarant',
+};
+
+function errorTexts(v: View, errors: FieldErrors, params: Record<string, string | number> = {}): Record<string, string> {
+  return Object.fromEntries(Object.entries(errors).map(([field, key]) => {
+    const m = /^c(\d)(source|description|relatedParty)$/.exec(field);
+    const labelKey = m ? { source: 'coi.field.source', description: 'coi.field.description', relatedParty: 'coi.field.related_party' }[m[2] as 'source'] : FIELD_LABELS[field];
+    const label = labelKey ? (m ? `${v.t('coi.form.conflict_n', { n: Number(m[1]) + 1 })} · ${v.t(labelKey)}` : v.t(labelKey)) : null;
+    return [field, label ? `${label}: ${v.t(key, params)}` : v.t(key, params)];
+  }));
+}
+
 const crumbsFor = (v: View, label: string): Crumb[] => [{ href: BASE, label: v.t('coi.title') }, { label }];
 
 export function registerCoiRoutes(r: Router): void {
@@ -233,12 +253,11 @@ export function registerCoiRoutes(r: Router): void {
     const fns = await listFunctions(db, person.unitId, Number((form.declaredOn || today).slice(0, 4)) || Number(today.slice(0, 4)));
     const version = currentVersion();
     const title = kind === 'periodic' ? v.t('coi.form.title_periodic', { period: periodOf(today) }) : v.t('coi.form.title_adhoc');
-    const labels: Record<string, string> = {};
     const sourceOptions = SOURCES.map((s) => ({ value: s, label: v.t(`coi.source.${s}`) }));
     return c.html(
       <Layout v={v} title={title} narrow crumbs={crumbsFor(v, title)}>
         <PageHeader title={title} lead={v.t(kind === 'periodic' ? 'coi.form.lead_periodic' : 'coi.form.lead_adhoc')} />
-        <ErrorSummary v={v} errors={errors} labels={labels} />
+        <ErrorSummary v={v} texts={errorTexts(v, errors)} />
         <form method="post" action={`${BASE}/deklarasi`} class="form" novalidate>
           <Csrf v={v} />
           <input type="hidden" name="kind" value={kind} />
@@ -277,10 +296,12 @@ export function registerCoiRoutes(r: Router): void {
           <section class="card">
             <h2>{v.t('coi.form.statement')}</h2>
             <p data-statement>{v.locale === 'en' ? version.statement.textEn : version.statement.text}</p>
-            <div class={errors.agree ? 'field field--checkbox field--error' : 'field field--checkbox'}>
+            <div class={errors.agree ? 'field field--error' : 'field'}>
               {errors.agree ? <div class="field__error" id="e-agree">{v.t(errors.agree)}</div> : null}
-              <input type="checkbox" id="f-agree" name="agree" value="1" checked={form.agree === '1'} aria-describedby={errors.agree ? 'e-agree' : undefined} />
-              <label for="f-agree">{v.t('coi.form.agree')}</label>
+              <div class="field--checkbox">
+                <input type="checkbox" id="f-agree" name="agree" value="1" checked={form.agree === '1'} aria-describedby={errors.agree ? 'e-agree' : undefined} />
+                <label for="f-agree">{v.t('coi.form.agree')}</label>
+              </div>
             </div>
           </section>
           <div class="form__actions"><button class="button button--primary" type="submit">{v.t('coi.form.submit')}</button></div>
@@ -321,7 +342,7 @@ export function registerCoiRoutes(r: Router): void {
     return c.html(
       <Layout v={v} title={title} crumbs={crumbsFor(v, title)}>
         <PageHeader title={title} lead={v.t('coi.detail.lead')} actions={<a class="button button--secondary" href={`${act}/surat.pdf`}>{v.t('coi.detail.pdf')}</a>} />
-        <ErrorSummary v={v} texts={Object.fromEntries(Object.entries(errors).map(([k, key]) => [k, v.t(key, params)]))} />
+        <ErrorSummary v={v} texts={errorTexts(v, errors, params)} />
         <section class="card" data-declaration>
           <SummaryList rows={[
             [v.t('coi.field.state'), <StateBadge v={v} state={d.state} dueOn={d.dueOn} />],
@@ -489,7 +510,7 @@ export function registerCoiRoutes(r: Router): void {
           actions={<a class="button button--secondary" href={withQuery(`${BASE}/ringkasan/laporan.pdf`, q(w))}>{v.t('coi.summary.pdf')}</a>} />
         <ManagerTabs v={v} w={w} current="ringkasan" />
         <WhereForm v={v} w={w} path={`${BASE}/ringkasan`} />
-        <ErrorSummary v={v} texts={Object.fromEntries(Object.entries(errors).map(([k, key]) => [k, v.t(key, params)]))} />
+        <ErrorSummary v={v} texts={errorTexts(v, errors, params)} />
         <section class="card" data-steps>
           <h2>{v.t('coi.summary.steps')}</h2>
           <p class="muted">{v.t('coi.summary.steps_lead')}</p>
@@ -602,7 +623,7 @@ export function registerCoiRoutes(r: Router): void {
         <PageHeader title={v.t('coi.map.title')} lead={v.t('coi.map.lead', { unit: w.unitName, year: w.year })} />
         <ManagerTabs v={v} w={w} current="peta" />
         <WhereForm v={v} w={w} path={`${BASE}/peta`} />
-        <ErrorSummary v={v} errors={errors} />
+        <ErrorSummary v={v} texts={errorTexts(v, errors)} />
         {map.length === 0 ? <p class="muted">{v.t('coi.map.empty')}</p> : null}
         {map.map((f) => (
           <section class="card" data-function={f.id}>
@@ -715,7 +736,7 @@ export function registerCoiRoutes(r: Router): void {
         <PageHeader title={v.t('coi.soc.title')} lead={v.t('coi.soc.lead', { unit: w.unitName, year: w.year })} />
         <ManagerTabs v={v} w={w} current="sosialisasi" />
         <WhereForm v={v} w={w} path={`${BASE}/sosialisasi`} />
-        <ErrorSummary v={v} texts={Object.fromEntries(Object.entries(errors).map(([k, key]) => [k, v.t(key, params)]))} />
+        <ErrorSummary v={v} texts={errorTexts(v, errors, params)} />
         <section class="card">
           <h2>{v.t('coi.soc.list')}</h2>
           <DataTable v={v} caption={v.t('coi.soc.list')} empty={v.t('coi.soc.empty')} rows={list} columns={[
@@ -780,7 +801,7 @@ export function registerCoiRoutes(r: Router): void {
         <PageHeader title={v.t('coi.eval.title')} lead={v.t('coi.eval.lead', { unit: w.unitName, year: w.year, n: COI_RULES.evaluation.periodicAtLeastPerYear })} />
         <ManagerTabs v={v} w={w} current="evaluasi" />
         <WhereForm v={v} w={w} path={`${BASE}/evaluasi`} />
-        <ErrorSummary v={v} texts={Object.fromEntries(Object.entries(errors).map(([k, key]) => [k, v.t(key, params)]))} />
+        <ErrorSummary v={v} texts={errorTexts(v, errors, params)} />
         {evs.length === 0 ? <p class="muted">{v.t('coi.eval.empty')}</p> : null}
         {evs.map((e) => (
           <section class="card" data-evaluation={e.id}>
