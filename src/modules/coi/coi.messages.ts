@@ -236,6 +236,7 @@ const M: [string, string, string][] = [
   ['coi.summary.all_declared', 'Semua pegawai sudah menyampaikan deklarasi berkala.', 'Every employee has made the periodic declaration.'],
   ['coi.summary.register', 'Register deklarasi', 'Register of declarations'],
   ['coi.summary.register_lead', 'Siapa menyatakan apa dan kapan; isi konflik kepentingan hanya dapat dibaca pegawai, atasan langsungnya, dan kepala unit.', 'Who declared what and when; the content of a conflict is for the employee, their superior and the unit head only.'],
+  ['coi.summary.register_show', 'Tampilkan {n} deklarasi', 'Show {n} declarations'],
   ['coi.summary.register_empty', 'Belum ada deklarasi tahun ini.', 'No declarations this year yet.'],
   ['coi.summary.counts_only', 'Anda melihat jumlah saja; isi deklarasi tidak ditampilkan.', 'You see counts only; the declarations themselves are not shown.'],
   ['coi.stat.functions', 'Tugas fungsi utama', 'Main functions'],
@@ -276,6 +277,7 @@ const M: [string, string, string][] = [
   ['coi.paper.lead', 'Untuk pegawai tanpa akun: catat deklarasi berkala yang sudah ditandatangani di atas kertas beserta pindaiannya. Konflik kepentingan yang dinyatakan diteruskan ke kepala unit untuk ditelaah.', 'For employees without an account: record the periodic declaration signed on paper with its scan. A declared conflict goes to the unit head for review.'],
   ['coi.paper.scan', 'Pindaian surat pernyataan', 'Scan of the statement'],
   ['coi.paper.submit', 'Simpan surat pernyataan', 'Save the statement'],
+  ['coi.paper.short', 'kertas', 'paper'],
   ['coi.paper.channel', 'Surat pernyataan kertas', 'Paper statement'],
   ['coi.paper.channel_value', 'Ya', 'Yes'],
 

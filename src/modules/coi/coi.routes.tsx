@@ -223,7 +223,7 @@ export function registerCoiRoutes(r: Router): void {
               { key: 'date', label: v.t('coi.field.declared_on'), render: (d) => <a href={`${BASE}/deklarasi/${d.id}`}>{v.date(d.declaredOn)}</a> },
               { key: 'kind', label: v.t('coi.field.kind'), render: (d) => d.kind === 'periodic' ? v.t('coi.kind.periodic_of', { period: d.period ?? '' }) : `${v.t(`coi.decision.${d.decisionKind}`)} · ${d.reference}` },
               { key: 'conflict', label: v.t('coi.field.has_conflict'), render: (d) => d.hasConflict ? v.t('coi.yes') : v.t('coi.no') },
-              { key: 'state', label: v.t('coi.field.state'), render: (d) => <StateBadge v={v} state={d.state} dueOn={(d as { dueOn?: string | null }).dueOn} /> },
+              { key: 'state', label: v.t('coi.field.state'), render: (d) => <StateBadge v={v} state={d.state} dueOn={d.dueOn} /> },
             ]} />
           </section>
         </>)}
@@ -234,7 +234,7 @@ export function registerCoiRoutes(r: Router): void {
               { key: 'who', label: v.t('coi.field.declarant'), render: (d) => <a href={`${BASE}/deklarasi/${d.id}`}>{d.personName}</a> },
               { key: 'date', label: v.t('coi.field.declared_on'), render: (d) => v.date(d.declaredOn) },
               { key: 'kind', label: v.t('coi.field.kind'), render: (d) => d.kind === 'periodic' ? v.t('coi.kind.periodic_of', { period: d.period ?? '' }) : v.t(`coi.decision.${d.decisionKind}`) },
-              { key: 'state', label: v.t('coi.field.state'), render: (d) => <StateBadge v={v} state={d.state} dueOn={(d as { dueOn?: string | null }).dueOn} /> },
+              { key: 'state', label: v.t('coi.field.state'), render: (d) => <StateBadge v={v} state={d.state} dueOn={d.dueOn} /> },
             ]} />
           </section>
         ) : null}
@@ -565,14 +565,17 @@ export function registerCoiRoutes(r: Router): void {
           <section class="card" data-register>
             <h2>{v.t('coi.summary.register')}</h2>
             <p class="muted">{v.t('coi.summary.register_lead')}</p>
+            <details>
+            <summary>{v.t('coi.summary.register_show', { n: v.num(register.length) })}</summary>
             <DataTable v={v} caption={v.t('coi.summary.register')} empty={v.t('coi.summary.register_empty')} rows={register} columns={[
               { key: 'date', label: v.t('coi.field.declared_on'), render: (d) => v.date(d.declaredOn) },
               { key: 'who', label: v.t('coi.field.declarant'), render: (d) => d.personName },
-              { key: 'kind', label: v.t('coi.field.kind'), render: (d) => d.kind === 'periodic' ? v.t('coi.kind.periodic_of', { period: d.period ?? '' }) : v.t(`coi.decision.${d.decisionKind}`) },
+              { key: 'kind', label: v.t('coi.field.kind'), render: (d) => <>{d.kind === 'periodic' ? v.t('coi.kind.periodic_of', { period: d.period ?? '' }) : v.t(`coi.decision.${d.decisionKind}`)}{d.channel === 'paper' ? <span class="muted"> · {v.t('coi.paper.short')}</span> : null}</> },
               { key: 'fn', label: v.t('coi.field.function'), render: (d) => d.functionName ?? '—' },
               { key: 'conflict', label: v.t('coi.field.has_conflict'), render: (d) => d.hasConflict ? v.t('coi.yes') : v.t('coi.no') },
-              { key: 'state', label: v.t('coi.field.state'), render: (d) => <StateBadge v={v} state={d.state} dueOn={(d as { dueOn?: string | null }).dueOn} /> },
+              { key: 'state', label: v.t('coi.field.state'), render: (d) => <StateBadge v={v} state={d.state} dueOn={d.dueOn} /> },
             ]} />
+            </details>
           </section>
         ) : <p class="muted">{v.t('coi.summary.counts_only')}</p>}
       </Layout>, status);

@@ -368,6 +368,7 @@ export async function declarationRegister(db: Db, unitId: string, year: number) 
   return db.select({
     id: coiDeclarations.id, kind: coiDeclarations.kind, period: coiDeclarations.period, declaredOn: coiDeclarations.declaredOn, state: coiDeclarations.state,
     hasConflict: coiDeclarations.hasConflict, decisionKind: coiDeclarations.decisionKind, personName: people.name, functionName: coiFunctions.name,
+    channel: coiDeclarations.channel, dueOn: coiDeclarations.dueOn,
   }).from(coiDeclarations).innerJoin(people, eq(people.id, coiDeclarations.personId)).leftJoin(coiFunctions, eq(coiFunctions.id, coiDeclarations.functionId))
     .where(and(eq(coiDeclarations.unitId, unitId), eq(coiDeclarations.year, year))).orderBy(desc(coiDeclarations.declaredOn), asc(people.name));
 }
