@@ -23,7 +23,7 @@ export async function yearReportPdf(db: Db, unitId: string, year: number, t: T, 
   }
   const bytes = renderCoiPdf(reportModel({
     t, regency: regency?.name ?? '', capital: regency?.capital ?? '', unit, year, today, summary, map,
-    socialisations: socs, evaluations: evs.map((e) => ({ ...e, recommendations: e.recommendations.map((r) => ({ text: r.text, status: r.status, doneOn: r.doneOn })) })), head,
+    socialisations: [...socs].sort((a, b) => a.heldOn.localeCompare(b.heldOn)), evaluations: evs.map((e) => ({ ...e, recommendations: e.recommendations.map((r) => ({ text: r.text, status: r.status, doneOn: r.doneOn })) })), head,
   }), now);
   return { bytes, code: unit.code };
 }
