@@ -375,6 +375,20 @@ describe('conflict of interest', () => {
     }
   });
 
+  test('home-page tasks: declarations to review, one’s own periodic declaration (counts only)', async () => {
+    const { coiTasks } = await import('../src/modules/coi/index.ts');
+    const ctxOf = async (username: string) => {
+      const id = (await one<{ id: string }>(`select id from kernel_accounts where username = $1`, [username])).id;
+      const actor = (await t.deps.loadActor(id))!;
+      return { db: t.database.db, actor, access: t.deps.access, unitId: null, today: '2026-11-28', now: new Date('2026-11-28T03:00:00Z') };
+    };
+    const rina = await coiTasks(await ctxOf('koordinator'));
+    assert.deepEqual(rina.map((x) => [x.key, x.params?.n ?? x.params?.period]), [['coi.task.review', 1]], 'the seeded licensing declaration awaits Rina');
+    const ppid = await coiTasks(await ctxOf('ppid'));
+    assert.deepEqual(ppid.map((x) => x.key), ['coi.task.periodic'], 'Maya Sari has not declared for 2026');
+    assert.deepEqual(await coiTasks(await ctxOf('bupati')), [], 'no person, no review: nothing');
+  });
+
   test('every page of the module answers for an anonymous visitor with a login redirect', async () => {
     const anon = new Client(t.app);
     const res = await anon.get(BASE);

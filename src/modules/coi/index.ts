@@ -9,6 +9,8 @@ export { coiMessages } from './coi.messages.ts';
 export { registerCoiRoutes } from './coi.routes.tsx';
 export { seedCoiDemo } from './coi.seed.ts';
 export { coiLkeSuggestions } from './coi.suggest.ts';
+/** Home-page tasks (declarations to review, overdue mitigations, one's own periodic declaration); the composition root wires it. */
+export { coiTasks } from './coi.tasks.ts';
 
 export const coiNav: NavItem[] = [
   { href: '/konflik-kepentingan', labelKey: 'nav.coi', action: 'coi.declare', group: 'main' },
