@@ -1,0 +1,349 @@
+// Gratification control through the web: an employee reports and sees only their own; the UPG of
+// DPMPTSP-KUKM handles its unit's reports and not Disdukcapil's (forged ids change nothing); the
+// regency viewer and the unit head see counts only; workflow steps out of order are refused; bad input
+// (future date, negative or non-numeric value, missing fields, oversized and disguised attachments,
+// missing CSRF) is refused with an Indonesian message and stores nothing; deadlines and late flags;
+// the KPK export; the campaign register; the periodic report PDF; LKE suggestions for the demo unit.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { gratificationSuggestions } from '../src/modules/gratification/gratification.suggest.ts';
+import { countRows, createTestApp, loggedIn, type TestApp } from './helpers.ts';
+
+const enc = new TextEncoder();
+const pdfBytes = (text: string) => enc.encode(`%PDF-1.7\n% ${text}\n1 0 obj << >> endobj\n%%EOF\n`);
+const exeBytes = () => { const b = new Uint8Array(4096); b.set([0x4d, 0x5a, 0x90, 0x00]); return b; };
+const BASE = '/gratifikasi';
+
+function pdfText(bytes: Uint8Array): string | null {
+  const dir = mkdtempSync(path.join(tmpdir(), 'grat-pdf-'));
+  try {
+    writeFileSync(path.join(dir, 'a.pdf'), bytes);
+    const r = spawnSync('pdftotext', [path.join(dir, 'a.pdf'), '-'], { encoding: 'utf8' });
+    if (r.error) return null;
+    assert.equal(r.status, 0, r.stderr);
+    return r.stdout.replace(/\s+/g, ' ');
+  } finally { rmSync(dir, { recursive: true, force: true }); }
+}
+
+describe('gratification control', () => {
+  let t: TestApp;
+  const units: Record<string, string> = {};
+  const one = async <T,>(q: string, p: unknown[] = []) => (await t.database.query<T>(q, p))[0]!;
+  const snapshot = async () => ({
+    reports: await countRows(t.database, 'gratification_reports'), events: await countRows(t.database, 'gratification_events'),
+    custody: await countRows(t.database, 'gratification_custody'), campaigns: await countRows(t.database, 'gratification_campaigns'),
+    settings: await countRows(t.database, 'gratification_settings'), files: await countRows(t.database, 'evidence_files'),
+    audit: (await one<{ n: number }>(`select count(*)::int as n from kernel_audit_log where action like 'gratification.%'`)).n,
+    states: JSON.stringify(await t.database.query('select id, state, verified_on, gol_number, decision from gratification_reports order by id')),
+  });
+  const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
+  const report = (extra: Record<string, string> = {}) => ({
+    kind: 'received', giverName: 'CV Maju Jaya', giverInstitution: 'CV Maju Jaya', relationship: 'service_user', occasion: 'Ucapan terima kasih izin terbit',
+    itemKind: 'goods', description: 'Parsel buah', valueRp: '1.200.000', receivedOn: today(), place: 'Loket MPP', chronology: 'Diantar kurir ke meja saya.', whereNow: 'deposited', ...extra,
+  });
+  const multipart = (fields: Record<string, string>, file?: { bytes: Uint8Array; name: string }) => {
+    const fd = new FormData();
+    for (const [k, v] of Object.entries(fields)) fd.set(k, v);
+    if (file) fd.set('file', new File([file.bytes as BlobPart], file.name, { type: 'application/pdf' }));
+    return fd;
+  };
+  const idOf = (res: Response) => /\/gratifikasi\/laporan\/([0-9a-f-]{36})/.exec(res.headers.get('location') ?? '')?.[1] ?? '';
+
+  before(async () => {
+    t = await createTestApp();
+    for (const r of await t.database.query<{ id: string; code: string }>('select id, code from org_units')) units[r.code] = r.id;
+  });
+  after(async () => { await t.close(); });
+
+  let mineId = '';
+
+  test('the demo year is seeded once, in every state, one under 2/2019; Disdukcapil has its own', async () => {
+    const { seedGratificationDemo } = await import('../src/modules/gratification/index.ts');
+    assert.equal(await seedGratificationDemo(t.database.db, t.deps.files), false, 'second seed does nothing');
+    const rows = await t.database.query<{ state: string; rules_version: string; kind: string }>(`select state, rules_version, kind from gratification_reports where unit_id = $1`, [units.DPMPTSPKUKM]);
+    assert.equal(rows.length, 10);
+    for (const s of ['received', 'completion_requested', 'verified', 'analysed', 'forwarded', 'decided', 'closed', 'dismissed']) assert.ok(rows.some((r) => r.state === s), s);
+    assert.equal(rows.filter((r) => r.rules_version === 'perkom-kpk-2-2019').length, 1);
+    assert.ok(rows.some((r) => r.kind === 'refused'));
+    assert.equal((await one<{ n: number }>(`select count(*)::int as n from gratification_reports where unit_id = $1`, [units.DISDUKCAPIL])).n, 2);
+  });
+
+  test('an employee reports a gift with a PDF and sees only their own reports', async () => {
+    const pegawai = await loggedIn(t.app, 'pegawai');
+    const form = await pegawai.get(`${BASE}/lapor`);
+    assert.equal(form.status, 200);
+    const html = await form.text();
+    assert.match(html, /Perkom|Peraturan KPK Nomor 1 Tahun 2026/);
+    assert.match(html, /data-category="n"[^>]*>[\s\S]*?dihapus/);
+    const before = await snapshot();
+    const res = await pegawai.postMultipart(`${BASE}/lapor`, multipart(report(), { bytes: pdfBytes('foto parsel'), name: 'foto.pdf' }));
+    assert.equal(res.status, 303);
+    mineId = idOf(res);
+    assert.ok(mineId);
+    const after = await snapshot();
+    assert.equal(after.reports, before.reports + 1);
+    assert.equal(after.audit, before.audit + 1);
+    const row = await one<{ rules_version: string; state: string; file_mime: string; reported_on: string }>(`select rules_version, state, file_mime, reported_on::text from gratification_reports where id = $1`, [mineId]);
+    assert.deepEqual([row.rules_version, row.state, row.file_mime], ['perkom-kpk-1-2026', 'received', 'application/pdf']);
+    const own = await pegawai.get(`${BASE}/laporan/${mineId}`);
+    assert.equal(own.status, 200);
+    assert.match(await own.text(), /CV Maju Jaya/);
+    assert.equal((await pegawai.get(`${BASE}/laporan/${mineId}/lampiran`)).status, 200);
+    // the list shows the employee's own: the new one and the demo one with the KPK decision, nobody else's
+    const list = await (await pegawai.get(BASE)).text();
+    assert.match(list, /CV Maju Jaya/);
+    assert.match(list, /Koperasi|Rudi Hartono/);
+    assert.doesNotMatch(list, /H\. Sulaiman|Hotel Parai/);
+    // another employee (same unit, and another unit) gets a 404 on the id and its attachment
+    for (const who of ['pegawai.dukcapil', 'kadis']) {
+      const other = await loggedIn(t.app, who);
+      assert.equal((await other.get(`${BASE}/laporan/${mineId}`)).status, 404, who);
+      assert.equal((await other.get(`${BASE}/laporan/${mineId}/lampiran`)).status, 404, who);
+      assert.doesNotMatch(await (await other.get(BASE)).text(), /CV Maju Jaya/, who);
+    }
+  });
+
+  test('the employee sees the KPK decision on their report', async () => {
+    const pegawai = await loggedIn(t.app, 'pegawai');
+    const id = (await one<{ id: string }>(`select r.id from gratification_reports r join kernel_accounts a on a.id = r.account_id where a.username = 'pegawai' and r.decision = 'state'`)).id;
+    const html = await (await pegawai.get(`${BASE}/laporan/${id}`)).text();
+    assert.match(html, /data-decision/);
+    assert.match(html, /Milik negara/);
+    assert.match(html, /1123\/GRA\.01\/2026/);
+  });
+
+  test('bad input is refused with an Indonesian message and nothing is stored', async () => {
+    const pegawai = await loggedIn(t.app, 'pegawai');
+    const before = await snapshot();
+    const future = new Date(Date.now() + 3 * 86400_000).toISOString().slice(0, 10);
+    const cases: [Record<string, string>, { bytes: Uint8Array; name: string } | undefined, RegExp][] = [
+      [report({ receivedOn: future }), undefined, /Tanggal tidak boleh di masa depan/],
+      [report({ valueRp: '-150000' }), undefined, /Nilai tidak boleh negatif/],
+      [report({ valueRp: 'satu juta' }), undefined, /Isi dengan angka rupiah/],
+      [report({ giverName: '', occasion: '' }), undefined, /Nama pemberi: Wajib diisi/],
+      [report(), { bytes: new Uint8Array(10 * 1024 * 1024 + 1).fill(0x25), name: 'besar.pdf' }, /10 MB|terlalu besar/i],
+      [report(), { bytes: exeBytes(), name: 'nota.pdf' }, /jenis|tidak dikenali|diterima/i],
+    ];
+    for (const [fields, file, msg] of cases) {
+      const res = await pegawai.postMultipart(`${BASE}/lapor`, multipart(fields, file));
+      assert.equal(res.status, 400, String(msg));
+      assert.match(await res.text(), msg);
+    }
+    // no CSRF token
+    const res = await pegawai.postMultipart(`${BASE}/lapor`, multipart(report()), { csrf: false });
+    assert.equal(res.status, 403);
+    assert.deepEqual(await snapshot(), before);
+  });
+
+  test('the UPG of DPMPTSP-KUKM sees its unit only; forged ids of Disdukcapil are refused and change nothing', async () => {
+    const upg = await loggedIn(t.app, 'upg');
+    const list = await upg.get(`${BASE}/kelola?state=all`);
+    assert.equal(list.status, 200);
+    const html = await list.text();
+    assert.match(html, /H\. Sulaiman|Rina Marlina/);
+    assert.match(html, /Terlambat/);
+    assert.match(html, /Lewat batas/);
+    assert.equal((await upg.get(`${BASE}/kelola?unit=${units.DISDUKCAPIL}`)).status, 404);
+    const foreign = (await one<{ id: string }>(`select id from gratification_reports where unit_id = $1 and state = 'received'`, [units.DISDUKCAPIL])).id;
+    assert.equal((await upg.get(`${BASE}/kelola/${foreign}`)).status, 404);
+    assert.equal((await upg.get(`${BASE}/kelola/${foreign}/kpk.csv`)).status, 404);
+    const before = await snapshot();
+    assert.equal((await upg.post(`${BASE}/kelola/${foreign}/verifikasi`, {})).status, 404);
+    assert.equal((await upg.post(`${BASE}/kelola/${foreign}/bukan-gratifikasi`, { reason: 'x' })).status, 404);
+    assert.equal((await upg.post(`${BASE}/titipan?unit=${units.DISDUKCAPIL}`, { receivedOn: '2026-11-20', depositorName: 'x', description: 'x', storageLocation: 'x' })).status, 404);
+    assert.equal((await upg.post(`${BASE}/titipan?unit=${units.DPMPTSPKUKM}`, { reportId: foreign, receivedOn: '2026-11-20', depositorName: 'x', description: 'x', storageLocation: 'x' })).status, 404);
+    assert.equal((await upg.post(`${BASE}/pengaturan?unit=${units.DISDUKCAPIL}`, { decreeNumber: 'palsu' })).status, 404);
+    const dukItem = await one<{ id: string }>(`insert into gratification_custody (unit_id, receipt_number, received_on, description, storage_location, depositor_name) values ($1, 'TT-X/1', '2026-11-20', 'Uang', 'Brankas', 'Pegawai') returning id`, [units.DISDUKCAPIL]);
+    const before2 = await snapshot();
+    assert.equal((await upg.post(`${BASE}/titipan/${dukItem.id}/serahkan`, { releasedOn: '2026-11-21', releasedTo: 'x' })).status, 404);
+    assert.equal((await upg.get(`${BASE}/titipan/${dukItem.id}/tanda-terima.pdf`)).status, 404);
+    assert.deepEqual(await snapshot(), before2);
+    await t.database.query('delete from gratification_custody where id = $1', [dukItem.id]);
+    assert.deepEqual(await snapshot(), before);
+    // an employee without the UPG role cannot open the staff pages
+    const pegawai = await loggedIn(t.app, 'pegawai');
+    assert.equal((await pegawai.get(`${BASE}/kelola`)).status, 403);
+    assert.equal((await pegawai.post(`${BASE}/kelola/${mineId}/verifikasi`, {})).status, 403);
+  });
+
+  test('the workflow: steps in order, out-of-order steps and replays refused without change; the reporter completes', async () => {
+    const upg = await loggedIn(t.app, 'upg');
+    const pegawai = await loggedIn(t.app, 'pegawai');
+    const post = (slug: string, form: Record<string, string> = {}) => upg.post(`${BASE}/kelola/${mineId}/${slug}`, form);
+    // out of order from received
+    for (const [slug, form] of [['analisis', { relatedToPosition: 'yes', contraryToDuty: 'yes', note: 'x' }], ['teruskan', { forwardedOn: today(), golNumber: 'GOL-1' }], ['tutup', {}], ['tindak-lanjut', { followUpKind: 'other', followUpOn: today(), followUpNote: 'x' }]] as const) {
+      const before = await snapshot();
+      const res = await post(slug, form);
+      assert.equal(res.status, 409, slug);
+      assert.match(await res.text(), /tidak dapat dilakukan pada status/);
+      assert.deepEqual(await snapshot(), before, slug);
+    }
+    assert.equal((await post('langkah-palsu')).status, 404);
+    // completion requested → the reporter completes → received again
+    assert.equal((await post('minta-lengkapi', { note: 'Lampirkan foto isi parsel.' })).status, 303);
+    const due = await one<{ completion_due_on: string; reported_on: string }>(`select completion_due_on::text, reported_on::text from gratification_reports where id = $1`, [mineId]);
+    assert.ok(due.completion_due_on > due.reported_on);
+    const detail = await (await pegawai.get(`${BASE}/laporan/${mineId}`)).text();
+    assert.match(detail, /data-completion/);
+    assert.equal((await pegawai.post(`${BASE}/laporan/${mineId}/lengkapi`, { completionNote: '' })).status, 400);
+    assert.equal((await pegawai.post(`${BASE}/laporan/${mineId}/lengkapi`, { completionNote: 'Isi parsel: buah impor 3 kg.' })).status, 303);
+    const replay = await snapshot();
+    assert.equal((await pegawai.post(`${BASE}/laporan/${mineId}/lengkapi`, { completionNote: 'lagi' })).status, 409);
+    assert.deepEqual(await snapshot(), replay);
+    // verify, analyse, forward, decide, follow up, close
+    assert.equal((await post('verifikasi')).status, 303);
+    const before = await snapshot();
+    assert.equal((await post('verifikasi')).status, 409, 'replay');
+    assert.deepEqual(await snapshot(), before);
+    assert.equal((await post('analisis', { relatedToPosition: 'yes', note: 'x' })).status, 400, 'missing answer');
+    assert.equal((await post('analisis', { relatedToPosition: 'yes', contraryToDuty: 'yes', category: '', note: 'Terkait pelayanan izin.' })).status, 303);
+    assert.equal((await post('teruskan', { forwardedOn: '2099-01-01', golNumber: 'GOL-2026-1' })).status, 400);
+    assert.equal((await post('teruskan', { forwardedOn: today(), golNumber: 'GOL-2026-0099999' })).status, 303);
+    assert.equal((await post('putusan', { decision: 'other', decisionOn: today(), skNumber: '9/GRA/2026' })).status, 400, 'other needs a note');
+    assert.equal((await post('putusan', { decision: 'state', decisionOn: today(), skNumber: '2001/GRA.01/2026' })).status, 303);
+    assert.equal((await post('tindak-lanjut', { followUpKind: 'handed_to_state', followUpOn: today(), followUpNote: 'Disetor ke kas negara.' })).status, 303);
+    assert.equal((await post('tutup')).status, 303);
+    const row = await one<{ state: string; gol_number: string; decision: string }>(`select state, gol_number, decision from gratification_reports where id = $1`, [mineId]);
+    assert.deepEqual(row, { state: 'closed', gol_number: 'GOL-2026-0099999', decision: 'state' });
+    const audit = await t.database.query<{ action: string }>(`select action from kernel_audit_log where entity_id = $1 order by seq`, [mineId]);
+    assert.deepEqual(audit.map((a) => a.action), ['gratification.report.create', 'gratification.report.request_completion', 'gratification.report.complete', 'gratification.report.verify',
+      'gratification.report.analyse', 'gratification.report.forward', 'gratification.report.decide', 'gratification.report.follow_up', 'gratification.report.close']);
+    const seen = await (await pegawai.get(`${BASE}/laporan/${mineId}`)).text();
+    assert.match(seen, /2001\/GRA\.01\/2026/);
+    assert.match(seen, /Disetor ke kas negara|Diserahkan\/disetor kepada negara/);
+  });
+
+  test('deadlines and late flags: a gift received long ago is flagged late and beyond 30 working days', async () => {
+    const pegawai = await loggedIn(t.app, 'pegawai');
+    const old = new Date(Date.now() - 70 * 86400_000).toISOString().slice(0, 10);
+    const form = await (await pegawai.get(`${BASE}/lapor?receivedOn=${old}`)).text();
+    assert.match(form, /data-late="beyond"/);
+    assert.match(form, /milik negara/);
+    const res = await pegawai.postMultipart(`${BASE}/lapor`, multipart(report({ receivedOn: old, giverName: 'PT Terlambat' })));
+    assert.equal(res.status, 303);
+    const html = await (await pegawai.get(`${BASE}/laporan/${idOf(res)}`)).text();
+    assert.match(html, /data-late="beyond"/);
+    const upg = await loggedIn(t.app, 'upg');
+    const page = await (await upg.get(`${BASE}/kelola/${idOf(res)}`)).text();
+    assert.match(page, /&gt; 30|lebih dari 30 hari kerja/);
+    // the category check on the UPG page: wedding gift of Rp 1.200.000 in January (2/2019) vs now
+    const jan = (await one<{ id: string }>(`select id from gratification_reports where rules_version = 'perkom-kpk-2-2019'`)).id;
+    assert.match(await (await upg.get(`${BASE}/kelola/${jan}`)).text(), /Peraturan KPK Nomor 2 Tahun 2019/);
+  });
+
+  test('KPK export: CSV, page and PDF carry the GOL fields', async () => {
+    const upg = await loggedIn(t.app, 'upg');
+    const csv = await upg.get(`${BASE}/kelola/${mineId}/kpk.csv`);
+    assert.equal(csv.status, 200);
+    assert.match(csv.headers.get('content-type') ?? '', /text\/csv/);
+    const text = await csv.text();
+    for (const label of ['Nama pelapor', 'NIP', 'Jabatan', 'Unit kerja', 'Nomor telepon', 'Nama pemberi', 'Hubungan dengan pemberi', 'Peristiwa pemberian', 'Tempat penerimaan', 'Tanggal penerimaan', 'Jenis/bentuk penerimaan', 'Uraian objek', 'Nilai', 'Kronologi', 'Keberadaan objek']) assert.ok(text.includes(label), label);
+    assert.ok(text.includes('CV Maju Jaya') && text.includes('Rp 1.200.000'));
+    const page = await upg.get(`${BASE}/kelola/${mineId}/kpk`);
+    assert.equal(page.status, 200);
+    const pdf = await upg.get(`${BASE}/kelola/${mineId}/kpk.pdf`);
+    assert.equal(pdf.status, 200);
+    const words = pdfText(new Uint8Array(await pdf.arrayBuffer()));
+    if (words !== null) assert.match(words, /CV Maju Jaya/);
+  });
+
+  test('custody register: add with a receipt PDF, release once', async () => {
+    const upg = await loggedIn(t.app, 'upg');
+    const before = await countRows(t.database, 'gratification_custody');
+    const bad = await upg.post(`${BASE}/titipan?unit=${units.DPMPTSPKUKM}`, { receivedOn: today(), depositorName: '', description: 'x', storageLocation: 'Brankas' });
+    assert.equal(bad.status, 400);
+    assert.equal(await countRows(t.database, 'gratification_custody'), before);
+    const res = await upg.post(`${BASE}/titipan?unit=${units.DPMPTSPKUKM}`, { reportId: mineId, receivedOn: today(), depositorName: 'Pegawai Demo', description: 'Parsel buah', valueRp: '1.200.000', storageLocation: 'Lemari UPG' });
+    assert.equal(res.status, 303);
+    const item = await one<{ id: string; receipt_number: string }>(`select id, receipt_number from gratification_custody where report_id = $1 and released_on is null`, [mineId]);
+    assert.match(item.receipt_number, /^TT-UPG\/\d{4}\/\d{4}$/);
+    const pdf = await upg.get(`${BASE}/titipan/${item.id}/tanda-terima.pdf`);
+    assert.equal(pdf.status, 200);
+    const words = pdfText(new Uint8Array(await pdf.arrayBuffer()));
+    if (words !== null) { assert.match(words, /TANDA TERIMA TITIPAN/i); assert.ok(words.includes(item.receipt_number)); }
+    assert.equal((await upg.post(`${BASE}/titipan/${item.id}/serahkan`, { releasedOn: today(), releasedTo: 'Kas negara' })).status, 303);
+    assert.equal((await upg.post(`${BASE}/titipan/${item.id}/serahkan`, { releasedOn: today(), releasedTo: 'Lagi' })).status, 409);
+    const page = await (await upg.get(`${BASE}/titipan`)).text();
+    assert.match(page, /TT-UPG\/2026\/0002/);
+  });
+
+  test('campaign register with evidence; bad input refused', async () => {
+    const upg = await loggedIn(t.app, 'upg');
+    const before = await snapshot();
+    const bad = await upg.postMultipart(`${BASE}/kampanye?unit=${units.DPMPTSPKUKM}&year=2026`, multipart({ kind: 'poster', title: 'Poster', heldOn: today(), channel: 'Lobi', reach: '-5' }));
+    assert.equal(bad.status, 400);
+    const disguised = await upg.postMultipart(`${BASE}/kampanye?unit=${units.DPMPTSPKUKM}&year=2026`, multipart({ kind: 'poster', title: 'Poster', heldOn: today(), channel: 'Lobi' }, { bytes: exeBytes(), name: 'poster.pdf' }));
+    assert.equal(disguised.status, 400);
+    assert.deepEqual(await snapshot(), before);
+    const ok = await upg.postMultipart(`${BASE}/kampanye?unit=${units.DPMPTSPKUKM}&year=2026`, multipart({ kind: 'poster', title: 'Poster tolak gratifikasi akhir tahun', heldOn: today(), channel: 'Lobi MPP', reach: '1.250' }, { bytes: pdfBytes('poster'), name: 'poster.pdf' }));
+    assert.equal(ok.status, 303);
+    const after = await snapshot();
+    assert.equal(after.campaigns, before.campaigns + 1);
+    assert.equal(after.files, before.files + 1);
+    assert.match(await (await upg.get(`${BASE}/kampanye?unit=${units.DPMPTSPKUKM}&year=2026`)).text(), /Poster tolak gratifikasi akhir tahun/);
+    // the ZI secretary may keep campaigns; an employee may not
+    assert.equal((await (await loggedIn(t.app, 'pegawai')).get(`${BASE}/kampanye`)).status, 403);
+  });
+
+  test('statistics: counts without names for the regency viewer and the unit head; the periodic report PDF renders', async () => {
+    for (const who of ['bupati', 'kadis']) {
+      const c = await loggedIn(t.app, who);
+      const res = await c.get(`${BASE}/statistik?unit=${units.DPMPTSPKUKM}&year=2026`);
+      assert.equal(res.status, 200, who);
+      const html = await res.text();
+      assert.match(html, /data-stats/);
+      for (const name of ['Rina Marlina', 'H. Sulaiman', 'CV Maju Jaya', 'Rudi Hartono']) assert.ok(!html.includes(name), `${who} sees ${name}`);
+      assert.equal((await c.get(`${BASE}/kelola`)).status, 403, who);
+      assert.equal((await c.get(`${BASE}/kelola/${mineId}`)).status, 403, who);
+    }
+    const kadis = await loggedIn(t.app, 'kadis');
+    assert.equal((await kadis.get(`${BASE}/statistik?unit=${units.DISDUKCAPIL}`)).status, 404, 'another unit');
+    const pdf = await kadis.get(`${BASE}/statistik/laporan.pdf?unit=${units.DPMPTSPKUKM}&period=2026-S1`);
+    assert.equal(pdf.status, 200);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    const words = pdfText(new Uint8Array(await pdf.arrayBuffer()));
+    if (words !== null) {
+      assert.match(words, /LAPORAN BERKALA UPG/i);
+      assert.match(words, /800\/045\/DPMPTSPKUKM\/2026/);
+      assert.match(words, /Nurhayati/);
+      assert.ok(!words.includes('Rina Marlina'));
+    }
+    assert.equal((await kadis.get(`${BASE}/statistik/laporan.pdf?unit=${units.DPMPTSPKUKM}&period=2026-Q9`)).status, 404);
+  });
+
+  test('LKE suggestions A.I.5.i.a/b on /lke/<id>/saran for the demo unit; the mapping is pure', async () => {
+    const ws = await one<{ id: string }>(`select id from assessment_worksheets where unit_id = $1 and year = 2026`, [units.DPMPTSPKUKM]);
+    const ketua = await loggedIn(t.app, 'ketua.zi');
+    const res = await ketua.get(`/lke/${ws.id}/saran`);
+    assert.equal(res.status, 200);
+    const html = await res.text();
+    for (const item of ['A.I.5.i.a', 'A.I.5.i.b']) assert.ok(html.includes(item), item);
+    assert.match(html, /800\/045\/DPMPTSPKUKM\/2026/);
+    assert.match(html, /kampanye pada tahun 2026/);
+    const base = { year: 2026, campaigns: 5, quarters: 4, campaignAnswer: 'a' as const, decree: 'SK 1', procedures: 'SOP', reports: 3, reportsHandled: 2, upgAnswer: 'a' as const };
+    const cases: [Partial<typeof base> & Record<string, unknown>, Record<string, string>][] = [
+      [{}, { 'A.I.5.i.a': 'a', 'A.I.5.i.b': 'a' }],
+      [{ campaigns: 0, quarters: 0, campaignAnswer: 'c', decree: null, procedures: null, upgAnswer: 'd' }, { 'A.I.5.i.a': 'c', 'A.I.5.i.b': 'd' }],
+    ];
+    for (const [over, expected] of cases) {
+      const out = gratificationSuggestions({ ...base, ...over } as never, units.DPMPTSPKUKM);
+      for (const [item, answer] of Object.entries(expected)) assert.equal(out.find((s) => s.item === item)?.answer, answer, item);
+      assert.ok(!JSON.stringify(out).includes('Rina'), 'no names');
+    }
+  });
+
+  test('UPG settings: saved with audit; a head from another unit is refused', async () => {
+    const upg = await loggedIn(t.app, 'upg');
+    const foreign = (await one<{ id: string }>(`select id from org_people where unit_id = $1 limit 1`, [units.DISDUKCAPIL])).id;
+    const before = await snapshot();
+    assert.equal((await upg.post(`${BASE}/pengaturan?unit=${units.DPMPTSPKUKM}`, { decreeNumber: 'SK baru', headPersonId: foreign })).status, 400);
+    assert.equal((await upg.post(`${BASE}/pengaturan?unit=${units.DPMPTSPKUKM}`, { decreeDate: '2026-01-01' })).status, 400, 'a date without a number');
+    assert.deepEqual(await snapshot(), before);
+    assert.equal((await upg.post(`${BASE}/pengaturan?unit=${units.DPMPTSPKUKM}`, { decreeNumber: '800/045/DPMPTSPKUKM/2026', decreeDate: '2026-01-05', proceduresTitle: 'SOP Pengendalian Gratifikasi (revisi)' })).status, 303);
+    assert.equal((await snapshot()).audit, before.audit + 1);
+  });
+});
