@@ -56,6 +56,8 @@ test('ad-hoc declaration with a conflict on a phone → the superior reviews wit
   await h.goto('/konflik-kepentingan');
   await h.getByRole('link', { name: 'Siti Aminah' }).first().click();
   await expect(h.getByText('Pemohon adalah paman saya.')).toBeVisible();
+  await expectNoHorizontalScroll(h, 360);
+  await expectAccessible(h, 'review page');
   await h.getByLabel('Penilaian').selectOption({ label: 'Konflik kepentingan aktual' });
   await h.getByLabel('Mitigasi', { exact: true }).selectOption({ label: 'Pengunduran diri dari proses keputusan' });
   await h.getByLabel('Batas waktu').fill('2026-12-31');
@@ -66,6 +68,13 @@ test('ad-hoc declaration with a conflict on a phone → the superior reviews wit
   await h.getByRole('button', { name: 'Simpan tindak lanjut' }).click();
   await expect(h.getByText('Tindak lanjut tersimpan.')).toBeVisible();
   await expect(h.getByText('Selesai', { exact: true })).toBeVisible();
+  // the unit's summary and risk map on the phone
+  await h.goto('/konflik-kepentingan/ringkasan');
+  await expect(h.getByRole('heading', { level: 1 })).toHaveText('Ringkasan pengelolaan konflik kepentingan');
+  await expectNoHorizontalScroll(h, 360);
+  await expectAccessible(h, 'summary');
+  await h.goto('/konflik-kepentingan/peta');
+  await expectAccessible(h, 'risk map');
   await head.context.close();
 
   // the employee sees the outcome

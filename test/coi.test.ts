@@ -234,6 +234,13 @@ describe('conflict of interest', () => {
     assert.equal(noDate.status, 400);
     assert.equal((await kadis.postMultipart(`${BASE}/rekomendasi/${rec.id}${q}`, multipart({ status: 'done', doneOn: '2026-11-27', url: 'https://bangka.go.id/berita/sosialisasi-ukm', evidenceTitle: 'Berita sosialisasi' }))).status, 303);
     assert.equal((await one<{ status: string }>('select status from coi_recommendations where id = $1', [rec.id])).status, 'done');
+    // main functions taken from the services catalogue: those not there yet, audited
+    const fnsBefore = await countRows(t.database, 'coi_functions');
+    assert.equal((await kadis.post(`${BASE}/peta/layanan${q}`)).status, 303);
+    const added = await countRows(t.database, 'coi_functions') - fnsBefore;
+    assert.ok(added > 0, 'services added as main functions');
+    assert.equal((await kadis.post(`${BASE}/peta/layanan${q}`)).status, 303);
+    assert.equal(await countRows(t.database, 'coi_functions') - fnsBefore, added, 'no duplicates the second time');
     // pages render with the records
     const map = await (await kadis.get(`${BASE}/peta${q}`)).text();
     assert.match(map, /Pendamping UKM memiliki usaha sejenis/);
