@@ -246,6 +246,13 @@ describe('conflict of interest', () => {
     assert.match(map, /Pendamping UKM memiliki usaha sejenis/);
     assert.match(await (await kadis.get(`${BASE}/sosialisasi${q}`)).text(), /Sosialisasi pendamping UKM/);
     assert.match(await (await kadis.get(`${BASE}/evaluasi${q}`)).text(), /Berita sosialisasi/);
+    // a record entered by mistake is removed, its evidence detached, audited
+    const mistaken = await one<{ id: string }>(`select id from coi_socialisations where title = 'Sosialisasi pendamping UKM'`);
+    const b2 = await snapshot();
+    assert.equal((await kadis.post(`${BASE}/sosialisasi/${mistaken.id}/hapus${q}`)).status, 303);
+    const a2 = await snapshot();
+    assert.deepEqual([a2.socs, a2.links, a2.files], [b2.socs - 1, b2.links - 1, b2.files], 'the file stays in the library');
+    assert.equal(a2.audit, b2.audit + 1);
   });
 
   test('a manager of DPMPTSP-KUKM cannot read or change Disdukcapil’s records (forged ids refused, nothing changes)', async () => {
@@ -270,7 +277,13 @@ describe('conflict of interest', () => {
     const own = await kadis.postMultipart(`${BASE}/sosialisasi?unit=${units.DPMPTSPKUKM}&year=2026`, multipart({ heldOn: '2026-11-01', title: 'x', kind: 'meeting', participants: '1', functionIds: fn.id }));
     assert.equal(own.status, 400);
     assert.equal((await kadis.post(`${BASE}/deklarasi/${decl.id}/telaah`, { assessment: 'none' })).status, 404);
-    assert.deepEqual(await snapshot(), before, 'nothing changed');
+    const dEval = await one<{ id: string }>(`select id from coi_evaluations where unit_id = $1 limit 1`, [units.DISDUKCAPIL]);
+    assert.equal((await kadis.post(`${BASE}/evaluasi/${dEval.id}/hapus`)).status, 404);
+    const dSoc = await one<{ id: string }>(`insert into coi_socialisations (unit_id, held_on, title, kind, participants) values ($1, '2026-03-01', 'Sosialisasi Dukcapil', 'meeting', 5) returning id`, [units.DISDUKCAPIL]);
+    const before2 = await snapshot();
+    assert.equal((await kadis.post(`${BASE}/sosialisasi/${dSoc.id}/hapus`)).status, 404);
+    assert.deepEqual(await snapshot(), before2, 'nothing changed');
+    void before;
     // an employee has no manager pages
     const pegawai = await loggedIn(t.app, 'pegawai');
     for (const p of ['peta', 'ringkasan', 'evaluasi']) assert.equal((await pegawai.get(`${BASE}/${p}`)).status, 403, p);

@@ -209,6 +209,7 @@ const M: [string, string, string][] = [
   ['coi.eval.no_recs', 'Tanpa rekomendasi.', 'No recommendations.'],
   ['coi.eval.update', 'Perbarui tindak lanjut', 'Update the follow-up'],
   ['coi.eval.done_hint', 'Wajib bila selesai.', 'Required when done.'],
+  ['coi.eval.remove', 'Hapus evaluasi ini (beserta rekomendasinya)', 'Remove this evaluation (with its recommendations)'],
   ['coi.eval.add', 'Catat evaluasi', 'Record an evaluation'],
   ['coi.eval.recs_hint', 'Satu rekomendasi per baris.', 'One recommendation per line.'],
 

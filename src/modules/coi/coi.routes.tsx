@@ -24,7 +24,7 @@ import {
 import {
   addEvaluation, addFunction, addRisk, addSocialisation, canReview, createDeclaration, declarationFor, declarationRegister, declarationsToReview,
   functionsFromServices, isUnitHead, listEvaluations, listFunctions, listSocialisations, ownDeclarations, personOfAccount, recordFollowUp,
-  recordPaperDeclaration, removeFunction, removeRisk, reviewDeclaration, riskMap, sendReminders, stillToDeclareIn, summaryOf, superiorChoices, updateRecommendation,
+  recordPaperDeclaration, removeEvaluation, removeFunction, removeRisk, removeSocialisation, reviewDeclaration, riskMap, sendReminders, stillToDeclareIn, summaryOf, superiorChoices, updateRecommendation,
   type Ctx as SvcCtx, type DeclarationView, type EvidenceInput, type Upload,
 } from './coi.service.ts';
 
@@ -749,6 +749,8 @@ export function registerCoiRoutes(r: Router): void {
             { key: 'n', label: v.t('coi.field.participants'), numeric: true, render: (s) => v.num(s.participants) },
             { key: 'fns', label: v.t('coi.field.functions'), render: (s) => s.functionIds.map((id) => fnName.get(id)).filter(Boolean).join('; ') },
             { key: 'ev', label: v.t('coi.evidence.legend'), render: (s) => <EvidenceList v={v} items={s.evidence} /> },
+            ...(manage ? [{ key: 'x', label: v.t('coi.actions'), render: (s: { id: string }) => (
+              <form method="post" action={withQuery(`${BASE}/sosialisasi/${s.id}/hapus`, q(w))}><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('coi.remove')}</button></form>) }] : []),
           ]} />
         </section>
         {manage ? (
@@ -809,6 +811,7 @@ export function registerCoiRoutes(r: Router): void {
         {evs.map((e) => (
           <section class="card" data-evaluation={e.id}>
             <h2>{v.t('coi.eval.of', { date: v.date(e.heldOn) })}</h2>
+            {manage ? <form method="post" action={withQuery(`${BASE}/evaluasi/${e.id}/hapus`, q(w))}><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('coi.eval.remove')}</button></form> : null}
             <SummaryList rows={[[v.t('coi.field.period'), `${v.date(e.periodFrom)} – ${v.date(e.periodTo)}`], [v.t('coi.field.findings'), <span class="prewrap">{e.findings}</span>]]} />
             <h3>{v.t('coi.field.recommendations')}</h3>
             {e.recommendations.length === 0 ? <p class="muted">{v.t('coi.eval.no_recs')}</p> : (
@@ -858,7 +861,20 @@ export function registerCoiRoutes(r: Router): void {
       </Layout>, status);
   }
 
+  r.post(`${BASE}/sosialisasi/${ID}/hapus`, 'coi.manage', async (c) => {
+    await formOf(c);
+    await removeSocialisation(svc(c), manageScope(c), c.req.param('id') ?? '');
+    flash(c, 'success', 'coi.flash.removed');
+    return c.redirect(back(c, 'sosialisasi'), 303);
+  });
+
   r.get(`${BASE}/evaluasi`, 'coi.records', (c) => evalPage(c));
+  r.post(`${BASE}/evaluasi/${ID}/hapus`, 'coi.manage', async (c) => {
+    await formOf(c);
+    await removeEvaluation(svc(c), manageScope(c), c.req.param('id') ?? '');
+    flash(c, 'success', 'coi.flash.removed');
+    return c.redirect(back(c, 'evaluasi'), 303);
+  });
   r.post(`${BASE}/evaluasi`, 'coi.manage', async (c) => {
     const form = await formOf(c);
     try {

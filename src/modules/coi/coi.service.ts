@@ -16,7 +16,7 @@ import type { FileStore } from '../../kernel/files.ts';
 import { notify } from '../../kernel/notify.ts';
 import { accounts } from '../../kernel/schema.ts';
 import { dayIn, type IsoDate } from '../../kernel/workdays.ts';
-import { attachFile, attachUrl, checkUpload, checkUrl, listEvidenceOfSubjects, uploadEvidence } from '../evidence/index.ts';
+import { attachFile, attachUrl, checkUpload, checkUrl, detachEvidence, listEvidenceOfSubjects, uploadEvidence } from '../evidence/index.ts';
 import { accountsHoldingRole, orgPeople as people } from '../org/index.ts';
 import { listServices } from '../services/index.ts';
 import {
@@ -213,6 +213,18 @@ export async function addSocialisation(ctx: Ctx, files: FileStore, scope: Scope,
     }
   }
   return id;
+}
+
+/** Removes a socialisation record entered by mistake; its evidence is detached (the files stay in the library). */
+export async function removeSocialisation(ctx: Ctx, scope: Scope, id: string): Promise<void> {
+  if (!isId(id)) throw notFound();
+  const [row] = await ctx.db.select().from(coiSocialisations).where(eq(coiSocialisations.id, id)).limit(1);
+  if (!row || !inUnitScope(scope, row.unitId)) throw notFound();
+  for (const e of (await listEvidenceOfSubjects(ctx.db, SUBJECT_SOCIALISATION, [row.id])).get(row.id) ?? []) await detachEvidence(ctx.db, ctx.actor, { unitId: row.unitId, linkId: e.linkId });
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(coiSocialisations).where(eq(coiSocialisations.id, row.id));
+    await appendAudit(tx, ctx.actor, { action: 'coi.socialisation.remove', entityType: 'coi_socialisation', entityId: row.id, unitId: row.unitId, data: { heldOn: row.heldOn, kind: row.kind } });
+  });
 }
 
 // ---- declarations -----------------------------------------------------------------------------------
@@ -475,6 +487,20 @@ export async function updateRecommendation(ctx: Ctx, files: FileStore, scope: Sc
     const [row] = await tx.update(coiRecommendations).set({ status: v.status, doneOn: v.doneOn, note: v.note, updatedAt: now }).where(eq(coiRecommendations.id, rec.id)).returning();
     await appendAudit(tx, ctx.actor, { action: 'coi.recommendation.update', entityType: 'coi_recommendation', entityId: rec.id, unitId: rec.unitId, data: { status: v.status, doneOn: v.doneOn, evidence: evidence?.kind ?? null } }, now);
     return row!;
+  });
+}
+
+/** Removes an evaluation entered by mistake, with its recommendations; their evidence is detached. */
+export async function removeEvaluation(ctx: Ctx, scope: Scope, id: string): Promise<void> {
+  if (!isId(id)) throw notFound();
+  const [row] = await ctx.db.select().from(coiEvaluations).where(eq(coiEvaluations.id, id)).limit(1);
+  if (!row || !inUnitScope(scope, row.unitId)) throw notFound();
+  const recs = await ctx.db.select({ id: coiRecommendations.id }).from(coiRecommendations).where(eq(coiRecommendations.evaluationId, row.id));
+  const ev = await listEvidenceOfSubjects(ctx.db, SUBJECT_RECOMMENDATION, recs.map((r) => r.id));
+  for (const list of ev.values()) for (const e of list) await detachEvidence(ctx.db, ctx.actor, { unitId: row.unitId, linkId: e.linkId });
+  await ctx.db.transaction(async (tx) => {
+    await tx.delete(coiEvaluations).where(eq(coiEvaluations.id, row.id));
+    await appendAudit(tx, ctx.actor, { action: 'coi.evaluation.remove', entityType: 'coi_evaluation', entityId: row.id, unitId: row.unitId, data: { heldOn: row.heldOn, recommendations: recs.length } });
   });
 }
 
