@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { gratificationSuggestions } from '../src/modules/gratification/gratification.suggest.ts';
+import type { LkeFacts } from '../src/modules/gratification/gratification.service.ts';
 import { countRows, createTestApp, loggedIn, type TestApp } from './helpers.ts';
 
 const enc = new TextEncoder();
@@ -324,13 +325,13 @@ describe('gratification control', () => {
     for (const item of ['A.I.5.i.a', 'A.I.5.i.b']) assert.ok(html.includes(item), item);
     assert.match(html, /800\/045\/DPMPTSPKUKM\/2026/);
     assert.match(html, /kampanye pada tahun 2026/);
-    const base = { year: 2026, campaigns: 5, quarters: 4, campaignAnswer: 'a' as const, decree: 'SK 1', procedures: 'SOP', reports: 3, reportsHandled: 2, upgAnswer: 'a' as const };
-    const cases: [Partial<typeof base> & Record<string, unknown>, Record<string, string>][] = [
+    const base: LkeFacts = { year: 2026, campaigns: 5, quarters: 4, campaignAnswer: 'a', decree: 'SK 1', procedures: 'SOP', reports: 3, reportsHandled: 2, upgAnswer: 'a' };
+    const cases: [Partial<LkeFacts>, Record<string, string>][] = [
       [{}, { 'A.I.5.i.a': 'a', 'A.I.5.i.b': 'a' }],
       [{ campaigns: 0, quarters: 0, campaignAnswer: 'c', decree: null, procedures: null, upgAnswer: 'd' }, { 'A.I.5.i.a': 'c', 'A.I.5.i.b': 'd' }],
     ];
     for (const [over, expected] of cases) {
-      const out = gratificationSuggestions({ ...base, ...over } as never, units.DPMPTSPKUKM);
+      const out = gratificationSuggestions({ ...base, ...over }, units.DPMPTSPKUKM);
       for (const [item, answer] of Object.entries(expected)) assert.equal(out.find((s) => s.item === item)?.answer, answer, item);
       assert.ok(!JSON.stringify(out).includes('Rina'), 'no names');
     }

@@ -774,7 +774,7 @@ function LateAlert({ v, late }: { v: View; late: ReturnType<typeof latenessOf> }
   if (!late.lateToUpg) return null;
   return (
     <div class="alert alert--warning" role="status" data-late={late.beyondStatutory ? 'beyond' : 'upg'}>
-      <strong>{v.t(late.beyondStatutory ? (late.mayBeState ? 'gratification.late.beyond_state' : 'gratification.late.beyond') : 'gratification.late.upg', { days: late.days })}</strong>
+      <strong>{v.t(late.beyondStatutory ? (late.mayBeState ? 'gratification.late.beyond_state' : 'gratification.late.beyond') : 'gratification.late.upg_reported', { days: late.days })}</strong>
     </div>
   );
 }
@@ -792,6 +792,18 @@ function DecisionBox({ v, rep }: { v: View; rep: ReportRow }) {
       ] as [string, never][]} />
     </section>
   );
+}
+
+function analysisRows(v: View, rep: ReportRow): [string, string][] {
+  const a = rep.analysis as { relatedToPosition: boolean; contraryToDuty: boolean; category: string | null; note: string } | null;
+  if (!a) return [];
+  const yn = (b: boolean) => v.t(b ? 'gratification.yes' : 'gratification.no');
+  return [
+    [v.t('gratification.analysis.related'), yn(a.relatedToPosition)],
+    [v.t('gratification.analysis.contrary'), yn(a.contraryToDuty)],
+    [v.t('gratification.analysis.category'), a.category ?? '—'],
+    [v.t('gratification.field.analysis_note'), a.note],
+  ];
 }
 
 function ReportSummary({ v, rep, fileHref, proofHref }: { v: View; rep: ReportRow; fileHref: string | null; proofHref?: string | null }) {
@@ -815,6 +827,7 @@ function ReportSummary({ v, rep, fileHref, proofHref }: { v: View; rep: ReportRo
         [v.t('gratification.field.whereNow'), v.t(`gratification.where.${rep.whereNow}`)],
         ...(rep.claimedCategory ? [[v.t('gratification.field.claimedCategory'), rep.claimedCategory]] : []),
         ...(fileHref ? [[v.t('gratification.field.file'), <a href={fileHref}>{rep.fileName} ({formatFileSize(v, rep.fileSize ?? 0)})</a>]] : []),
+        ...(analysisRows(v, rep)),
         ...(rep.golNumber ? [[v.t('gratification.field.golNumber'), `${rep.golNumber} · ${rep.forwardedOn ? v.date(rep.forwardedOn) : ''}`]] : []),
         ...(rep.completionNote ? [[v.t('gratification.field.completionNote'), <span class="prewrap">{rep.completionNote}</span>]] : []),
         ...(rep.dismissReason ? [[v.t('gratification.field.reason'), rep.dismissReason]] : []),
