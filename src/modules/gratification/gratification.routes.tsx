@@ -459,7 +459,7 @@ export function registerGratificationRoutes(r: Router): void {
           ] as [string, never][]} />
         </section>
         {rep.decision ? <DecisionBox v={v} rep={rep} /> : null}
-        <ReportSummary v={v} rep={rep} fileHref={rep.fileSha ? `${act}/lampiran` : null} proofHref={rep.proofSha ? `${act}/bukti` : null} />
+        <ReportSummary v={v} rep={rep} fileHref={rep.fileSha ? `${act}/lampiran` : null} proofHref={rep.proofSha ? `${act}/bukti` : null} internal />
         <section class="card" data-exemption>
           <h2>{v.t('gratification.exempt.title')}</h2>
           <p>{ex.result.exempt ? v.t('gratification.exempt.yes', { category: form.category || analysis?.category || rep.claimedCategory || '' })
@@ -733,10 +733,14 @@ export function registerGratificationRoutes(r: Router): void {
     const s = await statsOf(c.var.deps.db, w.unitId, `${w.year}-01-01`, `${w.year}-12-31`, w.today);
     const title = v.t('gratification.stats.title');
     const periods = [`${w.year}-Q1`, `${w.year}-Q2`, `${w.year}-Q3`, `${w.year}-Q4`, `${w.year}-S1`, `${w.year}-S2`, String(w.year)];
-    const table = (caption: string, rows: [string, number][]) => (
-      <div class="table-wrap"><table class="table"><caption>{caption}</caption><tbody>
-        {rows.length ? rows.map(([k, n]) => <tr><th scope="row">{k}</th><td class="num">{v.num(n)}</td></tr>) : <tr><td class="table__empty">{v.t('gratification.stats.none')}</td></tr>}
-      </tbody></table></div>
+    const table = (caption: string, head: string, rows: [string, number][]) => (
+      <section class="card">
+        <h2>{caption}</h2>
+        <DataTable v={v} caption={caption} empty={v.t('gratification.stats.none')} rows={rows} columns={[
+          { key: 'k', label: head, render: (x) => x[0] },
+          { key: 'n', label: v.t('gratification.stats.count'), numeric: true, render: (x) => v.num(x[1]) },
+        ]} />
+      </section>
     );
     return c.html(
       <Layout v={v} title={title} crumbs={crumbsFor(v, title)}>
@@ -750,11 +754,9 @@ export function registerGratificationRoutes(r: Router): void {
             [v.t('gratification.stats.overdue'), v.num(s.overdue)], [v.t('gratification.stats.campaigns'), v.num(s.campaigns)], [v.t('gratification.stats.custody_held'), v.num(s.custodyHeld)],
           ] as [string, never][]} />
         </section>
-        <section class="card">
-          {table(v.t('gratification.preport.s_state'), Object.entries(s.byState).map(([k, n]) => [v.t(`gratification.state.${k}`), n]))}
-          {table(v.t('gratification.preport.s_kind'), Object.entries(s.byItemKind).map(([k, n]) => [v.t(`gratification.item.${k}`), n]))}
-          {table(v.t('gratification.preport.s_decision'), Object.entries(s.byDecision).map(([k, n]) => [v.t(`gratification.decision.${k}`), n]))}
-        </section>
+        {table(v.t('gratification.preport.s_state'), v.t('gratification.field.state'), Object.entries(s.byState).map(([k, n]) => [v.t(`gratification.state.${k}`), n]))}
+        {table(v.t('gratification.preport.s_kind'), v.t('gratification.field.itemKind'), Object.entries(s.byItemKind).map(([k, n]) => [v.t(`gratification.item.${k}`), n]))}
+        {table(v.t('gratification.preport.s_decision'), v.t('gratification.field.decision'), Object.entries(s.byDecision).map(([k, n]) => [v.t(`gratification.decision.${k}`), n]))}
         <section class="card">
           <h2>{v.t('gratification.preport.title')}</h2>
           <ul class="plain-list">{periods.map((p) => <li><a href={withQuery(`${BASE}/statistik/laporan.pdf`, { unit: w.unitId, period: p })}>{v.t('gratification.preport.link', { period: p })}</a></li>)}</ul>
@@ -806,7 +808,7 @@ function analysisRows(v: View, rep: ReportRow): [string, string][] {
   ];
 }
 
-function ReportSummary({ v, rep, fileHref, proofHref }: { v: View; rep: ReportRow; fileHref: string | null; proofHref?: string | null }) {
+function ReportSummary({ v, rep, fileHref, proofHref, internal = false }: { v: View; rep: ReportRow; fileHref: string | null; proofHref?: string | null; internal?: boolean }) {
   return (
     <section class="card" data-report>
       <h2>{v.t('gratification.detail.report')}</h2>
@@ -827,7 +829,7 @@ function ReportSummary({ v, rep, fileHref, proofHref }: { v: View; rep: ReportRo
         [v.t('gratification.field.whereNow'), v.t(`gratification.where.${rep.whereNow}`)],
         ...(rep.claimedCategory ? [[v.t('gratification.field.claimedCategory'), rep.claimedCategory]] : []),
         ...(fileHref ? [[v.t('gratification.field.file'), <a href={fileHref}>{rep.fileName} ({formatFileSize(v, rep.fileSize ?? 0)})</a>]] : []),
-        ...(analysisRows(v, rep)),
+        ...(internal ? analysisRows(v, rep) : []),
         ...(rep.golNumber ? [[v.t('gratification.field.golNumber'), `${rep.golNumber} · ${rep.forwardedOn ? v.date(rep.forwardedOn) : ''}`]] : []),
         ...(rep.completionNote ? [[v.t('gratification.field.completionNote'), <span class="prewrap">{rep.completionNote}</span>]] : []),
         ...(rep.dismissReason ? [[v.t('gratification.field.reason'), rep.dismissReason]] : []),
