@@ -18,7 +18,7 @@ import { formatFileSize, sanitizeFileName } from '../evidence/index.ts';
 import { listUnits } from '../org/index.ts';
 import { kpkFields, kpkSheetPdf, periodicReportPdf, receiptPdf, rupiah } from './gratification.pdf.ts';
 import {
-  CAMPAIGN_KINDS, CATEGORY_KEYS, DECISIONS, FOLLOW_UPS, ITEM_KINDS, KINDS, RELATIONSHIPS, WHERE_NOW, deadlinesOf, latenessOf, periodRange, stepDeadline,
+  CAMPAIGN_KINDS, DECISIONS, FOLLOW_UPS, ITEM_KINDS, KINDS, RELATIONSHIPS, WHERE_NOW, deadlinesOf, latenessOf, periodRange, stepDeadline,
   stepsFrom, versionById, versionFor, isOverdue, type RuleVersion, type Step,
 } from './gratification.rules.ts';
 import {
@@ -431,6 +431,7 @@ export function registerGratificationRoutes(r: Router): void {
     const ex = await exemptionFor(db, rep, form.category || analysis?.category || rep.claimedCategory);
     const steps = stepsFrom(rep.state);
     const act = `${BASE}/kelola/${rep.id}`;
+    const held = (await listCustody(db, c.var.scope!, rep.unitId)).filter((i) => i.reportId === rep.id);
     const title = v.t('gratification.detail.title', { number: rep.number });
     const yn = [{ value: 'yes', label: v.t('gratification.yes') }, { value: 'no', label: v.t('gratification.no') }];
     const StepForm = ({ step, children, multipart }: { step: Exclude<Step, 'complete'>; children?: unknown; multipart?: boolean }) => (
@@ -460,6 +461,12 @@ export function registerGratificationRoutes(r: Router): void {
         </section>
         {rep.decision ? <DecisionBox v={v} rep={rep} /> : null}
         <ReportSummary v={v} rep={rep} fileHref={rep.fileSha ? `${act}/lampiran` : null} proofHref={rep.proofSha ? `${act}/bukti` : null} internal />
+        <section class="card" data-custody>
+          <h2>{v.t('gratification.custody.title')}</h2>
+          {held.length ? <ul class="plain-list">{held.map((i) => <li><a href={`${BASE}/titipan/${i.id}/tanda-terima.pdf`}>{i.receiptNumber}</a> · {i.description} · {i.storageLocation} · {i.releasedOn
+            ? v.t('gratification.custody.released', { date: v.date(i.releasedOn), to: i.releasedTo ?? '' }) : v.t('gratification.custody.held_short')}</li>)}</ul>
+            : <p class="muted">{v.t(rep.whereNow === 'deposited' ? 'gratification.custody.none_yet' : 'gratification.custody.none')} <a href={withQuery(`${BASE}/titipan`, { unit: rep.unitId })}>{v.t('gratification.custody.open')}</a></p>}
+        </section>
         <section class="card" data-exemption>
           <h2>{v.t('gratification.exempt.title')}</h2>
           <p>{ex.result.exempt ? v.t('gratification.exempt.yes', { category: form.category || analysis?.category || rep.claimedCategory || '' })
