@@ -115,6 +115,10 @@ describe('gratification control', () => {
     assert.match(html, /data-decision/);
     assert.match(html, /Milik negara/);
     assert.match(html, /1123\/GRA\.01\/2026/);
+    // the UPG's analysis stays internal; the UPG sees it
+    assert.doesNotMatch(html, /Terkait jabatan pembina koperasi/);
+    const upg = await loggedIn(t.app, 'upg');
+    assert.match(await (await upg.get(`${BASE}/kelola/${id}`)).text(), /Terkait jabatan pembina koperasi/);
   });
 
   test('bad input is refused with an Indonesian message and nothing is stored', async () => {

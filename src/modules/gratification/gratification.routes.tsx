@@ -146,14 +146,17 @@ function RulesBox({ v, version, open }: { v: View; version: RuleVersion; open?: 
   );
 }
 
-function Timeline({ v, events }: { v: View; events: Awaited<ReturnType<typeof timeline>> }) {
+// notes the reporter sees on their timeline; the UPG's verification and analysis notes stay internal
+const REPORTER_NOTES = new Set(['report', 'complete', 'request_completion', 'decide', 'follow_up', 'close', 'dismiss']);
+
+function Timeline({ v, events, internal = false }: { v: View; events: Awaited<ReturnType<typeof timeline>>; internal?: boolean }) {
   return (
     <ol class="plain-list" data-timeline>
       {events.map((e) => (
         <li data-step={e.step}>
           <strong>{v.t(`gratification.step.${e.step}`)}</strong> <StateBadge v={v} state={e.toState} />
           <span class="muted"> · {v.date(e.on)}</span>
-          {e.note ? <p class="prewrap">{e.note}</p> : null}
+          {e.note && (internal || REPORTER_NOTES.has(e.step)) ? <p class="prewrap">{e.note}</p> : null}
         </li>
       ))}
     </ol>
@@ -508,7 +511,7 @@ export function registerGratificationRoutes(r: Router): void {
           <details class="card"><summary>{v.t('gratification.action.dismiss')}</summary>
             <StepForm step="dismiss"><p>{v.t('gratification.action.dismiss_hint')}</p><TextArea v={v} name="reason" label={v.t('gratification.field.reason')} errors={errors} value={form.reason} /></StepForm>
           </details>) : null}
-        <section class="card"><h2>{v.t('gratification.detail.timeline')}</h2><Timeline v={v} events={events} /></section>
+        <section class="card"><h2>{v.t('gratification.detail.timeline')}</h2><Timeline v={v} events={events} internal /></section>
       </Layout>, status);
   }
 
