@@ -67,7 +67,7 @@ describe('gratification control', () => {
     assert.equal(await seedGratificationDemo(t.database.db, t.deps.files), false, 'second seed does nothing');
     const rows = await t.database.query<{ state: string; rules_version: string; kind: string }>(`select state, rules_version, kind from gratification_reports where unit_id = $1`, [units.DPMPTSPKUKM]);
     assert.equal(rows.length, 10);
-    for (const s of ['received', 'completion_requested', 'verified', 'analysed', 'forwarded', 'decided', 'closed', 'dismissed']) assert.ok(rows.some((r) => r.state === s), s);
+    for (const s of ['received', 'completion_requested', 'verified', 'analysed', 'forwarded', 'decided', 'followed_up', 'closed', 'dismissed']) assert.ok(rows.some((r) => r.state === s), s);
     assert.equal(rows.filter((r) => r.rules_version === 'perkom-kpk-2-2019').length, 1);
     assert.ok(rows.some((r) => r.kind === 'refused'));
     assert.equal((await one<{ n: number }>(`select count(*)::int as n from gratification_reports where unit_id = $1`, [units.DISDUKCAPIL])).n, 2);

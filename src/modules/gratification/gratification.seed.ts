@@ -2,9 +2,9 @@
 // procedure recorded, ten reports in every state — one received in January before Perkom KPK 1/2026
 // took effect (2/2019 applies), a refused bribe, a wedding gift closed as not reportable under the new
 // Rp 1.500.000 limit, a late report, one waiting for completion, one overdue at the UPG, a KPK
-// decision (milik negara) on the demo employee 'pegawai' with the money in custody, closed cases
-// handed to the state or returned — and campaigns in all four quarters. Two reports in Disdukcapil
-// so that scoping shows. Seeded once.
+// decision (milik negara) on the demo employee 'pegawai' with the money in custody, a closed case
+// handed to the state, one returned to the recipient awaiting closure — and campaigns in all four
+// quarters. Two reports in Disdukcapil so that scoping shows. Seeded once.
 import { eq, inArray } from 'drizzle-orm';
 import { appendAudit, SYSTEM_ACTOR } from '../../kernel/audit.ts';
 import type { Db } from '../../kernel/db.ts';
@@ -66,9 +66,9 @@ const DPM: Demo[] = [
   { who: 'Hendra Saputra, S.Sos., M.Si.', kind: 'received', giver: 'Dinas Perindustrian Provinsi', inst: 'Pemerintah Provinsi Kepulauan Bangka Belitung', rel: 'partner', occasion: 'Narasumber pelatihan', item: 'goods', desc: 'Kain tenun cual', value: 1000000,
     receivedOn: '2026-05-11', reportedOn: '2026-05-12', place: 'Pangkalpinang', chronology: 'Cendera mata sebagai narasumber.', where: 'deposited',
     events: [['verify', 'verified', '2026-05-13'], ['analyse', 'analysed', '2026-05-15', 'Cendera mata kedinasan; diteruskan ke KPK untuk penetapan.'], ['forward', 'forwarded', '2026-05-18'],
-      ['decide', 'decided', '2026-07-06', 'Ditetapkan milik penerima.'], ['follow_up', 'followed_up', '2026-07-08', 'Kain dikembalikan kepada pelapor dengan berita acara.'], ['close', 'closed', '2026-07-09']],
+      ['decide', 'decided', '2026-07-06', 'Ditetapkan milik penerima.'], ['follow_up', 'followed_up', '2026-07-08', 'Kain dikembalikan kepada pelapor dengan berita acara.']],
     extra: { golNumber: 'GOL-2026-0012087', forwardedOn: '2026-05-18', decision: 'recipient', decisionOn: '2026-07-06', skNumber: '845/GRA.01/2026', followUpKind: 'returned_to_recipient', followUpOn: '2026-07-08', followUpNote: 'Kain dikembalikan kepada pelapor dengan berita acara.',
-      verifiedOn: '2026-05-13', analysedOn: '2026-05-15', closedOn: '2026-07-09', analysis: { relatedToPosition: true, contraryToDuty: false, category: null, note: 'Cendera mata kedinasan.' } } },
+      verifiedOn: '2026-05-13', analysedOn: '2026-05-15', analysis: { relatedToPosition: true, contraryToDuty: false, category: null, note: 'Cendera mata kedinasan.' } } },
 ];
 const DUKCAPIL: Demo[] = [
   { who: 'pegawai.dukcapil', kind: 'received', giver: 'Warga pemohon KTP-el', inst: null, rel: 'service_user', occasion: 'Terima kasih KTP selesai cepat', item: 'meal', desc: 'Kue dan minuman', value: 150000,
