@@ -10,6 +10,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import ExcelJS from 'exceljs';
 import { gratificationSuggestions } from '../src/modules/gratification/gratification.suggest.ts';
 import type { LkeFacts } from '../src/modules/gratification/gratification.service.ts';
 import { countRows, createTestApp, loggedIn, type TestApp } from './helpers.ts';
@@ -240,7 +241,7 @@ describe('gratification control', () => {
     assert.match(await (await upg.get(`${BASE}/kelola/${jan}`)).text(), /Peraturan KPK Nomor 2 Tahun 2019/);
   });
 
-  test('KPK export: CSV, page and PDF carry the GOL fields', async () => {
+  test('KPK export: CSV, XLSX, page and PDF carry the GOL fields', async () => {
     const upg = await loggedIn(t.app, 'upg');
     const csv = await upg.get(`${BASE}/kelola/${mineId}/kpk.csv`);
     assert.equal(csv.status, 200);
@@ -248,6 +249,12 @@ describe('gratification control', () => {
     const text = await csv.text();
     for (const label of ['Nama pelapor', 'NIP', 'Jabatan', 'Unit kerja', 'Nomor telepon', 'Nama pemberi', 'Hubungan dengan pemberi', 'Peristiwa pemberian', 'Tempat penerimaan', 'Tanggal penerimaan', 'Jenis/bentuk penerimaan', 'Uraian objek', 'Nilai', 'Kronologi', 'Keberadaan objek']) assert.ok(text.includes(label), label);
     assert.ok(text.includes('CV Maju Jaya') && text.includes('Rp 1.200.000'));
+    const xlsx = await upg.get(`${BASE}/kelola/${mineId}/kpk.xlsx`);
+    assert.equal(xlsx.status, 200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await xlsx.arrayBuffer());
+    const cells = wb.worksheets[0]!.getSheetValues().flat().map((x) => (x && typeof x === 'object' && 'richText' in x ? (x as { richText: { text: string }[] }).richText.map((r) => r.text).join('') : String(x ?? '')));
+    for (const want of ['Nama pelapor', 'Kronologi penerimaan', 'CV Maju Jaya', 'Rp 1.200.000']) assert.ok(cells.includes(want), want);
     const page = await upg.get(`${BASE}/kelola/${mineId}/kpk`);
     assert.equal(page.status, 200);
     const pdf = await upg.get(`${BASE}/kelola/${mineId}/kpk.pdf`);

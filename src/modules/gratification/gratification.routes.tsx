@@ -4,6 +4,7 @@
 // unit (gratification.handle): the reports of the unit with deadlines and late flags, the workflow
 // steps, the KPK export, the custody register with receipts, the UPG settings. Campaign register
 // (gratification.campaign); statistics and the periodic UPG report, counts only (gratification.stats).
+import ExcelJS from 'exceljs';
 import type { JSX } from 'hono/jsx/jsx-runtime';
 import type { Scope } from '../../kernel/access.ts';
 import { offDays } from '../../kernel/calendar.ts';
@@ -555,6 +556,7 @@ export function registerGratificationRoutes(r: Router): void {
       <Layout v={v} title={title} crumbs={crumbsFor(v, title, { href: act, label: rep.number })}>
         <PageHeader title={title} lead={v.t('gratification.kpk.lead')} actions={<>
           <a class="button button--secondary" href={`${act}/kpk.csv`}>{v.t('gratification.kpk.csv')}</a>
+          <a class="button button--secondary" href={`${act}/kpk.xlsx`}>{v.t('gratification.kpk.xlsx')}</a>
           <a class="button button--secondary" href={`${act}/kpk.pdf`}>{v.t('gratification.kpk.pdf')}</a>
         </>} />
         <section class="card" data-kpk>
@@ -569,6 +571,20 @@ export function registerGratificationRoutes(r: Router): void {
     const cell = (s: string) => { const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s; return `"${safe.replace(/"/g, '""')}"`; };
     const csv = `\ufeff${fields.map(([, l]) => cell(l)).join(';')}\r\n${fields.map(([, , val]) => cell(val)).join(';')}\r\n`;
     return download(new TextEncoder().encode(csv), 'text/csv; charset=utf-8', `KPK-${rep.number}.csv`);
+  });
+  r.get(`${BASE}/kelola/${ID}/kpk.xlsx`, 'gratification.handle', async (c) => {
+    const { rep, reporter, unit } = await kpkData(c);
+    const fields = kpkFields(c.var.deps.i18n.translator('id'), rep, reporter, unit);
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'Integritas';
+    const ws = wb.addWorksheet('Laporan KPK');
+    ws.columns = [{ header: 'Isian', key: 'label', width: 34 }, { header: 'Nilai', key: 'value', width: 80 }];
+    ws.getRow(1).font = { bold: true };
+    // every value as text: no cell is read as a formula
+    for (const [, label, value] of fields) ws.addRow({ label, value: { richText: [{ text: value }] } });
+    ws.getColumn('value').alignment = { wrapText: true, vertical: 'top' };
+    const bytes = new Uint8Array(await wb.xlsx.writeBuffer() as ArrayBuffer);
+    return download(bytes, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', `KPK-${rep.number}.xlsx`);
   });
   r.get(`${BASE}/kelola/${ID}/kpk.pdf`, 'gratification.handle', async (c) => {
     const { rep, reporter } = await kpkData(c);
