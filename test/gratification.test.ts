@@ -348,6 +348,22 @@ describe('gratification control', () => {
     }
   });
 
+  test('home-page tasks: new and overdue reports for the UPG, completion for the reporter (counts only)', async () => {
+    const { gratificationTasks } = await import('../src/modules/gratification/index.ts');
+    const ctxOf = async (username: string) => {
+      const id = (await one<{ id: string }>(`select id from kernel_accounts where username = $1`, [username])).id;
+      const actor = (await t.deps.loadActor(id))!;
+      return { db: t.database.db, actor, access: t.deps.access, unitId: null, today: '2026-11-28', now: new Date('2026-11-28T03:00:00Z') };
+    };
+    const upg = await gratificationTasks(await ctxOf('upg'));
+    assert.deepEqual(upg.map((x) => x.key), ['gratification.task.overdue', 'gratification.task.new']);
+    assert.ok(upg.every((x) => Number(x.params?.n) > 0));
+    const fajar = (await one<{ username: string }>(`select a.username from gratification_reports r join kernel_accounts a on a.id = r.account_id where r.state = 'completion_requested' limit 1`).catch(() => null));
+    if (fajar) assert.ok((await gratificationTasks(await ctxOf(fajar.username))).some((x) => x.key === 'gratification.task.complete'));
+    assert.deepEqual(await gratificationTasks(await ctxOf('bupati')), [], 'no person, no UPG role: nothing');
+    assert.ok(!JSON.stringify(upg).includes('Sulaiman'));
+  });
+
   test('UPG settings: saved with audit; a head from another unit is refused', async () => {
     const upg = await loggedIn(t.app, 'upg');
     const foreign = (await one<{ id: string }>(`select id from org_people where unit_id = $1 limit 1`, [units.DISDUKCAPIL])).id;

@@ -10,6 +10,7 @@ export { gratificationMessages } from './gratification.messages.ts';
 export { registerGratificationRoutes } from './gratification.routes.tsx';
 export { seedGratificationDemo } from './gratification.seed.ts';
 export { gratificationLkeSuggestions } from './gratification.suggest.ts';
+export { gratificationTasks } from './gratification.tasks.ts';
 
 export const gratificationNav: NavItem[] = [
   { href: '/gratifikasi', labelKey: 'nav.gratification', action: 'gratification.report', group: 'main' },
