@@ -28,8 +28,8 @@ import { purgeExpiredWbsReports } from './modules/wbs/index.ts';
 import { dayIn } from './kernel/workdays.ts';
 import { complaintsLkeSuggestions, complaintsMessages, complaintsNav, complaintsPolicy, registerComplaintsRoutes, seedComplaintsDemo } from './modules/complaints/index.ts';
 import { registerWbsRoutes, seedWbsDemo, wbsLkeSuggestions, wbsMessages, wbsNav, wbsPolicy, wbsTasks } from './modules/wbs/index.ts';
-import { gratificationLkeSuggestions, gratificationMessages, gratificationNav, gratificationPolicy, registerGratificationRoutes, seedGratificationDemo } from './modules/gratification/index.ts';
-import { coiLkeSuggestions, coiMessages, coiNav, coiPolicy, registerCoiRoutes, seedCoiDemo } from './modules/coi/index.ts';
+import { gratificationLkeSuggestions, gratificationMessages, gratificationNav, gratificationPolicy, gratificationTasks, registerGratificationRoutes, seedGratificationDemo } from './modules/gratification/index.ts';
+import { coiLkeSuggestions, coiMessages, coiNav, coiPolicy, coiTasks, registerCoiRoutes, seedCoiDemo } from './modules/coi/index.ts';
 import { registerSurveyPublicRoutes, registerSurveysRoutes, seedSurveysDemo, surveyPublicMessages, surveyPublicPolicy, surveysLkeSuggestions, surveysMessages, surveysNav, surveysPolicy } from './modules/surveys/index.ts';
 
 export function buildI18n(): I18n {
@@ -85,7 +85,7 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
       ...evidenceNav,
     ],
     // what waits for the signed-in person, on the home page
-    tasks: [assessmentTasks, complaintsTasks, wbsTasks],
+    tasks: [assessmentTasks, complaintsTasks, wbsTasks, gratificationTasks, coiTasks],
     emailEnabled: mailer.enabled,
     loadActor: (id) => loadActor(db, id),
     countUnread: (id) => countUnread(db, id),

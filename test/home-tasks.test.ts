@@ -25,10 +25,16 @@ describe('home page tasks', () => {
 
   test('nothing waits: the page says so', async () => {
     await t.database.query('update kernel_notifications set read_at = now()');
-    const c = await loggedIn(t.app, 'pengaduan');
-    const html = await (await c.get('/')).text();
+    // the regency viewer has no person record: no declaration is due, nothing else waits
+    const viewer = await loggedIn(t.app, 'bupati');
+    const html = await (await viewer.get('/')).text();
     assert.deepEqual(tasksOf(html), []);
     assert.match(html, /Tidak ada yang menunggu Anda hari ini/);
+    // every employee owes this year's conflict-of-interest declaration; no complaint task yet
+    const c = await loggedIn(t.app, 'pengaduan');
+    const tasks = tasksOf(await (await c.get('/')).text());
+    assert.ok(tasks.some((x) => x.startsWith('Sampaikan deklarasi konflik kepentingan berkala')), tasks.join('\n'));
+    assert.deepEqual(tasks.filter((x) => x.includes('pengaduan')), []);
   });
 
   test('a complaint handler sees overdue and unassigned complaints of their unit only, the late first', async () => {
@@ -38,13 +44,13 @@ describe('home page tasks', () => {
     await complaint('DPMPTSPKUKM', '2026-01-05', 'closed');
     await complaint('DISDUKCAPIL', '2026-01-05');
     const c = await loggedIn(t.app, 'pengaduan');
-    assert.deepEqual(tasksOf(await (await c.get('/')).text()), [
+    assert.deepEqual(tasksOf(await (await c.get('/')).text()).filter((x) => x.includes('pengaduan')), [
       '2 pengaduan melewati batas waktu penyelesaian → /pengaduan/kelola?overdue=1',
       '3 pengaduan baru belum ditugaskan kepada petugas → /pengaduan/kelola?state=received',
     ]);
     // an ordinary employee of the same unit is not a handler: nothing
     const e = await loggedIn(t.app, 'pegawai');
-    assert.deepEqual(tasksOf(await (await e.get('/')).text()), []);
+    assert.deepEqual(tasksOf(await (await e.get('/')).text()).filter((x) => x.includes('pengaduan')), []);
     // the regency administrator handles everywhere: Disdukcapil's counts too
     const a = await loggedIn(t.app, 'admin');
     assert.match(tasksOf(await (await a.get('/')).text())[0], /^3 pengaduan melewati batas/);
@@ -63,7 +69,7 @@ describe('home page tasks', () => {
     const errors: unknown[] = [];
     const ok: TaskSource = async () => [{ href: '/a', key: 'k', tone: 'info' }, { href: '/b', key: 'k', tone: 'danger' }];
     const bad: TaskSource = async () => { throw new Error('boom'); };
-    const got = await collectTasks([ok, bad], { db: t.database.db, actor: null as never, access: t.app.access, unitId: null, today: '2026-11-28', now: new Date() }, (e) => errors.push(e));
+    const got = await collectTasks([ok, bad], { db: t.database.db, actor: null as never, access: t.access, unitId: null, today: '2026-11-28', now: new Date() }, (e) => errors.push(e));
     assert.deepEqual(got.map((x) => x.href), ['/b', '/a'], 'the late first');
     assert.equal(errors.length, 1);
   });
