@@ -255,6 +255,45 @@ describe('conflict of interest', () => {
     assert.equal(a2.audit, b2.audit + 1);
   });
 
+  test('a risk of the map is edited: current values in the form, bad input and an older copy refused, the change audited', async () => {
+    const kadis = await loggedIn(t.app, 'kadis');
+    const risk = await one<{ id: string; likelihood: number; impact: number; form: string }>(`select id, likelihood, impact, form from coi_risks where unit_id = $1 order by created_at limit 1`, [units.DPMPTSPKUKM]);
+    const page = await kadis.get(`${BASE}/peta/risiko/${risk.id}`);
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.ok(/^[\w\s,;.()/-]+$/.test(risk.form), 'a demo risk in plain words');
+    assert.ok(html.includes(`>${risk.form}</textarea>`), 'the form holds the current text');
+    const revision = /name="revision" value="([0-9a-f]{16})"/.exec(html)?.[1];
+    assert.ok(revision, 'the form carries the revision');
+    const form = { revision, source: 'family', form: 'Petugas verifikasi memproses izin kerabatnya', positions: 'Verifikator perizinan', likelihood: '4', impact: '4', controls: '', mitigation: 'Rotasi berkas antarverifikator' };
+    const before = await snapshot();
+    const bad = await kadis.post(`${BASE}/peta/risiko/${risk.id}`, { ...form, impact: '9' });
+    assert.equal(bad.status, 400);
+    assert.match(await bad.text(), /Pilih nilai 1 sampai 5\./);
+    assert.equal((await kadis.post(`${BASE}/peta/risiko/${risk.id}`, form, { csrf: false })).status, 403);
+    assert.equal((await kadis.post(`${BASE}/peta/risiko/${risk.id}`, { ...form, revision: '0000000000000000' })).status, 409, 'an older copy');
+    assert.deepEqual(await snapshot(), before, 'nothing changed');
+    const ok = await kadis.post(`${BASE}/peta/risiko/${risk.id}?year=2026`, form);
+    assert.equal(ok.status, 303);
+    assert.match(ok.headers.get('location') ?? '', /\/peta\?unit=/);
+    const row = await one<{ source: string; likelihood: number; impact: number; mitigation: string }>('select source, likelihood, impact, mitigation from coi_risks where id = $1', [risk.id]);
+    assert.deepEqual(row, { source: 'family', likelihood: 4, impact: 4, mitigation: 'Rotasi berkas antarverifikator' });
+    const audit = await one<{ data: { before: { likelihood: number }; after: { likelihood: number } } }>(`select data from kernel_audit_log where action = 'coi.risk.update' and entity_id = $1`, [risk.id]);
+    assert.deepEqual([audit.data.before.likelihood, audit.data.after.likelihood], [risk.likelihood, 4]);
+    // the same form sent again (a replay) is now an older copy
+    const replay = await kadis.post(`${BASE}/peta/risiko/${risk.id}`, form);
+    assert.equal(replay.status, 409);
+    assert.match(await replay.text(), /baru saja diubah orang lain/);
+    assert.match(await (await kadis.get(`${BASE}/peta?unit=${units.DPMPTSPKUKM}&year=2026`)).text(), /Petugas verifikasi memproses izin kerabatnya/);
+    // another unit's risk, a forged id, an employee
+    const other = await one<{ id: string }>(`select id from coi_risks where unit_id = $1 limit 1`, [units.DISDUKCAPIL]);
+    assert.equal((await kadis.get(`${BASE}/peta/risiko/${other.id}`)).status, 404);
+    assert.equal((await kadis.post(`${BASE}/peta/risiko/${other.id}`, form)).status, 404);
+    assert.equal((await kadis.get(`${BASE}/peta/risiko/00000000-0000-4000-8000-000000000000`)).status, 404);
+    const pegawai = await loggedIn(t.app, 'pegawai');
+    assert.equal((await pegawai.post(`${BASE}/peta/risiko/${risk.id}`, form)).status, 403);
+  });
+
   test('a manager of DPMPTSP-KUKM cannot read or change Disdukcapil’s records (forged ids refused, nothing changes)', async () => {
     const kadis = await loggedIn(t.app, 'kadis');
     const dq = `?unit=${units.DISDUKCAPIL}&year=2026`;

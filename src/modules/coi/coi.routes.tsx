@@ -24,7 +24,7 @@ import {
 import {
   addEvaluation, addFunction, addRisk, addSocialisation, canReview, createDeclaration, declarationFor, declarationRegister, declarationsToReview,
   functionsFromServices, isUnitHead, listEvaluations, listFunctions, listSocialisations, ownDeclarations, personOfAccount, recordFollowUp,
-  recordPaperDeclaration, removeEvaluation, removeFunction, removeRisk, removeSocialisation, reviewDeclaration, riskMap, sendReminders, stillToDeclareIn, summaryOf, superiorChoices, updateRecommendation,
+  findRisk, recordPaperDeclaration, removeEvaluation, removeFunction, removeRisk, removeSocialisation, reviewDeclaration, riskMap, sendReminders, stillToDeclareIn, summaryOf, superiorChoices, updateRecommendation, updateRisk,
   type Ctx as SvcCtx, type DeclarationView, type EvidenceInput, type Upload,
 } from './coi.service.ts';
 
@@ -187,6 +187,22 @@ function errorTexts(v: View, errors: FieldErrors, params: Record<string, string 
     const label = labelKey ? (m ? `${v.t('coi.form.conflict_n', { n: Number(m[1]) + 1 })} · ${v.t(labelKey)}` : v.t(labelKey)) : null;
     return [field, label ? `${label}: ${v.t(key, params)}` : v.t(key, params)];
   }));
+}
+
+/** The fields of a risk of the map, for adding one and for editing it. */
+function RiskFields({ v, errors, form }: { v: View; errors: FieldErrors; form: Record<string, string | null | undefined> }) {
+  const sourceOptions = SOURCES.map((s) => ({ value: s, label: v.t(`coi.source.${s}`) }));
+  const scale = Array.from({ length: COI_RULES.risk.scaleMax - COI_RULES.risk.scaleMin + 1 }, (_, i) => String(COI_RULES.risk.scaleMin + i)).map((s) => ({ value: s, label: v.t(`coi.scale.${s}`) }));
+  const val = (k: string) => form[k] ?? undefined;
+  return (<>
+    <SelectField v={v} name="source" label={v.t('coi.field.source')} required value={val('source')} errors={errors} placeholder={v.t('coi.choose')} options={sourceOptions} />
+    <TextArea v={v} name="form" label={v.t('coi.field.form')} hint={v.t('coi.field.form_hint')} errors={errors} value={val('form')} />
+    <TextField v={v} name="positions" label={v.t('coi.field.positions')} hint={v.t('coi.field.positions_hint')} required value={val('positions')} errors={errors} maxlength={500} />
+    <SelectField v={v} name="likelihood" label={v.t('coi.field.likelihood')} required value={val('likelihood')} errors={errors} placeholder={v.t('coi.choose')} options={scale} />
+    <SelectField v={v} name="impact" label={v.t('coi.field.impact')} required value={val('impact')} errors={errors} placeholder={v.t('coi.choose')} options={scale} />
+    <TextArea v={v} name="controls" label={v.t('coi.field.controls')} errors={errors} value={val('controls')} required={false} />
+    <TextArea v={v} name="mitigation" label={v.t('coi.field.mitigation_plan')} errors={errors} value={val('mitigation')} required={false} />
+  </>);
 }
 
 const crumbsFor = (v: View, label: string): Crumb[] => [{ href: BASE, label: v.t('coi.title') }, { label }];
@@ -618,8 +634,6 @@ export function registerCoiRoutes(r: Router): void {
     const v = await pageView(c);
     const map = await riskMap(c.var.deps.db, w.unitId, w.year);
     const manage = v.can('coi.manage', w.unitId);
-    const sourceOptions = SOURCES.map((s) => ({ value: s, label: v.t(`coi.source.${s}`) }));
-    const scale = Array.from({ length: COI_RULES.risk.scaleMax - COI_RULES.risk.scaleMin + 1 }, (_, i) => String(COI_RULES.risk.scaleMin + i)).map((s) => ({ value: s, label: v.t(`coi.scale.${s}`) }));
     const failedFn = form.functionId ?? '';
     return c.html(
       <Layout v={v} title={v.t('coi.map.title')} crumbs={crumbsFor(v, v.t('coi.map.title'))}>
@@ -639,8 +653,10 @@ export function registerCoiRoutes(r: Router): void {
                 { key: 'level', label: v.t('coi.field.level'), render: (r) => <Badge tone={levelTone(r.level)}>{v.t(`coi.level.${r.level}`)} ({r.likelihood}×{r.impact})</Badge> },
                 { key: 'controls', label: v.t('coi.field.controls'), render: (r) => r.controls ?? '—' },
                 { key: 'mitigation', label: v.t('coi.field.mitigation_plan'), render: (r) => r.mitigation ?? '—' },
-                ...(manage ? [{ key: 'x', label: v.t('coi.actions'), render: (r: { id: string }) => (
-                  <form method="post" action={withQuery(`${BASE}/peta/risiko/${r.id}/hapus`, q(w))}><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('coi.remove')}</button></form>) }] : []),
+                ...(manage ? [{ key: 'x', label: v.t('coi.actions'), render: (r: { id: string }) => (<>
+                  <a href={withQuery(`${BASE}/peta/risiko/${r.id}`, q(w))}>{v.t('coi.map.edit_risk')}</a>
+                  <form method="post" action={withQuery(`${BASE}/peta/risiko/${r.id}/hapus`, q(w))}><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('coi.remove')}</button></form>
+                </>) }] : []),
               ]} />
             ) : null}
             {manage ? (
@@ -648,15 +664,7 @@ export function registerCoiRoutes(r: Router): void {
                 <summary>{v.t('coi.map.add_risk')}</summary>
                 <form method="post" action={withQuery(`${BASE}/peta/fungsi/${f.id}/risiko`, q(w))} class="form">
                   <Csrf v={v} />
-                  {(() => { const e = failedFn === f.id ? errors : {}; const fv = failedFn === f.id ? form : {}; return (<>
-                    <SelectField v={v} name="source" label={v.t('coi.field.source')} required value={fv.source} errors={e} placeholder={v.t('coi.choose')} options={sourceOptions} />
-                    <TextArea v={v} name="form" label={v.t('coi.field.form')} hint={v.t('coi.field.form_hint')} errors={e} value={fv.form} />
-                    <TextField v={v} name="positions" label={v.t('coi.field.positions')} hint={v.t('coi.field.positions_hint')} required value={fv.positions} errors={e} maxlength={500} />
-                    <SelectField v={v} name="likelihood" label={v.t('coi.field.likelihood')} required value={fv.likelihood} errors={e} placeholder={v.t('coi.choose')} options={scale} />
-                    <SelectField v={v} name="impact" label={v.t('coi.field.impact')} required value={fv.impact} errors={e} placeholder={v.t('coi.choose')} options={scale} />
-                    <TextArea v={v} name="controls" label={v.t('coi.field.controls')} errors={e} value={fv.controls} required={false} />
-                    <TextArea v={v} name="mitigation" label={v.t('coi.field.mitigation_plan')} errors={e} value={fv.mitigation} required={false} />
-                  </>); })()}
+                  <RiskFields v={v} errors={failedFn === f.id ? errors : {}} form={failedFn === f.id ? form : {}} />
                   <button class="button button--primary" type="submit">{v.t('coi.map.save_risk')}</button>
                 </form>
                 {f.risks.length === 0 ? (
@@ -716,6 +724,41 @@ export function registerCoiRoutes(r: Router): void {
       flash(c, 'success', 'coi.flash.saved');
       return c.redirect(back(c, 'peta'), 303);
     } catch (err) { const e = errorsOf(err); return mapPage(c, e.errors, { ...form, functionId: c.req.param('id') ?? '' }, e.status); }
+  });
+  async function riskPage(c: Ctx, errors: FieldErrors = {}, form: Record<string, string> | null = null, status: 200 | 400 | 409 = 200) {
+    const risk = await findRisk(c.var.deps.db, manageScope(c), c.req.param('id') ?? '');
+    const v = await pageView(c);
+    const w = { unitId: risk.unitId, year: risk.year };
+    const title = v.t('coi.map.edit_title');
+    const values: Record<string, string | null> = form ?? {
+      source: risk.source, form: risk.form, positions: risk.positions, likelihood: String(risk.likelihood), impact: String(risk.impact),
+      controls: risk.controls, mitigation: risk.mitigation, revision: risk.revision,
+    };
+    return c.html(
+      <Layout v={v} title={title} crumbs={[{ href: BASE, label: v.t('coi.title') }, { href: withQuery(`${BASE}/peta`, q(w)), label: v.t('coi.map.title') }, { label: title }]}>
+        <PageHeader title={title} lead={risk.functionName} />
+        <ErrorSummary v={v} texts={errorTexts(v, errors)} />
+        <form method="post" action={withQuery(`${BASE}/peta/risiko/${risk.id}`, q(w))} class="form card" novalidate>
+          <Csrf v={v} />
+          <input type="hidden" name="revision" value={values.revision ?? ''} />
+          <RiskFields v={v} errors={errors} form={values} />
+          <button class="button button--primary" type="submit">{v.t('coi.map.save_risk')}</button>
+          <a class="button button--secondary" href={withQuery(`${BASE}/peta`, q(w))}>{v.t('ui.cancel')}</a>
+        </form>
+      </Layout>, status);
+  }
+  r.get(`${BASE}/peta/risiko/${ID}`, 'coi.manage', (c) => riskPage(c));
+  r.post(`${BASE}/peta/risiko/${ID}`, 'coi.manage', async (c) => {
+    const form = await formOf(c);
+    try {
+      const risk = await updateRisk(svc(c), manageScope(c), c.req.param('id') ?? '', form);
+      flash(c, 'success', 'coi.flash.saved');
+      return c.redirect(withQuery(`${BASE}/peta`, { unit: risk.unitId, year: c.req.query('year') }), 303);
+    } catch (err) {
+      const e = errorsOf(err);
+      // a risk changed meanwhile: show the current content to edit again
+      return riskPage(c, e.errors, e.status === 409 ? null : form, e.status);
+    }
   });
   r.post(`${BASE}/peta/risiko/${ID}/hapus`, 'coi.manage', async (c) => {
     await formOf(c);

@@ -7,6 +7,7 @@
 // Who sees a declaration (decision 0013): the declarant, the superior they named, and the head of
 // their unit. Managers (coi.manage) see who declared (kind, date, state, conflict yes/no), never the
 // conflict itself; stats roles see counts only.
+import { createHash } from 'node:crypto';
 import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import type { Actor, Scope } from '../../kernel/access.ts';
 import { appendAudit, type AuditActor } from '../../kernel/audit.ts';
@@ -154,6 +155,35 @@ export async function removeRisk(ctx: Ctx, scope: Scope, id: string): Promise<Ri
     await tx.delete(coiRisks).where(eq(coiRisks.id, r.id));
     await appendAudit(tx, ctx.actor, { action: 'coi.risk.remove', entityType: 'coi_risk', entityId: r.id, unitId: r.unitId, data: { functionId: r.functionId } });
     return r;
+  });
+}
+
+/** A risk of the map within the scope, with the revision token its edit form carries. */
+export async function findRisk(db: Db, scope: Scope, id: string): Promise<RiskRow & { functionName: string; year: number; revision: string }> {
+  if (!isId(id)) throw notFound();
+  const [r] = await db.select({ risk: coiRisks, functionName: coiFunctions.name, year: coiFunctions.year })
+    .from(coiRisks).innerJoin(coiFunctions, eq(coiFunctions.id, coiRisks.functionId)).where(eq(coiRisks.id, id)).limit(1);
+  if (!r || !inUnitScope(scope, r.risk.unitId)) throw notFound();
+  return { ...r.risk, functionName: r.functionName, year: r.year, revision: riskRevision(r.risk) };
+}
+
+/** The content of a risk as a short token: an edit made on an older copy of the row is refused. */
+export function riskRevision(r: RiskRow): string {
+  return createHash('sha256').update(JSON.stringify([r.source, r.form, r.positions, r.likelihood, r.impact, r.controls, r.mitigation])).digest('hex').slice(0, 16);
+}
+
+export async function updateRisk(ctx: Ctx, scope: Scope, id: string, input: RiskInput & { revision?: string }, at = new Date()): Promise<RiskRow> {
+  if (!isId(id)) throw notFound();
+  return ctx.db.transaction(async (tx) => {
+    const [r] = await tx.select().from(coiRisks).where(eq(coiRisks.id, id)).for('update').limit(1);
+    if (!r || !inUnitScope(scope, r.unitId)) throw notFound();
+    const v = parseRisk(input);
+    if ((input.revision ?? '') !== riskRevision(r)) throw new DomainError('conflict', 'coi.err.risk_changed');
+    const [row] = await tx.update(coiRisks).set(v).where(eq(coiRisks.id, r.id)).returning();
+    await appendAudit(tx, ctx.actor, { action: 'coi.risk.update', entityType: 'coi_risk', entityId: r.id, unitId: r.unitId, data: {
+      functionId: r.functionId, before: { source: r.source, likelihood: r.likelihood, impact: r.impact }, after: { source: v.source, likelihood: v.likelihood, impact: v.impact },
+    } }, at);
+    return row!;
   });
 }
 

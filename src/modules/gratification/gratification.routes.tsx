@@ -840,7 +840,8 @@ function ReportSummary({ v, rep, fileHref, proofHref, internal = false }: { v: V
       <h2>{v.t('gratification.detail.report')}</h2>
       <SummaryList rows={[
         [v.t('gratification.field.number'), rep.number],
-        [v.t('gratification.field.state'), <StateBadge v={v} state={rep.state} />],
+        // the UPG's page shows the state in its own summary above, with the deadlines
+        ...(internal ? [] : [[v.t('gratification.field.state'), <StateBadge v={v} state={rep.state} />]]),
         [v.t('gratification.field.kind'), v.t(`gratification.kind.${rep.kind}`)],
         [v.t('gratification.field.giverName'), `${rep.giverName}${rep.giverInstitution ? ` (${rep.giverInstitution})` : ''}`],
         [v.t('gratification.field.relationship'), v.t(`gratification.rel.${rep.relationship}`)],
