@@ -82,6 +82,10 @@ try {
       await head.p.goto(`/konflik-kepentingan/${path_}`);
       await shot(head.p, name, width);
     }
+    // editing a risk of the map
+    await head.p.goto('/konflik-kepentingan/peta');
+    await head.p.getByRole('link', { name: 'Ubah' }).first().click();
+    await shot(head.p, 'coi-risk-edit', width);
     if (width === 1280) {
       const pdf = await head.p.request.get('/konflik-kepentingan/ringkasan/laporan.pdf');
       writeFileSync(path.join(out, 'coi-laporan.pdf'), await pdf.body());

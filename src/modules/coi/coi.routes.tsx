@@ -742,8 +742,10 @@ export function registerCoiRoutes(r: Router): void {
           <Csrf v={v} />
           <input type="hidden" name="revision" value={values.revision ?? ''} />
           <RiskFields v={v} errors={errors} form={values} />
-          <button class="button button--primary" type="submit">{v.t('coi.map.save_risk')}</button>
-          <a class="button button--secondary" href={withQuery(`${BASE}/peta`, q(w))}>{v.t('ui.cancel')}</a>
+          <div class="form__actions button-row">
+            <button class="button button--primary" type="submit">{v.t('coi.map.save_risk')}</button>
+            <a class="button button--secondary" href={withQuery(`${BASE}/peta`, q(w))}>{v.t('ui.cancel')}</a>
+          </div>
         </form>
       </Layout>, status);
   }
