@@ -359,6 +359,13 @@ describe('conflict of interest', () => {
     assert.equal((await ketua.post(`${BASE}/ringkasan/pengingat?unit=${units.DPMPTSPKUKM}&year=2026`)).status, 303);
     const reminded = await t.database.query<{ username: string }>(`select a.username from kernel_notifications n join kernel_accounts a on a.id = n.account_id where n.kind = 'coi.remind'`);
     assert.deepEqual(reminded.map((r) => r.username), ['ppid']);
+    // once a day per unit and period: a second click (or a replay) sends nothing and says so
+    const again = await ketua.post(`${BASE}/ringkasan/pengingat?unit=${units.DPMPTSPKUKM}&year=2026`);
+    assert.equal(again.status, 409);
+    assert.match(await again.text(), /Pengingat untuk periode ini sudah dikirim hari ini\./);
+    assert.equal((await t.database.query(`select 1 from kernel_notifications where kind = 'coi.remind'`)).length, 1, 'no second notification');
+    assert.equal((await t.database.query(`select 1 from kernel_audit_log where action = 'coi.declaration.remind'`)).length, 1);
+    assert.match(await (await ketua.get(`${BASE}/ringkasan?unit=${units.DPMPTSPKUKM}&year=2026`)).text(), /Pengingat terakhir: /);
   });
 
   test('a manager records a paper statement with its scan for an employee without an account', async () => {

@@ -24,7 +24,7 @@ import {
 import {
   addEvaluation, addFunction, addRisk, addSocialisation, canReview, createDeclaration, declarationFor, declarationRegister, declarationsToReview,
   functionsFromServices, isUnitHead, listEvaluations, listFunctions, listSocialisations, ownDeclarations, personOfAccount, recordFollowUp,
-  findRisk, recordPaperDeclaration, removeEvaluation, removeFunction, removeRisk, removeSocialisation, reviewDeclaration, riskMap, sendReminders, stillToDeclareIn, summaryOf, superiorChoices, updateRecommendation, updateRisk,
+  findRisk, lastReminder, recordPaperDeclaration, removeEvaluation, removeFunction, removeRisk, removeSocialisation, reviewDeclaration, riskMap, sendReminders, stillToDeclareIn, summaryOf, superiorChoices, updateRecommendation, updateRisk,
   type Ctx as SvcCtx, type DeclarationView, type EvidenceInput, type Upload,
 } from './coi.service.ts';
 
@@ -512,6 +512,7 @@ export function registerCoiRoutes(r: Router): void {
     const s = await summaryOf(db, w.unitId, w.year, w.today);
     const manager = v.can('coi.manage', w.unitId);
     const pending = manager ? await stillToDeclareIn(db, w.unitId, s.periodic.period) : null;
+    const reminded = manager ? await lastReminder(db, w.unitId, s.periodic.period) : null;
     const register = manager ? await declarationRegister(db, w.unitId, w.year) : [];
     const steps: [string, string, string | null, string, string][] = [
       ['map', 'a', s.answers.a, v.t('coi.summary.mapped', { n: v.num(s.mapped), total: v.num(s.functions) }), 'peta'],
@@ -550,11 +551,12 @@ export function registerCoiRoutes(r: Router): void {
             {pending.pending.some((p) => p.accountId) ? (
               <form method="post" action={withQuery(`${BASE}/ringkasan/pengingat`, q(w))} class="form">
                 <Csrf v={v} /><button class="button button--secondary" type="submit">{v.t('coi.summary.remind')}</button>
+                {reminded ? <p class="muted" data-last-reminder>{v.t('coi.summary.last_reminder', { date: v.dateTime(reminded) })}</p> : null}
               </form>
             ) : null}
             {pending.pending.length ? <ul class="plain-list">{pending.pending.map((p) => <li>{p.name} <span class="muted">· {p.position}{p.accountId ? '' : ` · ${v.t('coi.summary.no_account')}`}</span></li>)}</ul> : <p>{v.t('coi.summary.all_declared')}</p>}
             {pending.pending.length ? (
-              <details open={Object.keys(errors).length ? true : undefined}>
+              <details open={Object.keys(errors).some((k) => k !== '_') ? true : undefined}>
                 <summary>{v.t('coi.paper.title')}</summary>
                 <form method="post" action={withQuery(`${BASE}/ringkasan/kertas`, q(w))} enctype="multipart/form-data" class="form" novalidate>
                   <Csrf v={v} />
@@ -611,7 +613,9 @@ export function registerCoiRoutes(r: Router): void {
     await formOf(c);
     const w = await whereOf(c, c.var.scope!);
     const s = await summaryOf(c.var.deps.db, w.unitId, w.year, w.today);
-    await sendReminders(svc(c), c.var.scope!, w.unitId, s.periodic.period);
+    try {
+      await sendReminders(svc(c), c.var.scope!, w.unitId, s.periodic.period);
+    } catch (err) { const e = errorsOf(err); return summaryPage(c, e.errors, {}, e.params, e.status); }
     flash(c, 'success', 'coi.flash.reminded');
     return c.redirect(withQuery(`${BASE}/ringkasan`, q(w)), 303);
   });

@@ -15,7 +15,7 @@ import type { Db } from '../../kernel/db.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import type { FileStore } from '../../kernel/files.ts';
 import { notify } from '../../kernel/notify.ts';
-import { accounts } from '../../kernel/schema.ts';
+import { accounts, auditLog } from '../../kernel/schema.ts';
 import { dayIn, type IsoDate } from '../../kernel/workdays.ts';
 import { attachFile, attachUrl, checkUpload, checkUrl, detachEvidence, listEvidenceOfSubjects, uploadEvidence } from '../evidence/index.ts';
 import { accountsHoldingRole, orgPeople as people } from '../org/index.ts';
@@ -469,13 +469,25 @@ export async function recordPaperDeclaration(ctx: Ctx, files: FileStore, scope: 
 }
 
 /** In-app reminders (and e-mail copies) to the people with an account who have not declared for the period. */
-export async function sendReminders(ctx: Ctx, scope: Scope, unitId: string, period: string): Promise<number> {
+/** When the unit's employees were last reminded to declare for the period (null: never). */
+export async function lastReminder(db: Db, unitId: string, period: string): Promise<Date | null> {
+  const [row] = await db.select({ at: auditLog.at }).from(auditLog)
+    .where(and(eq(auditLog.action, 'coi.declaration.remind'), eq(auditLog.entityType, 'unit'), eq(auditLog.entityId, unitId), sql`${auditLog.data}->>'period' = ${period}`))
+    .orderBy(desc(auditLog.seq)).limit(1);
+  return row?.at ?? null;
+}
+
+/** Reminds those who have not declared for the period; once a day per unit and period, so a double click or a replay sends nothing twice. */
+export async function sendReminders(ctx: Ctx, scope: Scope, unitId: string, period: string, now = new Date()): Promise<number> {
   assertUnit(scope, unitId);
   const { pending } = await stillToDeclareIn(ctx.db, unitId, period);
   const to = pending.map((p) => p.accountId).filter((a): a is string => !!a);
   await ctx.db.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`coi.remind:${unitId}:${period}`}, 0))`);
+    const last = await lastReminder(tx, unitId, period);
+    if (last && dayIn(last) === dayIn(now)) throw new DomainError('conflict', 'coi.err.reminded_today');
     if (to.length) await notify(tx, to, { kind: 'coi.remind', subjectKey: 'coi.notify.remind.subject', bodyKey: 'coi.notify.remind.body', link: '/konflik-kepentingan' }, ctx.emailEnabled);
-    await appendAudit(tx, ctx.actor, { action: 'coi.declaration.remind', entityType: 'unit', entityId: unitId, unitId, data: { period, reminded: to.length, withoutAccount: pending.length - to.length } });
+    await appendAudit(tx, ctx.actor, { action: 'coi.declaration.remind', entityType: 'unit', entityId: unitId, unitId, data: { period, reminded: to.length, withoutAccount: pending.length - to.length } }, now);
   });
   return to.length;
 }
