@@ -1,12 +1,15 @@
 // Test harness: a fresh, migrated database per test file (PGlite in memory, or a new database on
 // the PostgreSQL server named by TEST_DATABASE_URL), the app built on it, and a cookie-keeping client.
-import { randomBytes } from 'node:crypto';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { testConfig, type Config } from '../src/kernel/config.ts';
 import { openDatabase, type Database } from '../src/kernel/db.ts';
+import { dayIn } from '../src/kernel/workdays.ts';
 import type { Mailer } from '../src/kernel/mail.ts';
 import { buildApp, seedDemo, type App } from '../src/main.ts';
 import { seedOrgDemo } from '../src/modules/org/index.ts';
@@ -16,10 +19,85 @@ export const engine = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
 
 export interface TestDb { database: Database; url?: string; drop(): Promise<void> }
 
+// ---- embedded snapshots ------------------------------------------------------------------------------
+// Migrating and seeding an embedded database costs seconds of WebAssembly per test file. The first
+// file that needs one builds it and leaves its data folder as a tarball (and the demo's evidence
+// files) in node_modules/.cache; the others load that copy. The key covers every source file, the
+// migrations, the PGlite version, the test configuration and the day (the demo is dated from today),
+// so a changed seed or schema never reuses an old copy. INTEGRITAS_TEST_SNAPSHOTS=off builds afresh.
+
+type SnapshotKind = 'migrated' | 'org' | 'demo';
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const CACHE = path.join(ROOT, 'node_modules', '.cache', 'integritas-tests');
+const snapshotsOn = process.env.INTEGRITAS_TEST_SNAPSHOTS !== 'off';
+let treeHash: Promise<string> | undefined;
+
+async function hashTree(h: ReturnType<typeof createHash>, dir: string): Promise<void> {
+  const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => a.name.localeCompare(b.name));
+  for (const e of entries) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) await hashTree(h, full);
+    else if (e.isFile()) h.update(path.relative(ROOT, full)).update('\0').update(await readFile(full)).update('\0');
+  }
+}
+
+function sourcesHash(): Promise<string> {
+  treeHash ??= (async () => {
+    const h = createHash('sha256');
+    for (const dir of ['src', 'migrations']) await hashTree(h, path.join(ROOT, dir));
+    h.update(await readFile(path.join(ROOT, 'node_modules/@electric-sql/pglite/package.json')));
+    return h.digest('hex');
+  })();
+  return treeHash;
+}
+
+/** Copies left from other sources or days go after a few hours (each is some 45 MB). */
+async function pruneSnapshots(maxAgeMs = 6 * 3600_000): Promise<void> {
+  for (const name of await readdir(CACHE)) {
+    const full = path.join(CACHE, name);
+    const info = await stat(full).catch(() => null); // another process may have just removed it
+    if (info && Date.now() - info.mtimeMs > maxAgeMs) await rm(full, { recursive: true, force: true });
+  }
+}
+
+async function embeddedSnapshot(kind: SnapshotKind, config: Config): Promise<{ data: Blob; filesDir: string | null }> {
+  const { filesDir: _ignored, ...rest } = config;
+  const key = createHash('sha256').update(JSON.stringify([await sourcesHash(), kind, dayIn(new Date()), rest])).digest('hex').slice(0, 24);
+  // one folder per copy, renamed into place whole: the tarball and the files it refers to always match
+  const dir = path.join(CACHE, key);
+  const published = async () => ({ data: new Blob([await readFile(path.join(dir, 'data.tar'))]), filesDir: kind === 'demo' ? path.join(dir, 'files') : null });
+  try { return await published(); } catch { /* not built yet */ }
+  await mkdir(CACHE, { recursive: true });
+  await pruneSnapshots();
+  const database = await openDatabase({});
+  const building = await mkdtemp(path.join(CACHE, 'build-'));
+  try {
+    await database.migrate();
+    if (kind === 'org') await seedOrgDemo(database.db);
+    if (kind === 'demo') {
+      const app = buildApp(testConfig({ ...rest, filesDir: path.join(building, 'files') }), database, { log: () => {} });
+      await seedDemo(database, app.deps.files);
+    }
+    await writeFile(path.join(building, 'data.tar'), new Uint8Array(await (await database.snapshot!()).arrayBuffer()));
+    await database.close();
+    // another test file may have published the same copy meanwhile: then that one is used
+    await rename(building, dir).catch(() => {});
+    return await published();
+  } finally {
+    await database.close().catch(() => {});
+    await rm(building, { recursive: true, force: true });
+  }
+}
+
 /** A new empty database, migrated. */
 export async function createTestDb(): Promise<TestDb> {
   const base = process.env.TEST_DATABASE_URL;
   if (!base) {
+    if (snapshotsOn) {
+      const { data } = await embeddedSnapshot('migrated', testConfig());
+      const database = await openDatabase({ loadDataDir: data });
+      return { database, drop: () => database.close() };
+    }
     const database = await openDatabase({});
     await database.migrate();
     return { database, drop: () => database.close() };
@@ -53,10 +131,21 @@ export interface TestApp extends App { database: Database; config: Config; close
  * its evidence files included; 'org' = the demo organisation only (empty LKE and evidence); false = nothing.
  */
 export async function createTestApp(opts: { seed?: boolean | 'org'; config?: Partial<Config>; mailer?: Mailer } = {}): Promise<TestApp> {
-  const tdb = await createTestDb();
   // uploaded files go to a fresh folder per app, removed with the database
   const ownFilesDir = opts.config?.filesDir ? null : await mkdtemp(path.join(tmpdir(), 'itg-files-'));
   const config = testConfig({ ...(ownFilesDir ? { filesDir: ownFilesDir } : {}), ...opts.config });
+  if (!process.env.TEST_DATABASE_URL && snapshotsOn && opts.seed !== false && ownFilesDir) {
+    // embedded: a copy of the migrated and seeded database (and the demo's files) built once per run
+    const snap = await embeddedSnapshot(opts.seed === 'org' ? 'org' : 'demo', config);
+    if (snap.filesDir && existsSync(snap.filesDir)) await cp(snap.filesDir, ownFilesDir, { recursive: true });
+    const database = await openDatabase({ loadDataDir: snap.data });
+    const app = buildApp(config, database, { mailer: opts.mailer, log: () => {} });
+    const close = async () => {
+      try { await database.close(); } finally { await rm(ownFilesDir, { recursive: true, force: true }); }
+    };
+    return { ...app, database, config, close };
+  }
+  const tdb = await createTestDb();
   const app = buildApp(config, tdb.database, { mailer: opts.mailer, log: () => {} });
   const close = async () => {
     try { await tdb.drop(); } finally { if (ownFilesDir) await rm(ownFilesDir, { recursive: true, force: true }); }

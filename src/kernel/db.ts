@@ -21,6 +21,8 @@ export interface Database {
   /** Applies pending migrations (one linear history in migrations/). */
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** Embedded only: the whole data folder as an uncompressed tarball (tests reuse a migrated, seeded copy). */
+  snapshot?(): Promise<Blob>;
 }
 
 export const MIGRATIONS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../migrations');
@@ -105,6 +107,7 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob | File): Promise<
       close: async () => {
         try { await client.close(); } finally { release(); }
       },
+      snapshot: () => client.dumpDataDir('none'),
     };
   } catch (err) {
     release();
