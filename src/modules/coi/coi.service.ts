@@ -468,7 +468,6 @@ export async function recordPaperDeclaration(ctx: Ctx, files: FileStore, scope: 
   });
 }
 
-/** In-app reminders (and e-mail copies) to the people with an account who have not declared for the period. */
 /** When the unit's employees were last reminded to declare for the period (null: never). */
 export async function lastReminder(db: Db, unitId: string, period: string): Promise<Date | null> {
   const [row] = await db.select({ at: auditLog.at }).from(auditLog)
@@ -477,7 +476,10 @@ export async function lastReminder(db: Db, unitId: string, period: string): Prom
   return row?.at ?? null;
 }
 
-/** Reminds those who have not declared for the period; once a day per unit and period, so a double click or a replay sends nothing twice. */
+/**
+ * In-app reminders (and e-mail copies) to the people with an account who have not declared for the
+ * period; once a day per unit and period, so a double click or a replay sends nothing twice.
+ */
 export async function sendReminders(ctx: Ctx, scope: Scope, unitId: string, period: string, now = new Date()): Promise<number> {
   assertUnit(scope, unitId);
   const { pending } = await stillToDeclareIn(ctx.db, unitId, period);
