@@ -13,7 +13,9 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { coiSuggestions } from '../src/modules/coi/coi.suggest.ts';
 import type { Summary } from '../src/modules/coi/coi.service.ts';
-import { Client, countRows, createTestApp, loggedIn, type TestApp } from './helpers.ts';
+import { hashPassword } from '../src/kernel/auth.ts';
+import { dayIn } from '../src/kernel/workdays.ts';
+import { Client, countRows, createTestApp, DEMO_PASSWORD, loggedIn, type TestApp } from './helpers.ts';
 
 const enc = new TextEncoder();
 const pdfBytes = (text: string) => enc.encode(`%PDF-1.7\n% ${text}\n1 0 obj << >> endobj\n%%EOF\n`);
@@ -65,6 +67,8 @@ describe('conflict of interest', () => {
   after(async () => { await t.close(); });
 
   let declId = '';
+  // a mitigation's due date may not lie in the past: a month from the day the tests run
+  const DUE = dayIn(new Date(Date.now() + 30 * 86_400_000));
 
   test('the demo year is seeded once: DPMPTSP-KUKM with a risk map, declarations, evaluations; Disdukcapil small', async () => {
     const { seedCoiDemo } = await import('../src/modules/coi/index.ts');
@@ -107,7 +111,7 @@ describe('conflict of interest', () => {
   test('only the named superior and the unit head review; not another employee, not the declarant; replays refused', async () => {
     const before = await snapshot();
     const other = await loggedIn(t.app, 'pengaduan');
-    const review = { assessment: 'real', mitigation: 'recusal', dueOn: '2026-12-31', note: 'Tidak ikut memverifikasi berkas ini.' };
+    const review = { assessment: 'real', mitigation: 'recusal', dueOn: DUE, note: 'Tidak ikut memverifikasi berkas ini.' };
     assert.equal((await other.post(`${BASE}/deklarasi/${declId}/telaah`, review)).status, 404);
     const pegawai = await loggedIn(t.app, 'pegawai');
     const own = await pegawai.post(`${BASE}/deklarasi/${declId}/telaah`, review);
@@ -132,6 +136,35 @@ describe('conflict of interest', () => {
     assert.equal(again.status, 409);
     assert.match(await again.text(), /sudah ditelaah/);
     assert.deepEqual(await snapshot(), after1, 'the replay changed nothing');
+  });
+
+  test('a UPT head answers to the head of the dinas above: offered first and by default, notified, and reviews', async () => {
+    // Puskesmas Sungailiat (UPT) sits under Dinas Kesehatan; give both heads an account
+    const hash = await hashPassword(DEMO_PASSWORD);
+    const account = async (username: string, person: string, unit: string) => {
+      const a = await one<{ id: string }>(`insert into kernel_accounts (username, password_hash, display_name) values ($1, $2, $3) returning id`, [username, hash, person]);
+      await t.database.query(`update org_people set account_id = $1 where name = $2`, [a.id, person]);
+      await t.database.query(`insert into org_role_assignments (account_id, role, unit_id) values ($1, 'unit_head', $2), ($1, 'employee', $2)`, [a.id, unit]);
+      return (await one<{ id: string }>(`select id from org_people where account_id = $1`, [a.id])).id;
+    };
+    const hasan = await account('kadis.dinkes', 'dr. Hasan Basri, M.Kes.', units.DINKES);
+    await account('kapus.sungailiat', 'dr. Melati Kusuma', units['PKM-SGL']);
+    const melati = await loggedIn(t.app, 'kapus.sungailiat');
+    const form = await (await melati.get(`${BASE}/deklarasi/baru?jenis=adhoc`)).text();
+    const options = [...form.matchAll(/<option value="([0-9a-f-]{36})"( selected)?/g)].map((m) => [m[1], !!m[2]]);
+    assert.deepEqual(options[0], [hasan, true], 'the dinas head first and chosen');
+    const res = await melati.post(`${BASE}/deklarasi`, adhoc('', { reference: 'Pengadaan alat kesehatan puskesmas 2026' }));
+    assert.equal(res.status, 303, 'declared without picking: the default superior');
+    const id = res.headers.get('location')!.split('/').pop()!;
+    assert.equal((await one<{ superior_person_id: string }>('select superior_person_id from coi_declarations where id = $1', [id])).superior_person_id, hasan);
+    assert.equal((await one<{ n: number }>(`select count(*)::int as n from kernel_notifications n join kernel_accounts a on a.id = n.account_id where a.username = 'kadis.dinkes' and n.kind = 'coi.review'`)).n, 1);
+    const head = await loggedIn(t.app, 'kadis.dinkes');
+    assert.ok((await (await head.get(BASE)).text()).includes(`href="/konflik-kepentingan/deklarasi/${id}">dr. Melati Kusuma</a>`), 'in the head’s list to review');
+    assert.match(await (await head.get(`${BASE}/deklarasi/${id}`)).text(), /Pengadaan alat kesehatan puskesmas 2026/);
+    assert.equal((await head.post(`${BASE}/deklarasi/${id}/telaah`, { assessment: 'real', mitigation: 'recusal', dueOn: DUE, note: 'Pengadaan diserahkan ke pejabat lain.' })).status, 303);
+    // DPMPTSP-KUKM's head is not above the puskesmas
+    const kadis = await loggedIn(t.app, 'kadis');
+    assert.equal((await kadis.get(`${BASE}/deklarasi/${id}`)).status, 404);
   });
 
   test('follow-up with evidence: disguised and oversized files refused; then recorded; the employee sees the outcome', async () => {

@@ -18,7 +18,7 @@ import { notify } from '../../kernel/notify.ts';
 import { accounts, auditLog } from '../../kernel/schema.ts';
 import { dayIn, type IsoDate } from '../../kernel/workdays.ts';
 import { attachFile, attachUrl, checkUpload, checkUrl, detachEvidence, listEvidenceOfSubjects, uploadEvidence } from '../evidence/index.ts';
-import { accountsHoldingRole, orgPeople as people } from '../org/index.ts';
+import { accountsHoldingRoleOver, orgPeople as people } from '../org/index.ts';
 import { listServices } from '../services/index.ts';
 import {
   allowed, coverageAnswer, currentVersion, evaluationAnswer, followUpAnswer, parseDeclaration, parseEvaluation, parseFollowUp, parseFunction,
@@ -59,15 +59,24 @@ export async function personOfAccount(db: Db, accountId: string): Promise<Person
   return p ?? null;
 }
 
-/** People of the unit who can review (have an account), without the declarant; the unit head first. */
+/**
+ * Who can review the declarant's conflicts: the heads of their unit and of the units above it (a
+ * UPT's head answers to the head of its dinas), nearest first, then the other people of the unit with
+ * an account; never the declarant. The default is the nearest head other than the declarant.
+ */
 export async function superiorChoices(db: Db, unitId: string, exceptPersonId: string): Promise<{ people: PersonLite[]; defaultId: string | null }> {
   const rows = await db.select(personCols).from(people)
     .where(and(eq(people.unitId, unitId), eq(people.isActive, true), sql`${people.accountId} is not null`, sql`${people.id} <> ${exceptPersonId}`))
     .orderBy(asc(people.name));
-  const heads = new Set(await accountsHoldingRole(db, 'unit_head', unitId));
-  const head = rows.find((p) => p.accountId && heads.has(p.accountId)) ?? null;
-  const sorted = head ? [head, ...rows.filter((p) => p.id !== head.id)] : rows;
-  return { people: sorted, defaultId: head?.id ?? null };
+  const over = await accountsHoldingRoleOver(db, 'unit_head', unitId);
+  const depth = new Map<string, number>();
+  for (const h of over) if (!depth.has(h.accountId)) depth.set(h.accountId, h.depth);
+  const headPeople = depth.size
+    ? await db.select(personCols).from(people).where(and(inArray(people.accountId, [...depth.keys()]), eq(people.isActive, true), sql`${people.id} <> ${exceptPersonId}`))
+    : [];
+  const heads = headPeople.sort((a, b) => depth.get(a.accountId!)! - depth.get(b.accountId!)! || a.name.localeCompare(b.name));
+  const headIds = new Set(heads.map((p) => p.id));
+  return { people: [...heads, ...rows.filter((p) => !headIds.has(p.id))], defaultId: heads[0]?.id ?? null };
 }
 
 /** Whether an actor is the head of a unit (a unit_head grant covering it). */
