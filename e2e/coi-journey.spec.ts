@@ -60,7 +60,9 @@ test('ad-hoc declaration with a conflict on a phone → the superior reviews wit
   await expectAccessible(h, 'review page');
   await h.getByLabel('Penilaian').selectOption({ label: 'Konflik kepentingan aktual' });
   await h.getByLabel('Mitigasi', { exact: true }).selectOption({ label: 'Pengunduran diri dari proses keputusan' });
-  await h.getByLabel('Batas waktu').fill('2026-12-31');
+  // a due date a month from the day the journey runs (one in the past is refused)
+  const due = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date(Date.now() + 30 * 86_400_000));
+  await h.getByLabel('Batas waktu').fill(due);
   await h.getByRole('button', { name: 'Simpan telaah' }).click();
   await expect(h.getByText('Telaah tersimpan.')).toBeVisible();
   await expect(h.getByText('Mitigasi berjalan', { exact: true })).toBeVisible();
