@@ -843,7 +843,7 @@ function ReportSummary({ v, rep, fileHref, proofHref, internal = false }: { v: V
         // the UPG's page shows the state in its own summary above, with the deadlines
         ...(internal ? [] : [[v.t('gratification.field.state'), <StateBadge v={v} state={rep.state} />]]),
         [v.t('gratification.field.kind'), v.t(`gratification.kind.${rep.kind}`)],
-        [v.t('gratification.field.giverName'), `${rep.giverName}${rep.giverInstitution ? ` (${rep.giverInstitution})` : ''}`],
+        [v.t('gratification.field.giverName'), `${rep.giverName}${rep.giverInstitution && rep.giverInstitution !== rep.giverName ? ` (${rep.giverInstitution})` : ''}`],
         [v.t('gratification.field.relationship'), v.t(`gratification.rel.${rep.relationship}`)],
         [v.t('gratification.field.occasion'), rep.occasion],
         [v.t('gratification.field.itemKind'), v.t(`gratification.item.${rep.itemKind}`)],

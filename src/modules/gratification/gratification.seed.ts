@@ -43,7 +43,7 @@ const DPM: Demo[] = [
     receivedOn: '2026-03-02', reportedOn: '2026-03-04', place: 'Rumah pelapor, Sungailiat', chronology: 'Diterima pada resepsi pernikahan anak saya.', where: 'with_me', claimed: 'l',
     events: [['dismiss', 'dismissed', '2026-03-05', 'Kategori l (pemberian terkait pernikahan) paling banyak Rp 1.500.000 per pemberi menurut Perkom KPK 1/2026: tidak wajib dilaporkan. Pemberi juga keluarga (kategori a).']],
     extra: { dismissReason: 'Kategori l (pemberian terkait pernikahan) paling banyak Rp 1.500.000 per pemberi menurut Perkom KPK 1/2026: tidak wajib dilaporkan. Pemberi juga keluarga (kategori a).', closedOn: '2026-03-05' } },
-  { who: 'Yusuf Hidayat, S.T.', kind: 'received', giver: 'PT Timah Konstruksi Mandiri', inst: 'PT Timah Konstruksi Mandiri', rel: 'vendor', occasion: 'Hari Raya Idul Fitri', item: 'voucher', desc: 'Voucher belanja supermarket', value: 1500000,
+  { who: 'Yusuf Hidayat, S.T.', kind: 'received', giver: 'Hendra Wijaya (Direktur)', inst: 'PT Timah Konstruksi Mandiri', rel: 'vendor', occasion: 'Hari Raya Idul Fitri', item: 'voucher', desc: 'Voucher belanja supermarket', value: 1500000,
     receivedOn: '2026-04-06', reportedOn: '2026-05-04', place: 'Dikirim ke kantor', chronology: 'Voucher dikirim lewat kurir ke kantor. Saya baru melapor setelah mengikuti sosialisasi UPG.', where: 'deposited',
     events: [['verify', 'verified', '2026-05-05'], ['analyse', 'analysed', '2026-05-08', 'Dari rekanan pengadaan; terlambat dilaporkan (lebih dari 10 hari kerja).']],
     extra: { verifiedOn: '2026-05-05', analysedOn: '2026-05-08', analysis: { relatedToPosition: true, contraryToDuty: false, category: null, note: 'Dari rekanan pengadaan; terlambat dilaporkan.' } } },
