@@ -488,10 +488,20 @@ describe('conflict of interest', () => {
     assert.deepEqual(await coiTasks(await ctxOf('bupati')), [], 'no person, no review: nothing');
   });
 
-  test('every page of the module answers for an anonymous visitor with a login redirect', async () => {
+  test('every route of the module sends an anonymous visitor to the login page and changes nothing', async () => {
+    const routes = t.router.declared.filter((d) => d.path.startsWith(BASE));
+    assert.ok(routes.length >= 20, `the module's routes: ${routes.length}`);
+    const anyId = (await one<{ id: string }>('select id from coi_risks limit 1')).id;
+    const before = await snapshot();
     const anon = new Client(t.app);
-    const res = await anon.get(BASE);
-    assert.equal(res.status, 303);
-    assert.match(res.headers.get('location') ?? '', /^\/login/);
+    for (const r of routes) {
+      const url = r.path.replace(/:\w+(\{[^/]*\})?/g, anyId);
+      const res = r.method === 'GET' ? await anon.get(url) : await anon.post(url, {}, { csrf: false });
+      if (r.method === 'GET') {
+        assert.equal(res.status, 303, `${r.method} ${url}`);
+        assert.match(res.headers.get('location') ?? '', /^\/login/, `${r.method} ${url}`);
+      } else assert.ok([303, 403].includes(res.status), `${r.method} ${url}: ${res.status}`);
+    }
+    assert.deepEqual(await snapshot(), before);
   });
 });
