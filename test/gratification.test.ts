@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { gratificationSuggestions } from '../src/modules/gratification/gratification.suggest.ts';
 import type { LkeFacts } from '../src/modules/gratification/gratification.service.ts';
-import { countRows, createTestApp, loggedIn, type TestApp } from './helpers.ts';
+import { Client, countRows, createTestApp, loggedIn, type TestApp } from './helpers.ts';
 
 const enc = new TextEncoder();
 const pdfBytes = (text: string) => enc.encode(`%PDF-1.7\n% ${text}\n1 0 obj << >> endobj\n%%EOF\n`);
@@ -373,5 +373,22 @@ describe('gratification control', () => {
     assert.deepEqual(await snapshot(), before);
     assert.equal((await upg.post(`${BASE}/pengaturan?unit=${units.DPMPTSPKUKM}`, { decreeNumber: '800/045/DPMPTSPKUKM/2026', decreeDate: '2026-01-05', proceduresTitle: 'SOP Pengendalian Gratifikasi (revisi)' })).status, 303);
     assert.equal((await snapshot()).audit, before.audit + 1);
+  });
+
+  test('every route of the module sends an anonymous visitor to the login page and changes nothing', async () => {
+    const routes = t.router.declared.filter((d) => d.path.startsWith(BASE));
+    assert.ok(routes.length >= 20, `the module's routes: ${routes.length}`);
+    const anyId = (await one<{ id: string }>('select id from gratification_reports limit 1')).id;
+    const before = await snapshot();
+    const anon = new Client(t.app);
+    for (const r of routes) {
+      const url = r.path.replace(/:\w+(\{[^/]*\})?/g, anyId);
+      const res = r.method === 'GET' ? await anon.get(url) : await anon.post(url, {}, { csrf: false });
+      if (r.method === 'GET') {
+        assert.equal(res.status, 303, `${r.method} ${url}`);
+        assert.match(res.headers.get('location') ?? '', /^\/login/, `${r.method} ${url}`);
+      } else assert.ok([303, 403].includes(res.status), `${r.method} ${url}: ${res.status}`);
+    }
+    assert.deepEqual(await snapshot(), before);
   });
 });
