@@ -15,7 +15,7 @@ import { coiSuggestions } from '../src/modules/coi/coi.suggest.ts';
 import type { Summary } from '../src/modules/coi/coi.service.ts';
 import { hashPassword } from '../src/kernel/auth.ts';
 import { dayIn } from '../src/kernel/workdays.ts';
-import { Client, countRows, createTestApp, DEMO_PASSWORD, loggedIn, type TestApp } from './helpers.ts';
+import { assertAnonymousRefused, countRows, createTestApp, DEMO_PASSWORD, loggedIn, type TestApp } from './helpers.ts';
 
 const enc = new TextEncoder();
 const pdfBytes = (text: string) => enc.encode(`%PDF-1.7\n% ${text}\n1 0 obj << >> endobj\n%%EOF\n`);
@@ -489,19 +489,10 @@ describe('conflict of interest', () => {
   });
 
   test('every route of the module sends an anonymous visitor to the login page and changes nothing', async () => {
-    const routes = t.router.declared.filter((d) => d.path.startsWith(BASE));
-    assert.ok(routes.length >= 20, `the module's routes: ${routes.length}`);
     const anyId = (await one<{ id: string }>('select id from coi_risks limit 1')).id;
     const before = await snapshot();
-    const anon = new Client(t.app);
-    for (const r of routes) {
-      const url = r.path.replace(/:\w+(\{[^/]*\})?/g, anyId);
-      const res = r.method === 'GET' ? await anon.get(url) : await anon.post(url, {}, { csrf: false });
-      if (r.method === 'GET') {
-        assert.equal(res.status, 303, `${r.method} ${url}`);
-        assert.match(res.headers.get('location') ?? '', /^\/login/, `${r.method} ${url}`);
-      } else assert.ok([303, 403].includes(res.status), `${r.method} ${url}: ${res.status}`);
-    }
+    const tried = await assertAnonymousRefused(t, BASE, anyId);
+    assert.ok(tried.length >= 20, `the module's routes: ${tried.length}`);
     assert.deepEqual(await snapshot(), before);
   });
 });

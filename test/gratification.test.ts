@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { gratificationSuggestions } from '../src/modules/gratification/gratification.suggest.ts';
 import type { LkeFacts } from '../src/modules/gratification/gratification.service.ts';
-import { Client, countRows, createTestApp, loggedIn, type TestApp } from './helpers.ts';
+import { assertAnonymousRefused, countRows, createTestApp, loggedIn, type TestApp } from './helpers.ts';
 
 const enc = new TextEncoder();
 const pdfBytes = (text: string) => enc.encode(`%PDF-1.7\n% ${text}\n1 0 obj << >> endobj\n%%EOF\n`);
@@ -376,19 +376,10 @@ describe('gratification control', () => {
   });
 
   test('every route of the module sends an anonymous visitor to the login page and changes nothing', async () => {
-    const routes = t.router.declared.filter((d) => d.path.startsWith(BASE));
-    assert.ok(routes.length >= 20, `the module's routes: ${routes.length}`);
     const anyId = (await one<{ id: string }>('select id from gratification_reports limit 1')).id;
     const before = await snapshot();
-    const anon = new Client(t.app);
-    for (const r of routes) {
-      const url = r.path.replace(/:\w+(\{[^/]*\})?/g, anyId);
-      const res = r.method === 'GET' ? await anon.get(url) : await anon.post(url, {}, { csrf: false });
-      if (r.method === 'GET') {
-        assert.equal(res.status, 303, `${r.method} ${url}`);
-        assert.match(res.headers.get('location') ?? '', /^\/login/, `${r.method} ${url}`);
-      } else assert.ok([303, 403].includes(res.status), `${r.method} ${url}: ${res.status}`);
-    }
+    const tried = await assertAnonymousRefused(t, BASE, anyId);
+    assert.ok(tried.length >= 20, `the module's routes: ${tried.length}`);
     assert.deepEqual(await snapshot(), before);
   });
 });

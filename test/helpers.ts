@@ -1,5 +1,6 @@
 // Test harness: a fresh, migrated database per test file (PGlite in memory, or a new database on
 // the PostgreSQL server named by TEST_DATABASE_URL), the app built on it, and a cookie-keeping client.
+import assert from 'node:assert/strict';
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
@@ -236,4 +237,25 @@ export async function loggedIn(app: App['app'], username: string, password = DEM
 export async function countRows(db: Database, table: string): Promise<number> {
   const [r] = await db.query<{ n: number }>(`select count(*)::int as n from ${table}`);
   return Number(r.n);
+}
+
+/**
+ * Every route the Router declared under a path prefix, requested by an anonymous visitor with `id`
+ * in each path parameter: a page sends them to the login page, a change is refused (303 to login,
+ * or 403 for the missing CSRF token). Returns the routes tried.
+ */
+export async function assertAnonymousRefused(t: TestApp, prefix: string, id: string): Promise<string[]> {
+  const routes = t.router.declared.filter((d) => d.path.startsWith(prefix));
+  const anon = new Client(t.app);
+  const tried: string[] = [];
+  for (const r of routes) {
+    const url = r.path.replace(/:\w+(\{[^/]*\})?/g, id);
+    const res = r.method === 'GET' ? await anon.get(url) : await anon.post(url, {}, { csrf: false });
+    if (r.method === 'GET') {
+      assert.equal(res.status, 303, `${r.method} ${url}`);
+      assert.match(res.headers.get('location') ?? '', /^\/login/, `${r.method} ${url}`);
+    } else assert.ok([303, 403].includes(res.status), `${r.method} ${url}: ${res.status}`);
+    tried.push(`${r.method} ${url}`);
+  }
+  return tried;
 }
