@@ -13,6 +13,7 @@ import { complaintsLkeSuggestions, complaintsMessages } from '../src/modules/com
 import { getRuleSet } from '../src/modules/assessment/index.ts';
 import { collectSuggestions } from '../src/modules/assessment/lke.suggest.ts';
 import { I18n } from '../src/kernel/i18n.ts';
+import { dayIn } from '../src/kernel/workdays.ts';
 import { Client, countRows, createTestApp, DEMO_PASSWORD, loggedIn, type TestApp } from './helpers.ts';
 
 const enc = new TextEncoder();
@@ -287,25 +288,27 @@ describe('complaints', () => {
   });
 
   test('statistics, A.II.5.ii counts, the PDF and the LKE suggestions', async () => {
+    // the complaints of this file were received today: this year's figures
+    const YEAR = Number(dayIn(new Date()).slice(0, 4));
     const h = await loggedIn(t.app, 'pengaduan');
-    const s = await h.get(`/pengaduan/statistik?unit=${units.DPMPTSPKUKM}&period=2026`);
+    const s = await h.get(`/pengaduan/statistik?unit=${units.DPMPTSPKUKM}&period=${YEAR}`);
     assert.equal(s.status, 200);
     const html = await s.text();
     assert.match(html, /A.II.5.ii/);
     assert.equal((await h.get('/pengaduan/statistik?period=2026-Q9')).status, 400);
-    assert.equal((await h.get(`/pengaduan/statistik?unit=${units.DISDUKCAPIL}&period=2026`)).status, 404);
-    const pdf = await h.get(`/pengaduan/statistik/laporan.pdf?unit=${units.DPMPTSPKUKM}&period=2026`);
+    assert.equal((await h.get(`/pengaduan/statistik?unit=${units.DISDUKCAPIL}&period=${YEAR}`)).status, 404);
+    const pdf = await h.get(`/pengaduan/statistik/laporan.pdf?unit=${units.DPMPTSPKUKM}&period=${YEAR}`);
     assert.equal(pdf.status, 200);
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
     assert.equal(new TextDecoder().decode((await pdf.arrayBuffer()).slice(0, 5)), '%PDF-');
-    const facts = await gatherFacts(t.database.db, units.DPMPTSPKUKM, 2026, new Date());
+    const facts = await gatherFacts(t.database.db, units.DPMPTSPKUKM, YEAR, new Date());
     const sug = suggestFromFacts(facts);
     const a = sug.find((x) => x.item === 'A.II.5.ii.a')!;
     assert.deepEqual(a.answer, { inputs: facts.stats.lke });
     assert.equal(facts.stats.lke.completed, 1);
     // through the LKE: every offered answer parses against the rule set; the report renders
     const t2 = new I18n().register('complaints', complaintsMessages).translator('id');
-    const got = await collectSuggestions([complaintsLkeSuggestions], getRuleSet('permenpanrb-90-2021'), { db: t.database.db, unitId: units.DPMPTSPKUKM, year: 2026, now: new Date(), t: t2 });
+    const got = await collectSuggestions([complaintsLkeSuggestions], getRuleSet('permenpanrb-90-2021'), { db: t.database.db, unitId: units.DPMPTSPKUKM, year: YEAR, now: new Date(), t: t2 });
     for (const [item, s] of got) if (s.answer !== null) assert.ok(s.parsed, `${item} parses`);
     assert.ok(got.get('A.II.5.ii.a')?.parsed);
     const doc = got.get('A.II.5.ii.a')!.evidence[0];
@@ -365,7 +368,10 @@ describe('complaints demo seed', () => {
     const d = rows.find((r) => r.code === 'DPMPTSPKUKM')!;
     assert.equal(d.n, 60);
     assert.ok(d.lapor >= 5 && d.closed >= 35 && d.sat >= 15 && d.open >= 1, JSON.stringify(d));
-    assert.equal(d.years, 2);
+    // January 2025 to the last working day before today
+    assert.ok(d.years >= 2, `${d.years} years`);
+    const [span] = await t.database.query<{ first: string; last: string }>(`select min(received_on)::text as first, max(received_on)::text as last from complaints_complaints c join org_units u on u.id = c.unit_id where u.code = 'DPMPTSPKUKM'`);
+    assert.ok(span.first.startsWith('2025-01') && span.last < dayIn(new Date()), JSON.stringify(span));
     assert.equal(rows.find((r) => r.code === 'DISDUKCAPIL')!.n, 8);
     const weekend = await t.database.query(`select 1 from complaints_complaints where extract(isodow from received_on) > 5`);
     assert.equal(weekend.length, 0, 'received on working days');

@@ -52,12 +52,21 @@ function sourcesHash(): Promise<string> {
   return treeHash;
 }
 
-/** Copies left from other sources or days go after a few hours (each is some 45 MB). */
+/**
+ * Copies left from other sources or days go after a few hours (each is some 45 MB). Ages are read
+ * against the file system's clock (a marker written now), not the process's: under a faked clock a
+ * copy published a moment ago must not look old to another test file.
+ */
 async function pruneSnapshots(maxAgeMs = 6 * 3600_000): Promise<void> {
+  const marker = path.join(CACHE, `.now-${process.pid}`);
+  await writeFile(marker, '');
+  const now = (await stat(marker)).mtimeMs;
+  await rm(marker, { force: true });
   for (const name of await readdir(CACHE)) {
+    if (name.startsWith('.now-')) continue;
     const full = path.join(CACHE, name);
     const info = await stat(full).catch(() => null); // another process may have just removed it
-    if (info && Date.now() - info.mtimeMs > maxAgeMs) await rm(full, { recursive: true, force: true });
+    if (info && now - info.mtimeMs > maxAgeMs) await rm(full, { recursive: true, force: true });
   }
 }
 

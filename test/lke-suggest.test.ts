@@ -5,6 +5,7 @@
 // plan (an agent's change, a pact signature) change the suggestion at once.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { dayIn } from '../src/kernel/workdays.ts';
 import { workplanLkeSuggestions } from '../src/modules/workplan/index.ts';
 import { Client, countRows, createTestApp, loggedIn, type TestApp } from './helpers.ts';
 
@@ -169,17 +170,18 @@ describe('suggested answers from the work plan', () => {
     const b = now.find((x) => x.item === 'A.II.1.i.b')!.answer as { inputs: { integrated: number } };
     assert.ok(b.inputs.integrated >= 1);
     const pakta = (s: Awaited<ReturnType<typeof suggestions>>) => s.find((x) => x.item === 'A.I.1.iv.d')!.facts.find((f) => f.key === 'wpl.fact.people.pakta')!.params!;
-    const p0 = pakta(now);
-    // someone of the unit who has not signed signs now
+    // someone of the unit who has not signed this year's pact signs it now
+    const year = Number(dayIn(new Date()).slice(0, 4));
+    const p0 = pakta(await suggestions(year));
     const [missing] = await t.database.query<{ username: string }>(
       `select a.username from kernel_accounts a join org_people p on p.account_id = a.id
-        where p.unit_id = $1 and p.is_active and not exists (select 1 from workplan_pacts w where w.person_id = p.id and w.year = 2026) limit 1`, [unitId]);
+        where p.unit_id = $1 and p.is_active and not exists (select 1 from workplan_pacts w where w.person_id = p.id and w.year = $2) limit 1`, [unitId, year]);
     if (missing) {
       const c = new Client(t.app);
       await c.login(missing.username);
       await c.get('/pakta');
       assert.equal((await c.post('/pakta/sign', { confirm: '1' })).status, 303);
-      assert.equal(pakta(await suggestions()).n, Number(p0.n) + 1);
+      assert.equal(pakta(await suggestions(year)).n, Number(p0.n) + 1);
     }
   });
 });
