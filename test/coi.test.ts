@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { coiSuggestions } from '../src/modules/coi/coi.suggest.ts';
-import type { Summary } from '../src/modules/coi/coi.service.ts';
+import { functionsInForce, listFunctions, type Summary } from '../src/modules/coi/coi.service.ts';
 import { hashPassword } from '../src/kernel/auth.ts';
 import { dayIn } from '../src/kernel/workdays.ts';
 import { assertAnonymousRefused, countRows, createTestApp, DEMO_PASSWORD, loggedIn, type TestApp } from './helpers.ts';
@@ -286,6 +286,15 @@ describe('conflict of interest', () => {
     const a2 = await snapshot();
     assert.deepEqual([a2.socs, a2.links, a2.files], [b2.socs - 1, b2.links - 1, b2.files], 'the file stays in the library');
     assert.equal(a2.audit, b2.audit + 1);
+  });
+
+  test('the map in force: a year without its own map uses the latest earlier one; none before the first', async () => {
+    const latest = (await one<{ y: number }>('select max(year)::int as y from coi_functions where unit_id = $1', [units.DPMPTSPKUKM])).y;
+    const own = await listFunctions(t.database.db, units.DPMPTSPKUKM, latest);
+    assert.ok(own.length > 0);
+    assert.deepEqual((await functionsInForce(t.database.db, units.DPMPTSPKUKM, latest + 3)).map((f) => f.id), own.map((f) => f.id));
+    assert.deepEqual(await functionsInForce(t.database.db, units.DPMPTSPKUKM, 2000), []);
+    assert.deepEqual(await functionsInForce(t.database.db, units.DINKES, latest), [], 'another unit’s map is not in force here');
   });
 
   test('a risk of the map is edited: current values in the form, bad input and an older copy refused, the change audited', async () => {

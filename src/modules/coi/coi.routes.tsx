@@ -23,7 +23,7 @@ import {
 } from './coi.rules.ts';
 import {
   addEvaluation, addFunction, addRisk, addSocialisation, canReview, createDeclaration, declarationFor, declarationRegister, declarationsToReview,
-  functionsFromServices, isUnitHead, listEvaluations, listFunctions, listSocialisations, ownDeclarations, personOfAccount, recordFollowUp,
+  functionsFromServices, functionsInForce, isUnitHead, listEvaluations, listSocialisations, ownDeclarations, personOfAccount, recordFollowUp,
   findRisk, lastReminder, recordPaperDeclaration, removeEvaluation, removeFunction, removeRisk, removeSocialisation, reviewDeclaration, riskMap, sendReminders, stillToDeclareIn, summaryOf, superiorChoices, updateRecommendation, updateRisk,
   type Ctx as SvcCtx, type DeclarationView, type EvidenceInput, type Upload,
 } from './coi.service.ts';
@@ -266,7 +266,7 @@ export function registerCoiRoutes(r: Router): void {
     const kind = form.kind === 'periodic' ? 'periodic' : 'adhoc';
     const today = dayIn(new Date());
     const { people, defaultId } = await superiorChoices(db, person.unitId, person.id);
-    const fns = await listFunctions(db, person.unitId, Number((form.declaredOn || today).slice(0, 4)) || Number(today.slice(0, 4)));
+    const fns = await functionsInForce(db, person.unitId, Number((form.declaredOn || today).slice(0, 4)) || Number(today.slice(0, 4)));
     const version = currentVersion();
     const title = kind === 'periodic' ? v.t('coi.form.title_periodic', { period: periodOf(today) }) : v.t('coi.form.title_adhoc');
     const sourceOptions = SOURCES.map((s) => ({ value: s, label: v.t(`coi.source.${s}`) }));
@@ -779,7 +779,7 @@ export function registerCoiRoutes(r: Router): void {
     const w = await whereOf(c, scope);
     const v = await pageView(c);
     const db = c.var.deps.db;
-    const [list, fns] = await Promise.all([listSocialisations(db, w.unitId, w.year), listFunctions(db, w.unitId, w.year)]);
+    const [list, fns] = await Promise.all([listSocialisations(db, w.unitId, w.year), functionsInForce(db, w.unitId, w.year)]);
     const manage = v.can('coi.manage', w.unitId);
     const library = manage ? (await listUnitFiles(db, w.unitId, { pageSize: 200 })).rows.map((f) => ({ id: f.id, title: f.title })) : [];
     const fnName = new Map(fns.map((f) => [f.id, f.name]));

@@ -99,6 +99,17 @@ export async function listFunctions(db: Db, unitId: string, year: number): Promi
   return db.select().from(coiFunctions).where(and(eq(coiFunctions.unitId, unitId), eq(coiFunctions.year, year))).orderBy(asc(coiFunctions.position), asc(coiFunctions.name));
 }
 
+/**
+ * The main functions in force for a year: the map of that year, or else the latest earlier one (a
+ * map stays the reference until the unit makes a new one), so declarations and socialisations early
+ * in a year can name a function before the year's map is drawn.
+ */
+export async function functionsInForce(db: Db, unitId: string, year: number): Promise<FunctionRow[]> {
+  const [latest] = await db.select({ year: coiFunctions.year }).from(coiFunctions)
+    .where(and(eq(coiFunctions.unitId, unitId), sql`${coiFunctions.year} <= ${year}`)).orderBy(desc(coiFunctions.year)).limit(1);
+  return latest ? listFunctions(db, unitId, latest.year) : [];
+}
+
 async function insertFunction(tx: Db, ctx: Ctx, unitId: string, year: number, v: { name: string; serviceCode: string | null }, at: Date) {
   const [dup] = await tx.select({ id: coiFunctions.id }).from(coiFunctions).where(and(eq(coiFunctions.unitId, unitId), eq(coiFunctions.year, year), sql`lower(${coiFunctions.name}) = lower(${v.name})`)).limit(1);
   if (dup) return null;
@@ -231,7 +242,7 @@ export async function addSocialisation(ctx: Ctx, files: FileStore, scope: Scope,
   assertUnit(scope, unitId);
   const v = parseSocialisation(input, functionIds, dayIn(now));
   const year = Number(v.heldOn.slice(0, 4));
-  const fns = await listFunctions(ctx.db, unitId, year);
+  const fns = await functionsInForce(ctx.db, unitId, year);
   if (v.functionIds.some((id) => !fns.some((f) => f.id === id))) throw field('functionIds', 'coi.err.functions');
   precheck(evidence);
   if (evidence?.kind === 'url') { try { checkUrl(evidence.url); } catch (e) { if (e instanceof DomainError) throw field('url', e.code); throw e; } }
@@ -284,7 +295,7 @@ export async function createDeclaration(ctx: DeclarantCtx, input: DeclarationInp
   let functionId: string | null = (input.functionId ?? '').trim() || null;
   const year = v ? Number(v.declaredOn.slice(0, 4)) : 0;
   if (functionId && v) {
-    const fns = await listFunctions(ctx.db, unitId, year);
+    const fns = await functionsInForce(ctx.db, unitId, year);
     if (!fns.some((f) => f.id === functionId)) errors.functionId = 'coi.err.function';
   }
   if (Object.keys(errors).length) throw new DomainError('validation', 'error.validation', {}, errors);
