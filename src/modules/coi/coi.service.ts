@@ -167,11 +167,17 @@ export async function addRisk(ctx: Ctx, scope: Scope, functionId: string, input:
   });
 }
 
-export async function removeRisk(ctx: Ctx, scope: Scope, id: string): Promise<RiskRow> {
+/** A risk of the map within the scope, locked for the change that follows; anything else 404. */
+async function riskInScope(tx: Db, scope: Scope, id: string): Promise<RiskRow> {
   if (!isId(id)) throw notFound();
+  const [r] = await tx.select().from(coiRisks).where(eq(coiRisks.id, id)).for('update').limit(1);
+  if (!r || !inUnitScope(scope, r.unitId)) throw notFound();
+  return r;
+}
+
+export async function removeRisk(ctx: Ctx, scope: Scope, id: string): Promise<RiskRow> {
   return ctx.db.transaction(async (tx) => {
-    const [r] = await tx.select().from(coiRisks).where(eq(coiRisks.id, id)).for('update').limit(1);
-    if (!r || !inUnitScope(scope, r.unitId)) throw notFound();
+    const r = await riskInScope(tx, scope, id);
     await tx.delete(coiRisks).where(eq(coiRisks.id, r.id));
     await appendAudit(tx, ctx.actor, { action: 'coi.risk.remove', entityType: 'coi_risk', entityId: r.id, unitId: r.unitId, data: { functionId: r.functionId } });
     return r;
@@ -193,10 +199,8 @@ export function riskRevision(r: RiskRow): string {
 }
 
 export async function updateRisk(ctx: Ctx, scope: Scope, id: string, input: RiskInput & { revision?: string }, at = new Date()): Promise<RiskRow> {
-  if (!isId(id)) throw notFound();
   return ctx.db.transaction(async (tx) => {
-    const [r] = await tx.select().from(coiRisks).where(eq(coiRisks.id, id)).for('update').limit(1);
-    if (!r || !inUnitScope(scope, r.unitId)) throw notFound();
+    const r = await riskInScope(tx, scope, id);
     const v = parseRisk(input);
     if ((input.revision ?? '') !== riskRevision(r)) throw new DomainError('conflict', 'coi.err.risk_changed');
     const [row] = await tx.update(coiRisks).set(v).where(eq(coiRisks.id, r.id)).returning();
