@@ -10,6 +10,9 @@ export const regencies = pgTable('org_regencies', {
   capital: text('capital'),
   province: text('province'),
   headTitle: text('head_title').notNull().default('Bupati'),
+  // the regency's logo (lambang daerah) for letterheads: a PNG/JPEG in the kernel file store
+  logoSha256: text('logo_sha256'),
+  logoMime: text('logo_mime'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -24,6 +27,13 @@ export const units = pgTable('org_units', {
   address: text('address'),
   phone: text('phone'),
   email: text('email'),
+  // the rest of a letterhead's contact line (kop surat): fax, website, SMS number
+  fax: text('fax'),
+  website: text('website'),
+  sms: text('sms'),
+  // the unit's own logo for letterheads (else the regency's): a PNG/JPEG in the kernel file store
+  logoSha256: text('logo_sha256'),
+  logoMime: text('logo_mime'),
   isActive: boolean('is_active').notNull().default(true),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
