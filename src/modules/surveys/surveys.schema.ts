@@ -62,7 +62,9 @@ export const responses = pgTable('surveys_responses', {
   suggestion: text('suggestion'),
   // online | paper | import
   channel: text('channel').notNull().default('online'),
-  // salted hash of (client, day, period): duplicate detection without tracking people; null for paper/import
+  // salted hash of (the phone's random cookie token, day, period, service form): duplicate detection
+  // without tracking people (never derived from an address); null for paper/import, counter devices
+  // and receipt codes, and forgotten after two days
   dedupKey: text('dedup_key'),
   codeId: uuid('code_id'),
   submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull().defaultNow(),
@@ -88,6 +90,31 @@ export const throttle = pgTable('surveys_throttle', {
   windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
   count: integer('count').notNull().default(0),
 });
+
+/**
+ * Signed form timestamps already used: a form fetched once is posted once (spent in the transaction
+ * that stores the response). Only the timestamp's signature is kept, deleted once the timestamp has
+ * expired; it says nothing about who answered.
+ */
+export const spentStamps = pgTable('surveys_spent_stamps', {
+  signature: text('signature').primaryKey(),
+  spentAt: timestamp('spent_at', { withTimezone: true }).notNull(),
+}, (t) => [index('surveys_spent_stamps_at_idx').on(t.spentAt)]);
+
+/**
+ * Counter devices: a tablet at a unit's service counter, registered by the unit's survey managers
+ * (a signed long-lived cookie names the row). On it the per-phone duplicate check does not apply, so
+ * one citizen after another can answer; revoking it makes it an ordinary phone again.
+ */
+export const devices = pgTable('surveys_devices', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  unitId: uuid('unit_id').notNull().references(() => units.id),
+  label: text('label').notNull(),
+  createdBy: uuid('created_by').references(() => accounts.id, { onDelete: 'set null' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  revokedBy: uuid('revoked_by').references(() => accounts.id, { onDelete: 'set null' }),
+}, (t) => [index('surveys_devices_unit_idx').on(t.unitId)]);
 
 /** The follow-up plan of a period for its weakest unsur, its realisation and completion. */
 export const followups = pgTable('surveys_followups', {
