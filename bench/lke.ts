@@ -297,7 +297,7 @@ export function lheInput(): LheInput {
     year: 2027, ruleset: rs, options: rs.defaults, state: 'evaluated', stateLabel: 'Dievaluasi',
     evaluatedAt: new Date('2027-04-14T03:00:00Z'), evaluators: ['Evaluator Satu', 'Evaluator Dua'],
     conclusion: 'belum_memenuhi', conclusionNote: 'Penataan Tatalaksana belum mencapai 75 %.',
-    scores: { unit: unitScore, tpi: tpiScore }, verdict: judge(rs, tpiScore, { bpkOpinion: 'WTP' }),
+    scores: { unit: unitScore, tpi: tpiScore }, review: { items: rs.items.length, reviewed: rs.items.length, changed: 3 }, verdict: judge(rs, tpiScore, { bpkOpinion: 'WTP' }),
     differences: compareLayers(rs, workedExample, tpi).map((d) => {
       const item = items.get(d.item)!;
       return { item: d.item, question: item.question.id, unitAnswer: describeAnswer(item, d.a, 'id', rs.defaults), tpiAnswer: describeAnswer(item, d.b, 'id', rs.defaults), delta: d.delta, note: null };

@@ -2,9 +2,11 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './kernel/config.ts';
 import { DataDirLockedError, openDatabase, type Database } from './kernel/db.ts';
-import { verifyAudit } from './kernel/audit.ts';
+import path from 'node:path';
+import { advanceCheckpoint, CHECKPOINT_FILE, parseCheckpoint, readCheckpointFile, verifyAudit, verifyAuditTail, type AuditCheckpoint } from './kernel/audit.ts';
 import { DomainError } from './kernel/errors.ts';
 import { createFileStore } from './kernel/files.ts';
+import { setRegencyTimeZone } from './kernel/workdays.ts';
 import { buildI18n, seedDemo, startServer } from './main.ts';
 import { createAdmin } from './modules/org/index.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/org/org.seed.ts';
@@ -22,7 +24,9 @@ Commands:
                                INTEGRITAS_ADMIN_PASSWORD or standard input)
   backup FILE                write a portable backup (gzip JSON) of every table
   restore FILE               load a backup into an empty database (either engine)
-  verify-audit               check the audit log's hash chain; exit 1 at the first broken link
+  verify-audit [BACKUP…]     check the audit log's hash chain, and that the log still reaches its
+                               checkpoint (DATA_DIR/audit-checkpoint.json and those of the backups
+                               named); exit 1 at a broken link or a missing tail
   lke score FILE.json        score an LKE answer file (FILE or - for standard input) and print JSON:
                                {"ruleset": "permenpanrb-90-2021", "answers": {CODE: ANSWER},
                                 "prerequisites": {…}?, "options": {…}?}
@@ -37,14 +41,72 @@ Commands:
 Environment: DATABASE_URL (PostgreSQL; embedded PGlite in DATA_DIR when unset), DATA_DIR (./data),
 PORT (3000), HOST (127.0.0.1), SECRET_KEY, SMTP_URL, MAIL_FROM, PUBLIC_URL, NODE_ENV, DEMO (auto|on|off).`;
 
-async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>): Promise<T> {
+async function withDatabase<T>(config: Config, fn: (db: Database) => Promise<T>, opts: { checkpoint?: boolean } = {}): Promise<T> {
+  setRegencyTimeZone(config.timeZone); // the demo is dated from the regency's today
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.databaseUrl ? undefined : config.dataDir });
   try {
     await database.migrate();
-    return await fn(database);
+    const result = await fn(database);
+    // what the command appended (seed, admin, migrate's calendars) moves the audit checkpoint on;
+    // verify-audit only reads it
+    if (opts.checkpoint !== false) {
+      const r = await advanceCheckpoint(database.db, config.dataDir, config.secretKey);
+      if (r === 'behind' || r === 'other_chain' || r === 'mismatch') console.error(`Warning: the audit log does not reach its checkpoint in ${path.join(config.dataDir, CHECKPOINT_FILE)} (${r}); run "integritas verify-audit".`);
+    }
+    return result;
   } finally {
     await database.close();
   }
+}
+
+/** verify-audit: the chain, then the log's end against the DATA_DIR checkpoint and those of the backups named. Exit 0 or 1. */
+async function verifyAuditCommand(config: Config, backups: string[]): Promise<number> {
+  const { readBackupFile } = await import('./kernel/backup.ts');
+  return withDatabase(config, async (db) => {
+    const result = await verifyAudit(db.db);
+    if (!result.ok) {
+      console.error(`Audit chain BROKEN at entry #${result.firstBroken!.seq} (${result.firstBroken!.reason}); ${result.checked} entries before it are intact.`);
+      return 1;
+    }
+    console.log(`Audit chain intact: ${result.checked} entries verified.`);
+    let failed = false;
+    const checkpoints: { label: string; cp: AuditCheckpoint }[] = [];
+    const file = path.join(config.dataDir, CHECKPOINT_FILE);
+    const own = await readCheckpointFile(config.dataDir, config.secretKey);
+    if (own.state === 'ok') checkpoints.push({ label: file, cp: own.checkpoint });
+    else if (own.state === 'missing') console.log(`No audit checkpoint in ${file} yet: the end of the log is not checked against one.`);
+    else { console.error(`Audit checkpoint ${file} is damaged or not signed with this SECRET_KEY.`); failed = true; }
+    for (const b of backups) {
+      const doc = await readBackupFile(b);
+      if (doc.auditCheckpoint === undefined) { console.log(`${b} carries no audit checkpoint (made by an older version).`); continue; }
+      const p = parseCheckpoint(doc.auditCheckpoint, config.secretKey);
+      if (p.ok) checkpoints.push({ label: b, cp: p.checkpoint });
+      else { console.error(`The audit checkpoint in ${b} is not signed with this SECRET_KEY: not compared.`); failed = true; }
+    }
+    for (const { label, cp } of checkpoints) {
+      const r = await verifyAuditTail(db.db, cp);
+      const last = r.lastSeq === null ? 'no entry at all' : `entry #${r.lastSeq}`;
+      if (r.ok) {
+        console.log(`Audit log reaches its checkpoint in ${label} (entry #${cp.seq}, ${cp.at}).`);
+        if (r.sequence !== null && r.lastSeq !== null && r.sequence > r.lastSeq) {
+          console.log(`Note: the sequence handed out numbers up to #${r.sequence}; those after #${r.lastSeq} went to transactions that rolled back, or to entries deleted since the checkpoint.`);
+        }
+        continue;
+      }
+      failed = true;
+      if (r.problem === 'tail_missing') {
+        const from = (r.lastSeq ?? 0) + 1;
+        console.error(`Audit log TRUNCATED: the checkpoint in ${label} (${cp.at}) records entry #${cp.seq}, but the log ends at ${last}; entries #${from}${cp.seq > from ? `–#${cp.seq}` : ''} (at least) are missing.`);
+      } else if (r.problem === 'other_chain') {
+        console.error(`Audit log REPLACED: its first entry is not the one the checkpoint in ${label} records. If this database was replaced on purpose (a new installation), remove ${file}.`);
+      } else if (r.problem === 'checkpoint_mismatch') {
+        console.error(`Audit log REWRITTEN: entry #${cp.seq} is not the one the checkpoint in ${label} records.`);
+      } else {
+        console.error(`Audit sequence SET BACK: its last value (${r.sequence ?? 'none'}) is below the log's ${last}.`);
+      }
+    }
+    return failed ? 1 : 0;
+  }, { checkpoint: false });
 }
 
 async function readStdin(): Promise<string> {
@@ -114,23 +176,18 @@ export async function runCli(argv: string[]): Promise<number> {
         const { backupToFile, restoreFromFile } = await import('./kernel/backup.ts');
         const config = loadConfig();
         if (command === 'backup') {
-          const stats = await withDatabase(config, (db) => backupToFile(db, file));
+          const stats = await withDatabase(config, (db) => backupToFile(db, file, { secretKey: config.secretKey }));
           console.log(`Backup written to ${file}: ${stats.tables} tables, ${stats.rows} rows.`);
         } else {
-          const stats = await withDatabase(config, (db) => restoreFromFile(db, file));
+          const stats = await withDatabase(config, (db) => restoreFromFile(db, file, { secretKey: config.secretKey, dataDir: config.dataDir }), { checkpoint: false });
           console.log(`Restored ${stats.rows} rows into ${stats.tables} tables from ${file}.`);
+          if (stats.checkpointSource === 'backup') console.log(`Audit checkpoint: the backup's own (entry #${stats.checkpoint!.seq}), kept in ${path.join(config.dataDir, CHECKPOINT_FILE)}.`);
+          else if (stats.checkpointSource === 'restored_log') console.log(`Audit checkpoint: the backup's is missing or signed with another SECRET_KEY; the restored log's end (entry #${stats.checkpoint!.seq}) is kept instead.`);
         }
         return 0;
       }
-      case 'verify-audit': {
-        const result = await withDatabase(loadConfig(), (db) => verifyAudit(db.db));
-        if (result.ok) {
-          console.log(`Audit chain intact: ${result.checked} entries verified.`);
-          return 0;
-        }
-        console.error(`Audit chain BROKEN at entry #${result.firstBroken!.seq} (${result.firstBroken!.reason}); ${result.checked} entries before it are intact.`);
-        return 1;
-      }
+      case 'verify-audit':
+        return await verifyAuditCommand(loadConfig(), rest);
       case 'lke': {
         const { values, positionals } = parseArgs({ args: rest, allowPositionals: true, options: { plan: { type: 'boolean' }, lang: { type: 'string' } } });
         const [sub, file] = positionals;

@@ -5,12 +5,12 @@ import { AccessControl } from './kernel/access.ts';
 import type { Config } from './kernel/config.ts';
 import { openDatabase, type Database } from './kernel/db.ts';
 import { createFileStore, type FileStore } from './kernel/files.ts';
-import { createHttpApp, type HttpDeps } from './kernel/http.tsx';
+import { createHttpApp, describeError, keepAuditCheckpoint, type HttpDeps } from './kernel/http.tsx';
 import { I18n } from './kernel/i18n.ts';
 import type { NavItem, NavSection } from './kernel/ui/view.ts';
 import { kernelMessages } from './kernel/kernel.messages.ts';
 import { kernelPolicy } from './kernel/kernel.policy.ts';
-import { registerKernelRoutes } from './kernel/kernel.routes.tsx';
+import { anonymousRoot, registerKernelRoutes } from './kernel/kernel.routes.tsx';
 import { calendarNav, registerCalendarRoutes } from './kernel/calendar.routes.tsx';
 import { createMailer, type Mailer } from './kernel/mail.ts';
 import { countUnread, flushEmail } from './kernel/notify.ts';
@@ -25,34 +25,44 @@ import { workplanLkeSuggestions, workplanSuggestMessages } from './modules/workp
 import { registerServicesRoutes, seedServicesDemo, servicesLkeSuggestions, servicesMessages, servicesNav, servicesPolicy } from './modules/services/index.ts';
 import { complaintsTasks, sendComplaintReminders } from './modules/complaints/index.ts';
 import { purgeExpiredWbsReports } from './modules/wbs/index.ts';
-import { dayIn } from './kernel/workdays.ts';
+import { dayIn, setRegencyTimeZone } from './kernel/workdays.ts';
 import { complaintsLkeSuggestions, complaintsMessages, complaintsNav, complaintsPolicy, registerComplaintsRoutes, seedComplaintsDemo } from './modules/complaints/index.ts';
 import { registerWbsRoutes, seedWbsDemo, wbsLkeSuggestions, wbsMessages, wbsNav, wbsPolicy, wbsTasks } from './modules/wbs/index.ts';
 import { gratificationLkeSuggestions, gratificationMessages, gratificationNav, gratificationPolicy, gratificationTasks, registerGratificationRoutes, seedGratificationDemo } from './modules/gratification/index.ts';
 import { coiLkeSuggestions, coiMessages, coiNav, coiPolicy, coiTasks, registerCoiRoutes, seedCoiDemo } from './modules/coi/index.ts';
+import { PORTAL_PATH, portalMessages, portalPolicy, registerPortalRoutes } from './modules/portal/index.ts';
+import { complaintsPublicLinks } from './modules/complaints/index.ts';
+import { wbsPublicLinks } from './modules/wbs/index.ts';
+import { declarationPublicLinks } from './modules/workplan/index.ts';
+import { servicesPublicLinks } from './modules/services/index.ts';
+import { surveysPublicLinks } from './modules/surveys/index.ts';
 import { registerSurveyPublicRoutes, registerSurveysRoutes, seedSurveysDemo, surveyPublicMessages, surveyPublicPolicy, surveysLkeSuggestions, surveysMessages, surveysNav, surveysPolicy } from './modules/surveys/index.ts';
 
 export function buildI18n(): I18n {
   return new I18n().register('kernel', kernelMessages).register('org', orgMessages).register('evidence', evidenceMessages).register('assessment', assessmentMessages).register('plan', planMessages).register('pakta', paktaMessages).register('declaration', declarationMessages).register('team', teamMessages).register('agents', agentsMessages).register('workplan-suggest', workplanSuggestMessages)
     .register('services', servicesMessages).register('surveys', surveysMessages).register('survey-public', surveyPublicMessages)
-    .register('complaints', complaintsMessages).register('wbs', wbsMessages).register('gratification', gratificationMessages).register('coi', coiMessages);
+    .register('complaints', complaintsMessages).register('wbs', wbsMessages).register('gratification', gratificationMessages).register('coi', coiMessages)
+    .register('portal', portalMessages);
 }
 
 export function buildAccess(): AccessControl {
   return new AccessControl().register(kernelPolicy).register(orgPolicy).register(evidencePolicy).register(assessmentPolicy).register(planPolicy).register(paktaPolicy).register(declarationPolicy).register(teamPolicy).register(agentsPolicy)
     .register(servicesPolicy).register(surveysPolicy).register(surveyPublicPolicy)
-    .register(complaintsPolicy).register(wbsPolicy).register(gratificationPolicy).register(coiPolicy);
+    .register(complaintsPolicy).register(wbsPolicy).register(gratificationPolicy).register(coiPolicy)
+    .register(portalPolicy);
 }
 
 export type Logger = HttpDeps['log'];
 
 const inSection = (section: NavSection, n: NavItem): NavItem => (n.group === 'main' ? { ...n, section } : n);
 
+/** Log lines to the console. An error is written as its class, code and frames only (describeError): never its message, which may carry a query's parameters. */
 export function consoleLogger(level: Config['logLevel']): Logger {
   return (lvl, msg, extra) => {
     if (level === 'silent' || (level === 'error' && lvl !== 'error')) return;
     const line = `[${new Date().toISOString()}] ${lvl.toUpperCase()} ${msg}`;
-    if (lvl === 'error') console.error(line, extra ?? '');
+    const detail = extra === undefined ? '' : JSON.stringify(extra instanceof Error ? describeError(extra) : extra);
+    if (lvl === 'error') console.error(detail ? `${line} ${detail}` : line);
     else console.log(line);
   };
 }
@@ -69,6 +79,8 @@ export interface App {
 }
 
 export function buildApp(config: Config, database: Database, opts: { mailer?: Mailer; log?: Logger } = {}): App {
+  // every "today" and "this year" of every module is the regency's (kernel/workdays.ts)
+  setRegencyTimeZone(config.timeZone);
   const i18n = buildI18n();
   const access = buildAccess();
   const mailer = opts.mailer ?? createMailer(config.smtpUrl, config.mailFrom);
@@ -102,7 +114,9 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   }
   // Pakta Integritas (pipeline middleware): a login by a person who has not signed this year's pact lands on /pakta
   app.use('*', paktaLoginPrompt);
-  registerKernelRoutes(router, { roleLabel });
+  // an anonymous visitor's root is the public portal; the login page links to it
+  app.use('*', anonymousRoot(PORTAL_PATH));
+  registerKernelRoutes(router, { roleLabel, publicHome: PORTAL_PATH });
   registerCalendarRoutes(router);
   registerOrgRoutes(router);
   registerEvidenceRoutes(router);
@@ -120,6 +134,8 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   registerWbsRoutes(router);
   registerGratificationRoutes(router);
   registerCoiRoutes(router);
+  // the citizen's way in: every module offers its public pages as links on the portal
+  registerPortalRoutes(router, { sources: [servicesPublicLinks, surveysPublicLinks, complaintsPublicLinks, wbsPublicLinks, declarationPublicLinks] });
   return { app, router, deps, mailer, i18n, access, flushMail };
 }
 
@@ -154,6 +170,7 @@ export async function startServer(config: Config, log: Logger = consoleLogger(co
     throw err;
   }
   const app = buildApp(config, database, { log });
+  await keepAuditCheckpoint(app.deps); // what migrate and the demo seed appended
   const server = await new Promise<ServerType>((resolve, reject) => {
     const s = serve({ fetch: app.app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
     s.once('error', reject);
@@ -164,6 +181,7 @@ export async function startServer(config: Config, log: Logger = consoleLogger(co
   const timer = setInterval(() => {
     app.flushMail().catch((e) => log('error', 'mail flush failed', e));
     purgeExpiredSessions(database.db).catch((e) => log('error', 'session purge failed', e));
+    void keepAuditCheckpoint(app.deps); // entries of background work (reminders, retention)
   }, 60_000);
   timer.unref();
   // hourly housekeeping (and once shortly after start): complaint SLA reminders, WBS retention

@@ -70,3 +70,24 @@ document.addEventListener('submit', (e) => {
   e.preventDefault();
   autosave(form);
 });
+
+// Scroll regions (ScrollRegion: role=region, tabindex=0, a label): without JavaScript each stays a
+// focusable, labelled region; here one that does not overflow (a table as cards on a phone, a narrow
+// table on a wide screen) leaves the tab order and the landmarks, and comes back when it overflows.
+function updateScrollRegions() {
+  document.querySelectorAll('[data-scroll-region]').forEach((el) => {
+    const scrolls = el.scrollWidth > el.clientWidth + 1;
+    if (scrolls) {
+      el.setAttribute('tabindex', '0');
+      el.setAttribute('role', 'region');
+      el.setAttribute('aria-label', el.dataset.scrollRegion || '');
+    } else if (document.activeElement !== el) {
+      el.removeAttribute('tabindex');
+      el.removeAttribute('role');
+      el.removeAttribute('aria-label');
+    }
+  });
+}
+window.addEventListener('DOMContentLoaded', updateScrollRegions);
+let scrollRegionTimer = 0;
+window.addEventListener('resize', () => { clearTimeout(scrollRegionTimer); scrollRegionTimer = setTimeout(updateScrollRegions, 150); });

@@ -237,11 +237,17 @@ describe('unit scoping', () => {
 describe('anonymous visitors', () => {
   test('a protected page redirects to /login with the way back', async () => {
     const c = new Client(t.app);
-    for (const path of ['/', '/people?q=agus&page=2', '/admin/accounts', '/notifications']) {
+    for (const path of ['/people?q=agus&page=2', '/admin/accounts', '/notifications', '/lke']) {
       const res = await c.get(path);
       assert.equal(res.status, 303, path);
       assert.equal(res.headers.get('location'), `/login?next=${encodeURIComponent(path)}`, path);
     }
+  });
+
+  test('the root leads an anonymous visitor to the public portal', async () => {
+    const res = await new Client(t.app).get('/');
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get('location'), '/publik');
   });
 
   test('a POST to a protected route is 401 and changes nothing', async () => {

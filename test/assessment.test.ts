@@ -211,6 +211,22 @@ describe('LKE through the web', () => {
     assert.equal(rev.status, 200);
     await transition(ketua, id, 'submit');
     await transition(tpi, id, 'start_review');
+    // not every item carries a TPI decision: the conclusion is refused and nothing changes
+    await transition(tpi, id, 'evaluate', { conclusion: 'memenuhi', note: 'Memenuhi kriteria Menuju WBK.' });
+    assert.equal(await stateOf(app, id), 'under_review');
+    // the TPI accepts the unit's value for the remaining items, the confirmation naming how many
+    const page = await (await tpi.get(`/lke/${id}/review/remaining`)).text();
+    const n = Number(/name="n" value="(\d+)"/.exec(page)?.[1]);
+    const version = /name="version" value="(\d+)"/.exec(page)?.[1];
+    assert.ok(n > 100 && n < 113, `remaining ${n}`);
+    assert.match(page, new RegExp(`${n} butir`));
+    // a count that is not the one confirmed (the page is older than the worksheet) changes nothing
+    assert.equal((await tpi.post(`/lke/${id}/review/remaining`, { version: version!, n: String(n - 1) })).status, 303);
+    assert.equal(await countRows(app.database, `assessment_answers where worksheet_id = '${id}' and layer = 'tpi'`), 113 - n);
+    assert.equal((await tpi.post(`/lke/${id}/review/remaining`, { version: version!, n: String(n) })).status, 303);
+    assert.equal(await countRows(app.database, `assessment_answers where worksheet_id = '${id}' and layer = 'tpi'`), 113);
+    const [acc] = await app.database.query<{ data: { n: number } }>(`select data from kernel_audit_log where entity_id = $1 and action = 'lke.review.accept_remaining'`, [id]);
+    assert.equal(acc?.data.n, n);
     await transition(tpi, id, 'evaluate', { conclusion: 'memenuhi', note: 'Memenuhi kriteria Menuju WBK.' });
     assert.equal(await stateOf(app, id), 'evaluated');
     await transition(tpi, id, 'recommend');

@@ -3,8 +3,16 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { sql } from 'drizzle-orm';
-import { appendAudit, GENESIS_HASH, hashEntry, SYSTEM_ACTOR, verifyAudit } from '../src/kernel/audit.ts';
-import { Client, countRows, createTestApp, loggedIn, type TestApp } from './helpers.ts';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  advanceCheckpoint, appendAudit, CHECKPOINT_FILE, GENESIS_HASH, hashEntry, readCheckpointFile, SYSTEM_ACTOR, verifyAudit, verifyAuditTail,
+} from '../src/kernel/audit.ts';
+import { backupToFile, readBackupFile, restoreFromFile } from '../src/kernel/backup.ts';
+import { parseCheckpoint, type AuditCheckpoint, type CheckpointFile } from '../src/kernel/audit.ts';
+import { buildApp } from '../src/main.ts';
+import { Client, countRows, createTestApp, createTestDb, loggedIn, type TestApp } from './helpers.ts';
 
 let t: TestApp;
 before(async () => { t = await createTestApp(); });
@@ -12,6 +20,10 @@ after(async () => { await t.close(); });
 
 interface Row { seq: number; action: string; actor_account_id: string | null; actor_label: string; entity_type: string; entity_id: string | null; unit_id: string | null; data: Record<string, unknown>; prev_hash: string; hash: string; at: Date }
 
+function cpOf(file: CheckpointFile): AuditCheckpoint {
+  assert.equal(file.state, 'ok');
+  return (file as Extract<CheckpointFile, { state: 'ok' }>).checkpoint;
+}
 async function lastEntries(n: number): Promise<Row[]> {
   return t.database.query<Row>(`select * from kernel_audit_log order by seq desc limit ${n}`);
 }
@@ -222,6 +234,109 @@ describe('tampering is detected', () => {
     await t.database.query('update kernel_audit_log set data = $1::jsonb, hash = $2 where seq = $3', [JSON.stringify(data), forgedHash, row.seq]);
     assert.deepEqual((await verifyAudit(t.database.db)).firstBroken, { seq: next.seq, reason: 'chain_break' });
     await restore(row);
+  });
+
+  test('deleting the newest entries: the chain alone still verifies, the checkpoint outside the table does not', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'itg-audit-cp-'));
+    const logged: string[] = [];
+    // the same database served with a DATA_DIR: requests that append move the checkpoint on
+    const app = buildApp({ ...t.config, dataDir }, t.database, { log: (_l, msg) => { logged.push(msg); } });
+    try {
+      const admin = new Client(app.app);
+      await admin.login('admin');
+      assert.equal((await admin.post('/admin/units', { code: 'KEC-MRW', name: 'Kecamatan Merawang', shortName: 'Kec. Merawang', kind: 'kecamatan', isActive: '1' })).status, 303);
+      const file = await readCheckpointFile(dataDir, t.config.secretKey);
+      assert.equal(file.state, 'ok');
+      const cp = cpOf(file);
+      const [newest, second] = await lastEntries(2);
+      assert.deepEqual([cp.seq, cp.hash], [Number(newest.seq), newest.hash], 'the checkpoint is the log\'s end after the request');
+      assert.equal((await verifyAuditTail(t.database.db, cpOf(file))).ok, true);
+
+      // a superuser (triggers off) deletes the two newest entries
+      await t.database.query('delete from kernel_audit_log where seq >= $1', [second.seq]);
+      const chain = await verifyAudit(t.database.db);
+      assert.equal(chain.ok, true, 'the chain alone cannot see a missing tail');
+      const tail = await verifyAuditTail(t.database.db, cpOf(file));
+      assert.equal(tail.ok, false);
+      assert.equal(tail.problem, 'tail_missing');
+      assert.equal(tail.checkpoint.seq, Number(newest.seq));
+      assert.equal(tail.lastSeq, Number(second.seq) - 1);
+      assert.ok(tail.sequence !== null && tail.sequence >= Number(newest.seq), 'the sequence still remembers the numbers handed out');
+
+      // the app does not move the evidence back: the checkpoint stays, the operator is told once
+      const text = await readFile(path.join(dataDir, CHECKPOINT_FILE), 'utf8');
+      await t.database.db.transaction((tx) => appendAudit(tx, SYSTEM_ACTOR, { action: 'test.after_truncation', entityType: 'test' }));
+      assert.equal(await advanceCheckpoint(t.database.db, dataDir, t.config.secretKey), 'mismatch');
+      assert.equal((await admin.post('/lang', { locale: 'id', back: '/' })).status, 303);
+      assert.equal(await readFile(path.join(dataDir, CHECKPOINT_FILE), 'utf8'), text, 'the checkpoint moved');
+      assert.ok(logged.some((m) => /audit log does not reach its checkpoint/.test(m)), logged.join('\n'));
+
+      // a hand-edited checkpoint is not believed
+      const edited = JSON.parse(text) as { seq: number };
+      await writeFile(path.join(dataDir, CHECKPOINT_FILE), JSON.stringify({ ...edited, seq: edited.seq - 2 }));
+      assert.equal((await readCheckpointFile(dataDir, t.config.secretKey)).state, 'invalid');
+      await writeFile(path.join(dataDir, CHECKPOINT_FILE), text);
+
+      // put the entries back (and drop the test one): whole again
+      const [extra] = await lastEntries(1);
+      await t.database.query('delete from kernel_audit_log where seq = $1', [extra.seq]);
+      await restore(second);
+      await restore(newest);
+      assert.equal((await verifyAuditTail(t.database.db, cpOf(file))).ok, true);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('a sequence set back below the log\'s end is reported', async () => {
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'itg-audit-cp-'));
+    try {
+      assert.equal(await advanceCheckpoint(t.database.db, dataDir, t.config.secretKey, { force: true }), 'written');
+      const file = await readCheckpointFile(dataDir, t.config.secretKey);
+      assert.equal(file.state, 'ok');
+      const cp = cpOf(file);
+      const [{ v }] = await t.database.query<{ v: string }>(`select pg_sequence_last_value(pg_get_serial_sequence('kernel_audit_log', 'seq')::regclass)::text as v`);
+      await t.database.query(`select setval(pg_get_serial_sequence('kernel_audit_log', 'seq'), 1)`);
+      const r = await verifyAuditTail(t.database.db, cp);
+      assert.equal(r.problem, 'sequence_behind');
+      await t.database.query(`select setval(pg_get_serial_sequence('kernel_audit_log', 'seq'), $1::bigint)`, [v]);
+      assert.equal((await verifyAuditTail(t.database.db, cp)).ok, true);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  test('each backup carries a signed checkpoint; a restore keeps it, so a tail cut after the restore shows', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'itg-audit-bk-'));
+    const target = await createTestDb();
+    try {
+      const file = path.join(dir, 'backup.json.gz');
+      await backupToFile(t.database, file, { secretKey: t.config.secretKey });
+      const doc = await readBackupFile(file);
+      const signed = parseCheckpoint(doc.auditCheckpoint, t.config.secretKey);
+      assert.ok(signed.ok, 'no valid checkpoint in the backup');
+      const [newest] = await lastEntries(1);
+      assert.equal(signed.checkpoint.seq, Number(newest.seq));
+      assert.equal(signed.checkpoint.hash, newest.hash);
+      assert.equal(parseCheckpoint(doc.auditCheckpoint, 'another-secret-key-another-secret-key-01').ok, false, 'accepted under another key');
+
+      // the restored database's DATA_DIR keeps the backup's checkpoint
+      await target.database.query(`delete from kernel_calendar_days`);
+      const restoredDir = path.join(dir, 'restored');
+      const stats = await restoreFromFile(target.database, file, { secretKey: t.config.secretKey, dataDir: restoredDir });
+      assert.equal(stats.checkpointSource, 'backup');
+      const kept = await readCheckpointFile(restoredDir, t.config.secretKey);
+      assert.equal(kept.state, 'ok');
+      const cp = cpOf(kept);
+      assert.equal((await verifyAuditTail(target.database.db, cp)).ok, true);
+      await target.database.query('alter table kernel_audit_log disable trigger user');
+      await target.database.query('delete from kernel_audit_log where seq = (select max(seq) from kernel_audit_log)');
+      assert.equal((await verifyAudit(target.database.db)).ok, true);
+      assert.equal((await verifyAuditTail(target.database.db, cp)).problem, 'tail_missing');
+    } finally {
+      await target.drop();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   test('the audit page reports the first broken entry to the administrator', async () => {

@@ -1,16 +1,19 @@
 // Sign-in, throttling, password storage and changes, sessions and their cookie.
 // All in-process requests share one client address ("local"), so this file stays well below the
-// per-address limit (20 failures) while it exercises the per-account limit (5).
+// per-address limit (20 failures) while it exercises the per-account-and-client limit (5); other
+// clients and the account-wide delay are exercised directly, with their own addresses and clock.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import {
-  authenticate, createSession, findSession, SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, THROTTLE_MAX_PER_ACCOUNT, THROTTLE_MAX_PER_CLIENT,
+  ACCOUNT_DELAY_BASE_MS, ACCOUNT_DELAY_MAX_MS, ACCOUNT_FREE_FAILURES, accountDelayMs, authenticate, createSession, findSession,
+  SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, THROTTLE_MAX_PER_ACCOUNT_CLIENT, THROTTLE_MAX_PER_CLIENT, THROTTLE_WINDOW_MS,
 } from '../src/kernel/auth.ts';
 import { DomainError } from '../src/kernel/errors.ts';
 import { Client, countRows, createTestApp, DEMO_PASSWORD, loggedIn, type TestApp } from './helpers.ts';
 
 let t: TestApp;
-before(async () => { t = await createTestApp(); });
+let secret: string;
+before(async () => { t = await createTestApp(); secret = t.config.secretKey; });
 after(async () => { await t.close(); });
 
 const FAILED = 'Nama pengguna atau kata sandi salah.';
@@ -72,9 +75,9 @@ describe('signing in', () => {
     assert.equal(await signedIn(c), true);
   });
 
-  test('after 5 failures the account is throttled, even with the right password; other accounts still work', async () => {
-    assert.equal(THROTTLE_MAX_PER_ACCOUNT, 5);
-    for (let i = 0; i < THROTTLE_MAX_PER_ACCOUNT; i++) {
+  test('after 5 failures from one client the account is throttled there, even with the right password; other accounts still work', async () => {
+    assert.equal(THROTTLE_MAX_PER_ACCOUNT_CLIENT, 5);
+    for (let i = 0; i < THROTTLE_MAX_PER_ACCOUNT_CLIENT; i++) {
       const r = await tryLogin('koordinator', `salah-${i}`);
       assert.equal(r.status, 401, `attempt ${i + 1}`);
     }
@@ -92,7 +95,7 @@ describe('signing in', () => {
   });
 
   test('a success clears the failure count of the account', async () => {
-    for (let i = 0; i < THROTTLE_MAX_PER_ACCOUNT - 1; i++) assert.equal((await tryLogin('sekretaris.zi', 'salah')).status, 401);
+    for (let i = 0; i < THROTTLE_MAX_PER_ACCOUNT_CLIENT - 1; i++) assert.equal((await tryLogin('sekretaris.zi', 'salah')).status, 401);
     assert.equal((await tryLogin('sekretaris.zi', DEMO_PASSWORD)).status, 303);
     assert.equal((await tryLogin('sekretaris.zi', 'salah')).status, 401);
     assert.equal((await tryLogin('sekretaris.zi', DEMO_PASSWORD)).status, 303, 'one failure after a success must not throttle');
@@ -102,10 +105,10 @@ describe('signing in', () => {
     const db = t.database.db;
     const client = '203.0.113.7';
     for (let i = 0; i < THROTTLE_MAX_PER_CLIENT; i++) {
-      await assert.rejects(authenticate(db, `tebak${i}`, 'x', client), (e: unknown) => e instanceof DomainError && e.code === 'auth.login.failed');
+      await assert.rejects(authenticate(db, `tebak${i}`, 'x', client, { secret }), (e: unknown) => e instanceof DomainError && e.code === 'auth.login.failed');
     }
-    await assert.rejects(authenticate(db, 'wbs', DEMO_PASSWORD, client), (e: unknown) => e instanceof DomainError && e.kind === 'throttled');
-    const ok = await authenticate(db, 'wbs', DEMO_PASSWORD, '203.0.113.8');
+    await assert.rejects(authenticate(db, 'wbs', DEMO_PASSWORD, client, { secret }), (e: unknown) => e instanceof DomainError && e.kind === 'throttled');
+    const ok = await authenticate(db, 'wbs', DEMO_PASSWORD, '203.0.113.8', { secret });
     assert.equal(ok.username, 'wbs');
   });
 
@@ -116,6 +119,86 @@ describe('signing in', () => {
       assert.match(r.h, /^\$argon2id\$v=19\$m=19456,t=2,p=1\$/, r.username);
       assert.ok(!r.h.includes(DEMO_PASSWORD));
     }
+  });
+});
+
+describe('throttling per account and client, with a growing delay for the account as a whole', () => {
+  const isCode = (code: string) => (e: unknown) => e instanceof DomainError && e.code === code;
+  const at = (base: Date, ms: number) => new Date(base.getTime() + ms);
+
+  test('the account-wide delay grows with each failure and is capped (a table of failures → delay)', () => {
+    assert.equal(ACCOUNT_FREE_FAILURES, 5);
+    const table: [number, number][] = [[0, 0], [1, 0], [4, 0], [5, 2_000], [6, 4_000], [7, 8_000], [8, 16_000], [9, 32_000], [10, 60_000], [11, 60_000], [50, 60_000]];
+    for (const [failures, delay] of table) assert.equal(accountDelayMs(failures), delay, `${failures} failures`);
+    assert.equal(ACCOUNT_DELAY_BASE_MS, 2_000);
+    assert.equal(ACCOUNT_DELAY_MAX_MS, 60_000);
+  });
+
+  test('an attacker on one client cannot lock the owner out on another', async () => {
+    const db = t.database.db;
+    const start = new Date(Date.now() + 24 * 3600_000); // a clock of its own, clear of the other tests
+    const attacker = '198.51.100.66';
+    // the attacker keeps trying for a quarter of an hour: after five failures only that client is blocked
+    for (let i = 0; i < 30; i++) {
+      const when = at(start, i * 30_000);
+      await assert.rejects(authenticate(db, 'pegawai.dukcapil', `tebakan-${i}`, attacker, { secret, now: when }),
+        isCode(i < THROTTLE_MAX_PER_ACCOUNT_CLIENT ? 'auth.login.failed' : 'auth.login.throttled'), `attempt ${i + 1}`);
+    }
+    // blocked there even with the right password
+    await assert.rejects(authenticate(db, 'pegawai.dukcapil', DEMO_PASSWORD, attacker, { secret, now: at(start, 15 * 30_000) }), isCode('auth.login.throttled'));
+    // the owner, at the office, signs in while the attacker is still blocked
+    const owner = await authenticate(db, 'pegawai.dukcapil', DEMO_PASSWORD, '192.0.2.10', { secret, now: at(start, 15 * 30_000 + 1000) });
+    assert.equal(owner.username, 'pegawai.dukcapil');
+    // and over HTTP (the proxy names the client): one client's failures leave another's sign-in alone
+    const proxied = await createTestApp({ seed: 'org', config: { trustedProxies: ['local'] } });
+    try {
+      const as = (addr: string) => ({ headers: { 'x-forwarded-for': addr } });
+      const bad = new Client(proxied.app);
+      await bad.get('/login');
+      for (let i = 0; i < THROTTLE_MAX_PER_ACCOUNT_CLIENT; i++) assert.equal((await bad.post('/login', { username: 'kadis', password: `salah-${i}` }, as('198.51.100.7'))).status, 401);
+      assert.equal((await bad.post('/login', { username: 'kadis', password: DEMO_PASSWORD }, as('198.51.100.7'))).status, 429);
+      await new Promise((r) => setTimeout(r, ACCOUNT_DELAY_BASE_MS + 100)); // the account's short delay after five failures
+      const good = new Client(proxied.app);
+      await good.get('/login');
+      assert.equal((await good.post('/login', { username: 'kadis', password: DEMO_PASSWORD }, as('192.0.2.20'))).status, 303);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  test('guesses spread over many clients meet a delay that grows, never a block', async () => {
+    const db = t.database.db;
+    const start = new Date(Date.now() + 48 * 3600_000);
+    let now = start.getTime();
+    const seen: number[] = [];
+    for (let i = 0; i < 9; i++) {
+      const client = `198.51.100.${100 + i}`; // a new address each time: no client limit applies
+      await assert.rejects(authenticate(db, 'tpi', `tebakan-${i}`, client, { secret, now: new Date(now) }), isCode('auth.login.failed'), `guess ${i + 1}`);
+      const delay = accountDelayMs(i + 1);
+      if (delay > 0) {
+        // within the delay every client is asked to wait (the owner too), with the seconds left
+        await assert.rejects(authenticate(db, 'tpi', DEMO_PASSWORD, '192.0.2.30', { secret, now: new Date(now + 1) }), (e: unknown) => {
+          assert.ok(e instanceof DomainError && e.code === 'auth.login.delayed', String(e));
+          seen.push(Number(e.params.seconds));
+          return true;
+        });
+      }
+      now += delay;
+    }
+    assert.deepEqual(seen, [2, 4, 8, 16, 32], 'the wait grows with each failure');
+    // the owner gets in as soon as the current delay is over, and that resets the account's count
+    const owner = await authenticate(db, 'tpi', DEMO_PASSWORD, '192.0.2.30', { secret, now: new Date(now) });
+    assert.equal(owner.username, 'tpi');
+    await assert.rejects(authenticate(db, 'tpi', 'lagi-salah', '198.51.100.200', { secret, now: new Date(now + 1000) }), isCode('auth.login.failed'));
+    assert.ok(await authenticate(db, 'tpi', DEMO_PASSWORD, '192.0.2.30', { secret, now: new Date(now + 2000) }));
+    // failures older than the window are forgotten
+    assert.ok(THROTTLE_WINDOW_MS >= ACCOUNT_DELAY_MAX_MS);
+  });
+
+  test('the delay message, in both languages', async () => {
+    const i18n = t.i18n;
+    assert.equal(i18n.translator('id')('auth.login.delayed', { seconds: 8 }), 'Akun ini baru saja menerima banyak percobaan masuk yang gagal. Tunggu 8 detik, lalu coba lagi.');
+    assert.equal(i18n.translator('en')('auth.login.delayed', { seconds: 8 }), 'This account has just had many failed sign-in attempts. Wait 8 seconds, then try again.');
   });
 });
 

@@ -74,10 +74,13 @@ describe('conflict of interest', () => {
     const { seedCoiDemo } = await import('../src/modules/coi/index.ts');
     assert.equal(await seedCoiDemo(t.database.db, t.deps.files), false, 'second seed does nothing');
     const n = await one<{ fns: number; periodic: number; pending: number }>(`select
-      (select count(*)::int from coi_functions where unit_id = $1) as fns,
-      (select count(*)::int from coi_declarations where unit_id = $1 and kind = 'periodic') as periodic,
-      (select count(*)::int from coi_declarations where unit_id = $1 and state = 'submitted') as pending`, [units.DPMPTSPKUKM]);
-    assert.deepEqual(n, { fns: 6, periodic: 16, pending: 1 });
+      (select count(*)::int from coi_functions where unit_id = $1 and year = $2) as fns,
+      (select count(*)::int from coi_declarations where unit_id = $1 and year = $2 and kind = 'periodic') as periodic,
+      (select count(*)::int from coi_declarations where unit_id = $1 and year = $2 and state = 'submitted') as pending,
+      (select count(*)::int from coi_functions where unit_id = $1 and year = $2 - 1) as prevFns,
+      (select count(*)::int from coi_declarations where unit_id = $1 and year = $2 - 1 and kind = 'periodic') as prevPeriodic`, [units.DPMPTSPKUKM, 2026]);
+    // this year in progress and a complete previous year
+    assert.deepEqual(n, { fns: 6, periodic: 16, pending: 1, prevfns: 6, prevperiodic: 16 });
     assert.ok((await one<{ n: number }>(`select count(*)::int as n from coi_functions where unit_id = $1`, [units.DISDUKCAPIL])).n > 0);
   });
 
@@ -226,7 +229,7 @@ describe('conflict of interest', () => {
   test('risk map, socialisation and evaluation: bad input refused, nothing stored; good input saved with an audit entry', async () => {
     const kadis = await loggedIn(t.app, 'kadis');
     const q = `?unit=${units.DPMPTSPKUKM}&year=2026`;
-    const fn = await one<{ id: string }>(`select id from coi_functions where unit_id = $1 and name like 'Pemberdayaan%'`, [units.DPMPTSPKUKM]);
+    const fn = await one<{ id: string }>(`select id from coi_functions where unit_id = $1 and year = 2026 and name like 'Pemberdayaan%'`, [units.DPMPTSPKUKM]);
     const before = await snapshot();
     const risk = { source: 'business_interest', form: 'Pendamping UKM memiliki usaha sejenis', positions: 'Pendamping UKM', likelihood: '3', impact: '3' };
     for (const [k, v] of [['likelihood', '0'], ['impact', '6'], ['likelihood', '']] as const) {
@@ -299,7 +302,7 @@ describe('conflict of interest', () => {
 
   test('a risk of the map is edited: current values in the form, bad input and an older copy refused, the change audited', async () => {
     const kadis = await loggedIn(t.app, 'kadis');
-    const risk = await one<{ id: string; likelihood: number; impact: number; form: string }>(`select id, likelihood, impact, form from coi_risks where unit_id = $1 order by created_at limit 1`, [units.DPMPTSPKUKM]);
+    const risk = await one<{ id: string; likelihood: number; impact: number; form: string }>(`select r.id, r.likelihood, r.impact, r.form from coi_risks r join coi_functions f on f.id = r.function_id where r.unit_id = $1 and f.year = 2026 order by r.created_at limit 1`, [units.DPMPTSPKUKM]);
     const page = await kadis.get(`${BASE}/peta/risiko/${risk.id}`);
     assert.equal(page.status, 200);
     const html = await page.text();

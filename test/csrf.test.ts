@@ -141,6 +141,59 @@ describe('CSRF on a signed-in form', () => {
   });
 });
 
+describe('the token is bound to the session', () => {
+  test('a token from before sign-in no longer works after it; the CSRF cookie is replaced at sign-in', async () => {
+    const c = new Client(t.app);
+    await c.get('/login');
+    const before = { token: c.csrf, cookie: c.cookies.get('itg_csrf') };
+    assert.equal((await c.post('/login', { username: 'admin', password: 'DemoZI-2026!' })).status, 303);
+    assert.notEqual(c.cookies.get('itg_csrf'), before.cookie, 'the CSRF cookie survived sign-in');
+    const { res, created } = await tryCreateUnit(c, { csrf: before.token });
+    assert.equal(res.status, 403);
+    assert.equal(created, 0);
+    // even with the old cookie put back (a planted cookie and its token)
+    c.cookies.set('itg_csrf', before.cookie!);
+    const planted = await tryCreateUnit(c, { csrf: before.token });
+    assert.equal(planted.res.status, 403);
+    assert.equal(planted.created, 0);
+  });
+
+  test('another session\'s token is refused, even with the same CSRF cookie', async () => {
+    const a = await loggedIn(t.app, 'admin');
+    const b = await loggedIn(t.app, 'admin');
+    // b carries a's CSRF cookie: only the sessions differ
+    b.cookies.set('itg_csrf', a.cookies.get('itg_csrf')!);
+    await b.get('/');
+    assert.notEqual(b.csrf, a.csrf, 'two sessions got the same token');
+    const { res, created } = await tryCreateUnit(b, { csrf: a.csrf });
+    assert.equal(res.status, 403);
+    assert.equal(created, 0);
+    const own = await tryCreateUnit(b);
+    assert.equal(own.res.status, 303, 'its own token works');
+    assert.equal(own.created, 1);
+  });
+
+  test('after sign-out the session\'s token is worthless', async () => {
+    const c = await loggedIn(t.app, 'admin');
+    const token = c.csrf;
+    assert.equal((await c.post('/logout')).status, 303);
+    const res = await c.post('/lang', { locale: 'id', back: '/' }, { csrf: token });
+    assert.equal(res.status, 403);
+  });
+
+  test('Origin: null is cross-site: refused even with a valid token', async () => {
+    const admin = await loggedIn(t.app, 'admin');
+    const { res, created } = await tryCreateUnit(admin, { headers: { origin: 'null', host: 'localhost' } });
+    assert.equal(res.status, 403);
+    assert.equal(created, 0);
+    const anon = new Client(t.app);
+    await anon.get('/login');
+    const login = await anon.post('/login', { username: 'admin', password: 'DemoZI-2026!' }, { headers: { origin: 'null' } });
+    assert.equal(login.status, 403);
+    assert.equal(anon.cookies.has('itg_session'), false);
+  });
+});
+
 describe('CSRF before sign-in', () => {
   test('a login POST without a token is 403 and creates no session', async () => {
     const c = new Client(t.app);

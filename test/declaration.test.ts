@@ -103,7 +103,10 @@ describe('Pencanangan', () => {
 
   test('the public page shows the declaration and nothing private', async () => {
     const anon = new Client(t.app);
-    const res = await anon.get('/publik/unit/DPMPTSPKUKM');
+    // the unit's portal page links to its declaration
+    const portal = await (await anon.get('/publik/unit/DPMPTSPKUKM')).text();
+    assert.match(portal, /href="\/publik\/unit\/DPMPTSPKUKM\/pencanangan"/);
+    const res = await anon.get('/publik/unit/DPMPTSPKUKM/pencanangan');
     assert.equal(res.status, 200);
     const html = await res.text();
     assert.match(html, /Pendopo Sungailiat/);
@@ -122,7 +125,9 @@ describe('Pencanangan', () => {
     // only the declaration's photos: any other id is not found
     assert.equal((await anon.get('/publik/unit/DPMPTSPKUKM/foto/00000000-0000-4000-8000-000000000000')).status, 404);
     // a unit without a declaration says so; an unknown unit is not found
-    assert.match(await (await anon.get('/publik/unit/DISDUKCAPIL')).text(), /belum mempublikasikan/);
+    assert.match(await (await anon.get('/publik/unit/DISDUKCAPIL/pencanangan')).text(), /belum mempublikasikan/);
+    assert.doesNotMatch(await (await anon.get('/publik/unit/DISDUKCAPIL')).text(), /\/publik\/unit\/DISDUKCAPIL\/pencanangan/, 'no link to a declaration not published');
     assert.equal((await anon.get('/publik/unit/NOPE')).status, 404);
+    assert.equal((await anon.get('/publik/unit/NOPE/pencanangan')).status, 404);
   });
 });

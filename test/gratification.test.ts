@@ -66,12 +66,16 @@ describe('gratification control', () => {
   test('the demo year is seeded once, in every state, one under 2/2019; Disdukcapil has its own', async () => {
     const { seedGratificationDemo } = await import('../src/modules/gratification/index.ts');
     assert.equal(await seedGratificationDemo(t.database.db, t.deps.files), false, 'second seed does nothing');
-    const rows = await t.database.query<{ state: string; rules_version: string; kind: string }>(`select state, rules_version, kind from gratification_reports where unit_id = $1`, [units.DPMPTSPKUKM]);
+    const rows = await t.database.query<{ state: string; rules_version: string; kind: string }>(`select state, rules_version, kind from gratification_reports where unit_id = $1 and received_on >= '2026-01-01'`, [units.DPMPTSPKUKM]);
     assert.equal(rows.length, 10);
+    // and a complete previous year: every report settled
+    const prev = await t.database.query<{ state: string }>(`select state from gratification_reports where unit_id = $1 and received_on between '2025-01-01' and '2025-12-31'`, [units.DPMPTSPKUKM]);
+    assert.ok(prev.length >= 3, `previous year: ${prev.length}`);
+    assert.ok(prev.every((r) => r.state === 'closed' || r.state === 'dismissed'), JSON.stringify(prev));
     for (const s of ['received', 'completion_requested', 'verified', 'analysed', 'forwarded', 'decided', 'followed_up', 'closed', 'dismissed']) assert.ok(rows.some((r) => r.state === s), s);
     assert.equal(rows.filter((r) => r.rules_version === 'perkom-kpk-2-2019').length, 1);
     assert.ok(rows.some((r) => r.kind === 'refused'));
-    assert.equal((await one<{ n: number }>(`select count(*)::int as n from gratification_reports where unit_id = $1`, [units.DISDUKCAPIL])).n, 2);
+    assert.equal((await one<{ n: number }>(`select count(*)::int as n from gratification_reports where unit_id = $1 and received_on >= '2026-01-01'`, [units.DISDUKCAPIL])).n, 2);
   });
 
   test('an employee reports a gift with a PDF and sees only their own reports', async () => {
@@ -111,7 +115,7 @@ describe('gratification control', () => {
 
   test('the employee sees the KPK decision on their report', async () => {
     const pegawai = await loggedIn(t.app, 'pegawai');
-    const id = (await one<{ id: string }>(`select r.id from gratification_reports r join kernel_accounts a on a.id = r.account_id where a.username = 'pegawai' and r.decision = 'state'`)).id;
+    const id = (await one<{ id: string }>(`select r.id from gratification_reports r join kernel_accounts a on a.id = r.account_id where a.username = 'pegawai' and r.decision = 'state' and r.received_on >= '2026-01-01'`)).id;
     const html = await (await pegawai.get(`${BASE}/laporan/${id}`)).text();
     assert.match(html, /data-decision/);
     assert.match(html, /Milik negara/);

@@ -43,7 +43,11 @@ describe('Rencana Kerja', () => {
     assert.equal(areas[0]!.targets.length, 3);
     assert.equal(areas[3]!.indicators.length, 6);
     const acts = await t.database.query<{ area: number; title: string; months: number[] }>('select area, title, months from workplan_activities where plan_id = $1 order by area, seq', [planId]);
-    assert.deepEqual(acts.map((a) => ({ area: a.area, title: a.title, months: a.months })), template.activities);
+    assert.deepEqual(acts.map((a) => ({ area: a.area, title: a.title, months: a.months })), template.activities.map((a) => ({ area: a.area, title: a.title, months: a.months })));
+    // areas 1–3, which the seed's matrix leaves out, get activities derived from its indicators, marked as added
+    const added = await t.database.query<{ area: number; template_added: boolean }>('select area, template_added from workplan_activities where plan_id = $1 order by area, seq', [planId]);
+    assert.ok(added.filter((a) => a.area <= 3).length > 0 && added.filter((a) => a.area <= 3).every((a) => a.template_added));
+    assert.ok(added.filter((a) => a.area >= 4).every((a) => !a.template_added));
     assert.deepEqual(acts.find((a) => a.title === 'Pengelolaan Akuntabilitasi Kinerja')!.months, [3, 6, 9, 12]);
     assert.ok((await countRows(t.database, 'kernel_audit_log')) > auditBefore);
     const page = unescape(await (await c.get(`/rencana-kerja/${planId}`)).text());
@@ -238,7 +242,7 @@ describe('Rencana Kerja', () => {
     // the template's matrix (areas 4–6) and the unit's own three change-management activities (area 1)
     for (const r of rows) { assert.ok(r.decree_number); assert.equal(r.n, template.activities.length + 3); assert.equal(r.pics, r.n); }
     const tagged = await t.database.query<{ lke: string[] }>(`select a.lke_items as lke from workplan_activities a join workplan_plans p on p.id = a.plan_id
-      join org_units u on u.id = p.unit_id where u.code = 'DPMPTSPKUKM' and p.year = 2026 and a.area = 1 order by a.seq`);
+      join org_units u on u.id = p.unit_id where u.code = 'DPMPTSPKUKM' and p.year = 2026 and a.area = 1 and not a.template_added order by a.seq`);
     assert.deepEqual(tagged.map((x) => x.lke), [['A.I.1.ii.c'], ['A.I.1.iv.a'], ['A.I.1.iv.c', 'A.II.1.iii.a']]);
   });
 });

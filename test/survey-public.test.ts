@@ -1,17 +1,22 @@
 // The public survey forms through the web (PGlite, and PostgreSQL with TEST_DATABASE_URL): the short
 // links, the happy path (answers in instrument order, channel 'online', no address or agent in the
-// row or the audit log), and every kind of bad input refused with the right status and NOTHING
-// stored — a missing answer, a value of 5, a 1 MB field, a burst of 50 from one client, a forged or
-// another unit's service, a wrong or reused receipt code, a closed period, the honeypot, a form
-// sent too fast or with a forged timestamp; the public results page; the QR poster (staff only).
+// row or the audit log), phones known by a cookie token (three phones behind one address, one phone
+// answering two services: all accepted; the same service twice: refused), counter devices (many
+// respondents in a row; listed, revocable, audited), and every kind of bad input refused with the
+// right status and NOTHING stored — a missing answer, a value of 5, control characters and invalid
+// UTF-8, a 1 MB field, a burst from one address, a forged or another unit's service, a wrong or
+// reused receipt code, a closed period, the honeypot, a form sent too fast, with a forged timestamp
+// or a second time (replayed); overload on the embedded engine (503 early); the public results page;
+// the QR poster (staff only).
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { boundedDbWait, DatabaseBusyError } from '../src/kernel/db.ts';
 import { hashCode as hashReceiptCode, instrumentFor, type InstrumentKind } from '../src/modules/surveys/index.ts';
-import { formStamp, PUBLIC_SURVEY_RULES } from '../src/modules/surveys/public.rules.ts';
+import { DEVICE_COOKIE, formStamp, PHONE_COOKIE, PUBLIC_SURVEY_RULES } from '../src/modules/surveys/public.rules.ts';
 import { countRows, createTestApp, engine, loggedIn, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -46,7 +51,7 @@ async function addPeriod(unit: string, kind: string, opts: { status?: string; st
   return r!.id;
 }
 
-/** A browser on its own address: cookies, CSRF token and the form's signed timestamp. */
+/** A browser (a phone) on an address: cookies, CSRF token and the form's signed timestamp. */
 class Visitor {
   cookies = new Map<string, string>();
   csrf = '';
@@ -61,7 +66,8 @@ class Visitor {
     for (const line of res.headers.getSetCookie()) {
       const [pair] = line.split(';');
       const i = pair.indexOf('=');
-      this.cookies.set(pair.slice(0, i).trim(), pair.slice(i + 1).trim());
+      if (/max-age=0/i.test(line)) this.cookies.delete(pair.slice(0, i).trim());
+      else this.cookies.set(pair.slice(0, i).trim(), pair.slice(i + 1).trim());
     }
     return res;
   }
@@ -90,7 +96,8 @@ function answersOf(html: string, values: number[]): Record<string, string> {
 }
 
 let addr = 1;
-const visitor = () => new Visitor(`10.0.${Math.floor(addr / 250)}.${(addr++ % 250) + 1}`);
+const newAddress = () => `10.0.${Math.floor(addr / 250)}.${(addr++ % 250) + 1}`;
+const visitor = (address = newAddress()) => new Visitor(address);
 
 async function counts() {
   return {
@@ -161,7 +168,9 @@ describe(`Public survey forms (${engine})`, () => {
     assert.deepEqual(row.profile, { sex: 'p', age: '30_39', education: 's1', occupation: 'swasta' });
     assert.equal(row.suggestion, 'Antrian  perlu nomor.');
     assert.equal(row.entered_by, null);
-    assert.match(String(row.dedup_key), /^d1:[A-Za-z0-9_-]{32}$/);
+    assert.match(String(row.dedup_key), /^d2:[A-Za-z0-9_-]{32}$/);
+    // the phone's cookie: a random token of the day, first-party, http-only, only for the forms
+    assert.match(v.cookies.get(PHONE_COOKIE) ?? '', /^\d{8}\.[A-Za-z0-9_-]{22}$/);
     const [svc] = await t.database.query<{ id: string }>(`select id from services_services where unit_id = $1 and code = 'IMB'`, [unitA]);
     assert.equal(row.service_id, svc.id);
     const everything = JSON.stringify(row) + JSON.stringify(await t.database.query(`select * from kernel_audit_log`)) + JSON.stringify(await t.database.query(`select * from surveys_throttle`));
@@ -178,7 +187,9 @@ describe(`Public survey forms (${engine})`, () => {
     assert.equal(res.status, 400);
     let html = await res.text();
     assert.match(html, /Pilih salah satu jawaban/);
-    assert.match(html, /href="#f-u3"/);
+    // the error summary links to the question's first answer, which carries that id
+    assert.match(html, /href="#f-u3-1"/);
+    assert.match(html, /<input type="radio" name="u3" value="1" required="" id="f-u3-1" aria-invalid="true" aria-describedby="e-u3"/);
     // the given answers stay checked
     assert.match(html, /name="u1" value="4" checked/);
     res = await v.submit('/s/DPMPTSPKUKM/IMB', { ...ANSWERS, u5: '5' }, { periodId: skmA });
@@ -214,14 +225,14 @@ describe(`Public survey forms (${engine})`, () => {
     assert.deepEqual(await counts(), before);
   });
 
-  test('a burst of 50 submissions from one client: refused (429) after the limit, one response stored', async () => {
+  test('a burst from one address (past the limit sized for a busy counter): refused (429), one response stored', async () => {
     const before = await counts();
     const v = visitor();
     await v.open('/s/DPMPTSPKUKM/SIUP');
     const statuses: number[] = [];
-    for (let i = 0; i < 50; i++) statuses.push((await v.submit('/s/DPMPTSPKUKM/SIUP', ANSWERS, { periodId: skmA })).status);
+    for (let i = 0; i < PUBLIC_SURVEY_RULES.burstMax + 10; i++) statuses.push((await v.submit('/s/DPMPTSPKUKM/SIUP', ANSWERS, { periodId: skmA })).status);
     assert.equal(statuses[0], 303);
-    // within the limit: the duplicate check answers (409); past it: 429
+    // within the limit: the phone's duplicate check answers (409); past it: 429
     assert.deepEqual(new Set(statuses.slice(1, PUBLIC_SURVEY_RULES.burstMax)), new Set([409]));
     assert.deepEqual(new Set(statuses.slice(PUBLIC_SURVEY_RULES.burstMax)), new Set([429]));
     const res = await v.submit('/s/DPMPTSPKUKM/SIUP', ANSWERS, { periodId: skmA });
@@ -237,18 +248,208 @@ describe(`Public survey forms (${engine})`, () => {
     assert.equal((await w.submit('/s/DPMPTSPKUKM/SIUP', ANSWERS, { periodId: skmA })).status, 303);
   });
 
-  test('a second submission of one client for the same period on the same day: a polite 409, nothing stored; another period is fine', async () => {
-    const v = visitor();
-    await v.open('/s/DPMPTSPKUKM/IMB');
-    assert.equal((await v.submit('/s/DPMPTSPKUKM/IMB', ANSWERS, { periodId: skmA })).status, 303);
+  test('three phones behind one address and one phone answering two services: all accepted; the same service twice from one phone: a polite 409, nothing stored', async () => {
     const before = await counts();
-    // the same period through another service's link is the same period
-    const res = await v.submit('/s/DPMPTSPKUKM/SIUP', ANSWERS, { periodId: skmA });
+    const nat = newAddress();
+    const phones = [visitor(nat), visitor(nat), visitor(nat)];
+    for (const p of phones) {
+      await p.open('/s/DPMPTSPKUKM/IMB');
+      assert.equal((await p.submit('/s/DPMPTSPKUKM/IMB', ANSWERS, { periodId: skmA })).status, 303, 'each phone behind the NAT answers');
+    }
+    const v = phones[0];
+    await v.open('/s/DPMPTSPKUKM/SIUP');
+    assert.equal((await v.submit('/s/DPMPTSPKUKM/SIUP', ANSWERS, { periodId: skmA })).status, 303, 'the same phone rates a second service');
+    assert.equal((await counts()).responses, before.responses + 4);
+    const mid = await counts();
+    await v.open('/s/DPMPTSPKUKM/IMB');
+    const res = await v.submit('/s/DPMPTSPKUKM/IMB', ANSWERS, { periodId: skmA });
     assert.equal(res.status, 409);
     assert.match(await res.text(), /sudah kami terima hari ini/);
-    assert.deepEqual(await counts(), before);
+    assert.deepEqual(await counts(), mid);
+    // the unit-wide SPKP is its own form
     await v.open('/s/DPMPTSPKUKM/ipkp');
     assert.equal((await v.submit('/s/DPMPTSPKUKM/ipkp', ANSWERS, { periodId: spkpA })).status, 303);
+    // the keys come from the phones' tokens: three distinct keys for one address and one service
+    const keys = await t.database.query<{ k: string }>(`select distinct dedup_key as k from surveys_responses where period_id = $1 and submitted_at > now() - interval '1 minute' and dedup_key is not null`, [skmA]);
+    assert.ok(keys.length >= 4);
+  });
+
+  test('the phone cookie is rotated: yesterday\'s or a forged token is not accepted; a POST without it keeps the answers and sets a new one', async () => {
+    const before = await counts();
+    const v = visitor();
+    await v.open('/s/DPMPTSPKUKM/IMB');
+    const token = v.cookies.get(PHONE_COOKIE)!;
+    // a token of another day: refused like no cookie, and replaced by the page
+    v.cookies.set(PHONE_COOKIE, `19990101.${token.split('.')[1]}`);
+    let res = await v.submit('/s/DPMPTSPKUKM/IMB', ANSWERS, { periodId: skmA });
+    assert.equal(res.status, 400);
+    const html = await res.text();
+    assert.match(html, /kuki survei tidak terkirim/);
+    assert.match(html, /name="u1" value="4" checked/);
+    const fresh = v.cookies.get(PHONE_COOKIE)!;
+    assert.match(fresh, /^\d{8}\./);
+    assert.notEqual(fresh.split('.')[1], token.split('.')[1]);
+    v.cookies.delete(PHONE_COOKIE);
+    assert.equal((await v.submit('/s/DPMPTSPKUKM/IMB', ANSWERS, { periodId: skmA })).status, 400);
+    assert.deepEqual(await counts(), before);
+    await v.open('/s/DPMPTSPKUKM/IMB');
+    assert.equal((await v.submit('/s/DPMPTSPKUKM/IMB', ANSWERS, { periodId: skmA })).status, 303);
+  });
+
+  test('a fetched form is posted once: a replay from other addresses gets a clear 409 and nothing is stored', async () => {
+    const v = visitor();
+    await v.open('/s/DPMPTSPKUKM/SIUP');
+    const stamp = formStamp(t.config.secretKey, skmA, new Date(Date.now() - 60_000));
+    assert.equal((await v.submit('/s/DPMPTSPKUKM/SIUP', ANSWERS, { stamp })).status, 303);
+    const before = await counts();
+    for (let i = 0; i < 3; i++) {
+      const w = visitor();
+      await w.open('/s/DPMPTSPKUKM/SIUP');
+      const res = await w.submit('/s/DPMPTSPKUKM/SIUP', ANSWERS, { stamp });
+      assert.equal(res.status, 409);
+      const html = await res.text();
+      assert.match(html, /Formulir ini sudah pernah dikirim/);
+      // a new, empty form is offered
+      assert.doesNotMatch(html, /checked/);
+      assert.doesNotMatch(html, new RegExp(`value="${stamp}"`));
+    }
+    assert.deepEqual(await counts(), before);
+    // spent timestamps keep only the signature
+    const [spent] = await t.database.query<{ signature: string }>(`select signature from surveys_spent_stamps where signature = $1`, [stamp.split('.')[2]]);
+    assert.ok(spent);
+  });
+
+  test('control characters and invalid UTF-8 in any field: the field error of the shared text check (400), nothing stored', async () => {
+    const before = await counts();
+    const v = visitor();
+    await v.open('/s/DPMPTSPKUKM/IMB');
+    for (const [field, value] of [['suggestion', 'Antrian\u0000panjang'], ['suggestion', 'bel\u0007'], ['sex', 'p\u0000'], ['u2', '3\u0000'], ['suggestion', 'rusak \ufffd']] as const) {
+      const res = await v.submit('/s/DPMPTSPKUKM/IMB', { ...ANSWERS, [field]: value }, { periodId: skmA });
+      assert.equal(res.status, 400, `${field}=${JSON.stringify(value)}`);
+      const html = await res.text();
+      assert.match(html, new RegExp(`id="e-${field}"`), field);
+      assert.match(html, /karakter kendali|tidak terbaca/, field);
+    }
+    // bytes that are not UTF-8 (the form parser would store them as U+FFFD)
+    const body = `_csrf=${encodeURIComponent(v.csrf)}&_t=${encodeURIComponent(formStamp(t.config.secretKey, skmA, new Date(Date.now() - 60_000)))}&website=&${new URLSearchParams(ANSWERS)}&suggestion=caf%E9%FF`;
+    const res = await v.submit('/s/DPMPTSPKUKM/IMB', {}, { raw: body });
+    assert.equal(res.status, 400);
+    assert.match(await res.text(), /id="e-suggestion"/);
+    // tab, line feed and carriage return are text
+    assert.equal((await v.submit('/s/DPMPTSPKUKM/IMB', { ...ANSWERS, suggestion: 'baris satu\r\n\tbaris dua' }, { periodId: skmA })).status, 303);
+    assert.equal((await counts()).responses, before.responses + 1);
+  });
+
+  test('a counter device: registered by the unit\'s survey manager (audited), answers many respondents in a row while the burst guard still holds; listed, revocable, and revoked it is a phone again', async () => {
+    const staff = await loggedIn(t.app, 'ketua.zi');
+    assert.equal((await staff.get(`/survei/perangkat?unit=${unitA}`)).status, 200);
+    assert.equal((await staff.get(`/survei/perangkat?unit=${unitB}`)).status, 404, 'another unit');
+    assert.equal((await (await loggedIn(t.app, 'pegawai')).get(`/survei/perangkat?unit=${unitA}`)).status, 403, 'an employee does not manage surveys');
+    const auditBefore = await countRows(t.database, 'kernel_audit_log');
+    for (const label of ['', 'Loket\u0000', 'x'.repeat(PUBLIC_SURVEY_RULES.deviceLabelMax + 1)]) {
+      assert.equal((await staff.post('/survei/perangkat', { unit: unitA, label })).status, 400, JSON.stringify(label.slice(0, 10)));
+    }
+    assert.equal(await countRows(t.database, 'surveys_devices'), 0);
+    const reg = await staff.post('/survei/perangkat', { unit: unitA, label: 'Tablet loket 1' });
+    assert.equal(reg.status, 303);
+    const line = reg.headers.getSetCookie().find((l) => l.startsWith(`${DEVICE_COOKIE}=`))!;
+    assert.match(line, /HttpOnly/i);
+    assert.match(line, new RegExp(`Max-Age=${PUBLIC_SURVEY_RULES.deviceCookieMaxAgeS}`, 'i'));
+    const deviceValue = line.split(';')[0].slice(DEVICE_COOKIE.length + 1);
+    const [dev] = await t.database.query<{ id: string }>(`select id from surveys_devices where unit_id = $1 and label = 'Tablet loket 1'`, [unitA]);
+    assert.ok(deviceValue.startsWith(`${dev.id}.`), 'the cookie names the device, signed');
+    const [audit] = await t.database.query<{ action: string; entity_id: string }>(`select action, entity_id from kernel_audit_log order by seq desc limit 1`);
+    assert.deepEqual(audit, { action: 'surveys.device.register', entity_id: dev.id });
+    assert.match(await (await staff.get(`/survei/perangkat?unit=${unitA}`)).text(), /Tablet loket 1[\s\S]*Aktif/);
+
+    // the tablet: one browser on one address, one respondent after another
+    const tablet = visitor();
+    tablet.cookies.set(DEVICE_COOKIE, deviceValue);
+    assert.match(await (await tablet.open('/s/DPMPTSPKUKM/IMB')).text(), /Perangkat loket “Tablet loket 1”/);
+    const before = await counts();
+    for (let i = 0; i < PUBLIC_SURVEY_RULES.burstMax; i++) {
+      const html = await (await tablet.open('/s/DPMPTSPKUKM/IMB')).text();
+      if (i > 0) {
+        assert.match(html, /Formulir siap untuk responden berikutnya/, 'the form resets with a thank-you');
+        assert.doesNotMatch(html, /checked/);
+      }
+      const res = await tablet.submit('/s/DPMPTSPKUKM/IMB', ANSWERS, { periodId: skmA });
+      assert.equal(res.status, 303, `respondent ${i + 1}`);
+      assert.equal(res.headers.get('location'), '/s/DPMPTSPKUKM/IMB');
+    }
+    assert.equal((await counts()).responses, before.responses + PUBLIC_SURVEY_RULES.burstMax);
+    const keys = await t.database.query<{ n: number }>(`select count(*)::int as n from surveys_responses where id > (select max(id) - $1 from surveys_responses) and dedup_key is not null`, [PUBLIC_SURVEY_RULES.burstMax]);
+    assert.equal(keys[0].n, 0, 'no per-phone key on a counter device');
+    // the address-derived burst guard still applies
+    await tablet.open('/s/DPMPTSPKUKM/IMB');
+    assert.equal((await tablet.submit('/s/DPMPTSPKUKM/IMB', ANSWERS, { periodId: skmA })).status, 429);
+
+    // revoking: another unit's device is not found; the unit's own is revoked (audited)
+    const [other] = await t.database.query<{ id: string }>(`insert into surveys_devices (unit_id, label) values ($1, 'Loket Dukcapil') returning id`, [unitB]);
+    assert.equal((await staff.post(`/survei/perangkat/${other.id}/cabut`, { unit: unitA })).status, 404);
+    assert.equal((await staff.post(`/survei/perangkat/${other.id}/cabut`, { unit: unitB })).status, 404);
+    assert.equal((await staff.post(`/survei/perangkat/${dev.id}/cabut`, { unit: unitA })).status, 303);
+    const [rev] = await t.database.query<{ action: string }>(`select action from kernel_audit_log order by seq desc limit 1`);
+    assert.equal(rev.action, 'surveys.device.revoke');
+    assert.equal(await countRows(t.database, 'kernel_audit_log'), auditBefore + 2);
+    assert.match(await (await staff.get(`/survei/perangkat?unit=${unitA}`)).text(), /Dicabut/);
+    // the revoked tablet (on a fresh address, past the burst guard) is an ordinary phone: once per service and day
+    const phone = visitor();
+    phone.cookies = new Map(tablet.cookies);
+    const html = await (await phone.open('/s/DPMPTSPKUKM/IMB')).text();
+    assert.doesNotMatch(html, /Perangkat loket/);
+    let res = await phone.submit('/s/DPMPTSPKUKM/IMB', ANSWERS, { periodId: skmA });
+    assert.equal(res.status, 303);
+    assert.equal(res.headers.get('location'), '/s/DPMPTSPKUKM/IMB/terima-kasih');
+    res = await phone.submit('/s/DPMPTSPKUKM/IMB', ANSWERS, { periodId: skmA });
+    assert.equal(res.status, 409);
+    // a forged device cookie is no device either
+    const forged = visitor();
+    forged.cookies.set(DEVICE_COOKIE, `${dev.id}.${'A'.repeat(32)}`);
+    assert.doesNotMatch(await (await forged.open('/s/DPMPTSPKUKM/IMB')).text(), /Perangkat loket/);
+  });
+
+  describe('overload on the embedded engine', { skip: engine === 'pglite' ? false : 'PostgreSQL serves from a pool; the bound is for the embedded engine\'s one queued connection' }, () => {
+    /** Holds the one connection in a transaction until released (or a safety timeout). */
+    async function holdConnection(ms: number) {
+      let release!: () => void;
+      let started!: () => void;
+      const isHeld = new Promise<void>((r) => { started = r; });
+      const released = new Promise<void>((r) => { release = r; });
+      const timer = setTimeout(release, ms);
+      const done = t.database.db.transaction(async () => { started(); await released; });
+      await isHeld;
+      return { release: async () => { clearTimeout(timer); release(); await done; } };
+    }
+
+    test('boundedDbWait: a bounded wait for the connection gives up with DatabaseBusyError and leaves the queue; unbounded waits go through in order', async () => {
+      const hold = await holdConnection(5_000);
+      const order: string[] = [];
+      const unbounded = t.database.query('select 1').then(() => order.push('unbounded'));
+      await assert.rejects(boundedDbWait(150, () => t.database.query('select 2')), DatabaseBusyError);
+      const later = t.database.query('select 3').then(() => order.push('later'));
+      await hold.release();
+      await Promise.all([unbounded, later]);
+      assert.deepEqual(order, ['unbounded', 'later']);
+      // a free connection is taken at once, bound or not
+      assert.deepEqual(await boundedDbWait(1, () => t.database.query<{ n: number }>('select 4 as n')), [{ n: 4 }]);
+    });
+
+    test('a submission that would wait past the bound is refused early with 503 and Retry-After, nothing stored; once free the same form goes through', async () => {
+      const v = visitor();
+      await v.open('/s/DPMPTSPKUKM/IMB');
+      const stamp = formStamp(t.config.secretKey, skmA, new Date(Date.now() - 60_000));
+      const before = await counts();
+      // without the bound the submission would wait for the connection and commit once it is free
+      const hold = await holdConnection(PUBLIC_SURVEY_RULES.dbMaxWaitMs + 3_000);
+      const res = await v.submit('/s/DPMPTSPKUKM/IMB', ANSWERS, { stamp });
+      await hold.release();
+      assert.equal(res.status, 503, (await res.clone().text()).slice(0, 300));
+      assert.equal(res.headers.get('retry-after'), String(PUBLIC_SURVEY_RULES.busyRetryAfterS));
+      assert.match(await res.text(), /sangat sibuk/);
+      assert.deepEqual(await counts(), before);
+      assert.equal((await v.submit('/s/DPMPTSPKUKM/IMB', ANSWERS, { stamp })).status, 303);
+    });
   });
 
   test('forged service codes, another unit\'s service, unknown units: 404, nothing stored', async () => {
@@ -386,6 +587,9 @@ describe(`Public survey forms (${engine})`, () => {
     assert.match(html, /di bawah minimum 30 responden/);
     assert.match(html, /<svg class="survey-bar"[^>]*aria-hidden="true"/);
     assert.equal((await v.open('/publik/unit/NOUNIT/survei')).status, 404);
+    // each period links to the form it reports on: SPKP the unit's form, SKM each service's form
+    assert.match(html, /href="\/s\/DPMPTSPKUKM\/ipkp"/);
+    assert.match(html, /<a href="\/s\/DPMPTSPKUKM\/IMB">Persetujuan Bangunan Gedung<\/a>/);
     // the public unit page links here
     assert.match(await (await v.open('/publik/unit/DPMPTSPKUKM')).text(), /href="\/publik\/unit\/DPMPTSPKUKM\/survei"/);
   });

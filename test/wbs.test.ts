@@ -113,10 +113,11 @@ describe('the anonymous journey', () => {
     assert.match(receipt, /^\d{16}$/);
     const second = await (await anon.get('/wbs/tanda-terima')).text();
     assert.equal(receiptOf(second), '', 'shown only once');
-    const [r] = await t.database.query<{ id: string; lookup: string; receipt_hash: string }>('select id, lookup, receipt_hash from wbs_reports');
+    const [r] = await t.database.query<{ id: string; lookup: string | null; receipt_hash: string; receipt_mac: string }>('select id, lookup, receipt_hash, receipt_mac from wbs_reports');
     reportId = r.id;
-    assert.equal(r.lookup, receipt.slice(0, 6));
-    assert.ok(!r.receipt_hash.includes(receipt.slice(6)));
+    assert.equal(r.lookup, null, 'no part of the receipt is stored in the clear');
+    assert.match(r.receipt_mac, /^[0-9a-f]{64}$/, 'found by a keyed hash of the whole receipt');
+    for (const part of [receipt.slice(0, 6), receipt.slice(6)]) assert.ok(!r.receipt_hash.includes(part) && !r.receipt_mac.includes(part));
   });
 
   test('the designated handler reads it and replies; the reporter reads the reply and answers', async () => {
@@ -162,7 +163,8 @@ describe('the anonymous journey', () => {
     const audit = await t.database.query<{ action: string; data: unknown }>("select action, data from kernel_audit_log where action like 'wbs.%'");
     assert.ok(audit.some((a) => a.action === 'wbs.report_submitted'));
     for (const a of audit) assert.ok(!JSON.stringify(a.data).includes('local'), 'no client address in the audit');
-    const throttle = await t.database.query<{ key: string }>('select key from wbs_throttle');
+    const throttle = await t.database.query<{ key: string }>("select key from kernel_throttle where kind like 'wbs.%'");
+    assert.ok(throttle.length >= 1, 'the submission was counted');
     for (const r of throttle) assert.ok(!r.key.includes('local'));
     assert.equal((await verifyAudit(t.database.db)).ok, true);
   });
@@ -273,20 +275,63 @@ describe('bad input changes nothing', () => {
     assert.deepEqual(await snapshot(), before_);
   });
 
-  test('wrong receipts are refused; a receipt is locked after repeated failures, a client after many', async () => {
+  test('a wrong receipt never lands on a report: sharing its first digits changes nothing and reads like any wrong receipt', async () => {
     const anon = new Client(t.app);
     await anon.get('/wbs/cek');
-    const wrong = receipt.slice(0, 6) + receipt.slice(6).split('').map((d) => String((Number(d) + 1) % 10)).join('');
-    for (let i = 0; i < 5; i++) assert.equal((await anon.post('/wbs/cek', { receipt: wrong })).status, 400);
-    const locked = await anon.post('/wbs/cek', { receipt });
-    assert.equal(locked.status, 429, 'the right receipt waits out the lock too');
-    assert.ok(!(await locked.text()).includes(HANDLER_REPLY));
-    await t.database.query('update wbs_reports set locked_until = null, failed_checks = 0');
-    assert.equal((await anon.post('/wbs/cek', { receipt: 'abc' })).status, 400);
-    await t.database.query('update wbs_throttle set failures = 20');
-    assert.equal((await anon.post('/wbs/cek', { receipt })).status, 429, 'the client is throttled for the day');
-    await t.database.query('delete from wbs_throttle');
+    await t.database.query("delete from kernel_throttle where kind like 'wbs.%'");
+    const bump = (d: string) => String((Number(d) + 1) % 10);
+    const sharing6 = receipt.slice(0, 6) + receipt.slice(6).split('').map(bump).join('');
+    const sharing15 = receipt.slice(0, 15) + bump(receipt[15]);
+    const unrelated = receipt.split('').map(bump).join('');
+    const reportRow = async () => (await t.database.query('select * from wbs_reports where id = $1', [reportId]))[0];
+    const before_ = JSON.stringify(await reportRow());
+    // a refusal's page, without what differs per request (the CSRF token)
+    const page = async (r: Response) => (await r.text()).replace(/name="_csrf" value="[^"]*"/g, '');
+    const bodies = new Set<string>();
+    for (let i = 0; i < 6; i++) {
+      for (const wrong of [sharing6, sharing15, unrelated]) {
+        const res = await anon.post('/wbs/cek', { receipt: wrong });
+        assert.equal(res.status, 400, wrong);
+        bodies.add(await page(res));
+      }
+    }
+    assert.equal(bodies.size, 1, 'every wrong receipt gets the same page');
+    assert.match([...bodies][0], /tidak dapat dibuka/);
+    assert.equal(JSON.stringify(await reportRow()), before_, 'the report row is untouched');
+    const opened = await anon.post('/wbs/cek', { receipt });
+    assert.equal(opened.status, 200, 'no lock: 18 wrong receipts sharing its digits do not keep the reporter out');
+    assert.ok((await opened.text()).includes(HANDLER_REPLY));
+    const [{ n }] = await t.database.query<{ n: number }>("select count::int as n from kernel_throttle where kind = 'wbs.receipt_fail'");
+    assert.equal(n, 18, 'the failures count against the client');
+  });
+
+  test('past the day\'s wrong receipts, the client gets the same answer for every receipt, the right one included', async () => {
+    const anon = new Client(t.app);
+    await anon.get('/wbs/cek');
+    const wrongPage = await anon.post('/wbs/cek', { receipt: 'abc' });
+    assert.equal(wrongPage.status, 400);
+    await t.database.query("update kernel_throttle set count = 20 where kind = 'wbs.receipt_fail'");
+    const res = await anon.post('/wbs/cek', { receipt });
+    assert.equal(res.status, 400, 'read as wrong: no status tells a lock from a wrong receipt');
+    const html = await res.text();
+    assert.match(html, /tidak dapat dibuka/);
+    assert.ok(!html.includes(HANDLER_REPLY));
+    await t.database.query("delete from kernel_throttle where kind like 'wbs.%'");
     assert.equal((await anon.post('/wbs/cek', { receipt })).status, 200);
+  });
+
+  test('a report filed before the keyed look-up (legacy 6-digit look-up) opens with its receipt and moves to the keyed look-up', async () => {
+    const [{ mac }] = await t.database.query<{ mac: string }>('select receipt_mac as mac from wbs_reports where id = $1', [reportId]);
+    await t.database.query('update wbs_reports set receipt_mac = null, lookup = $2 where id = $1', [reportId, receipt.slice(0, 6)]);
+    const anon = new Client(t.app);
+    await anon.get('/wbs/cek');
+    const sharing6 = receipt.slice(0, 6) + receipt.slice(6).split('').map((d) => String((Number(d) + 3) % 10)).join('');
+    for (let i = 0; i < 6; i++) assert.equal((await anon.post('/wbs/cek', { receipt: sharing6 })).status, 400);
+    assert.equal((await anon.post('/wbs/cek', { receipt })).status, 200, 'not locked');
+    const [row] = await t.database.query<{ mac: string | null; lookup: string | null }>('select receipt_mac as mac, lookup from wbs_reports where id = $1', [reportId]);
+    assert.equal(row.mac, mac, 'the keyed hash is set at the first opening');
+    assert.equal(row.lookup, null, 'and the 6-digit look-up is gone');
+    await t.database.query("delete from kernel_throttle where kind like 'wbs.%'");
   });
 });
 
@@ -426,5 +471,85 @@ describe('states, retention and statistics', () => {
     assert.equal((await ketua.post('/wbs/evaluasi', { unit: units.DISDUKCAPIL, heldOn: '2026-01-01', findings: 'x' })).status, 404);
     assert.equal((await ketua.post('/wbs/evaluasi', { unit: units.DPMPTSPKUKM, heldOn: '2026-01-05', findings: 'Sosialisasi kurang', followedUp: '1' })).status, 303);
     assert.equal(await countRows(t.database, 'wbs_evaluations'), 1);
+  });
+});
+
+describe('the anonymous form is throttled per client and day (no address stored)', () => {
+  const PDF = (n: number) => { const b = new Uint8Array(n); b.set(new TextEncoder().encode('%PDF-1.7\n')); return b; };
+
+  test('30 reports from one client: the first ten are accepted, the rest refused with 429 and nothing stored', async () => {
+    await t.database.query('delete from kernel_throttle');
+    const anon = new Client(t.app);
+    const before_ = await countRows(t.database, 'wbs_reports');
+    const statuses: number[] = [];
+    let refusal = '';
+    for (let i = 0; i < 30; i++) {
+      const res = await submit(anon, { what: `Laporan berulang ${i}`, who: 'Terlapor' });
+      statuses.push(res.status);
+      if (res.status === 429 && !refusal) refusal = await res.text();
+    }
+    assert.deepEqual(statuses, [...Array(10).fill(303), ...Array(20).fill(429)]);
+    assert.match(refusal, /Terlalu banyak laporan atau pesan dari perangkat atau jaringan ini hari ini/);
+    assert.equal(await countRows(t.database, 'wbs_reports'), before_ + 10);
+    // the counter's key is a daily HMAC: no address, and not the key the complaint form uses for the same client
+    const rows = await t.database.query<{ key: string; kind: string; day: string; count: number }>("select key, kind, day::text, count::int from kernel_throttle where kind = 'wbs.submit'");
+    assert.equal(rows.length, 1);
+    assert.equal(rows[0].count, 30);
+    assert.match(rows[0].key, /^[A-Za-z0-9_-]{32}$/);
+    assert.ok(!rows[0].key.includes('local'));
+    const { clientKey } = await import('../src/modules/complaints/complaints.service.ts');
+    assert.notEqual(clientKey(t.config.secretKey, rows[0].day, 'local'), rows[0].key);
+    // another day, another key: tomorrow the client may report again
+    await t.database.query("update kernel_throttle set day = day - 1, key = 'yesterday' where kind = 'wbs.submit'");
+    assert.equal((await submit(anon, { what: 'Laporan hari berikutnya', who: 'Terlapor' })).status, 303);
+  });
+
+  test('attachment bytes have a daily budget per client and overall; past it the report is refused and nothing is kept', async () => {
+    await t.database.query('delete from kernel_throttle');
+    const anon = new Client(t.app);
+    assert.equal((await submit(anon, { what: 'Dengan lampiran', who: 'Terlapor' }, [{ bytes: PDF(3 * 1024 * 1024), name: 'a.pdf' }])).status, 303);
+    const bytes = async (key: string) => Number((await t.database.query<{ n: number }>("select coalesce(sum(count), 0)::bigint as n from kernel_throttle where kind = 'wbs.bytes' and (key = 'overall') = $1", [key === 'overall']))[0].n);
+    assert.equal(await bytes('client'), 3 * 1024 * 1024);
+    assert.equal(await bytes('overall'), 3 * 1024 * 1024);
+
+    // the client's budget (30 MB) nearly spent: a 3 MB file is refused, the report with it, and the budget is not charged
+    await t.database.query("update kernel_throttle set count = 30 * 1024 * 1024 - 1024 where kind = 'wbs.bytes' and key <> 'overall'");
+    const snap = await snapshot();
+    let res = await submit(anon, { what: 'Lampiran melewati batas', who: 'Terlapor' }, [{ bytes: PDF(3 * 1024 * 1024), name: 'b.pdf' }]);
+    assert.equal(res.status, 429);
+    assert.match(await res.text(), /Batas ukuran lampiran hari ini sudah tercapai/);
+    assert.deepEqual(await snapshot(), snap, 'nothing stored');
+    assert.equal(await bytes('client'), 30 * 1024 * 1024 - 1024, 'a refusal spends nothing');
+    // without attachments the report goes through
+    assert.equal((await submit(anon, { what: 'Tanpa lampiran', who: 'Terlapor' })).status, 303);
+
+    // the overall budget (500 MB) nearly spent by others: refused too
+    await t.database.query("delete from kernel_throttle where kind = 'wbs.bytes' and key <> 'overall'");
+    await t.database.query("update kernel_throttle set count = 500 * 1024 * 1024 - 10 where kind = 'wbs.bytes' and key = 'overall'");
+    const snap2 = await snapshot();
+    res = await submit(new Client(t.app), { what: 'Lampiran melewati batas harian', who: 'Terlapor' }, [{ bytes: PDF(2048), name: 'c.pdf' }]);
+    assert.equal(res.status, 429);
+    assert.deepEqual(await snapshot(), snap2);
+  });
+
+  test('a reporter\'s replies count too: attachments against the same budget, messages per day', async () => {
+    await t.database.query('delete from kernel_throttle');
+    const anon = new Client(t.app);
+    const res = await submit(anon, { what: 'Laporan untuk balasan', who: 'Terlapor' });
+    assert.equal(res.status, 303);
+    const own = receiptOf(await (await anon.get('/wbs/tanda-terima')).text());
+    await anon.get('/wbs/cek');
+    await t.database.query("insert into kernel_throttle (key, kind, day, count) select key, 'wbs.bytes', day, 30 * 1024 * 1024 from kernel_throttle where kind = 'wbs.submit'");
+    const before_ = await snapshot();
+    let r = await anon.postMultipart('/wbs/cek/balas', reportForm({ receipt: own, body: 'Bukti tambahan' }, [{ bytes: PDF(1024), name: 'd.pdf' }]));
+    assert.equal(r.status, 429);
+    assert.deepEqual(await snapshot(), before_);
+    await t.database.query("update kernel_throttle set count = 30 where kind = 'wbs.submit'");
+    // the refused reply was counted; now the day's 30 replies are used up
+    await t.database.query("update kernel_throttle set count = 30 where kind = 'wbs.reply'");
+    r = await anon.postMultipart('/wbs/cek/balas', reportForm({ receipt: own, body: 'Pesan ke-31' }));
+    assert.equal(r.status, 429);
+    assert.match(await r.text(), /Terlalu banyak laporan atau pesan/);
+    assert.deepEqual(await snapshot(), before_);
   });
 });

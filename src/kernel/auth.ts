@@ -9,9 +9,19 @@ import { accounts, loginThrottle, sessions } from './schema.ts';
 // Security settings, not regulation numbers; kept here with their reasons.
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000; // an office PC left unlocked over lunch
 export const SESSION_ABSOLUTE_MS = 12 * 60 * 60 * 1000; // one working day at most
-export const THROTTLE_WINDOW_MS = 15 * 60 * 1000;
-export const THROTTLE_MAX_PER_ACCOUNT = 5; // failures per username per window
-export const THROTTLE_MAX_PER_CLIENT = 20; // failures per client address per window
+export const THROTTLE_WINDOW_MS = 15 * 60 * 1000; // failures count for 15 minutes; a block lasts as long
+// One account from one client: the owner who mistypes five times waits out the window on that
+// client only. An attacker elsewhere never blocks the owner's own client this way.
+export const THROTTLE_MAX_PER_ACCOUNT_CLIENT = 5;
+export const THROTTLE_MAX_PER_CLIENT = 20; // failures per client address per window, whatever the accounts
+// One account from all clients (a guesser spread over many addresses): no hard block, which
+// anyone could use to keep the owner out, but a delay between attempts that grows with each
+// failure in the window: after the 5th, 2 s; then 4, 8, 16, 32 s; never more than a minute.
+export const ACCOUNT_FREE_FAILURES = 5;
+export const ACCOUNT_DELAY_BASE_MS = 2_000;
+export const ACCOUNT_DELAY_MAX_MS = 60_000;
+/** Longer than any username an account can have (50): longer input is refused before any query. */
+export const USERNAME_MAX_LENGTH = 100;
 export const PASSWORD_MIN_LENGTH = 10;
 
 const ARGON2 = { memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const; // OWASP argon2id baseline
@@ -101,26 +111,58 @@ export async function setSessionUnit(db: Db, sessionId: string, unitId: string |
 }
 
 // ---- login throttling -------------------------------------------------------------------
+// Keys are keyed hashes: the table never holds a username someone typed nor a client address, and
+// whatever was typed (any length, any bytes) becomes a fixed-size key.
 
-function throttleKeys(username: string, client: string) {
-  return { account: `u:${username.trim().toLowerCase()}`, client: `c:${client}` };
+export function throttleKey(secret: string, kind: 'account' | 'pair' | 'client', ...parts: string[]): string {
+  const mac = createHmac('sha256', secret).update(['login-throttle', kind, ...parts].join('\0')).digest('base64url');
+  return `${kind[0]}:${mac}`;
 }
 
-async function isBlocked(db: Db, key: string, now: Date): Promise<Date | null> {
+function throttleKeys(secret: string, username: string, client: string) {
+  const name = username.trim().toLowerCase();
+  return {
+    account: throttleKey(secret, 'account', name),
+    pair: throttleKey(secret, 'pair', name, client),
+    client: throttleKey(secret, 'client', client),
+  };
+}
+
+/** The delay the whole account waits after its n-th failure in the window (0 below the free count). */
+export function accountDelayMs(failures: number): number {
+  if (failures < ACCOUNT_FREE_FAILURES) return 0;
+  return Math.min(ACCOUNT_DELAY_MAX_MS, ACCOUNT_DELAY_BASE_MS * 2 ** (failures - ACCOUNT_FREE_FAILURES));
+}
+
+async function blockedUntil(db: Db, key: string, now: Date): Promise<Date | null> {
   const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).limit(1);
   return row?.blockedUntil && row.blockedUntil > now ? row.blockedUntil : null;
 }
 
-async function recordFailure(db: Db, key: string, max: number, now: Date): Promise<void> {
+/** Counts a failure in the key's window; returns the failures counted so far in it. */
+async function countFailure(db: Db, key: string, now: Date): Promise<number> {
   const windowStartCutoff = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const blockUntil = new Date(now.getTime() + THROTTLE_WINDOW_MS);
-  await db.execute(sql`
+  const res = await db.execute(sql`
     insert into kernel_login_throttle (key, failures, window_start)
     values (${key}, 1, ${now})
     on conflict (key) do update set
       failures = case when kernel_login_throttle.window_start < ${windowStartCutoff} then 1 else kernel_login_throttle.failures + 1 end,
-      window_start = case when kernel_login_throttle.window_start < ${windowStartCutoff} then ${now} else kernel_login_throttle.window_start end`);
-  await db.execute(sql`update kernel_login_throttle set blocked_until = ${blockUntil} where key = ${key} and failures >= ${max}`);
+      window_start = case when kernel_login_throttle.window_start < ${windowStartCutoff} then ${now} else kernel_login_throttle.window_start end,
+      blocked_until = case when kernel_login_throttle.window_start < ${windowStartCutoff} then null else kernel_login_throttle.blocked_until end
+    returning failures`);
+  return Number((res as unknown as { rows: { failures: number }[] }).rows[0].failures);
+}
+
+async function blockFor(db: Db, key: string, until: Date): Promise<void> {
+  await db.update(loginThrottle).set({ blockedUntil: until }).where(eq(loginThrottle.key, key));
+}
+
+async function recordFailure(db: Db, keys: ReturnType<typeof throttleKeys>, now: Date): Promise<void> {
+  const blockUntil = new Date(now.getTime() + THROTTLE_WINDOW_MS);
+  if ((await countFailure(db, keys.pair, now)) >= THROTTLE_MAX_PER_ACCOUNT_CLIENT) await blockFor(db, keys.pair, blockUntil);
+  if ((await countFailure(db, keys.client, now)) >= THROTTLE_MAX_PER_CLIENT) await blockFor(db, keys.client, blockUntil);
+  const delay = accountDelayMs(await countFailure(db, keys.account, now));
+  if (delay > 0) await blockFor(db, keys.account, new Date(now.getTime() + delay));
 }
 
 export interface LoginResult { accountId: string; username: string; displayName: string }
@@ -128,44 +170,56 @@ export interface LoginResult { accountId: string; username: string; displayName:
 /**
  * Checks a username and password. Every failure looks the same to the caller
  * ("auth.login.failed"), whether the account is missing, inactive or the password wrong.
+ * Throttled: this client for this account or for all accounts ("auth.login.throttled", minutes),
+ * or the account's growing delay ("auth.login.delayed", seconds). `secret` keys the throttle's hashes.
  */
-export async function authenticate(db: Db, username: string, password: string, client: string, now = new Date()): Promise<LoginResult> {
-  const keys = throttleKeys(username, client);
-  const blocked = (await isBlocked(db, keys.account, now)) ?? (await isBlocked(db, keys.client, now));
+export async function authenticate(db: Db, username: string, password: string, client: string, opts: { secret: string; now?: Date }): Promise<LoginResult> {
+  const now = opts.now ?? new Date();
+  const name = username.trim();
+  // the route refuses these with a field message; here they simply never reach a query
+  if (name.length > USERNAME_MAX_LENGTH || name.includes('\0')) throw new DomainError('unauthenticated', 'auth.login.failed');
+  const keys = throttleKeys(opts.secret, name, client);
+  const blocked = (await blockedUntil(db, keys.pair, now)) ?? (await blockedUntil(db, keys.client, now));
   if (blocked) {
     const minutes = Math.max(1, Math.ceil((blocked.getTime() - now.getTime()) / 60_000));
     throw new DomainError('throttled', 'auth.login.throttled', { minutes });
   }
-  const name = username.trim();
-  const [acc] = name.length > 0 && name.length <= 100
+  const delayed = await blockedUntil(db, keys.account, now);
+  if (delayed) {
+    const seconds = Math.max(1, Math.ceil((delayed.getTime() - now.getTime()) / 1000));
+    throw new DomainError('throttled', 'auth.login.delayed', { seconds });
+  }
+  const [acc] = name.length > 0
     ? await db.select().from(accounts).where(sql`lower(${accounts.username}) = lower(${name})`).limit(1)
     : [];
   const ok = acc ? await verifyPassword(acc.passwordHash, password) : (await verifyPassword(await getDummyHash(), password), false);
   if (!acc || !ok || !acc.isActive) {
-    await recordFailure(db, keys.account, THROTTLE_MAX_PER_ACCOUNT, now);
-    await recordFailure(db, keys.client, THROTTLE_MAX_PER_CLIENT, now);
+    await recordFailure(db, keys, now);
     throw new DomainError('unauthenticated', 'auth.login.failed');
   }
-  await db.delete(loginThrottle).where(eq(loginThrottle.key, keys.account));
+  await db.delete(loginThrottle).where(sql`${loginThrottle.key} in (${keys.account}, ${keys.pair})`);
   await db.update(accounts).set({ lastLoginAt: now }).where(eq(accounts.id, acc.id));
   return { accountId: acc.id, username: acc.username, displayName: acc.displayName };
 }
 
 // ---- CSRF ---------------------------------------------------------------------------------
-// Every visitor carries a random, HttpOnly cookie; forms carry HMAC(secret, cookie). A page on
-// another site can neither read the cookie nor compute the HMAC, so it cannot forge a form.
+// Every visitor carries a random, HttpOnly cookie; forms carry HMAC(secret, cookie) — and, once
+// signed in, HMAC(secret, session, cookie). A page on another site can neither read the cookie nor
+// compute the HMAC, so it cannot forge a form. The cookie is replaced at sign-in and sign-out, and
+// a signed-in token names its session: a token seen before sign-in (or in another session) is dead.
 
 export function newCsrfCookie(): string {
   return randomBytes(24).toString('base64url');
 }
 
-export function csrfTokenFor(secret: string, cookieValue: string): string {
-  return createHmac('sha256', secret).update(`csrf:${cookieValue}`).digest('base64url');
+export function csrfTokenFor(secret: string, cookieValue: string, sessionId?: string | null): string {
+  const subject = sessionId ? `csrf:session:${sessionId}:${cookieValue}` : `csrf:${cookieValue}`;
+  return createHmac('sha256', secret).update(subject).digest('base64url');
 }
 
-export function isValidCsrf(secret: string, cookieValue: string | undefined, token: string | undefined): boolean {
+export function isValidCsrf(secret: string, cookieValue: string | undefined, token: string | undefined, sessionId?: string | null): boolean {
   if (!cookieValue || !token) return false;
-  const expected = Buffer.from(csrfTokenFor(secret, cookieValue));
+  const expected = Buffer.from(csrfTokenFor(secret, cookieValue, sessionId));
   const given = Buffer.from(token);
   return expected.length === given.length && timingSafeEqual(expected, given);
 }

@@ -4,7 +4,9 @@
 //
 // Format (version 1):
 //   { format: 'integritas-backup', version: 1, createdAt, engine, migrations: [sha256 …],
-//     tables: [{ name, rows: [row_to_json …] }] }
+//     auditCheckpoint?: { v, chain, seq, hash, at, sig }, tables: [{ name, rows: [row_to_json …] }] }
+// auditCheckpoint (kernel/audit.ts) is the audit log's end in the backup's snapshot, signed with
+// SECRET_KEY: `verify-audit FILE` checks a live log against it, and a restore keeps it in DATA_DIR.
 // Tables are written parents first (foreign keys); a restore inserts them in the target's own
 // foreign-key order, in one transaction, into an empty database only. bigint and numeric columns
 // are written as strings so that no value loses precision through JavaScript numbers (values
@@ -18,12 +20,20 @@ import { createGzip, gunzipSync } from 'node:zlib';
 import { sql, type SQL } from 'drizzle-orm';
 import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { z } from 'zod';
+import { parseCheckpoint, takeCheckpoint, writeCheckpointFile, type AuditCheckpoint } from './audit.ts';
 import { MIGRATIONS_DIR, type Database, type Db } from './db.ts';
 
 export const BACKUP_FORMAT = 'integritas-backup';
 export const BACKUP_VERSION = 1;
 
-export interface BackupStats { tables: number; rows: number }
+export interface BackupStats {
+  tables: number;
+  rows: number;
+  /** backup: the audit checkpoint written into the file; restore: the one kept in DATA_DIR */
+  checkpoint?: AuditCheckpoint | null;
+  /** restore: where that checkpoint came from (the backup's own, or the restored log's end when the backup's is absent or signed with another key) */
+  checkpointSource?: 'backup' | 'restored_log' | 'none';
+}
 
 /** Tables `migrate` fills with shipped reference data: a fresh database has rows there, and a restore replaces them. */
 const LOADED_BY_MIGRATE = ['kernel_calendar_days'];
@@ -186,7 +196,7 @@ function migrationLabel(hash: string): string {
 const EXACT_AS_TEXT = new Set(['int8', 'numeric']);
 const FETCH_ROWS = 500;
 
-export async function backupToFile(database: Database, file: string): Promise<BackupStats> {
+export async function backupToFile(database: Database, file: string, opts: { secretKey?: string } = {}): Promise<BackupStats> {
   const tmp = `${file}.${process.pid}.partial`;
   let stats: BackupStats = { tables: 0, rows: 0 };
   try {
@@ -195,9 +205,14 @@ export async function backupToFile(database: Database, file: string): Promise<Ba
       const run = runner(tx);
       const schema = await readSchema(run);
       const migrations = await appliedMigrations(run);
+      // the audit log's end in this very snapshot, signed: the backup vouches for the log's tail
+      const auditCheckpoint = opts.secretKey ? await takeCheckpoint(tx, opts.secretKey) : null;
       let rows = 0;
       async function* document(): AsyncGenerator<string> {
-        const header = { format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), engine: database.engine, migrations };
+        const header = {
+          format: BACKUP_FORMAT, version: BACKUP_VERSION, createdAt: new Date().toISOString(), engine: database.engine, migrations,
+          ...(auditCheckpoint ? { auditCheckpoint } : {}),
+        };
         yield `${JSON.stringify(header).slice(0, -1)},"tables":[`;
         for (const [t, table] of schema.tables.entries()) {
           yield `${t ? ',' : ''}\n{"name":${JSON.stringify(table)},"rows":[`;
@@ -222,7 +237,7 @@ export async function backupToFile(database: Database, file: string): Promise<Ba
         yield '\n]}\n';
       }
       await pipeline(document, createGzip(), createWriteStream(tmp, { mode: 0o600 }));
-      stats = { tables: schema.tables.length, rows };
+      stats = { tables: schema.tables.length, rows, checkpoint: auditCheckpoint };
     }, { isolationLevel: 'repeatable read', accessMode: 'read only' });
     await rename(tmp, file);
     return stats;
@@ -242,6 +257,8 @@ const documentSchema = z.object({
   createdAt: z.string().min(1),
   engine: z.string().min(1),
   migrations: z.array(z.string().min(1)),
+  // checked with the key by whoever uses it (parseCheckpoint)
+  auditCheckpoint: z.unknown().optional(),
   tables: z.array(z.object({
     name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_$]{0,62}$/, 'not a table name'),
     rows: z.array(rowSchema),
@@ -295,8 +312,26 @@ export async function readBackupFile(file: string): Promise<BackupDocument> {
 const INSERT_MAX_ROWS = 1000;
 const INSERT_MAX_CHARS = 4_000_000;
 
-export async function restoreFromFile(database: Database, file: string): Promise<BackupStats> {
+/**
+ * Restores a backup into an empty database. With `dataDir` and `secretKey`, the audit checkpoint
+ * in DATA_DIR is replaced afterwards: by the backup's own when it is signed with this key (so a
+ * backup whose audit tail was cut shows in verify-audit), else by the restored log's end.
+ */
+export async function restoreFromFile(database: Database, file: string, opts: { secretKey?: string; dataDir?: string } = {}): Promise<BackupStats> {
   const doc = await readBackupFile(file);
+  const stats = await restoreDocument(database, doc);
+  if (!opts.secretKey || !opts.dataDir) return stats;
+  const own = doc.auditCheckpoint === undefined ? null : parseCheckpoint(doc.auditCheckpoint, opts.secretKey);
+  if (own?.ok) {
+    await writeCheckpointFile(opts.dataDir, own.checkpoint);
+    return { ...stats, checkpoint: own.checkpoint, checkpointSource: 'backup' };
+  }
+  const fresh = await takeCheckpoint(database.db, opts.secretKey);
+  if (fresh) await writeCheckpointFile(opts.dataDir, fresh);
+  return { ...stats, checkpoint: fresh, checkpointSource: fresh ? 'restored_log' : 'none' };
+}
+
+async function restoreDocument(database: Database, doc: BackupDocument): Promise<BackupStats> {
   return database.db.transaction(async (tx) => {
     const run = runner(tx);
     const schema = await readSchema(run);

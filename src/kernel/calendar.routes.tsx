@@ -3,11 +3,11 @@
 // removing days (audited; every module's deadlines follow at once).
 import { DomainError } from './errors.ts';
 import { flash, formOf, pageView, type Ctx, type Router } from './http.tsx';
-import { CALENDAR_KINDS, coveredYears, listDays, offDays, removeDay, saveDay } from './calendar.ts';
+import { CALENDAR_KINDS, confirmDay, coveredYears, listDays, offDays, removeDay, saveDay, sourceLabel } from './calendar.ts';
 import { Badge, Csrf, ErrorSummary, PageHeader, SelectField, SummaryList, TextField, type FieldErrors } from './ui/components.tsx';
 import { Layout } from './ui/layout.tsx';
 import type { NavItem, View } from './ui/view.ts';
-import { addDays, addWorkingDays, isIsoDate, isWorkingDay, workingDaysBetween, type IsoDate } from './workdays.ts';
+import { addDays, addWorkingDays, currentYear, isIsoDate, isWorkingDay, workingDaysBetween, type IsoDate } from './workdays.ts';
 
 export const calendarNav: NavItem[] = [
   { href: '/kalender', labelKey: 'nav.calendar', action: 'calendar.manage', group: 'admin' },
@@ -18,7 +18,7 @@ const longDate = (v: View, day: IsoDate) => `${WEEKDAY(v).format(new Date(`${day
 
 function yearOf(c: Ctx): number {
   const y = Number(c.req.query('tahun'));
-  const now = new Date().getUTCFullYear();
+  const now = currentYear();
   return Number.isInteger(y) && y >= 2000 && y <= 2100 ? y : now;
 }
 
@@ -31,7 +31,7 @@ export function registerCalendarRoutes(r: Router) {
     const canManage = v.can('calendar.manage');
     let working = 0;
     for (let d = `${year}-01-01`; d <= `${year}-12-31`; d = addDays(d, 1)) if (isWorkingDay(d, off)) working++;
-    const years = [...new Set([...covered, year, new Date().getUTCFullYear()])].sort();
+    const years = [...new Set([...covered, year, currentYear()])].sort();
     // the calculator
     const q = c.req.query();
     const start = (q.mulai ?? '').trim();
@@ -59,12 +59,27 @@ export function registerCalendarRoutes(r: Router) {
         <section class="card">
           <h2>{v.t('calendar.year', { year })}</h2>
           {!covered.has(year) ? <p class="alert alert--warning">{v.t('calendar.uncovered', { year })}</p> : null}
-          {provisional ? <p class="alert alert--warning">{v.t('calendar.provisional_notice')}</p> : null}
+          {provisional && !canManage ? <p class="alert alert--warning">{v.t('calendar.provisional_notice')}</p> : null}
+          {provisional && canManage ? (
+            <div class="alert alert--warning" id="perkiraan">
+              <h3>{v.t('calendar.provisional_days', { n: days.filter((d) => d.provisional).length })}</h3>
+              <p>{v.t('calendar.provisional_admin', { year })}</p>
+              <ul class="plain-list">{days.filter((d) => d.provisional).map((d) => (
+                <li>
+                  {longDate(v, d.day)}: {v.locale === 'en' ? d.nameEn : d.nameId}{' '}
+                  <form method="post" action={`/kalender/${d.day}/konfirmasi?tahun=${year}`} class="inline-form">
+                    <Csrf v={v} />
+                    <button class="linkbutton" type="submit">{v.t('calendar.confirm')}<span class="visually-hidden"> {longDate(v, d.day)}</span></button>
+                  </form>
+                </li>
+              ))}</ul>
+            </div>
+          ) : null}
           <SummaryList rows={[
             [v.t('calendar.count.holiday'), v.num(days.filter((d) => d.kind === 'holiday').length)],
             [v.t('calendar.count.cuti_bersama'), v.num(days.filter((d) => d.kind === 'cuti_bersama').length)],
             [v.t('calendar.count.working'), v.num(working)],
-            ...(common ? [[v.t('calendar.col.source'), common] as [string, string]] : []),
+            ...(common ? [[v.t('calendar.col.source'), sourceLabel(common, v.locale)] as [string, string]] : []),
           ]} />
           {days.length === 0 ? <p class="muted">{v.t('calendar.empty')}</p> : (
             <div class="table-wrap"><table class="table">
@@ -78,7 +93,7 @@ export function registerCalendarRoutes(r: Router) {
                   <td data-label={v.t('calendar.col.day')}>{longDate(v, d.day)}</td>
                   <td data-label={v.t('calendar.col.kind')}><Badge tone={d.kind === 'holiday' ? 'danger' : 'warning'}>{v.t(`calendar.kind.${d.kind}`)}</Badge>{d.provisional ? <> <Badge tone="neutral">{v.t('calendar.provisional')}</Badge></> : null}</td>
                   <td data-label={v.t('calendar.col.name')}>{v.locale === 'en' ? d.nameEn : d.nameId}</td>
-                  <td data-label={v.t('calendar.col.source')} class="muted">{d.source === common ? '' : d.source}</td>
+                  <td data-label={v.t('calendar.col.source')} class="muted">{d.source === common ? '' : sourceLabel(d.source, v.locale)}</td>
                   {canManage ? (
                     <td data-label={v.t('calendar.col.actions')}>
                       <form method="post" action={`/kalender/${d.day}/hapus?tahun=${year}`} class="inline-form">
@@ -147,6 +162,13 @@ export function registerCalendarRoutes(r: Router) {
     }
     flash(c, 'success', 'calendar.saved');
     return c.redirect(`/kalender?tahun=${form.day!.slice(0, 4)}`, 303);
+  });
+
+  r.post('/kalender/:day{[0-9]{4}-[0-9]{2}-[0-9]{2}}/konfirmasi', 'calendar.manage', async (c) => {
+    const day = c.req.param('day')!;
+    await confirmDay(c.var.deps.db, { accountId: c.var.actor!.accountId, label: c.var.actor!.username }, day);
+    flash(c, 'success', 'calendar.confirmed');
+    return c.redirect(`/kalender?tahun=${day.slice(0, 4)}`, 303);
   });
 
   r.post('/kalender/:day{[0-9]{4}-[0-9]{2}-[0-9]{2}}/hapus', 'calendar.manage', async (c) => {

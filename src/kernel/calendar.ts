@@ -16,7 +16,8 @@ export type CalendarKind = (typeof CALENDAR_KINDS)[number];
 export interface ShippedYear {
   year: number;
   status: 'final' | 'provisional';
-  source: { tag: string; ref: string };
+  /** ref: the record of where the dates come from (stored with each day); note: the same said to users, in each language */
+  source: { tag: string; ref: string; note?: { id: string; en: string } };
   days: { day: IsoDate; kind: CalendarKind; name: { id: string; en: string }; provisional?: boolean }[];
 }
 
@@ -45,7 +46,7 @@ export async function ensureShippedCalendar(db: Db): Promise<number[]> {
     const [has] = await db.select({ n: sql<number>`count(*)::int` }).from(calendarDays)
       .where(and(gte(calendarDays.day, `${y.year}-01-01`), lte(calendarDays.day, `${y.year}-12-31`)));
     if (Number(has?.n ?? 0) > 0) continue;
-    const source = `[${y.source.tag}] ${y.source.ref}`;
+    const source = shippedSource(y);
     await db.insert(calendarDays).values(y.days.map((d) => ({
       day: d.day, kind: d.kind, nameId: d.name.id, nameEn: d.name.en, source, provisional: d.provisional ?? y.status === 'provisional',
     }))).onConflictDoNothing();
@@ -53,6 +54,20 @@ export async function ensureShippedCalendar(db: Db): Promise<number[]> {
   }
   if (loaded.length) dropCache();
   return loaded;
+}
+
+const shippedSource = (y: ShippedYear) => `[${y.source.tag}] ${y.source.ref}`;
+
+let notes: Map<string, { id: string; en: string }> | null = null;
+
+/**
+ * A day's basis as users read it: a shipped year's basis in the user's language (the file's note);
+ * anything an administrator typed, as typed.
+ */
+export function sourceLabel(source: string, locale: string): string {
+  notes ??= new Map(shippedYears().filter((y) => y.source.note).map((y) => [shippedSource(y), y.source.note!]));
+  const note = notes.get(source);
+  return note ? (locale === 'en' ? note.en : note.id) : source;
 }
 
 // ---- reading ----------------------------------------------------------------------------------
@@ -115,6 +130,18 @@ export async function saveDay(db: Db, actor: AuditActor, input: DayInput): Promi
       action: before ? 'calendar.day.update' : 'calendar.day.add', entityType: 'calendar_day', entityId: v.day,
       data: { day: v.day, kind: v.kind, name: v.nameId, provisional: v.provisional, previous: before ? { kind: before.kind, name: before.nameId } : null },
     });
+  });
+  dropCache();
+}
+
+/** Marks a provisional day as decreed (its date and name confirmed against the SKB); audited. */
+export async function confirmDay(db: Db, actor: AuditActor, day: string): Promise<void> {
+  if (!isIsoDate(day)) throw notFound();
+  await db.transaction(async (tx) => {
+    const [row] = await tx.update(calendarDays).set({ provisional: false, updatedBy: actor.accountId, updatedAt: new Date() })
+      .where(and(sql`${calendarDays.day} = ${day}`, sql`${calendarDays.provisional}`)).returning();
+    if (!row) throw notFound();
+    await appendAudit(tx, actor, { action: 'calendar.day.confirm', entityType: 'calendar_day', entityId: day, data: { day, kind: row.kind, name: row.nameId } });
   });
   dropCache();
 }

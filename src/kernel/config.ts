@@ -15,7 +15,9 @@ const envSchema = z.object({
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default('Integritas <no-reply@integritas.local>'),
   PUBLIC_URL: z.string().url().optional(),
-  TIME_ZONE: z.string().default('Asia/Jakarta'),
+  TIME_ZONE: z.string().default('Asia/Jakarta').refine((tz) => {
+    try { new Intl.DateTimeFormat('en-CA', { timeZone: tz }); return true; } catch { return false; }
+  }, 'TIME_ZONE must be an IANA time zone, e.g. Asia/Jakarta, Asia/Makassar or Asia/Jayapura'),
   DEMO: z.enum(['auto', 'on', 'off']).default('auto'),
   LOG_LEVEL: z.enum(['silent', 'error', 'info', 'debug']).default('info'),
   // reverse proxies whose X-Forwarded-For is believed (comma-separated addresses), e.g. 127.0.0.1,::1

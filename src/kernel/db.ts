@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -72,6 +73,108 @@ function isAlive(pid: number): boolean {
   }
 }
 
+// ---- bounded waits for the embedded engine's one connection ------------------------------------
+
+/** A bounded wait (boundedDbWait) for the database ran out: refuse the request (503) rather than queue it. */
+export class DatabaseBusyError extends Error {
+  constructor(readonly maxWaitMs: number) {
+    super(`the database was busy for more than ${maxWaitMs} ms`);
+    this.name = 'DatabaseBusyError';
+  }
+}
+
+const waitBound = new AsyncLocalStorage<{ deadline: number; maxWaitMs: number }>();
+
+/**
+ * Runs fn with a bound on how long its database operations may queue for the embedded engine's
+ * connection: an operation that has not got the connection `maxWaitMs` after fn started throws
+ * DatabaseBusyError instead of waiting, so a request under overload is refused before its
+ * transaction starts — never committed after the client gave up. Without a bound, operations wait
+ * as long as it takes. On PostgreSQL (a pool, concurrent server) it changes nothing.
+ */
+export async function boundedDbWait<T>(maxWaitMs: number, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await waitBound.run({ deadline: Date.now() + maxWaitMs, maxWaitMs }, fn);
+  } catch (err) {
+    // the query builder wraps a failed statement's error (with its parameters): surface the cause
+    throw busyCauseOf(err) ?? err;
+  }
+}
+
+/** The DatabaseBusyError an error is, or was caused by; else null. */
+export function busyCauseOf(err: unknown): DatabaseBusyError | null {
+  for (let e = err, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    if (e instanceof DatabaseBusyError) return e;
+  }
+  return null;
+}
+
+interface Waiter { resolve: () => void; timer?: ReturnType<typeof setTimeout> }
+
+/**
+ * A first-in-first-out turnstile in front of PGlite's single connection: every statement and every
+ * transaction passes it (a transaction holds it until it ends; its own statements run on the
+ * transaction). PGlite queues the same way internally; the turnstile makes the queue visible so a
+ * bounded waiter can leave it.
+ */
+export class ConnectionGate {
+  private busy = false;
+  private readonly queue: Waiter[] = [];
+
+  /** Operations waiting for the connection. */
+  get waiting(): number { return this.queue.length; }
+
+  async run<T>(fn: () => Promise<T>): Promise<T> {
+    await this.acquire();
+    try {
+      return await fn();
+    } finally {
+      this.release();
+    }
+  }
+
+  private acquire(): Promise<void> {
+    if (!this.busy) {
+      this.busy = true;
+      return Promise.resolve();
+    }
+    const bound = waitBound.getStore();
+    return new Promise<void>((resolve, reject) => {
+      const w: Waiter = { resolve };
+      if (bound) {
+        const left = bound.deadline - Date.now();
+        if (left <= 0) { reject(new DatabaseBusyError(bound.maxWaitMs)); return; }
+        w.timer = setTimeout(() => {
+          const i = this.queue.indexOf(w);
+          if (i >= 0) this.queue.splice(i, 1);
+          reject(new DatabaseBusyError(bound.maxWaitMs));
+        }, left);
+      }
+      this.queue.push(w);
+    });
+  }
+
+  private release(): void {
+    const next = this.queue.shift();
+    if (!next) { this.busy = false; return; }
+    clearTimeout(next.timer);
+    next.resolve();
+  }
+}
+
+/** The PGlite client with its statements and transactions passing the gate (everything else as is). */
+function gated(client: PGlite, gate: ConnectionGate): PGlite {
+  const through = new Set<PropertyKey>(['query', 'exec', 'transaction']);
+  return new Proxy(client, {
+    get(target, prop) {
+      const value = Reflect.get(target, prop, target);
+      if (typeof value !== 'function') return value;
+      if (!through.has(prop)) return value.bind(target);
+      return (...args: unknown[]) => gate.run(() => value.apply(target, args));
+    },
+  });
+}
+
 export interface OpenOptions {
   databaseUrl?: string;
   /** Folder of the embedded database; undefined = in memory (tests). */
@@ -93,7 +196,8 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob | File): Promise<
     dir = path.join(dataDir, 'pgdata');
   }
   try {
-    const client = await PGlite.create(dir ? { dataDir: dir } : { loadDataDir });
+    const raw = await PGlite.create(dir ? { dataDir: dir } : { loadDataDir });
+    const client = gated(raw, new ConnectionGate());
     const db = drizzlePglite({ client }) as unknown as Db;
     return {
       db,
@@ -105,9 +209,9 @@ async function openPglite(dataDir?: string, loadDataDir?: Blob | File): Promise<
         await ensureShippedCalendar(db as unknown as Db);
       },
       close: async () => {
-        try { await client.close(); } finally { release(); }
+        try { await raw.close(); } finally { release(); }
       },
-      snapshot: () => client.dumpDataDir('none'),
+      snapshot: () => raw.dumpDataDir('none'),
     };
   } catch (err) {
     release();

@@ -3,12 +3,14 @@
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { matchedRoutes, routePath } from 'hono/route';
 import type { Actor, AccessControl, Scope } from './access.ts';
+import { advanceCheckpoint } from './audit.ts';
 import { findSession, isValidCsrf, csrfTokenFor, newCsrfCookie, type SessionInfo } from './auth.ts';
 import { normaliseAddress, type Config } from './config.ts';
 import type { Db } from './db.ts';
 import { DomainError, statusOf } from './errors.ts';
-import type { FileStore } from './files.ts';
+import { MAX_EVIDENCE_BYTES, type FileStore } from './files.ts';
 import { DEFAULT_LOCALE, formatDate, formatDateTime, formatNumber, isLocale, type I18n, type Locale, type T } from './i18n.ts';
 import { StatusPage } from './ui/components.tsx';
 import type { NavItem, UnitChoice, View } from './ui/view.ts';
@@ -49,25 +51,58 @@ export type Handler = (c: Ctx) => Response | Promise<Response>;
 
 export const COOKIE = { session: 'itg_session', csrf: 'itg_csrf', lang: 'itg_lang', flash: 'itg_flash' } as const;
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-/** Forms are small; uploads set their own, larger limit on their route. */
+/** Forms are small: every route takes at most this much, unless it declares more (uploads). */
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+/** The body a route taking `files` uploads takes: each file at its largest (MAX_EVIDENCE_BYTES) and the form. */
+export function uploadBodyLimit(files: number): number {
+  return files * MAX_EVIDENCE_BYTES + DEFAULT_BODY_LIMIT;
+}
 
-export interface RouteDecl { method: string; path: string; action: string }
+export interface RouteOptions {
+  /** The route accepts up to this many uploaded files: its body may be uploadBodyLimit(files). */
+  files?: number;
+  /** Bytes of request body the route takes, when not derived from `files` (default DEFAULT_BODY_LIMIT). */
+  bodyLimit?: number;
+}
+export interface RouteDecl { method: string; path: string; action: string; bodyLimit: number }
+
+// The route's declared body limit rides on its authorize middleware, where the pipeline's body
+// limit (which runs before the CSRF guard reads the form) finds it among the matched routes.
+const BODY_LIMIT = Symbol('bodyLimit');
+type Marked = MiddlewareHandler<Env> & { [BODY_LIMIT]?: number };
 
 /** Declares routes; each carries the action that authorizes it. */
 export class Router {
   readonly declared: RouteDecl[] = [];
   constructor(private readonly app: Hono<Env>, private readonly access: AccessControl) {}
 
-  private add(method: 'get' | 'post', path: string, action: string, handler: Handler) {
+  private add(method: 'get' | 'post', path: string, action: string, handler: Handler, opts: RouteOptions = {}) {
     if (!this.access.isDeclared(action)) throw new Error(`route ${method.toUpperCase()} ${path}: action "${action}" is not declared by any policy`);
-    this.declared.push({ method: method.toUpperCase(), path, action });
-    const auth = authorize(action);
+    const limit = opts.bodyLimit ?? (opts.files ? uploadBodyLimit(opts.files) : DEFAULT_BODY_LIMIT);
+    if (!Number.isInteger(limit) || limit <= 0) throw new Error(`route ${method.toUpperCase()} ${path}: bodyLimit must be a positive number of bytes`);
+    this.declared.push({ method: method.toUpperCase(), path, action, bodyLimit: limit });
+    const auth: Marked = authorize(action);
+    auth[BODY_LIMIT] = limit;
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
     (this.app[method] as any)(path, auth, handler);
   }
   get(path: string, action: string, handler: Handler) { this.add('get', path, action, handler); }
-  post(path: string, action: string, handler: Handler) { this.add('post', path, action, handler); }
+  /** `r.post(path, action, handler)`, or `r.post(path, action, { files: 1 }, handler)` for a route that takes (up to one) file. */
+  post(path: string, action: string, handler: Handler): void;
+  post(path: string, action: string, opts: RouteOptions, handler: Handler): void;
+  post(path: string, action: string, a: Handler | RouteOptions, b?: Handler) {
+    if (typeof a === 'function') this.add('post', path, action, a);
+    else this.add('post', path, action, b!, a);
+  }
+}
+
+/** The body limit the matched route declared (the default for unknown paths). */
+function declaredBodyLimit(c: Context): number {
+  for (const r of matchedRoutes(c)) {
+    const limit = (r.handler as Marked)[BODY_LIMIT];
+    if (limit) return limit;
+  }
+  return DEFAULT_BODY_LIMIT;
 }
 
 export function createHttpApp(deps: HttpDeps): { app: Hono<Env>; router: Router } {
@@ -76,20 +111,37 @@ export function createHttpApp(deps: HttpDeps): { app: Hono<Env>; router: Router 
     c.set('deps', deps);
     await next();
     setSecurityHeaders(c, deps.config.isProduction);
+    // the request's transactions have committed: the audit checkpoint follows the log's end
+    if (deps.config.dataDir) await keepAuditCheckpoint(deps);
   });
-  app.use('*', bodyLimit({
-    maxSize: 12 * 1024 * 1024,
-    onError: (c) => errorResponse(c as never, new DomainError('validation', 'error.body_too_large')),
-  }));
+  const tooLarge = (c: Context) => errorResponse(c as never, new DomainError('validation', 'error.body_too_large'), 413);
+  app.use('*', (c, next) => bodyLimit({ maxSize: declaredBodyLimit(c), onError: tooLarge })(c, next));
   app.use('*', identify);
   app.use('*', csrfGuard);
   app.notFound((c) => errorResponse(c as Ctx, new DomainError('not_found', 'error.not_found')));
   app.onError((err, c) => {
     if (err instanceof DomainError) return errorResponse(c as Ctx, err);
-    deps.log('error', `unhandled error on ${c.req.method} ${c.req.path}`, err);
+    // the route's pattern, never its path or the error's message: both can carry what people typed
+    // (a tracking code in the path; a failed query's parameters in a database error)
+    deps.log('error', `unhandled error on ${c.req.method} ${routePath(c, -1) || '(no route)'}`, describeError(err));
     return errorResponse(c as Ctx, new DomainError('validation', 'error.internal'), 500);
   });
   return { app, router: new Router(app, deps.access) };
+}
+
+const reportedCheckpoint = new WeakMap<HttpDeps, string>();
+
+/** Advances the audit checkpoint in DATA_DIR; a log that no longer reaches it is reported once. */
+export async function keepAuditCheckpoint(deps: Pick<HttpDeps, 'db' | 'config' | 'log'>): Promise<void> {
+  try {
+    const r = await advanceCheckpoint(deps.db, deps.config.dataDir, deps.config.secretKey);
+    if ((r === 'behind' || r === 'other_chain' || r === 'mismatch') && reportedCheckpoint.get(deps as HttpDeps) !== r) {
+      reportedCheckpoint.set(deps as HttpDeps, r);
+      deps.log('error', `audit log does not reach its checkpoint in DATA_DIR (${r}): run integritas verify-audit`);
+    }
+  } catch (err) {
+    deps.log('error', 'audit checkpoint not written', describeError(err));
+  }
 }
 
 function setSecurityHeaders(c: Context, production: boolean) {
@@ -115,7 +167,6 @@ const identify: MiddlewareHandler<Env> = async (c, next) => {
     csrfCookie = newCsrfCookie();
     setCookie(c, COOKIE.csrf, csrfCookie, cookieOpts(c));
   }
-  c.set('csrf', csrfTokenFor(deps.config.secretKey, csrfCookie));
   let session: SessionInfo | null = null;
   let actor: LoadedActor | null = null;
   const token = getCookie(c, COOKIE.session);
@@ -130,6 +181,8 @@ const identify: MiddlewareHandler<Env> = async (c, next) => {
   }
   c.set('session', session);
   c.set('actor', actor);
+  // signed in, the token is bound to the session as well as to the cookie
+  c.set('csrf', csrfTokenFor(deps.config.secretKey, csrfCookie, session?.id));
   const cookieLang = getCookie(c, COOKIE.lang);
   const locale: Locale = actor && isLocale(actor.locale) ? actor.locale : isLocale(cookieLang) ? cookieLang : DEFAULT_LOCALE;
   c.set('locale', locale);
@@ -141,9 +194,10 @@ const identify: MiddlewareHandler<Env> = async (c, next) => {
 const csrfGuard: MiddlewareHandler<Env> = async (c, next) => {
   if (!UNSAFE.has(c.req.method)) return next();
   const { deps } = c.var;
-  // Same-origin check first: a browser always sends Origin on cross-site POSTs.
+  // Same-origin check first: a browser always sends Origin on cross-site POSTs. "null" is what a
+  // sandboxed frame, a data: page or a cross-site redirect sends: never our own page, so refused.
   const origin = c.req.header('origin');
-  if (origin && origin !== 'null') {
+  if (origin !== undefined) {
     const host = c.req.header('host');
     let originHost = '';
     try { originHost = new URL(origin).host; } catch { /* malformed */ }
@@ -158,7 +212,7 @@ const csrfGuard: MiddlewareHandler<Env> = async (c, next) => {
       token = typeof v === 'string' ? v : undefined;
     }
   }
-  if (!isValidCsrf(deps.config.secretKey, getCookie(c, COOKIE.csrf), token)) throw new DomainError('forbidden', 'error.csrf');
+  if (!isValidCsrf(deps.config.secretKey, getCookie(c, COOKIE.csrf), token, c.var.session?.id)) throw new DomainError('forbidden', 'error.csrf');
   await next();
 };
 
@@ -285,6 +339,11 @@ export function setSessionCookie(c: Ctx, token: string) {
   setCookie(c, COOKIE.session, token, cookieOpts(c));
 }
 
+/** A new CSRF cookie (at sign-in and sign-out): tokens issued before no longer match. */
+export function renewCsrfCookie(c: Ctx) {
+  setCookie(c, COOKIE.csrf, newCsrfCookie(), cookieOpts(c));
+}
+
 export function clearSessionCookie(c: Ctx) {
   deleteCookie(c, COOKIE.session, { path: '/' });
 }
@@ -305,8 +364,44 @@ export async function formOf(c: Ctx): Promise<Record<string, string>> {
   return out;
 }
 
-/** Only local paths are followed after login or a language switch: no open redirects. */
+// A stand-in for our own origin: what resolves to another origin against it leaves the site.
+const OWN_ORIGIN = 'http://integritas.invalid';
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+
+/**
+ * Only local paths are followed after login or a language switch: no open redirects. The value is
+ * resolved as a browser would (the URL parser, against our own origin); anything that lands on
+ * another origin, or carries a control character (which browsers strip: "/\t/evil" is "//evil";
+ * CR/LF would split the header), gives the fallback. What is kept is path, query and fragment.
+ */
 export function safeNext(next: string | undefined | null, fallback = '/'): string {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return fallback;
-  return next;
+  if (!next || !next.startsWith('/') || CONTROL_CHARS.test(next)) return fallback;
+  let url: URL;
+  try { url = new URL(next, OWN_ORIGIN); } catch { return fallback; }
+  if (url.origin !== OWN_ORIGIN) return fallback;
+  const local = `${url.pathname}${url.search}${url.hash}`;
+  // "/.//evil.example" resolves to the path "//evil.example", which a Location header would read as a host
+  if (!local.startsWith('/') || local.startsWith('//')) return fallback;
+  return local;
+}
+
+/**
+ * What may be logged of an error: its class, its code (a SQLSTATE, a Node error code) and where it
+ * was thrown — never its message or details. A failed query's message carries the query's
+ * parameters (what a citizen typed), a constraint violation's detail the offending value.
+ */
+export function describeError(err: unknown): { error: string; code?: string; cause?: { error: string; code?: string }; at?: string[] } {
+  const one = (e: unknown) => {
+    if (!(e instanceof Error)) return { error: typeof e };
+    const code = (e as { code?: unknown }).code;
+    return { error: e.constructor?.name || e.name || 'Error', ...(typeof code === 'string' || typeof code === 'number' ? { code: String(code).slice(0, 40) } : {}) };
+  };
+  const out: ReturnType<typeof describeError> = one(err);
+  const cause = err instanceof Error ? (err as { cause?: unknown }).cause : undefined;
+  if (cause !== undefined) out.cause = one(cause);
+  // the frames only (the first line of a stack repeats the message)
+  const stack = err instanceof Error && typeof err.stack === 'string' ? err.stack.split('\n').filter((l) => /^\s+at /.test(l)).slice(0, 6).map((l) => l.trim()) : [];
+  if (stack.length) out.at = stack;
+  return out;
 }

@@ -1,5 +1,6 @@
 // Message catalogues (Indonesian first, English second) and Indonesian number/date formats.
 // Modules hand their catalogues to the composition root, which registers them here.
+import { regencyTimeZone } from './workdays.ts';
 export const LOCALES = ['id', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'id';
@@ -79,7 +80,7 @@ function dateFormat(locale: Locale, timeZone: string, withTime: boolean): Intl.D
 }
 
 /** "3 Februari 2022". Plain dates ("2022-02-03") are calendar dates and are not shifted by zone. */
-export function formatDate(d: Date | string, locale: Locale, timeZone = 'Asia/Jakarta'): string {
+export function formatDate(d: Date | string, locale: Locale, timeZone = regencyTimeZone()): string {
   if (typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d)) {
     return dateFormat(locale, 'UTC', false).format(new Date(`${d}T00:00:00Z`));
   }
@@ -87,6 +88,6 @@ export function formatDate(d: Date | string, locale: Locale, timeZone = 'Asia/Ja
 }
 
 /** "3 Februari 2022 pukul 14.05" (Indonesian) / "3 February 2022 at 14:05". */
-export function formatDateTime(d: Date | string, locale: Locale, timeZone = 'Asia/Jakarta'): string {
+export function formatDateTime(d: Date | string, locale: Locale, timeZone = regencyTimeZone()): string {
   return dateFormat(locale, timeZone, true).format(typeof d === 'string' ? new Date(d) : d);
 }

@@ -8,17 +8,19 @@ import { z } from 'zod';
 import { appendAudit } from './audit.ts';
 import {
   authenticate, createSession, deleteAccountSessions, deleteSession, hashPassword, notifyLogin, notifyPasswordChanged, setSessionUnit,
-  validateNewPassword, verifyPassword,
+  USERNAME_MAX_LENGTH, validateNewPassword, verifyPassword,
 } from './auth.ts';
 import { DomainError, notFound } from './errors.ts';
 import {
-  COOKIE, clearSessionCookie, clientAddress, flash, formOf, pageView, safeNext, setLangCookie, setSessionCookie,
-  type Ctx, type Router,
+  COOKIE, clearSessionCookie, clientAddress, flash, formOf, pageView, renewCsrfCookie, safeNext, setLangCookie, setSessionCookie,
+  type Ctx, type Env, type Router,
 } from './http.tsx';
+import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { isLocale } from './i18n.ts';
 import { listNotifications, markRead } from './notify.ts';
 import { accounts } from './schema.ts';
+import { textProblem } from './text.ts';
 import { Badge, Csrf, ErrorSummary, PageHeader, Pagination, SummaryList, TextField, type FieldErrors } from './ui/components.tsx';
 import { Layout } from './ui/layout.tsx';
 import type { View } from './ui/view.ts';
@@ -37,7 +39,18 @@ function loadStatic() {
   return files;
 }
 
-export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, role: string) => string }) {
+/**
+ * The root for an anonymous visitor: the public portal at `target` (signed-in users keep their home
+ * page). A pipeline middleware the composition root mounts, as the kernel knows no module's pages.
+ */
+export function anonymousRoot(target: string): MiddlewareHandler<Env> {
+  return async (c, next) => {
+    if (c.req.path === '/' && c.req.method === 'GET' && !c.var.actor) return c.redirect(target, 303);
+    await next();
+  };
+}
+
+export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, role: string) => string; publicHome?: string }) {
   const files = loadStatic();
 
   r.get('/static/:name', 'kernel.static', (c) => {
@@ -65,23 +78,29 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
   // ---- sign in / out -------------------------------------------------------------------
   r.get('/login', 'auth.login', async (c) => {
     if (c.var.actor) return c.redirect('/', 303);
-    return c.html(<LoginPage v={await pageView(c)} next={safeNext(c.req.query('next'), '')} />);
+    return c.html(<LoginPage v={await pageView(c)} next={safeNext(c.req.query('next'), '')} publicHome={opts.publicHome} />);
   });
 
   r.post('/login', 'auth.login', async (c) => {
     const form = await formOf(c);
     const { deps } = c.var;
-    const username = (form.username ?? '').trim();
+    const typed = (form.username ?? '').trim();
     const password = form.password ?? '';
     const next = safeNext(form.next, '/');
     const errors: FieldErrors = {};
-    if (!username) errors.username = 'auth.login.username_required';
+    // refused before any query or log: no account has such a name
+    const problem = textProblem(typed);
+    if (!typed) errors.username = 'auth.login.username_required';
+    else if (typed.length > USERNAME_MAX_LENGTH) errors.username = 'auth.login.username_too_long';
+    else if (problem) errors.username = problem;
     if (!password) errors.password = 'auth.login.password_required';
+    // a refused username is not shown back (it may be 20 KB, or carry a NUL)
+    const username = errors.username && typed ? '' : typed;
     if (Object.keys(errors).length) {
-      return c.html(<LoginPage v={await pageView(c)} next={next} username={username} errors={errors} />, 400);
+      return c.html(<LoginPage v={await pageView(c)} next={next} username={username} errors={errors} publicHome={opts.publicHome} />, 400);
     }
     try {
-      const who = await authenticate(deps.db, username, password, clientAddress(c));
+      const who = await authenticate(deps.db, username, password, clientAddress(c), { secret: deps.config.secretKey });
       // a language chosen on the login page carries over to the account
       const chosen = getCookie(c, COOKIE.lang);
       const { token, id } = await deps.db.transaction(async (tx) => {
@@ -93,6 +112,8 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
       // modules with password-sealed secrets unlock them for this session (a failure never blocks sign-in)
       await notifyLogin(deps.db, who.accountId, password, id).catch((e) => deps.log('error', 'login listener failed', e));
       setSessionCookie(c, token);
+      // a token anyone saw before sign-in (on this device, or planted) is worthless from now on
+      renewCsrfCookie(c);
       return c.redirect(next, 303);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
@@ -102,7 +123,8 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
         }));
       }
       const status = err.kind === 'throttled' ? 429 : 401;
-      return c.html(<LoginPage v={await pageView(c)} next={next} username={username} message={c.var.t(err.code, err.params)} />, status);
+      if (err.kind === 'throttled') deps.log('info', `sign-in throttled (${err.code})`);
+      return c.html(<LoginPage v={await pageView(c)} next={next} username={username} message={c.var.t(err.code, err.params)} publicHome={opts.publicHome} />, status);
     }
   });
 
@@ -113,6 +135,7 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
       await appendAudit(tx, { accountId: actor!.accountId, label: actor!.username }, { action: 'auth.logout', entityType: 'account', entityId: actor!.accountId });
     });
     clearSessionCookie(c);
+    renewCsrfCookie(c);
     flash(c, 'success', 'auth.logout.done');
     return c.redirect('/login', 303);
   });
@@ -242,7 +265,7 @@ export function pageNumber(c: Ctx): number {
   return Number.isInteger(p) && p > 0 && p < 100_000 ? p : 1;
 }
 
-function LoginPage(props: { v: View; next: string; username?: string; errors?: FieldErrors; message?: string }) {
+function LoginPage(props: { v: View; next: string; username?: string; errors?: FieldErrors; message?: string; publicHome?: string }) {
   const { v } = props;
   return (
     <Layout v={v} title={v.t('auth.login.title')} narrow>
@@ -257,6 +280,7 @@ function LoginPage(props: { v: View; next: string; username?: string; errors?: F
         <TextField v={v} name="password" label={v.t('auth.login.password')} type="password" autocomplete="current-password" required errors={props.errors} />
         <button type="submit" class="button button--primary button--block">{v.t('auth.login.submit')}</button>
       </form>
+      {props.publicHome ? <p class="login-public"><a href={props.publicHome}>{v.t('auth.login.public')}</a></p> : null}
     </Layout>
   );
 }

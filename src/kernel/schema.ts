@@ -1,6 +1,6 @@
 // Tables owned by the kernel (prefix kernel_). Modules may point foreign keys at these.
 import { sql } from 'drizzle-orm';
-import { bigserial, boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const accounts = pgTable('kernel_accounts', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -34,6 +34,19 @@ export const loginThrottle = pgTable('kernel_login_throttle', {
   windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
   blockedUntil: timestamp('blocked_until', { withTimezone: true }),
 });
+
+/**
+ * Daily counters of the public forms (kernel/throttle.ts): attempts or bytes per bucket and day. The
+ * key is an HMAC of purpose, day and client address under the server secret (or a fixed name for an
+ * overall budget): no address is stored and keys cannot be linked across days or purposes.
+ */
+export const throttleCounters = pgTable('kernel_throttle', {
+  key: text('key').notNull(),
+  // what is counted, e.g. 'complaints.submit', 'wbs.submit', 'wbs.bytes'
+  kind: text('kind').notNull(),
+  day: date('day', { mode: 'string' }).notNull(),
+  count: bigint('count', { mode: 'number' }).notNull().default(0),
+}, (t) => [primaryKey({ columns: [t.key, t.kind, t.day] }), index('kernel_throttle_day_idx').on(t.day)]);
 
 export const auditLog = pgTable('kernel_audit_log', {
   seq: bigserial('seq', { mode: 'number' }).primaryKey(),

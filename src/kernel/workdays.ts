@@ -113,8 +113,40 @@ export function workingDaysBetween(from: IsoDate, to: IsoDate, off: OffDays): nu
   return n;
 }
 
-/** The calendar date of a moment in a time zone (Asia/Jakarta by default: WIB). */
-export function dayIn(moment: Date, timeZone = 'Asia/Jakarta'): IsoDate {
+// The regency's time zone (TIME_ZONE, Asia/Jakarta = WIB by default). One deployment serves one
+// regency, so it is a process-wide setting: buildApp (and the CLI) set it from the configuration once,
+// and every "today" and "this year" below — and every dayIn() without an explicit zone — uses it.
+// A module never computes a day from toISOString() (UTC) or getFullYear() (the server's zone).
+let regencyZone = 'Asia/Jakarta';
+
+/** Sets the regency's time zone (an IANA name; RangeError when the runtime does not know it). */
+export function setRegencyTimeZone(timeZone: string): void {
+  new Intl.DateTimeFormat('en-CA', { timeZone }); // throws RangeError on an unknown zone
+  regencyZone = timeZone;
+}
+
+/** The regency's time zone as set from the configuration. */
+export function regencyTimeZone(): string {
+  return regencyZone;
+}
+
+/** The calendar date of a moment in a time zone (the regency's by default). */
+export function dayIn(moment: Date, timeZone = regencyZone): IsoDate {
   // en-CA formats as YYYY-MM-DD
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(moment);
+}
+
+/** Today in the regency (or at `now`, in `timeZone`). */
+export function regencyToday(now: Date = new Date(), timeZone = regencyZone): IsoDate {
+  return dayIn(now, timeZone);
+}
+
+/** This year in the regency (or the year of `now` there): what "this year" means on every page. */
+export function currentYear(now: Date = new Date(), timeZone = regencyZone): number {
+  return Number(dayIn(now, timeZone).slice(0, 4));
+}
+
+/** This month in the regency, 1–12. */
+export function currentMonth(now: Date = new Date(), timeZone = regencyZone): number {
+  return Number(dayIn(now, timeZone).slice(5, 7));
 }

@@ -108,7 +108,7 @@ function UserBar({ v }: { v: View }) {
   return (
     <div class="userbar">
       {v.units.length > 1 ? (
-        <form method="post" action="/session/unit" class="unit-switch">
+        <form method="post" action="/session/unit" class="unit-switch" novalidate>
           <input type="hidden" name="_csrf" value={v.csrf} />
           <label for="unit-switch" class="visually-hidden">{v.t('ui.unit_switch')}</label>
           <select id="unit-switch" name="unitId" data-autosubmit>
@@ -122,7 +122,7 @@ function UserBar({ v }: { v: View }) {
         {v.unreadCount > 0 ? <span class="badge badge--info" aria-label={v.t('ui.inbox.unread', { n: v.unreadCount })}>{v.unreadCount}</span> : null}
       </a>
       <a href="/account" class="userbar__name">{a.displayName}</a>
-      <form method="post" action="/logout">
+      <form method="post" action="/logout" novalidate>
         <input type="hidden" name="_csrf" value={v.csrf} />
         <button type="submit" class="button button--small button--secondary">{v.t('ui.logout')}</button>
       </form>
@@ -133,7 +133,7 @@ function UserBar({ v }: { v: View }) {
 export function LanguageSwitch({ v }: { v: View }) {
   const other = v.locale === 'id' ? 'en' : 'id';
   return (
-    <form method="post" action="/lang" class="lang-switch">
+    <form method="post" action="/lang" class="lang-switch" novalidate>
       <input type="hidden" name="_csrf" value={v.csrf} />
       <input type="hidden" name="locale" value={other} />
       <input type="hidden" name="back" value={v.path} />

@@ -4,7 +4,8 @@
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { flash, formOf, pageView, currentUnitOf, type Ctx as HttpCtx, type Router } from '../../kernel/http.tsx';
 import { isUuid, pageNumber } from '../../kernel/kernel.routes.tsx';
-import { Badge, Csrf, DataTable, ErrorSummary, PageHeader, Pagination, SelectField, SummaryList, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { currentYear, regencyToday } from '../../kernel/workdays.ts';
+import { Badge, Csrf, DataTable, ErrorSummary, FileField, PageHeader, Pagination, SelectField, SummaryList, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout, type Crumb } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import {
@@ -14,7 +15,7 @@ import {
 import { findRegency, listUnits } from '../org/index.ts';
 import { findWorksheet, findPreviousWorksheet, listEvents, listWorksheets, listYears, loadLayers, loadLayersMany, type Layers } from './assessment.queries.ts';
 import {
-  changeRuleSet, createWorksheet, effectiveAnswers, optionsOf, parseCreate, replaceUnitLayer, rolesOn, saveAnswer, saveOptions,
+  acceptRemaining, changeRuleSet, createWorksheet, effectiveAnswers, optionsOf, parseCreate, replaceUnitLayer, reviewOf, rolesOn, saveAnswer, saveOptions,
   savePrerequisites, transitionWorksheet, type Ctx as SvcCtx,
 } from './assessment.service.ts';
 import { AnswerInputs, answerText, Pass, Progress, pct, pts, rawAnswerOf, ScoreTable, StateBadge, tx } from './assessment.view.tsx';
@@ -22,7 +23,7 @@ import { renderLhePdf } from './lke.lhe.ts';
 import { findRuleSet, getRuleSet, listRuleSets } from './lke.ruleset.ts';
 import { compareLayers, describeAnswer, indexOf, judge, MAX_NOTE, PREDICATES, scoreAnswers, whatWouldItTake } from './lke.rules.ts';
 import type { Answers, Predicate, RuleItem, RuleSet, RuleSetOptions, ScoreResult } from './lke.types.ts';
-import { availableTransitions, canWriteLayer, CONCLUSIONS, isLayer, STATES, verdictLayer, type Layer, type State, type Transition } from './lke.workflow.ts';
+import { availableTransitions, canWriteLayer, CONCLUSIONS, isLayer, STATES, verdictLayer, type Layer, type ReviewTally, type State, type Transition } from './lke.workflow.ts';
 import { exportWorkbook, readWorkbook } from './lke.xlsx.ts';
 import { acceptSuggestion, collectSuggestions, renderDocuments, type CheckedSuggestion, type LkeSuggestionSource } from './lke.suggest.ts';
 import { AcceptForm, SuggestionBadge, SuggestionCard, SuggestionFacts, suggestionStatus } from './suggest.view.tsx';
@@ -65,6 +66,8 @@ interface Loaded {
   hasTpn: boolean;
   state: State;
   roles: ReturnType<typeof rolesOn>;
+  /** which items carry a TPI decision */
+  review: ReviewTally;
 }
 
 async function loadAll(c: HttpCtx): Promise<Loaded> {
@@ -80,7 +83,7 @@ async function loadAll(c: HttpCtx): Promise<Loaded> {
   };
   const state = (STATES as readonly string[]).includes(f.w.state) ? (f.w.state as State) : 'draft';
   const hasTpi = ['under_review', 'evaluated', 'recommended'].includes(state) || layers.tpi.rows.size > 0;
-  return { f, rs, options, layers, eff, scores, hasTpi, hasTpn: layers.tpn.rows.size > 0, state, roles: rolesOn(c.var.actor, f.w.unitId) };
+  return { f, rs, options, layers, eff, scores, hasTpi, hasTpn: layers.tpn.rows.size > 0, state, roles: rolesOn(c.var.actor, f.w.unitId), review: reviewOf(rs, layers) };
 }
 
 function layerColumns(v: View, l: Loaded) {
@@ -184,7 +187,7 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
         <form method="post" action="/lke" class="form">
           <Csrf v={v} />
           <SelectField v={v} name="unit" label={v.t('lke.field.unit')} required errors={errors} value={form.unit ?? currentUnitOf(c) ?? ''} placeholder={v.t('lke.choose')} options={units.map((u) => ({ value: u.id, label: u.name }))} />
-          <TextField v={v} name="year" label={v.t('lke.field.year')} required errors={errors} value={form.year ?? String(new Date().getFullYear())} inputmode="numeric" width="short" maxlength={4} />
+          <TextField v={v} name="year" label={v.t('lke.field.year')} required errors={errors} value={form.year ?? String(currentYear())} inputmode="numeric" width="short" maxlength={4} />
           <SelectField v={v} name="ruleset" label={v.t('lke.field.ruleset')} required errors={errors} value={form.ruleset ?? current[0]?.id} options={current.map((x) => ({ value: x.id, label: tx(v, x.title) }))} />
           <SelectField v={v} name="clone" label={v.t('lke.field.clone')} hint={v.t('lke.field.clone.hint')} errors={errors} value={form.clone ?? 'previous'} options={[
             { value: 'previous', label: v.t('lke.clone.previous') }, { value: '', label: v.t('lke.clone.empty') },
@@ -229,7 +232,8 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
     const answered = rs.items.length - unitScore.unanswered.length;
     const withEvidence = rs.items.filter((i) => (counts.get(i.code) ?? 0) > 0).length;
     const missing = rs.items.filter((i) => needsEvidence(unitScore, i.code, counts)).length;
-    const reviewed = l.layers.tpi.rows.size;
+    const reviewed = l.review.decided;
+    const canReview = canWriteLayer('tpi', state, l.roles.roles, null, []);
     const editable = canWriteLayer('unit', state, l.roles.roles, null, []) || (state === 'draft' || state === 'returned') && l.roles.roles.includes('zi_coordinator');
     return c.html(
       <Layout v={v} title={`LKE ${f.unitShort} ${f.w.year}`} crumbs={crumbs(v, f)}>
@@ -249,7 +253,7 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
           <section class="card">
             <h2>{v.t('lke.transition.title')}</h2>
             <div class="transition-list">
-              {transitions.map((t) => <TransitionForm v={v} id={f.w.id} version={f.w.version} t={t} missingEvidence={missing} unanswered={unitScore.unanswered.length} conclusion={f.w.conclusion} />)}
+              {transitions.map((t) => <TransitionForm v={v} id={f.w.id} version={f.w.version} t={t} missingEvidence={missing} unanswered={unitScore.unanswered.length} conclusion={f.w.conclusion} undecided={l.review.undecided.length} />)}
             </div>
           </section>
         ) : null}
@@ -259,6 +263,9 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
           <Progress v={v} label={v.t('lke.progress.answered')} value={answered} max={rs.items.length} />
           <Progress v={v} label={v.t('lke.progress.evidence')} value={withEvidence} max={rs.items.length} />
           {l.hasTpi ? <Progress v={v} label={v.t('lke.progress.reviewed')} value={reviewed} max={rs.items.length} /> : null}
+          {l.hasTpi && l.review.undecided.length > 0 && (canReview || state === 'under_review') ? (
+            <p>{v.t('lke.review.remaining_count', { n: v.num(l.review.undecided.length) })} <a href={`/lke/${f.w.id}/review/remaining`}>{canReview ? v.t('lke.review.remaining_link') : v.t('lke.review.remaining_list')}</a></p>
+          ) : null}
           {missing > 0 ? <p class="alert alert--warning">{v.t('lke.evidence.missing_count', { n: missing })} <a href={`/lke/${f.w.id}/items?filter=noevidence`}>{v.t('lke.evidence.show_missing')}</a></p> : null}
           {sources.length ? <p><a href={`/lke/${f.w.id}/saran`}>{v.t('lke.suggest.link')}</a></p> : null}
         </section>
@@ -397,7 +404,13 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
   }
 
   // ---------------------------------------------------------------- item detail
-  async function renderItem(c: HttpCtx, errors: FieldErrors = {}, form: Record<string, string> | null = null, err: DomainError | null = null, status = 200) {
+  /**
+   * The item page. `err`: a refused answer (shown at the top, linked to the answer); `evidence`: a
+   * refused evidence form — its field errors beside the fields (file, title, url, linkTitle), the
+   * typed values kept.
+   */
+  async function renderItem(c: HttpCtx, errors: FieldErrors = {}, form: Record<string, string> | null = null, err: DomainError | null = null, status = 200,
+    evidenceError: { errors: FieldErrors; params: Record<string, string | number>; form: Record<string, string> } | null = null) {
     const v = await pageView(c);
     const l = await loadAll(c);
     const { f, rs, state } = l;
@@ -424,6 +437,7 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
       <Layout v={v} title={`${item.code} · LKE ${f.unitShort} ${f.w.year}`} crumbs={crumbs(v, f, [{ href: `/lke/${f.w.id}/items?section=${sectionOfItem(rs, item)}`, label: v.t('lke.items.title') }, { label: item.code }])}>
         <PageHeader title={`${item.code} · #${item.seq}`} lead={node ? `${node.code} ${tx(v, node.title)}` : undefined} />
         {errText ? <ErrorSummary v={v} texts={errText} /> : Object.keys(errors).length ? <ErrorSummary v={v} errors={errors} /> : null}
+        {evidenceError ? <ErrorSummary v={v} errors={evidenceError.errors} params={evidenceError.params} /> : null}
         <section class="card">
           <h2 class="lke-question">{item.question.id}</h2>
           {v.locale === 'en' && item.question.en ? <p class="muted" lang="en">{item.question.en}</p> : null}
@@ -475,27 +489,23 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
               <form method="post" action={`/lke/${f.w.id}/items/${code}/evidence`} enctype="multipart/form-data" class="form">
                 <Csrf v={v} />
                 <h3>{v.t('lke.evidence.upload')}</h3>
-                <div class="field">
-                  <label class="field__label" for="f-file">{v.t('lke.evidence.file')}</label>
-                  <div class="field__hint">{v.t('lke.evidence.file.hint')}</div>
-                  <input class="input" type="file" id="f-file" name="file" required />
-                </div>
-                <TextField v={v} name="title" label={v.t('lke.evidence.file_title')} maxlength={200} />
+                <FileField v={v} name="file" label={v.t('lke.evidence.file')} hint={v.t('lke.evidence.file.hint')} required errors={evidenceError?.errors} errorParams={evidenceError?.params} />
+                <TextField v={v} name="title" label={v.t('lke.evidence.file_title')} maxlength={200} errors={evidenceError?.errors} value={evidenceError?.form.title} />
                 <div class="form__actions"><button class="button button--secondary" type="submit">{v.t('lke.evidence.upload_button')}</button></div>
               </form>
               {library.length ? (
                 <form method="post" action={`/lke/${f.w.id}/items/${code}/evidence`} class="form">
                   <Csrf v={v} />
                   <h3>{v.t('lke.evidence.existing')}</h3>
-                  <SelectField v={v} name="fileId" label={v.t('lke.evidence.existing.label')} required placeholder={v.t('lke.choose')} options={library.map((x) => ({ value: x.id, label: `${x.title} (${formatFileSize(v, x.size)})` }))} />
+                  <SelectField v={v} name="fileId" label={v.t('lke.evidence.existing.label')} required errors={evidenceError?.errors} placeholder={v.t('lke.choose')} options={library.map((x) => ({ value: x.id, label: `${x.title} (${formatFileSize(v, x.size)})` }))} />
                   <div class="form__actions"><button class="button button--secondary" type="submit">{v.t('lke.evidence.attach')}</button></div>
                 </form>
               ) : null}
               <form method="post" action={`/lke/${f.w.id}/items/${code}/evidence`} class="form">
                 <Csrf v={v} />
                 <h3>{v.t('lke.evidence.link')}</h3>
-                <TextField v={v} name="url" label={v.t('lke.evidence.url')} type="url" required maxlength={2000} />
-                <TextField v={v} name="linkTitle" label={v.t('lke.evidence.link_title')} required maxlength={200} />
+                <TextField v={v} name="url" label={v.t('lke.evidence.url')} type="url" required maxlength={2000} errors={evidenceError?.errors} value={evidenceError?.form.url} />
+                <TextField v={v} name="linkTitle" label={v.t('lke.evidence.link_title')} required maxlength={200} errors={evidenceError?.errors} value={evidenceError?.form.linkTitle} />
                 <div class="form__actions"><button class="button button--secondary" type="submit">{v.t('lke.evidence.add_link')}</button></div>
               </form>
             </div>
@@ -505,7 +515,7 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
         {l.hasTpi ? (
           <section class="card" id="review">
             <h2>{v.t('lke.layer.tpi')}</h2>
-            <p>{tpiRow ? (tpiRow.answer ? v.t('lke.review.own_value', { value: answerText(v, item, tpiRow.answer, l.options) }) : v.t('lke.review.accepted')) : v.t('lke.review.not_reviewed')}</p>
+            <p>{tpiRow ? (tpiRow.answer ? v.t('lke.review.own_value', { value: answerText(v, item, tpiRow.answer, l.options) }) : l.review.stale.includes(code) ? v.t('lke.review.accepted_stale') : v.t('lke.review.accepted')) : v.t('lke.review.not_reviewed')}</p>
             {tpiRow?.note ? <p><strong>{v.t('lke.review.note')}:</strong> {tpiRow.note}</p> : null}
             {canTpi ? <ReviewForm v={v} id={f.w.id} item={item} layer="tpi" rev={tpiRow?.rev ?? ''} value={tpiRow?.answer ?? l.eff.unit[code]} note={tpiRow?.note ?? ''} /> : null}
           </section>
@@ -552,7 +562,7 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
   }
 
   // ---------------------------------------------------------------- evidence of an item
-  r.post('/lke/:id{[0-9a-f-]{36}}/items/:code{[A-Za-z0-9.]{1,24}}/evidence', 'lke.answer', async (c) => {
+  r.post('/lke/:id{[0-9a-f-]{36}}/items/:code{[A-Za-z0-9.]{1,24}}/evidence', 'lke.answer', { files: 1 }, async (c) => {
     const f = await loadWorksheet(c);
     const code = c.req.param('code')!;
     const rs = getRuleSet(f.w.rulesetId);
@@ -566,6 +576,7 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
     const subject = { subjectType: SUBJECT, subjectId: f.w.id, subjectKey: code };
     const actor = c.var.actor!;
     const db = c.var.deps.db;
+    const kind = body.file && typeof body.file !== 'string' ? 'file' : str('fileId') ? 'existing' : str('url') ? 'url' : 'none';
     try {
       const file = body.file;
       if (file && typeof file !== 'string') {
@@ -581,9 +592,15 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
       }
       flash(c, 'success', 'lke.evidence.added');
     } catch (err) {
-      if (err instanceof DomainError && (err.kind === 'validation' || err.kind === 'conflict')) {
-        return renderItem(c, {}, null, err, err.kind === 'validation' ? 400 : 409);
+      if (err instanceof DomainError && err.kind === 'validation') {
+        // the error beside the field of the form that was posted (a link's title is its linkTitle)
+        const fieldErrors: FieldErrors = {};
+        for (const [k, key] of Object.entries(err.fieldErrors)) fieldErrors[kind === 'url' && k === 'title' ? 'linkTitle' : kind === 'existing' ? 'fileId' : k] = key;
+        if (!Object.keys(fieldErrors).length) fieldErrors[kind === 'url' ? 'url' : kind === 'existing' ? 'fileId' : 'file'] = err.code;
+        const form = { title: str('title'), url: str('url'), linkTitle: str('linkTitle') };
+        return renderItem(c, {}, null, null, 400, { errors: fieldErrors, params: err.params as Record<string, string | number>, form });
       }
+      if (err instanceof DomainError && err.kind === 'conflict') return renderItem(c, {}, null, err, 409);
       throw err;
     }
     return c.redirect(`/lke/${f.w.id}/items/${code}#evidence`, 303);
@@ -716,11 +733,92 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
       await transitionWorksheet(svc(c), c.var.scope!, { worksheetId: f.w.id, transition: t, version: Number(form.version), note: form.note ?? null, conclusion: form.conclusion ?? null });
       flash(c, 'success', `lke.transition.${t}.done`);
     } catch (err) {
+      // the TPI has not decided every item: say how many, and offer to decide them (nothing changed)
+      if (err instanceof DomainError && err.code === 'lke.transition.unreviewed') return renderRemaining(c, err, 409);
       if (err instanceof DomainError && (err.kind === 'validation' || err.kind === 'conflict')) {
         flash(c, 'error', Object.values(err.fieldErrors)[0] ?? err.code);
       } else throw err;
     }
     return c.redirect(`/lke/${f.w.id}`, 303);
+  });
+
+  // ---------------------------------------------------------------- the rest of the review at once
+  /**
+   * The items without a TPI decision, and (for the TPI, during review) the confirmation to accept the
+   * unit's value for all of them. Also the answer to an "evaluate" refused for want of decisions.
+   */
+  async function renderRemaining(c: HttpCtx, refused: DomainError | null = null, status = 200) {
+    const v = await pageView(c);
+    const l = await loadAll(c);
+    const { f, rs, state } = l;
+    const items = indexOf(rs).items;
+    const n = l.review.undecided.length;
+    const canAccept = canWriteLayer('tpi', state, l.roles.roles, null, []) && v.can('lke.review', f.w.unitId);
+    const stale = new Set(l.review.stale);
+    return c.html(
+      <Layout v={v} title={v.t('lke.review.remaining.title')} crumbs={crumbs(v, f, [{ href: `/lke/${f.w.id}/review`, label: v.t('lke.review.title') }, { label: v.t('lke.review.remaining.title') }])} narrow>
+        <PageHeader title={v.t('lke.review.remaining.title')} lead={v.t('lke.review.remaining.lead', { unit: f.unitName, year: f.w.year })} />
+        {refused ? (
+          <div class="error-summary" role="alert" tabindex={-1} data-focus>
+            <h2 class="error-summary__title">{v.t('lke.transition.evaluate.refused')}</h2>
+            <p>{v.t('lke.transition.unreviewed', { n: v.num(n), total: v.num(rs.items.length) })}</p>
+          </div>
+        ) : null}
+        <SummaryList rows={[
+          [v.t('lke.progress.reviewed'), v.t('lke.progress.of', { n: v.num(l.review.decided), max: v.num(rs.items.length) })],
+          [v.t('lke.review.remaining.accepted'), v.num(l.review.accepted)],
+          [v.t('lke.review.remaining.own'), v.num(l.review.own)],
+          [v.t('lke.review.remaining.open'), v.num(n)],
+        ]} />
+        {n === 0 ? <p>{v.t('lke.review.remaining.none')}</p> : (
+          <>
+            {canAccept ? (
+              <section class="card">
+                <h2>{v.t('lke.review.remaining.confirm_title', { n: v.num(n) })}</h2>
+                <p>{v.t('lke.review.remaining.confirm', { n: v.num(n) })}</p>
+                <form method="post" action={`/lke/${f.w.id}/review/remaining`} class="form">
+                  <Csrf v={v} />
+                  <input type="hidden" name="version" value={String(f.w.version)} />
+                  <input type="hidden" name="n" value={String(n)} />
+                  <div class="form__actions">
+                    <button class="button button--primary" type="submit">{v.t('lke.review.remaining.submit', { n: v.num(n) })}</button>
+                    <a class="button button--secondary" href={`/lke/${f.w.id}`}>{v.t('lke.review.remaining.cancel')}</a>
+                  </div>
+                </form>
+              </section>
+            ) : null}
+            <section class="card">
+              <h2>{v.t('lke.review.remaining.items', { n: v.num(n) })}</h2>
+              <ul class="plain-list">
+                {l.review.undecided.map((code) => (
+                  <li><a href={`/lke/${f.w.id}/items/${code}#review`}>{code}</a> {tx(v, items.get(code)!.question)} — <span class="muted">{answerText(v, items.get(code)!, l.eff.unit[code], l.options)}{stale.has(code) ? ` · ${v.t('lke.review.remaining.stale')}` : ''}</span></li>
+                ))}
+              </ul>
+            </section>
+          </>
+        )}
+        <p><a href={`/lke/${f.w.id}`}>{v.t('lke.review.remaining.back')}</a></p>
+      </Layout>, status as 200,
+    );
+  }
+
+  r.get('/lke/:id{[0-9a-f-]{36}}/review/remaining', 'lke.view', (c) => renderRemaining(c));
+  r.post('/lke/:id{[0-9a-f-]{36}}/review/remaining', 'lke.review', async (c) => {
+    const f = await loadWorksheet(c);
+    const form = await formOf(c);
+    const version = /^\d{1,9}$/.test(form.version ?? '') ? Number(form.version) : -1;
+    const n = /^\d{1,4}$/.test(form.n ?? '') ? Number(form.n) : -1;
+    try {
+      await acceptRemaining(svc(c), c.var.scope!, { worksheetId: f.w.id, version, n });
+      flash(c, 'success', 'lke.review.remaining.done');
+      return c.redirect(`/lke/${f.w.id}`, 303);
+    } catch (err) {
+      if (err instanceof DomainError && err.kind === 'conflict') {
+        flash(c, 'error', err.code === 'lke.worksheet.stale' ? 'lke.review.remaining.stale_post' : err.code);
+        return c.redirect(`/lke/${f.w.id}/review/remaining`, 303);
+      }
+      throw err;
+    }
   });
 
   // ---------------------------------------------------------------- side by side
@@ -733,6 +831,7 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
     const tpnDiffs = new Map(compareLayers(rs, l.eff.tpi, l.eff.tpn, l.options).map((d) => [d.item, d]));
     const rows = rs.items.filter((i) => !onlyDiff || diffs.has(i.code) || tpnDiffs.has(i.code));
     const lost = [...diffs.values()].reduce((s, d) => s + d.delta, 0);
+    const undecided = new Set(l.review.undecided);
     return c.html(
       <Layout v={v} title={v.t('lke.review.title')} crumbs={crumbs(v, f, [{ label: v.t('lke.review.title') }])}>
         <PageHeader title={v.t('lke.review.title')} lead={v.t(l.hasTpn ? 'lke.review.lead_tpn' : 'lke.review.lead', { unit: f.unitName, year: f.w.year })} />
@@ -741,14 +840,15 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
           [v.t('lke.layer.tpi'), pts(v, l.scores.tpi.total)],
           ...(l.hasTpn ? [[v.t('lke.layer.tpn'), pts(v, l.scores.tpn.total)] as [string, string]] : []),
           [v.t('lke.review.differences'), v.t('lke.review.diff_summary', { n: diffs.size, delta: signed(v, lost) })],
-          [v.t('lke.progress.reviewed'), v.t('lke.progress.of', { n: v.num(l.layers.tpi.rows.size), max: v.num(rs.items.length) })],
+          [v.t('lke.progress.reviewed'), v.t('lke.progress.of', { n: v.num(l.review.decided), max: v.num(rs.items.length) })],
         ]} />
+        {l.review.undecided.length && l.state === 'under_review' ? <p>{v.t('lke.review.remaining_count', { n: v.num(l.review.undecided.length) })} <a href={`/lke/${f.w.id}/review/remaining`}>{canWriteLayer('tpi', l.state, l.roles.roles, null, []) ? v.t('lke.review.remaining_link') : v.t('lke.review.remaining_list')}</a></p> : null}
         <p><a href={`/lke/${f.w.id}/review?only=${onlyDiff ? 'all' : 'diff'}`}>{onlyDiff ? v.t('lke.review.show_all') : v.t('lke.review.show_diff')}</a></p>
         <DataTable v={v} caption={v.t('lke.review.title')} empty={v.t('lke.review.no_diff')} rows={rows} columns={[
           { key: 'code', label: v.t('lke.col.code'), render: (i) => <a href={`/lke/${f.w.id}/items/${i.code}#review`}>{i.code}</a> },
           { key: 'q', label: v.t('lke.col.question'), render: (i) => <span class="clamp">{tx(v, i.question)}</span> },
           { key: 'unit', label: v.t('lke.layer.unit'), render: (i) => answerText(v, i, l.eff.unit[i.code], l.options) },
-          { key: 'tpi', label: v.t('lke.layer.tpi'), render: (i) => <>{answerText(v, i, l.eff.tpi[i.code], l.options)}{l.layers.tpi.rows.has(i.code) ? null : <> <span class="muted">({v.t('lke.review.not_reviewed_short')})</span></>}</> },
+          { key: 'tpi', label: v.t('lke.layer.tpi'), render: (i) => <>{answerText(v, i, l.eff.tpi[i.code], l.options)}{undecided.has(i.code) ? <> <span class="muted">({v.t('lke.review.not_reviewed_short')})</span></> : null}</> },
           ...(l.hasTpn ? [{ key: 'tpn', label: v.t('lke.layer.tpn'), render: (i: RuleItem) => answerText(v, i, l.eff.tpn[i.code], l.options) }] : []),
           { key: 'delta', label: v.t('lke.col.delta'), numeric: true, render: (i) => signed(v, diffs.get(i.code)?.delta ?? 0) },
           { key: 'note', label: v.t('lke.review.note'), render: (i) => l.layers.tpi.rows.get(i.code)?.note ?? '' },
@@ -961,12 +1061,13 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
       state, stateLabel: c.var.t(`lke.state.${state}`), evaluatedAt: f.w.evaluatedAt, evaluators,
       conclusion: (f.w.conclusion as 'memenuhi' | 'belum_memenuhi' | null) ?? null, conclusionNote: f.w.conclusionNote,
       scores: { unit: l.scores.unit, tpi: l.scores.tpi },
+      review: { items: rs.items.length, reviewed: l.review.decided, changed: diffs.length },
       verdict: judge(rs, l.scores.tpi, f.w.prerequisites as Record<string, unknown>),
       differences: diffs.map((d) => {
         const it = byCode.get(d.item)!;
         return { item: d.item, question: it.question.id, unitAnswer: describeAnswer(it, d.a, locale, l.options), tpiAnswer: describeAnswer(it, d.b, locale, l.options), delta: d.delta, note: l.layers.tpi.notes[d.item] ?? null };
       }),
-      notes: events.filter(({ e }) => e.toState === 'returned' && e.note).map(({ e, by }) => `${e.at.toISOString().slice(0, 10)} ${by ?? ''}: ${e.note}`).reverse(),
+      notes: events.filter(({ e }) => e.toState === 'returned' && e.note).map(({ e, by }) => `${regencyToday(e.at)} ${by ?? ''}: ${e.note}`).reverse(),
     });
     return new Response(new Uint8Array(pdf), { headers: {
       'Content-Type': 'application/pdf',
@@ -1006,7 +1107,7 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
   }
 
   r.get('/lke/:id{[0-9a-f-]{36}}/import', 'lke.import', (c) => renderImport(c, null));
-  r.post('/lke/:id{[0-9a-f-]{36}}/import', 'lke.import', async (c) => {
+  r.post('/lke/:id{[0-9a-f-]{36}}/import', 'lke.import', { files: 1 }, async (c) => {
     const f = await loadWorksheet(c);
     const body = await c.req.parseBody();
     const file = body.file;
@@ -1262,7 +1363,7 @@ function ReviewForm({ v, id, item, layer, rev, value, note }: { v: View; id: str
   );
 }
 
-function TransitionForm({ v, id, version, t, missingEvidence, unanswered, conclusion }: { v: View; id: string; version: number; t: Transition; missingEvidence: number; unanswered: number; conclusion: string | null }) {
+function TransitionForm({ v, id, version, t, missingEvidence, unanswered, conclusion, undecided }: { v: View; id: string; version: number; t: Transition; missingEvidence: number; unanswered: number; conclusion: string | null; undecided: number }) {
   return (
     <form method="post" action={`/lke/${id}/transition`} class="form transition">
       <Csrf v={v} />
@@ -1281,6 +1382,7 @@ function TransitionForm({ v, id, version, t, missingEvidence, unanswered, conclu
       ) : null}
       {t === 'evaluate' ? (
         <>
+          {undecided > 0 ? <div class="alert alert--warning"><p>{v.t('lke.transition.evaluate.warn_undecided', { n: v.num(undecided) })} <a href={`/lke/${id}/review/remaining`}>{v.t('lke.review.remaining_link')}</a></p></div> : null}
           <fieldset class="fieldset">
             <legend>{v.t('lke.conclusion.legend')}</legend>
             {CONCLUSIONS.map((x) => <label class="choice" for={`concl-${x}`}><input type="radio" id={`concl-${x}`} name="conclusion" value={x} required /> <span class="choice__text">{v.t(`lke.conclusion.${x}`)}</span></label>)}

@@ -7,6 +7,7 @@ import { appendAudit, type AuditActor } from '../../kernel/audit.ts';
 import type { Db } from '../../kernel/db.ts';
 import { DomainError, conflict, forbidden, invalid, notFound } from '../../kernel/errors.ts';
 import { notify } from '../../kernel/notify.ts';
+import { currentYear } from '../../kernel/workdays.ts';
 import { accountsHoldingRole, findUnit } from '../org/index.ts';
 import {
   answers, findAnswerRow, findPreviousWorksheet, findWorksheet, findWorksheetByUnitYear, loadLayers, worksheetEvents, worksheets,
@@ -16,7 +17,7 @@ import { findRuleSet, getRuleSet } from './lke.ruleset.ts';
 import { carryOver, indexOf, MAX_NOTE, parseAnswer, parsePrerequisites, resolveOptions } from './lke.rules.ts';
 import type { Answer, Answers, RuleSet, RuleSetOptions } from './lke.types.ts';
 import {
-  canWriteLayer, checkTransition, isState, TRANSITIONS, type Layer, type State, type Transition,
+  canWriteLayer, checkTransition, isState, reviewTally, TRANSITIONS, type Layer, type ReviewTally, type State, type Transition,
 } from './lke.workflow.ts';
 
 export interface Ctx { db: Db; actor: Actor; emailEnabled: boolean }
@@ -39,7 +40,7 @@ export function rolesOn(actor: Actor | null, unitId: string): { roles: Role[]; a
 
 export const MIN_YEAR = 2014;
 export function maxYear(now = new Date()): number {
-  return now.getFullYear() + 1;
+  return currentYear(now) + 1;
 }
 
 // ---------------------------------------------------------------- effective layers
@@ -57,6 +58,11 @@ export function effectiveAnswers(layers: Layers): Record<Layer, Answers> {
   const tpn: Answers = { ...tpi };
   for (const [code, row] of layers.tpn.rows) if (row.answer) tpn[code] = row.answer;
   return { unit, tpi, tpn };
+}
+
+/** Which items of the worksheet carry a TPI decision (accepted or the TPI's own value), and which do not. */
+export function reviewOf(rs: RuleSet, layers: Layers): ReviewTally {
+  return reviewTally(rs.items.map((i) => i.code), layers.unit.rows, layers.tpi.rows);
 }
 
 export function optionsOf(rs: RuleSet, w: { options: unknown }): RuleSetOptions {
@@ -223,7 +229,10 @@ export async function saveAnswer(ctx: Ctx, scope: Scope, input: SaveAnswerInput)
 
 export interface TransitionInput { worksheetId: string; transition: Transition; version: number; note?: string | null; conclusion?: string | null }
 
-const REFUSAL_KEYS = { state: 'lke.transition.state', role: 'lke.transition.role', note: 'lke.transition.note_required', conclusion: 'lke.transition.conclusion_required', not_memenuhi: 'lke.transition.not_memenuhi' } as const;
+const REFUSAL_KEYS = {
+  state: 'lke.transition.state', role: 'lke.transition.role', note: 'lke.transition.note_required', conclusion: 'lke.transition.conclusion_required',
+  not_memenuhi: 'lke.transition.not_memenuhi', unreviewed: 'lke.transition.unreviewed',
+} as const;
 
 export async function transitionWorksheet(ctx: Ctx, scope: Scope, input: TransitionInput): Promise<State> {
   const found = await getForWrite(ctx.db, scope, input.worksheetId);
@@ -232,13 +241,23 @@ export async function transitionWorksheet(ctx: Ctx, scope: Scope, input: Transit
   if (!isState(w.state)) throw conflict('lke.transition.state');
   const note = input.note?.trim() || null;
   if (note && note.length > MAX_NOTE) throw invalid({ note: 'lke.note.too_long' });
-  const refusal = checkTransition(input.transition, w.state, roles, { note, conclusion: input.conclusion, currentConclusion: w.conclusion });
-  if (refusal === 'role') throw forbidden();
-  if (refusal === 'note') throw invalid({ note: REFUSAL_KEYS.note });
-  if (refusal === 'conclusion') throw invalid({ conclusion: REFUSAL_KEYS.conclusion });
-  if (refusal) throw conflict(REFUSAL_KEYS[refusal]);
+  const rs = getRuleSet(w.rulesetId);
+  const check = (undecided: number | null) => {
+    const refusal = checkTransition(input.transition, w.state as State, roles, { note, conclusion: input.conclusion, currentConclusion: w.conclusion, undecided });
+    if (refusal === 'role') throw forbidden();
+    if (refusal === 'note') throw invalid({ note: REFUSAL_KEYS.note });
+    if (refusal === 'conclusion') throw invalid({ conclusion: REFUSAL_KEYS.conclusion });
+    if (refusal === 'unreviewed') throw conflict(REFUSAL_KEYS.unreviewed, { n: undecided ?? rs.items.length, total: rs.items.length });
+    if (refusal) throw conflict(REFUSAL_KEYS[refusal]);
+  };
+  // evaluate: every item must carry a TPI decision (counted again under the row lock below)
+  check(input.transition === 'evaluate' ? reviewOf(rs, await loadLayers(ctx.db, w.id)).undecided.length : null);
   const to = TRANSITIONS[input.transition].to;
   await ctx.db.transaction(async (tx) => {
+    if (input.transition === 'evaluate') {
+      await tx.select({ id: worksheets.id }).from(worksheets).where(eq(worksheets.id, w.id)).for('update');
+      check(reviewOf(rs, await loadLayers(tx, w.id)).undecided.length);
+    }
     // the version the form was rendered with: a stale or replayed post changes nothing
     const updated = await tx.update(worksheets).set({
       state: to,
@@ -273,6 +292,56 @@ export async function transitionWorksheet(ctx: Ctx, scope: Scope, input: Transit
     }
   });
   return to;
+}
+
+// ---------------------------------------------------------------- accepting the unit's value for the rest
+
+export interface AcceptRemainingInput {
+  worksheetId: string;
+  /** the version the confirmation was rendered with */
+  version: number;
+  /** how many items the confirmation named */
+  n: number;
+}
+
+/**
+ * The TPI accepts the unit's value for every item that has no TPI decision yet (never reviewed, or
+ * accepted before the unit changed it), in one transaction with one audit entry listing the items.
+ * Refused unless the worksheet is under review, the actor is its TPI, and the worksheet is still at
+ * the version the confirmation showed — a stale or replayed post changes nothing.
+ */
+export async function acceptRemaining(ctx: Ctx, scope: Scope, input: AcceptRemainingInput): Promise<{ accepted: string[] }> {
+  const { w } = await getForWrite(ctx.db, scope, input.worksheetId);
+  const { roles, areas } = rolesOn(ctx.actor, w.unitId);
+  if (!roles.includes('tpi_evaluator')) throw forbidden();
+  if (!isState(w.state) || !canWriteLayer('tpi', w.state, roles, null, areas)) throw conflict('lke.answer.layer_locked');
+  const rs = getRuleSet(w.rulesetId);
+  if (rs.status !== 'current') throw conflict('lke.ruleset.read_only');
+  return ctx.db.transaction(async (tx) => {
+    const [locked] = await tx.select({ state: worksheets.state, version: worksheets.version }).from(worksheets).where(eq(worksheets.id, w.id)).for('update');
+    if (!locked || !isState(locked.state) || !canWriteLayer('tpi', locked.state, roles, null, areas)) throw conflict('lke.answer.layer_locked');
+    if (locked.version !== input.version) throw conflict('lke.worksheet.stale');
+    const tally = reviewOf(rs, await loadLayers(tx, w.id));
+    if (tally.undecided.length !== input.n) throw conflict('lke.worksheet.stale');
+    if (tally.undecided.length === 0) return { accepted: [] };
+    const now = new Date();
+    const stale = new Set(tally.stale);
+    const fresh = tally.undecided.filter((code) => !stale.has(code));
+    if (fresh.length) {
+      await tx.insert(answers).values(fresh.map((code) => ({ worksheetId: w.id, itemCode: code, layer: 'tpi', answer: null, note: null, updatedBy: ctx.actor.accountId, updatedAt: now })));
+    }
+    // an acceptance of an earlier unit value: accepted again now, the TPI's note kept
+    for (const code of tally.stale) {
+      await tx.update(answers).set({ answer: null, updatedBy: ctx.actor.accountId, updatedAt: now })
+        .where(and(eq(answers.worksheetId, w.id), eq(answers.itemCode, code), eq(answers.layer, 'tpi')));
+    }
+    await bump(tx, w.id);
+    await appendAudit(tx, auditActorOf(ctx.actor), {
+      action: 'lke.review.accept_remaining', entityType: 'assessment_worksheet', entityId: w.id, unitId: w.unitId,
+      data: { n: tally.undecided.length, items: tally.undecided, again: tally.stale },
+    });
+    return { accepted: tally.undecided };
+  });
 }
 
 // ---------------------------------------------------------------- prerequisites, options, rule set

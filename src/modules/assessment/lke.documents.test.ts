@@ -264,7 +264,8 @@ describe('LHE internal (PDF)', () => {
     unit: { code: 'DPMPTSP', name: 'Dinas Perizinan Bangka', head: 'Drs. Ahmad Fauzi' }, year: 2025, ruleset: rs, options: rs.defaults,
     state: 'evaluated', stateLabel: 'Dievaluasi', evaluatedAt: new Date('2025-04-14T03:00:00Z'), evaluators: ['Siti Rahmawati, S.E.', 'Budi Santoso, S.H.'],
     conclusion: 'belum_memenuhi', conclusionNote: 'Penataan Tatalaksana belum mencapai 75 %.',
-    scores: { unit: unitScore, tpi: tpiScore }, verdict: judge(rs, tpiScore, { bpkOpinion: 'WTP' }),
+    scores: { unit: unitScore, tpi: tpiScore }, review: { items: rs.items.length, reviewed: rs.items.length, changed: compareLayers(rs, answers, tpi).length },
+    verdict: judge(rs, tpiScore, { bpkOpinion: 'WTP' }),
     differences: compareLayers(rs, answers, tpi).map((d) => {
       const item = ix.items.get(d.item)!;
       return { item: d.item, question: item.question.id, unitAnswer: describeAnswer(item, d.a, 'id', rs.defaults), tpiAnswer: describeAnswer(item, d.b, 'id', rs.defaults), delta: d.delta, note: d.item === 'A.I.1.i.b' ? tpiNotes['A.I.1.i.b'] : null };
@@ -315,6 +316,21 @@ describe('LHE internal (PDF)', () => {
     assert.ok(english.includes('84.34'));
     assert.ok(english.includes('MEETS THE CRITERIA'));
     assert.ok(english.includes('Page 1 of'));
+  });
+
+  test('states how many items the TPI reviewed and how many it changed, in both languages', (t) => {
+    const cases: [Partial<LheInput>, RegExp[]][] = [
+      [{ review: { items: 113, reviewed: 113, changed: 4 } }, [/Butir ditelaah TPI 113 dari 113 butir; 4 diubah TPI/, /TPI menelaah 113 dari 113 butir lembar kerja: 109 butir diterima sesuai penilaian mandiri unit kerja dan 4 butir diubah dengan nilai TPI\./]],
+      [{ review: { items: 113, reviewed: 1200, changed: 0 } }, [/1\.200 dari 113 butir; 0 diubah TPI/, /1\.200 butir diterima/]],
+      [{ locale: 'en', review: { items: 113, reviewed: 113, changed: 2 } }, [/Items reviewed by the TPI 113 of 113 items; 2 changed by the TPI/, /The TPI reviewed 113 of the worksheet's 113 items: 111 were accepted as in the unit's self-assessment and 2 were changed to the TPI's value\./]],
+    ];
+    for (const [over, expected] of cases) {
+      const pdf = renderLhePdf(lhe(over));
+      assert.equal(Buffer.from(pdf.subarray(0, 5)).toString('latin1'), '%PDF-');
+      if (!pdftotext) return t.skip('pdftotext not installed');
+      const text = textOf(pdf).replace(/\u2019/g, "'");
+      for (const re of expected) assert.match(text, re);
+    }
   });
 
   test('text reaches Typst as data, never as markup', (t) => {

@@ -24,6 +24,8 @@ export interface LheInput {
   conclusion: 'memenuhi' | 'belum_memenuhi' | null;
   conclusionNote: string | null;
   scores: { unit: ScoreResult; tpi: ScoreResult };
+  /** the TPI's review: items of the rule set, items carrying a TPI decision, items whose TPI answer differs from the unit's */
+  review: { items: number; reviewed: number; changed: number };
   /** on the TPI layer */
   verdict: Record<'WBK' | 'WBBM', PredicateVerdict>;
   differences: { item: string; question: string; unitAnswer: string; tpiAnswer: string; delta: number; note: string | null }[];
@@ -37,6 +39,10 @@ const L = {
     shortTitle: 'LHE Internal', government: 'Pemerintah', page: 'Halaman', of: 'dari',
     unit: 'Unit kerja', unitCode: 'Kode unit', head: 'Kepala unit kerja', year: 'Tahun penilaian', state: 'Status lembar kerja',
     evaluatedAt: 'Tanggal evaluasi', team: 'Tim Penilai Internal', notEvaluated: 'belum dievaluasi',
+    reviewFact: 'Butir ditelaah TPI',
+    reviewShort: (reviewed: string, items: string, changed: string) => `${reviewed} dari ${items} butir; ${changed} diubah TPI`,
+    reviewText: (reviewed: string, items: string, accepted: string, changed: string) =>
+      `TPI menelaah ${reviewed} dari ${items} butir lembar kerja: ${accepted} butir diterima sesuai penilaian mandiri unit kerja dan ${changed} butir diubah dengan nilai TPI.`,
     s1: 'I. Dasar dan Ruang Lingkup', s2: 'II. Hasil Penilaian', s3: 'III. Pemenuhan Kriteria Predikat', s4: 'IV. Catatan Hasil Evaluasi', s5: 'V. Kesimpulan',
     basisIntro: 'Evaluasi internal ini dilaksanakan berdasarkan:',
     basisRuleset: 'Lembar Kerja Evaluasi (LKE) yang digunakan',
@@ -73,6 +79,10 @@ const L = {
     shortTitle: 'Internal evaluation report', government: 'Government of', page: 'Page', of: 'of',
     unit: 'Unit', unitCode: 'Unit code', head: 'Head of unit', year: 'Assessment year', state: 'Worksheet state',
     evaluatedAt: 'Evaluation date', team: 'Internal assessment team (TPI)', notEvaluated: 'not yet evaluated',
+    reviewFact: 'Items reviewed by the TPI',
+    reviewShort: (reviewed: string, items: string, changed: string) => `${reviewed} of ${items} items; ${changed} changed by the TPI`,
+    reviewText: (reviewed: string, items: string, accepted: string, changed: string) =>
+      `The TPI reviewed ${reviewed} of the worksheet's ${items} items: ${accepted} were accepted as in the unit's self-assessment and ${changed} were changed to the TPI's value.`,
     s1: 'I. Basis and Scope', s2: 'II. Assessment Results', s3: 'III. Predicate Criteria', s4: 'IV. Evaluation Notes', s5: 'V. Conclusion',
     basisIntro: 'This internal evaluation was carried out on the basis of:',
     basisRuleset: 'Evaluation worksheet (LKE) used',
@@ -138,6 +148,10 @@ export function lheData(input: LheInput): Record<string, unknown> {
   const ix = indexOf(rs);
   const date = formatDate(input.evaluatedAt ?? new Date(), loc);
   const unitName = input.unit.name;
+  const rv = input.review;
+  const int = (n: number) => formatNumber(n, loc, 0);
+  const reviewShort = T.reviewShort(int(rv.reviewed), int(rv.items), int(rv.changed));
+  const reviewText = T.reviewText(int(rv.reviewed), int(rv.items), int(Math.max(0, rv.reviewed - rv.changed)), int(rv.changed));
 
   // II. scores
   const areas = rs.areas.map((a) => {
@@ -250,6 +264,7 @@ export function lheData(input: LheInput): Record<string, unknown> {
       facts: [
         [T.unit, unitName], [T.unitCode, input.unit.code], ...(input.unit.head ? [[T.head, input.unit.head]] : []),
         [T.year, String(input.year)], [T.state, input.stateLabel], [T.evaluatedAt, input.evaluatedAt ? formatDate(input.evaluatedAt, loc) : T.notEvaluated],
+        [T.reviewFact, reviewShort],
         [T.team, input.evaluators.length ? input.evaluators.join(', ') : T.noEvaluators],
       ],
     },
@@ -257,6 +272,7 @@ export function lheData(input: LheInput): Record<string, unknown> {
     scope: T.scope(unitName, input.year, input.inspectorate),
     areas, pengungkit: pengungkitRow, hasil: hasilRows, recap,
     verdictIntro: T.verdictIntro, verdicts,
+    review: reviewText,
     differences, diffTotal, notes: input.notes.filter((n) => n && n.trim()).map(wrapLong),
     conclusion,
     signature: { place, date, team: T.signTeam, inspectorate: input.inspectorate, evaluators: input.evaluators },

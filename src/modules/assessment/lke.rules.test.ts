@@ -102,6 +102,29 @@ describe('verdict on the worked example', () => {
     assert.equal(wbbm.sakipInstansi, 'not_met', 'WBBM needs BB');
     assert.equal(wbbm.priorWbk, 'not_given');
   });
+  // one prerequisite simply not given (absent, null or empty) is enough to keep a unit from being proposed
+  for (const predicate of ['WBK', 'WBBM'] as const) {
+    const needed = rs.prerequisites.filter((p) => p.predicates.includes(predicate));
+    const full: Record<string, unknown> = Object.fromEntries(needed.map((p) => [p.id, p.kind === 'boolean' ? true : p.kind === 'grade' ? p.scale[p.scale.length - 1] : 1000]));
+    const top = scoreAnswers(rs, Object.fromEntries(rs.items.map((it) => [it.code, it.type === 'index' ? { index: 4 } : it.type === 'percent' ? { percent: 100 } : { option: LETTERS_OF[it.type][0]! }])) as Answers);
+    test(`${predicate}: proposable with every prerequisite given and met`, () => {
+      assert.equal(judge(rs, top, full)[predicate].eligible, true);
+      assert.equal(judge(rs, top, full)[predicate].proposable, true);
+    });
+    for (const p of needed) {
+      for (const [how, value] of [['absent', undefined], ['null', null], ['empty', '']] as const) {
+        test(`${predicate}: not proposable when ${p.id} is ${how}`, () => {
+          const given = { ...full };
+          if (how === 'absent') delete given[p.id];
+          else given[p.id] = value;
+          const v = judge(rs, top, given)[predicate];
+          assert.equal(v.eligible, true, 'the score verdict stands');
+          assert.equal(v.prerequisites.find((x) => x.id === p.id)!.status, 'not_given');
+          assert.equal(v.proposable, false);
+        });
+      }
+    }
+  }
   test('all prerequisites met and all thresholds met → proposable', () => {
     const full: Record<string, unknown> = {};
     for (const p of rs.prerequisites) {
@@ -135,6 +158,18 @@ describe('answer types and option values (§3.3)', () => {
   for (const [idx, pts] of indexTable) {
     test(`index ${idx} → ${pts} points (IPAK/IPKP ÷ 4 × 17.50)`, () => {
       assert.equal(r4(scoreAnswers(rs, { 'B.II.a': { index: idx } }).nodes['B.II.a']!.score), pts);
+    });
+  }
+  // a percent given directly: 0 … 1 000 (a realisation may exceed 100 %; beyond 1 000 it is a typing error)
+  const percents: [unknown, number | string][] = [
+    [0, 0], [100, 100], [999.99, 999.99], [1000, 1000], ['1000', 1000], ['1000,0', 1000], ['37,5', 37.5],
+    [1000.01, 'lke.answer.percent_range'], [1001, 'lke.answer.percent_range'], ['1000,5', 'lke.answer.percent_range'], [1e6, 'lke.answer.percent_range'],
+    [-0.01, 'lke.answer.percent_negative'], [Number.POSITIVE_INFINITY, 'lke.answer.percent_expected'], ['banyak', 'lke.answer.percent_expected'],
+  ];
+  for (const [given, expected] of percents) {
+    test(`a percent of ${JSON.stringify(given)} → ${expected}`, () => {
+      if (typeof expected === 'number') assert.deepEqual(parseAnswer(item('A.II.4.i.a'), { percent: given }), { percent: expected });
+      else assert.throws(() => parseAnswer(item('A.II.4.i.a'), { percent: given }), (e: { code: string }) => e.code === expected);
     });
   }
   test('a percent can be given directly and is capped at 100 %', () => {

@@ -37,7 +37,7 @@ export function SuggestionFacts({ v, s }: { v: View; s: CheckedSuggestion }) {
 
 export function AcceptForm({ v, worksheetId, code, rev, back, label }: { v: View; worksheetId: string; code: string; rev: string; back: string; label?: string }) {
   return (
-    <form method="post" action={`/lke/${worksheetId}/items/${code}/suggestion`} class="inline-form">
+    <form method="post" action={`/lke/${worksheetId}/items/${code}/suggestion`} class="inline-form" novalidate>
       <Csrf v={v} />
       <input type="hidden" name="rev" value={rev} />
       <input type="hidden" name="back" value={back} />

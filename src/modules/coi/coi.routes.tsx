@@ -9,11 +9,11 @@ import type { Scope } from '../../kernel/access.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { ACCEPTED_EXTENSIONS } from '../../kernel/files.ts';
 import { currentUnitOf, flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
-import { Badge, Csrf, DataTable, ErrorSummary, PageHeader, SelectField, SummaryList, TextField, withQuery, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { Badge, CheckboxField, CheckboxGroup, Csrf, DataTable, ErrorSummary, FileField as SharedFileField, PageHeader, capValue, RadioGroup, SelectField, SummaryList, TextAreaField, TextField, withQuery, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout, type Crumb } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import type { T } from '../../kernel/i18n.ts';
-import { dayIn } from '../../kernel/workdays.ts';
+import { regencyToday, currentYear, dayIn } from '../../kernel/workdays.ts';
 import { formatFileSize, listUnitFiles, sanitizeFileName, type EvidenceLinkView } from '../evidence/index.ts';
 import { accountsHoldingRole, findRegency, findUnit, listUnits, orgPeople } from '../org/index.ts';
 import { declarationModel, renderCoiPdf } from './coi.pdf.ts';
@@ -65,33 +65,16 @@ const levelTone = (l: string) => (l === 'very_high' ? 'danger' : l === 'high' ? 
 const answerTone = (a: string | null) => (a === 'a' ? 'success' : a === 'b' ? 'info' : a === 'c' ? 'warning' : a === 'd' ? 'danger' : 'neutral');
 
 function StateBadge({ v, state, dueOn }: { v: View; state: string; dueOn?: string | null }) {
-  const overdue = state === 'mitigating' && !!dueOn && dueOn < dayIn(new Date());
+  const overdue = state === 'mitigating' && !!dueOn && dueOn < regencyToday();
   return <>{<Badge tone={stateTone(state)}>{v.t(`coi.state.${state}`)}</Badge>}{overdue ? <> <Badge tone="danger">{v.t('coi.state.overdue')}</Badge></> : null}</>;
 }
 
 function TextArea({ v, name, label, errors, value, rows = 3, required = true, hint, max = 2000 }: { v: View; name: string; label: string; errors: FieldErrors; value?: string | null; rows?: number; required?: boolean; hint?: string; max?: number }) {
-  const err = errors[name];
-  const described = [hint ? `h-${name}` : '', err ? `e-${name}` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={err ? 'field field--error' : 'field'}>
-      <label class="field__label" for={`f-${name}`}>{label}{required ? null : <span class="field__optional"> ({v.t('form.optional')})</span>}</label>
-      {hint ? <div class="field__hint" id={`h-${name}`}>{hint}</div> : null}
-      {err ? <div class="field__error" id={`e-${name}`}><span class="visually-hidden">{v.t('form.error_prefix')}</span>{v.t(err)}</div> : null}
-      <textarea class="input" id={`f-${name}`} name={name} rows={rows} maxlength={max} required={required} aria-invalid={err ? 'true' : undefined} aria-describedby={described}>{value ?? ''}</textarea>
-    </div>
-  );
+  return <TextAreaField v={v} name={name} label={label} hint={hint} errors={errors} value={value} rows={rows} maxlength={max} required={required} />;
 }
 
 function FileField({ v, errors, params, name = 'file', label, required = false }: { v: View; errors: FieldErrors; params?: Record<string, string | number>; name?: string; label: string; required?: boolean }) {
-  const err = errors[name];
-  return (
-    <div class={err ? 'field field--error' : 'field'}>
-      <label class="field__label" for={`f-${name}`}>{label}{required ? null : <> <span class="field__optional">({v.t('form.optional')})</span></>}</label>
-      <div class="field__hint" id={`h-${name}`}>{v.t('coi.field.file_hint', { types: ACCEPTED_EXTENSIONS })}</div>
-      {err ? <div class="field__error" id={`e-${name}`}>{v.t(err, params)}</div> : null}
-      <input class="input" type="file" id={`f-${name}`} name={name} aria-describedby={err ? `h-${name} e-${name}` : `h-${name}`} />
-    </div>
-  );
+  return <SharedFileField v={v} name={name} label={label} hint={v.t('coi.field.file_hint', { types: ACCEPTED_EXTENSIONS })} errors={errors} errorParams={params} required={required} />;
 }
 
 function EvidenceFields({ v, errors, params, library }: { v: View; errors: FieldErrors; params?: Record<string, string | number>; library: { id: string; title: string }[] }) {
@@ -124,7 +107,7 @@ interface Where { unitId: string; unitName: string; year: number; units: { id: s
 async function whereOf(c: Ctx, scope: Scope): Promise<Where> {
   const db = c.var.deps.db;
   const all = (await listUnits(db, scope)).filter((u) => u.isActive);
-  const today = dayIn(new Date());
+  const today = regencyToday();
   const q = c.req.query('unit');
   let unit = q ? all.find((u) => u.id === q) : undefined;
   if (q && !unit) throw notFound();
@@ -159,7 +142,7 @@ function ManagerTabs({ v, w, current }: { v: View; w: Where; current: string }) 
 function WhereForm({ v, w, path }: { v: View; w: Where; path: string }) {
   const years = [w.year + 1, w.year, w.year - 1, w.year - 2].filter((y) => y <= Number(w.today.slice(0, 4)) + 1);
   return (
-    <form method="get" action={path} class="form form--inline card">
+    <form method="get" action={path} class="form form--inline card" novalidate>
       {w.units.length > 1
         ? <SelectField v={v} name="unit" label={v.t('coi.field.unit')} required value={w.unitId} options={w.units.map((u) => ({ value: u.id, label: u.name }))} />
         : <input type="hidden" name="unit" value={w.unitId} />}
@@ -216,7 +199,7 @@ export function registerCoiRoutes(r: Router): void {
     const person = await personOfAccount(db, actor.accountId);
     const mine = person ? await ownDeclarations(db, person.id) : [];
     const toReview = await declarationsToReview(db, actor);
-    const period = periodOf(dayIn(new Date()));
+    const period = periodOf(regencyToday());
     const periodicDone = mine.find((d) => d.kind === 'periodic' && d.period === period);
     const managerLink = v.can('coi.stats') ? <a class="button button--secondary" href={`${BASE}/ringkasan`}>{v.t('coi.home.manage')}</a> : null;
     return c.html(
@@ -264,7 +247,7 @@ export function registerCoiRoutes(r: Router): void {
     const person = await personOfAccount(db, c.var.actor!.accountId);
     if (!person) throw new DomainError('forbidden', 'coi.home.no_person');
     const kind = form.kind === 'periodic' ? 'periodic' : 'adhoc';
-    const today = dayIn(new Date());
+    const today = regencyToday();
     const { people, defaultId } = await superiorChoices(db, person.unitId, person.id);
     const fns = await functionsInForce(db, person.unitId, Number((form.declaredOn || today).slice(0, 4)) || Number(today.slice(0, 4)));
     const version = currentVersion();
@@ -285,14 +268,10 @@ export function registerCoiRoutes(r: Router): void {
             <TextField v={v} name="roleInDecision" label={v.t('coi.field.role_in_decision')} hint={v.t('coi.field.role_hint')} required value={form.roleInDecision} errors={errors} maxlength={200} />
           </>) : null}
           {fns.length ? <SelectField v={v} name="functionId" label={v.t('coi.field.function')} hint={v.t('coi.field.function_hint')} value={form.functionId} errors={errors} placeholder={v.t('coi.none_selected')} options={fns.map((f) => ({ value: f.id, label: f.name }))} /> : null}
-          <fieldset class={errors.hasConflict ? 'field field--error' : 'field'} id="f-hasConflict" tabindex={-1}>
-            <legend class="field__label">{v.t('coi.field.has_conflict_q')}</legend>
-            {errors.hasConflict ? <div class="field__error">{v.t(errors.hasConflict)}</div> : null}
-            <div class="field--checkbox"><input type="radio" id="f-hc-no" name="hasConflict" value="no" checked={form.hasConflict === 'no'} /><label for="f-hc-no">{v.t('coi.form.no_conflict')}</label></div>
-            <div class="field--checkbox"><input type="radio" id="f-hc-yes" name="hasConflict" value="yes" checked={form.hasConflict === 'yes'} /><label for="f-hc-yes">{v.t('coi.form.has_conflict')}</label></div>
-          </fieldset>
+          <RadioGroup v={v} name="hasConflict" legend={v.t('coi.field.has_conflict_q')} required value={form.hasConflict} errors={errors}
+            choices={[{ value: 'no', label: v.t('coi.form.no_conflict') }, { value: 'yes', label: v.t('coi.form.has_conflict') }]} />
           <fieldset class="card">
-            <legend>{v.t('coi.form.conflicts')}</legend>
+            <legend><h2 class="legend-heading">{v.t('coi.form.conflicts')}</h2></legend>
             <p class="muted">{v.t('coi.form.conflicts_hint')}</p>
             {[0, 1, 2].map((i) => {
               const box = (
@@ -312,13 +291,7 @@ export function registerCoiRoutes(r: Router): void {
           <section class="card">
             <h2>{v.t('coi.form.statement')}</h2>
             <p data-statement>{v.locale === 'en' ? version.statement.textEn : version.statement.text}</p>
-            <div class={errors.agree ? 'field field--error' : 'field'}>
-              {errors.agree ? <div class="field__error" id="e-agree">{v.t(errors.agree)}</div> : null}
-              <div class="field--checkbox">
-                <input type="checkbox" id="f-agree" name="agree" value="1" checked={form.agree === '1'} aria-describedby={errors.agree ? 'e-agree' : undefined} />
-                <label for="f-agree">{v.t('coi.form.agree')}</label>
-              </div>
-            </div>
+            <CheckboxField v={v} name="agree" label={v.t('coi.form.agree')} checked={form.agree === '1'} errors={errors} />
           </section>
           <div class="form__actions"><button class="button button--primary" type="submit">{v.t('coi.form.submit')}</button></div>
         </form>
@@ -354,7 +327,7 @@ export function registerCoiRoutes(r: Router): void {
     const conflicts = (d.conflicts as { source: string; description: string; relatedParty: string }[]) ?? [];
     const act = `${BASE}/deklarasi/${d.id}`;
     const title = d.kind === 'periodic' ? v.t('coi.kind.periodic_of', { period: d.period ?? '' }) : `${v.t(`coi.decision.${d.decisionKind}`)} · ${d.reference}`;
-    const today = dayIn(new Date());
+    const today = regencyToday();
     return c.html(
       <Layout v={v} title={title} crumbs={crumbsFor(v, title)}>
         <PageHeader title={title} lead={v.t('coi.detail.lead')} actions={<a class="button button--secondary" href={`${act}/surat.pdf`}>{v.t('coi.detail.pdf')}</a>} />
@@ -416,7 +389,7 @@ export function registerCoiRoutes(r: Router): void {
           </form>
         ) : null}
         {reviewer && d.state === 'mitigating' ? (
-          <form method="post" action={`${act}/tindak-lanjut`} enctype="multipart/form-data" class="form card" data-follow-up-form>
+          <form method="post" action={`${act}/tindak-lanjut`} enctype="multipart/form-data" class="form card" data-follow-up-form novalidate>
             <Csrf v={v} />
             <h2>{v.t('coi.follow_up.title')}</h2>
             <TextArea v={v} name="note" label={v.t('coi.follow_up.note')} errors={errors} value={form.note} />
@@ -442,7 +415,7 @@ export function registerCoiRoutes(r: Router): void {
     }
   });
 
-  r.post(`${BASE}/deklarasi/${ID}/tindak-lanjut`, 'coi.review', async (c) => {
+  r.post(`${BASE}/deklarasi/${ID}/tindak-lanjut`, 'coi.review', { files: 1 }, async (c) => {
     const form = await formOf(c);
     try {
       await recordFollowUp(svc(c), c.var.deps.files, c.var.actor!, c.req.param('id') ?? '', form, await uploadOf(c));
@@ -549,7 +522,7 @@ export function registerCoiRoutes(r: Router): void {
             <h2>{v.t('coi.summary.pending', { period: s.periodic.period, n: v.num(pending.pending.length) })}</h2>
             <p class="muted">{v.t('coi.summary.pending_lead')}</p>
             {pending.pending.some((p) => p.accountId) ? (
-              <form method="post" action={withQuery(`${BASE}/ringkasan/pengingat`, q(w))} class="form">
+              <form method="post" action={withQuery(`${BASE}/ringkasan/pengingat`, q(w))} class="form" novalidate>
                 <Csrf v={v} /><button class="button button--secondary" type="submit">{v.t('coi.summary.remind')}</button>
                 {reminded ? <p class="muted" data-last-reminder>{v.t('coi.summary.last_reminder', { date: v.dateTime(reminded) })}</p> : null}
               </form>
@@ -563,12 +536,8 @@ export function registerCoiRoutes(r: Router): void {
                   <p class="muted">{v.t('coi.paper.lead')}</p>
                   <SelectField v={v} name="personId" label={v.t('coi.field.declarant')} required value={form.personId} errors={errors} placeholder={v.t('coi.choose')} options={pending.pending.map((p) => ({ value: p.id, label: `${p.name} — ${p.position}` }))} />
                   <TextField v={v} name="declaredOn" type="date" label={v.t('coi.field.declared_on')} required value={form.declaredOn} errors={errors} width="short" />
-                  <fieldset class={errors.hasConflict ? 'field field--error' : 'field'} id="f-hasConflict" tabindex={-1}>
-                    <legend class="field__label">{v.t('coi.field.has_conflict_q')}</legend>
-                    {errors.hasConflict ? <div class="field__error">{v.t(errors.hasConflict)}</div> : null}
-                    <div class="field--checkbox"><input type="radio" id="f-phc-no" name="hasConflict" value="no" checked={form.hasConflict === 'no'} /><label for="f-phc-no">{v.t('coi.form.no_conflict')}</label></div>
-                    <div class="field--checkbox"><input type="radio" id="f-phc-yes" name="hasConflict" value="yes" checked={form.hasConflict === 'yes'} /><label for="f-phc-yes">{v.t('coi.form.has_conflict')}</label></div>
-                  </fieldset>
+                  <RadioGroup v={v} name="hasConflict" legend={v.t('coi.field.has_conflict_q')} required value={form.hasConflict} errors={errors}
+                    choices={[{ value: 'no', label: v.t('coi.form.no_conflict') }, { value: 'yes', label: v.t('coi.form.has_conflict') }]} />
                   <SelectField v={v} name="c0source" label={v.t('coi.field.source')} value={form.c0source} errors={errors} placeholder={v.t('coi.choose')} options={SOURCES.map((k) => ({ value: k, label: v.t(`coi.source.${k}`) }))} />
                   <TextArea v={v} name="c0description" label={v.t('coi.field.description')} errors={errors} value={form.c0description} required={false} />
                   <TextField v={v} name="c0relatedParty" label={v.t('coi.field.related_party')} value={form.c0relatedParty} errors={errors} maxlength={200} />
@@ -600,7 +569,7 @@ export function registerCoiRoutes(r: Router): void {
   }
 
   r.get(`${BASE}/ringkasan`, 'coi.stats', (c) => summaryPage(c));
-  r.post(`${BASE}/ringkasan/kertas`, 'coi.manage', async (c) => {
+  r.post(`${BASE}/ringkasan/kertas`, 'coi.manage', { files: 1 }, async (c) => {
     const form = await formOf(c);
     try {
       await recordPaperDeclaration(svc(c), c.var.deps.files, c.var.scope!, c.req.query('unit') ?? '', form, await uploadOf(c));
@@ -659,20 +628,20 @@ export function registerCoiRoutes(r: Router): void {
                 { key: 'mitigation', label: v.t('coi.field.mitigation_plan'), render: (r) => r.mitigation ?? '—' },
                 ...(manage ? [{ key: 'x', label: v.t('coi.actions'), render: (r: { id: string }) => (<>
                   <a href={withQuery(`${BASE}/peta/risiko/${r.id}`, q(w))}>{v.t('coi.map.edit_risk')}</a>
-                  <form method="post" action={withQuery(`${BASE}/peta/risiko/${r.id}/hapus`, q(w))}><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('coi.remove')}</button></form>
+                  <form method="post" action={withQuery(`${BASE}/peta/risiko/${r.id}/hapus`, q(w))} novalidate><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('coi.remove')}</button></form>
                 </>) }] : []),
               ]} />
             ) : null}
             {manage ? (
               <details open={failedFn === f.id ? true : undefined}>
                 <summary>{v.t('coi.map.add_risk')}</summary>
-                <form method="post" action={withQuery(`${BASE}/peta/fungsi/${f.id}/risiko`, q(w))} class="form">
+                <form method="post" action={withQuery(`${BASE}/peta/fungsi/${f.id}/risiko`, q(w))} class="form" novalidate>
                   <Csrf v={v} />
                   <RiskFields v={v} errors={failedFn === f.id ? errors : {}} form={failedFn === f.id ? form : {}} />
                   <button class="button button--primary" type="submit">{v.t('coi.map.save_risk')}</button>
                 </form>
                 {f.risks.length === 0 ? (
-                  <form method="post" action={withQuery(`${BASE}/peta/fungsi/${f.id}/hapus`, q(w))} class="form"><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('coi.map.remove_function')}</button></form>
+                  <form method="post" action={withQuery(`${BASE}/peta/fungsi/${f.id}/hapus`, q(w))} class="form" novalidate><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('coi.map.remove_function')}</button></form>
                 ) : null}
               </details>
             ) : null}
@@ -681,12 +650,12 @@ export function registerCoiRoutes(r: Router): void {
         {manage ? (
           <section class="card">
             <h2>{v.t('coi.map.add_function')}</h2>
-            <form method="post" action={withQuery(`${BASE}/peta/fungsi`, q(w))} class="form">
+            <form method="post" action={withQuery(`${BASE}/peta/fungsi`, q(w))} class="form" novalidate>
               <Csrf v={v} />
               <TextField v={v} name="name" label={v.t('coi.field.function')} hint={v.t('coi.map.function_hint')} required value={failedFn ? '' : form.name} errors={failedFn ? {} : errors} maxlength={200} />
               <button class="button button--primary" type="submit">{v.t('coi.map.add_function')}</button>
             </form>
-            <form method="post" action={withQuery(`${BASE}/peta/layanan`, q(w))} class="form">
+            <form method="post" action={withQuery(`${BASE}/peta/layanan`, q(w))} class="form" novalidate>
               <Csrf v={v} />
               <p class="muted">{v.t('coi.map.from_services_hint')}</p>
               <button class="button button--secondary" type="submit">{v.t('coi.map.from_services')}</button>
@@ -698,7 +667,7 @@ export function registerCoiRoutes(r: Router): void {
 
   const manageScope = (c: Ctx) => c.var.scope!;
   const back = (c: Ctx, path: string) => withQuery(`${BASE}/${path}`, { unit: c.req.query('unit'), year: c.req.query('year') });
-  const yearOf = (c: Ctx) => parseYear(c.req.query('year'), dayIn(new Date())) ?? Number(dayIn(new Date()).slice(0, 4));
+  const yearOf = (c: Ctx) => parseYear(c.req.query('year'), regencyToday()) ?? currentYear();
 
   r.get(`${BASE}/peta`, 'coi.records', (c) => mapPage(c));
   r.post(`${BASE}/peta/fungsi`, 'coi.manage', async (c) => {
@@ -744,7 +713,7 @@ export function registerCoiRoutes(r: Router): void {
         <ErrorSummary v={v} texts={errorTexts(v, errors)} />
         <form method="post" action={withQuery(`${BASE}/peta/risiko/${risk.id}`, q(w))} class="form card" novalidate>
           <Csrf v={v} />
-          <input type="hidden" name="revision" value={values.revision ?? ''} />
+          <input type="hidden" name="revision" value={capValue(values.revision, 40)} />
           <RiskFields v={v} errors={errors} form={values} />
           <div class="form__actions button-row">
             <button class="button button--primary" type="submit">{v.t('coi.map.save_risk')}</button>
@@ -799,7 +768,7 @@ export function registerCoiRoutes(r: Router): void {
             { key: 'fns', label: v.t('coi.field.functions'), render: (s) => s.functionIds.map((id) => fnName.get(id)).filter(Boolean).join('; ') },
             { key: 'ev', label: v.t('coi.evidence.legend'), render: (s) => <EvidenceList v={v} items={s.evidence} /> },
             ...(manage ? [{ key: 'x', label: v.t('coi.actions'), render: (s: { id: string }) => (
-              <form method="post" action={withQuery(`${BASE}/sosialisasi/${s.id}/hapus`, q(w))}><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('coi.remove')}</button></form>) }] : []),
+              <form method="post" action={withQuery(`${BASE}/sosialisasi/${s.id}/hapus`, q(w))} novalidate><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('coi.remove')}</button></form>) }] : []),
           ]} />
         </section>
         {manage ? (
@@ -812,11 +781,8 @@ export function registerCoiRoutes(r: Router): void {
                 <TextField v={v} name="title" label={v.t('coi.field.title')} required value={form.title} errors={errors} maxlength={200} />
                 <SelectField v={v} name="kind" label={v.t('coi.field.kind')} required value={form.kind} errors={errors} placeholder={v.t('coi.choose')} options={SOCIALISATION_KINDS.map((k) => ({ value: k, label: v.t(`coi.soc_kind.${k}`) }))} />
                 <TextField v={v} name="participants" type="number" inputmode="numeric" label={v.t('coi.field.participants')} required value={form.participants} errors={errors} width="short" />
-                <fieldset class={errors.functionIds ? 'field field--error' : 'field'} id="f-functionIds" tabindex={-1}>
-                  <legend class="field__label">{v.t('coi.field.functions_covered')}</legend>
-                  {errors.functionIds ? <div class="field__error">{v.t(errors.functionIds)}</div> : null}
-                  {fns.map((f) => <div class="field--checkbox"><input type="checkbox" id={`f-fn-${f.id}`} name="functionIds" value={f.id} checked={checked.includes(f.id)} /><label for={`f-fn-${f.id}`}>{f.name}</label></div>)}
-                </fieldset>
+                <CheckboxGroup v={v} name="functionIds" legend={v.t('coi.field.functions_covered')} required value={checked} errors={errors}
+                  choices={fns.map((f) => ({ value: f.id, label: f.name }))} />
                 <TextArea v={v} name="note" label={v.t('coi.field.note')} errors={errors} value={form.note} required={false} />
                 <EvidenceFields v={v} errors={errors} params={params} library={library} />
                 <button class="button button--primary" type="submit">{v.t('coi.save')}</button>
@@ -828,7 +794,7 @@ export function registerCoiRoutes(r: Router): void {
   }
 
   r.get(`${BASE}/sosialisasi`, 'coi.records', (c) => socPage(c));
-  r.post(`${BASE}/sosialisasi`, 'coi.manage', async (c) => {
+  r.post(`${BASE}/sosialisasi`, 'coi.manage', { files: 1 }, async (c) => {
     const form = await formOf(c);
     const body = await c.req.parseBody({ all: true });
     const raw = body.functionIds;
@@ -860,7 +826,7 @@ export function registerCoiRoutes(r: Router): void {
         {evs.map((e) => (
           <section class="card" data-evaluation={e.id}>
             <h2>{v.t('coi.eval.of', { date: v.date(e.heldOn) })}</h2>
-            {manage ? <form method="post" action={withQuery(`${BASE}/evaluasi/${e.id}/hapus`, q(w))}><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('coi.eval.remove')}</button></form> : null}
+            {manage ? <form method="post" action={withQuery(`${BASE}/evaluasi/${e.id}/hapus`, q(w))} novalidate><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('coi.eval.remove')}</button></form> : null}
             <SummaryList rows={[[v.t('coi.field.period'), `${v.date(e.periodFrom)} – ${v.date(e.periodTo)}`], [v.t('coi.field.findings'), <span class="prewrap">{e.findings}</span>]]} />
             <h3>{v.t('coi.field.recommendations')}</h3>
             {e.recommendations.length === 0 ? <p class="muted">{v.t('coi.eval.no_recs')}</p> : (
@@ -873,7 +839,7 @@ export function registerCoiRoutes(r: Router): void {
                     {manage ? (
                       <details open={failedRec === rec.id ? true : undefined}>
                         <summary>{v.t('coi.eval.update')}</summary>
-                        <form method="post" action={withQuery(`${BASE}/rekomendasi/${rec.id}`, q(w))} enctype="multipart/form-data" class="form">
+                        <form method="post" action={withQuery(`${BASE}/rekomendasi/${rec.id}`, q(w))} enctype="multipart/form-data" class="form" novalidate>
                           <Csrf v={v} />
                           {(() => { const er = failedRec === rec.id ? errors : {}; const fv = failedRec === rec.id ? form : { status: rec.status, doneOn: rec.doneOn ?? '', note: rec.note ?? '' }; return (<>
                             <SelectField v={v} name="status" label={v.t('coi.field.status')} required value={fv.status} errors={er} options={REC_STATUSES.map((s) => ({ value: s, label: v.t(`coi.rec_status.${s}`) }))} />
@@ -932,7 +898,7 @@ export function registerCoiRoutes(r: Router): void {
       return c.redirect(back(c, 'evaluasi'), 303);
     } catch (err) { const e = errorsOf(err); return evalPage(c, e.errors, form, e.params, '', 400); }
   });
-  r.post(`${BASE}/rekomendasi/${ID}`, 'coi.manage', async (c) => {
+  r.post(`${BASE}/rekomendasi/${ID}`, 'coi.manage', { files: 1 }, async (c) => {
     const form = await formOf(c);
     try {
       await updateRecommendation(svc(c), c.var.deps.files, manageScope(c), c.req.param('id') ?? '', form, await evidenceOf(c, form));

@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { DomainError } from '../../kernel/errors.ts';
 import {
   COI_RULES, allowed, coverageAnswer, currentVersion, evaluationAnswer, followUpAnswer, parseDeclaration, parseEvaluation, parseReview, parseRisk,
-  parseSocialisation, periodOf, periodRange, periodsOfYear, riskLevel, stateAfterReview, stillToDeclare, versionById,
+  parseSocialisation, periodOf, periodRange, periodsOfYear, riskLevel, stateAfterReview, stillToDeclare, versionById, ASSESSMENTS, MITIGATIONS, STATES,
 } from './coi.rules.ts';
 
 const fieldErr = (fn: () => unknown, field: string, code: string) =>
@@ -68,6 +68,50 @@ test('states: review only when submitted, follow-up only when mitigating', () =>
   assert.equal(stateAfterReview('none', null), 'closed');
   assert.equal(stateAfterReview('real', 'recusal'), 'mitigating');
   assert.equal(stateAfterReview('apparent', null), 'closed');
+});
+
+test('the whole state table: which action each state allows, and where each review leads', () => {
+  const allows: Record<string, ('review' | 'follow_up')[]> = { acknowledged: [], submitted: ['review'], mitigating: ['follow_up'], closed: [] };
+  for (const state of STATES) for (const action of ['review', 'follow_up'] as const) assert.equal(allowed(state, action), allows[state]!.includes(action), `${state} ${action}`);
+  for (const action of ['review', 'follow_up'] as const) assert.equal(allowed('unknown', action), false);
+  // every assessment × every mitigation (none given, "no action", each of the rule data's):
+  // "no conflict" closes whatever mitigation the form still carries; a conflict with a mitigation needs follow-up
+  for (const assessment of ASSESSMENTS) {
+    for (const mitigation of [null, 'none', ...MITIGATIONS]) {
+      const expected = assessment !== 'none' && mitigation !== null && mitigation !== 'none' ? 'mitigating' : 'closed';
+      assert.equal(stateAfterReview(assessment, mitigation), expected, `${assessment} + ${mitigation}`);
+    }
+  }
+});
+
+test('reviews: "no conflict" drops a mitigation and due date filled in the form; the others need both', () => {
+  const today = '2026-11-28';
+  // [input, result or the field error]
+  const cases: [Record<string, string>, { mitigation: string | null; dueOn: string | null } | [string, string]][] = [
+    ...MITIGATIONS.map((m): [Record<string, string>, { mitigation: null; dueOn: null }] => [{ assessment: 'none', mitigation: m, dueOn: '2026-12-01' }, { mitigation: null, dueOn: null }]),
+    [{ assessment: 'none', mitigation: 'other', dueOn: '2026-11-01' }, { mitigation: null, dueOn: null }], // no note, a past date: both irrelevant
+    [{ assessment: 'none' }, { mitigation: null, dueOn: null }],
+    ...ASSESSMENTS.filter((a) => a !== 'none').flatMap((a): [Record<string, string>, { mitigation: string | null; dueOn: string | null } | [string, string]][] => [
+      [{ assessment: a, mitigation: 'recusal', dueOn: '2026-12-01' }, { mitigation: 'recusal', dueOn: '2026-12-01' }],
+      [{ assessment: a, mitigation: 'recusal', dueOn: today }, { mitigation: 'recusal', dueOn: today }],
+      [{ assessment: a, mitigation: 'none', dueOn: '2026-12-01' }, { mitigation: null, dueOn: null }],
+      [{ assessment: a, mitigation: 'recusal' }, ['dueOn', 'coi.err.required']],
+      [{ assessment: a, mitigation: 'recusal', dueOn: '2026-11-27' }, ['dueOn', 'coi.err.date_past']],
+      [{ assessment: a, mitigation: 'recusal', dueOn: '2101-01-01' }, ['dueOn', 'coi.err.date']],
+      [{ assessment: a, dueOn: '2026-12-01' }, ['mitigation', 'coi.err.mitigation']],
+      [{ assessment: a, mitigation: 'bribe', dueOn: '2026-12-01' }, ['mitigation', 'coi.err.mitigation']],
+      [{ assessment: a, mitigation: 'other', dueOn: '2026-12-01' }, ['note', 'coi.err.other_note']],
+    ]),
+  ];
+  for (const [input, expected] of cases) {
+    const label = JSON.stringify(input);
+    if (Array.isArray(expected)) fieldErr(() => parseReview(input, today), expected[0], expected[1]);
+    else {
+      const r = parseReview(input, today);
+      assert.deepEqual({ mitigation: r.mitigation, dueOn: r.dueOn }, expected, label);
+      assert.equal(stateAfterReview(r.assessment, r.mitigation), input.assessment === 'none' || !r.mitigation ? 'closed' : 'mitigating', label);
+    }
+  }
 });
 
 test('input checks: risk scale, participants, future dates, declarations, reviews, evaluations', () => {

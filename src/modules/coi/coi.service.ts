@@ -16,7 +16,7 @@ import { DomainError, notFound } from '../../kernel/errors.ts';
 import type { FileStore } from '../../kernel/files.ts';
 import { notify } from '../../kernel/notify.ts';
 import { accounts, auditLog } from '../../kernel/schema.ts';
-import { dayIn, type IsoDate } from '../../kernel/workdays.ts';
+import { regencyToday, dayIn, type IsoDate } from '../../kernel/workdays.ts';
 import { attachFile, attachUrl, checkUpload, checkUrl, detachEvidence, listEvidenceOfSubjects, uploadEvidence } from '../evidence/index.ts';
 import { accountsHoldingRoleOver, orgPeople as people } from '../org/index.ts';
 import { listServices } from '../services/index.ts';
@@ -586,7 +586,7 @@ export interface Summary {
   answers: { a: string; b: string; c: string; d: string; e: string | null };
 }
 
-export async function summaryOf(db: Db, unitId: string, year: number, today: IsoDate = dayIn(new Date())): Promise<Summary> {
+export async function summaryOf(db: Db, unitId: string, year: number, today: IsoDate = regencyToday()): Promise<Summary> {
   const map = await riskMap(db, unitId, year);
   const fnIds = new Set(map.map((f) => f.id));
   const socs = await listSocialisations(db, unitId, year);

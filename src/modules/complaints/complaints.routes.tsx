@@ -7,10 +7,10 @@ import { offDays } from '../../kernel/calendar.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { ACCEPTED_EXTENSIONS } from '../../kernel/files.ts';
 import { clientAddress, flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
-import { Badge, Csrf, DataTable, ErrorSummary, PageHeader, Pagination, SelectField, SummaryList, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { Badge, CheckboxField, Csrf, DataTable, ErrorSummary, FileField, PageHeader, Pagination, RadioGroup, SelectField, SummaryList, TextAreaField, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
-import { dayIn } from '../../kernel/workdays.ts';
+import { regencyToday, dayIn } from '../../kernel/workdays.ts';
 import { formatFileSize, sanitizeFileName } from '../evidence/index.ts';
 import { findRegency, findUnit, listUnits } from '../org/index.ts';
 import { renderComplaintReportPdf, reportModel } from './complaints.pdf.ts';
@@ -68,12 +68,7 @@ function PublicForm({ v, units, form, errors, fixedUnit }: { v: View; units: { i
         : <SelectField v={v} name="unitId" label={v.t('complaints.field.unit')} required value={form.unitId} errors={errors} placeholder={v.t('complaints.choose')} options={units.map((u) => ({ value: u.id, label: u.name }))} />}
       <SelectField v={v} name="category" label={v.t('complaints.field.category')} required value={form.category} errors={errors} placeholder={v.t('complaints.choose')} options={catOptions} />
       <TextField v={v} name="subject" label={v.t('complaints.field.subject')} required value={form.subject} errors={errors} maxlength={200} />
-      <div class={errors.description ? 'field field--error' : 'field'}>
-        <label class="field__label" for="f-description">{v.t('complaints.field.description')}</label>
-        <div class="field__hint" id="h-description">{v.t('complaints.field.description_hint')}</div>
-        {errors.description ? <div class="field__error">{v.t(errors.description)}</div> : null}
-        <textarea class="input" id="f-description" name="description" rows={6} maxlength={5000} required aria-describedby="h-description">{form.description ?? ''}</textarea>
-      </div>
+      <TextAreaField v={v} name="description" label={v.t('complaints.field.description')} hint={v.t('complaints.field.description_hint')} required value={form.description} errors={errors} rows={6} maxlength={5000} />
       <TextField v={v} name="location" label={v.t('complaints.field.location')} value={form.location} errors={errors} maxlength={300} />
       <TextField v={v} name="eventDate" type="date" label={v.t('complaints.field.event_date')} hint={v.t('complaints.field.event_date_hint')} value={form.eventDate} errors={errors} width="short" />
       <fieldset class="card">
@@ -81,17 +76,9 @@ function PublicForm({ v, units, form, errors, fixedUnit }: { v: View; units: { i
         <p class="muted">{v.t('complaints.public.identity_hint')}</p>
         <TextField v={v} name="name" label={v.t('complaints.field.name')} value={form.name} errors={errors} maxlength={150} autocomplete="name" />
         <TextField v={v} name="contact" label={v.t('complaints.field.contact')} hint={v.t('complaints.field.contact_hint')} value={form.contact} errors={errors} maxlength={150} />
-        <div class="field field--checkbox">
-          <input type="checkbox" id="f-anonymous" name="anonymous" value="1" checked={form.anonymous === '1'} />
-          <label for="f-anonymous">{v.t('complaints.field.anonymous')}</label>
-        </div>
+        <CheckboxField v={v} name="anonymous" label={v.t('complaints.field.anonymous')} checked={form.anonymous === '1'} errors={errors} />
       </fieldset>
-      <div class={errors.attachment ? 'field field--error' : 'field'}>
-        <label class="field__label" for="f-attachment">{v.t('complaints.field.attachment')} <span class="field__optional">({v.t('form.optional')})</span></label>
-        <div class="field__hint" id="h-attachment">{v.t('complaints.field.attachment_hint', { types: ACCEPTED_EXTENSIONS })}</div>
-        {errors.attachment ? <div class="field__error">{v.t(errors.attachment)}</div> : null}
-        <input class="input" type="file" id="f-attachment" name="attachment" aria-describedby="h-attachment" />
-      </div>
+      <FileField v={v} name="attachment" label={v.t('complaints.field.attachment')} hint={v.t('complaints.field.attachment_hint', { types: ACCEPTED_EXTENSIONS })} errors={errors} />
       <div class="visually-hidden" aria-hidden="true">
         <label for="f-website">{v.t('complaints.public.honeypot')}</label>
         <input id="f-website" name="website" tabindex={-1} autocomplete="off" value="" />
@@ -123,12 +110,12 @@ export function registerComplaintsRoutes(r: Router): void {
     return publicFormPage(c, { unitId: unit.id }, {}, 200, { id: unit.id, name: unit.name });
   });
 
-  r.post('/pengaduan', 'complaints.public', async (c) => {
+  r.post('/pengaduan', 'complaints.public', { files: 1 }, async (c) => {
     const form = await formOf(c);
     const deps = c.var.deps;
     try {
       if (form.website) throw new DomainError('validation', 'complaints.err.spam');
-      await throttle(deps.db, clientKey(deps.config.secretKey, dayIn(new Date()), clientAddress(c)), 'submit', dayIn(new Date()));
+      await throttle(deps.db, clientKey(deps.config.secretKey, regencyToday(), clientAddress(c)), 'submit', regencyToday());
       const created = await submitPublic(deps.db, deps.files, deps.emailEnabled, form, await attachmentOf(c));
       const v = await pageView(c);
       return c.html(
@@ -157,7 +144,7 @@ export function registerComplaintsRoutes(r: Router): void {
         <PageHeader title={v.t('complaints.track.title')} lead={found ? undefined : v.t('complaints.track.lead')} />
         <ErrorSummary v={v} errors={errors} />
         {!found ? (
-          <form method="post" action="/pengaduan/lacak" class="form">
+          <form method="post" action="/pengaduan/lacak" class="form" novalidate>
             <Csrf v={v} />
             <TextField v={v} name="code" label={v.t('complaints.track.code')} hint={v.t('complaints.track.code_hint')} required errors={errors} autocomplete="off" maxlength={60} />
             <div class="form__actions"><button class="button button--primary" type="submit">{v.t('complaints.track.show')}</button></div>
@@ -186,29 +173,19 @@ export function registerComplaintsRoutes(r: Router): void {
             </ol>
           </section>
           {allowed(cpl!.state, 'info') ? (
-            <form method="post" action="/pengaduan/lacak/info" class="form card">
+            <form method="post" action="/pengaduan/lacak/info" class="form card" novalidate>
               <Csrf v={v} /><input type="hidden" name="code" value={code!} />
               <h2>{v.t('complaints.track.add_info')}</h2>
-              <div class={errors.info ? 'field field--error' : 'field'}>
-                <label class="field__label" for="f-info">{v.t('complaints.track.info')}</label>
-                {errors.info ? <div class="field__error">{v.t(errors.info)}</div> : null}
-                <textarea class="input" id="f-info" name="info" rows={4} maxlength={5000} required></textarea>
-              </div>
+              <TextAreaField v={v} name="info" label={v.t('complaints.track.info')} required errors={errors} rows={4} maxlength={5000} />
               <div class="form__actions"><button class="button button--secondary" type="submit">{v.t('complaints.track.send_info')}</button></div>
             </form>
           ) : null}
           {allowed(cpl!.state, 'satisfaction', cpl!.satisfaction !== null) ? (
-            <form method="post" action="/pengaduan/lacak/kepuasan" class="form card">
+            <form method="post" action="/pengaduan/lacak/kepuasan" class="form card" novalidate>
               <Csrf v={v} /><input type="hidden" name="code" value={code!} />
-              <fieldset class={errors.satisfaction ? 'field field--error' : 'field'}>
-                <legend class="field__label">{v.t('complaints.track.satisfaction')}</legend>
-                {errors.satisfaction ? <div class="field__error">{v.t(errors.satisfaction)}</div> : null}
-                {[5, 4, 3, 2, 1].map((n) => (
-                  <div class="field--checkbox"><input type="radio" id={`f-sat-${n}`} name="satisfaction" value={String(n)} required /><label for={`f-sat-${n}`}>{v.t(`complaints.satisfaction.${n}`)}</label></div>
-                ))}
-              </fieldset>
-              <div class="field"><label class="field__label" for="f-satisfactionNote">{v.t('complaints.track.satisfaction_note')} <span class="field__optional">({v.t('form.optional')})</span></label>
-                <textarea class="input" id="f-satisfactionNote" name="note" rows={3} maxlength={5000}></textarea></div>
+              <RadioGroup v={v} name="satisfaction" legend={v.t('complaints.track.satisfaction')} required errors={errors}
+                choices={[5, 4, 3, 2, 1].map((n) => ({ value: String(n), label: v.t(`complaints.satisfaction.${n}`) }))} />
+              <TextAreaField v={v} name="note" label={v.t('complaints.track.satisfaction_note')} errors={errors} rows={3} maxlength={5000} />
               <div class="form__actions"><button class="button button--primary" type="submit">{v.t('complaints.track.send_satisfaction')}</button></div>
             </form>
           ) : cpl!.satisfaction !== null ? <p class="muted">{v.t('complaints.track.satisfaction_given', { score: v.t(`complaints.satisfaction.${cpl!.satisfaction}`) })}</p> : null}
@@ -218,7 +195,7 @@ export function registerComplaintsRoutes(r: Router): void {
 
   const trackThrottle = async (c: Ctx) => {
     const deps = c.var.deps;
-    const today = dayIn(new Date());
+    const today = regencyToday();
     await throttle(deps.db, clientKey(deps.config.secretKey, today, clientAddress(c)), 'track', today);
   };
 
@@ -262,7 +239,7 @@ export function registerComplaintsRoutes(r: Router): void {
   function UnitPicker({ v, units, value, action, allLabel, extra = {} }: { v: View; units: { id: string; name: string }[]; value: string; action: string; allLabel?: string; extra?: Record<string, string> }) {
     if (units.length <= 1 && !allLabel) return null;
     return (
-      <form method="get" action={action} class="form form--inline card">
+      <form method="get" action={action} class="form form--inline card" novalidate>
         {Object.entries(extra).map(([k, val]) => <input type="hidden" name={k} value={val} />)}
         <SelectField v={v} name="unit" label={v.t('complaints.field.unit')} value={value} placeholder={allLabel} options={units.map((u) => ({ value: u.id, label: u.name }))} />
         <button class="button button--secondary" type="submit">{v.t('complaints.show')}</button>
@@ -299,12 +276,12 @@ export function registerComplaintsRoutes(r: Router): void {
           {canHandle ? <a class="button button--secondary" href="/pengaduan/impor">{v.t('complaints.import.title')}</a> : null}
           <a class="button button--secondary" href="/pengaduan/statistik">{v.t('complaints.stats.title')}</a>
         </>} />
-        <form method="get" action={BASE} class="form form--inline card">
+        <form method="get" action={BASE} class="form form--inline card" novalidate>
           <SelectField v={v} name="unit" label={v.t('complaints.field.unit')} value={unitId} placeholder={scope.all ? v.t('complaints.all_units') : undefined} options={units.map((u) => ({ value: u.id, label: u.name }))} />
           <SelectField v={v} name="state" label={v.t('complaints.field.status')} value={filter.state ?? ''} placeholder={v.t('complaints.any')} options={STATES.map((s) => ({ value: s, label: v.t(`complaints.state.${s}`) }))} />
           <SelectField v={v} name="category" label={v.t('complaints.field.category')} value={filter.category ?? ''} placeholder={v.t('complaints.any')} options={CATEGORIES.map((s) => ({ value: s, label: v.t(`complaints.category.${s}`) }))} />
           <SelectField v={v} name="channel" label={v.t('complaints.field.channel')} value={filter.channel ?? ''} placeholder={v.t('complaints.any')} options={CHANNELS.map((s) => ({ value: s, label: v.t(`complaints.channel.${s}`) }))} />
-          <div class="field field--checkbox"><input type="checkbox" id="f-overdue" name="overdue" value="1" checked={filter.overdue} /><label for="f-overdue">{v.t('complaints.filter.overdue')}</label></div>
+          <CheckboxField v={v} name="overdue" label={v.t('complaints.filter.overdue')} checked={filter.overdue} />
           <button class="button button--secondary" type="submit">{v.t('complaints.filter.apply')}</button>
         </form>
         <p class="muted">{v.t('complaints.list.count', { n: v.num(total), overdue: v.num(overdue) })}</p>
@@ -326,12 +303,12 @@ export function registerComplaintsRoutes(r: Router): void {
   async function entryPage(c: Ctx, form: Record<string, string>, errors: FieldErrors = {}, status: 200 | 400 | 409 = 200) {
     const v = await pageView(c);
     const units = await scopedUnits(c, c.var.scope!);
-    const today = dayIn(new Date());
+    const today = regencyToday();
     return c.html(
       <Layout v={v} title={v.t('complaints.entry.title')} crumbs={[{ href: BASE, label: v.t('complaints.list.title') }, { label: v.t('complaints.entry.title') }]}>
         <PageHeader title={v.t('complaints.entry.title')} lead={v.t('complaints.entry.lead')} />
         <ErrorSummary v={v} errors={errors} />
-        <form method="post" action={`${BASE}/baru`} enctype="multipart/form-data" class="form">
+        <form method="post" action={`${BASE}/baru`} enctype="multipart/form-data" class="form" novalidate>
           <Csrf v={v} />
           <SelectField v={v} name="unitId" label={v.t('complaints.field.unit')} required value={form.unitId ?? c.req.query('unit') ?? units[0]?.id} errors={errors} options={units.map((u) => ({ value: u.id, label: u.name }))} />
           <SelectField v={v} name="channel" label={v.t('complaints.field.channel')} required value={form.channel} errors={errors} placeholder={v.t('complaints.choose')} options={STAFF_CHANNELS.map((s) => ({ value: s, label: v.t(`complaints.channel.${s}`) }))} />
@@ -340,27 +317,19 @@ export function registerComplaintsRoutes(r: Router): void {
           <SelectField v={v} name="classification" label={v.t('complaints.field.classification')} required value={form.classification ?? 'pengaduan'} errors={errors} options={CLASSIFICATIONS.map((s) => ({ value: s, label: v.t(`complaints.classification.${s}`) }))} />
           <SelectField v={v} name="category" label={v.t('complaints.field.category')} required value={form.category} errors={errors} placeholder={v.t('complaints.choose')} options={CATEGORIES.map((k) => ({ value: k, label: `${v.t(`complaints.category.${k}`)} — ${v.t('complaints.sla_days', { n: slaDaysOf(k) })}` }))} />
           <TextField v={v} name="subject" label={v.t('complaints.field.subject')} required value={form.subject} errors={errors} maxlength={200} />
-          <div class={errors.description ? 'field field--error' : 'field'}>
-            <label class="field__label" for="f-description">{v.t('complaints.field.description')}</label>
-            {errors.description ? <div class="field__error">{v.t(errors.description)}</div> : null}
-            <textarea class="input" id="f-description" name="description" rows={6} maxlength={5000} required>{form.description ?? ''}</textarea>
-          </div>
+          <TextAreaField v={v} name="description" label={v.t('complaints.field.description')} required value={form.description} errors={errors} rows={6} maxlength={5000} />
           <TextField v={v} name="location" label={v.t('complaints.field.location')} value={form.location} errors={errors} maxlength={300} />
           <TextField v={v} name="eventDate" type="date" label={v.t('complaints.field.event_date')} value={form.eventDate} errors={errors} width="short" />
           <TextField v={v} name="name" label={v.t('complaints.field.name')} value={form.name} errors={errors} maxlength={150} />
           <TextField v={v} name="contact" label={v.t('complaints.field.contact')} value={form.contact} errors={errors} maxlength={150} />
-          <div class={errors.attachment ? 'field field--error' : 'field'}>
-            <label class="field__label" for="f-attachment">{v.t('complaints.field.attachment')} <span class="field__optional">({v.t('form.optional')})</span></label>
-            {errors.attachment ? <div class="field__error">{v.t(errors.attachment)}</div> : null}
-            <input class="input" type="file" id="f-attachment" name="attachment" />
-          </div>
+          <FileField v={v} name="attachment" label={v.t('complaints.field.attachment')} hint={v.t('complaints.field.attachment_hint', { types: ACCEPTED_EXTENSIONS })} errors={errors} />
           <div class="form__actions"><button class="button button--primary" type="submit">{v.t('complaints.entry.save')}</button></div>
         </form>
       </Layout>, status);
   }
 
   r.get(`${BASE}/baru`, 'complaints.handle', (c) => entryPage(c, {}));
-  r.post(`${BASE}/baru`, 'complaints.handle', async (c) => {
+  r.post(`${BASE}/baru`, 'complaints.handle', { files: 1 }, async (c) => {
     const form = await formOf(c);
     try {
       const created = await createByStaff(svc(c), c.var.deps.files, c.var.scope!, form, await attachmentOf(c));
@@ -390,11 +359,7 @@ export function registerComplaintsRoutes(r: Router): void {
     const open = (OPEN_STATES as readonly string[]).includes(cpl.state);
     void off;
     const TextArea = ({ name, label }: { name: string; label: string }) => (
-      <div class={errors[name] ? 'field field--error' : 'field'}>
-        <label class="field__label" for={`f-${name}`}>{label}</label>
-        {errors[name] ? <div class="field__error">{v.t(errors[name])}</div> : null}
-        <textarea class="input" id={`f-${name}`} name={name} rows={3} maxlength={5000} required></textarea>
-      </div>
+      <TextAreaField v={v} name={name} label={label} required errors={errors} rows={3} maxlength={5000} />
     );
     const act = `${BASE}/${cpl.id}`;
     return c.html(
@@ -433,31 +398,31 @@ export function registerComplaintsRoutes(r: Router): void {
         </section>
         {canHandle ? (<>
           {open ? (<>
-            <form method="post" action={`${act}/tugaskan`} class="form card">
+            <form method="post" action={`${act}/tugaskan`} class="form card" novalidate>
               <Csrf v={v} /><h2>{v.t('complaints.detail.assign')}</h2>
               <SelectField v={v} name="assignee" label={v.t('complaints.field.assignee')} required errors={errors} value={cpl.assigneeId} placeholder={v.t('complaints.choose')} options={handlers.map((h) => ({ value: h.id, label: h.name }))} />
               <button class="button button--secondary" type="submit">{v.t('complaints.detail.assign')}</button>
             </form>
-            <form method="post" action={`${act}/balas`} class="form card">
+            <form method="post" action={`${act}/balas`} class="form card" novalidate>
               <Csrf v={v} /><h2>{v.t('complaints.detail.reply')}</h2><p class="muted">{v.t('complaints.detail.reply_hint')}</p>
               <TextArea name="reply" label={v.t('complaints.detail.reply_text')} />
               <button class="button button--primary" type="submit">{v.t('complaints.detail.send_reply')}</button>
             </form>
           </>) : null}
-          <form method="post" action={`${act}/catatan`} class="form card">
+          <form method="post" action={`${act}/catatan`} class="form card" novalidate>
             <Csrf v={v} /><h2>{v.t('complaints.detail.note')}</h2><p class="muted">{v.t('complaints.detail.note_hint')}</p>
             <TextArea name="note" label={v.t('complaints.detail.note_text')} />
             <button class="button button--secondary" type="submit">{v.t('complaints.detail.save_note')}</button>
           </form>
           {open ? (<>
-            <form method="post" action={`${act}/selesai`} class="form card">
+            <form method="post" action={`${act}/selesai`} class="form card" novalidate>
               <Csrf v={v} /><h2>{v.t('complaints.detail.finish')}</h2>
               <SelectField v={v} name="kind" label={v.t('complaints.detail.finish_kind')} required errors={errors} value="close" options={(['close', 'reject', 'not_authority'] as const).map((k) => ({ value: k, label: v.t(`complaints.finish.${k}`) }))} />
               <TextArea name="text" label={v.t('complaints.detail.finish_text')} />
               <TextField v={v} name="referTo" label={v.t('complaints.field.refer_to')} hint={v.t('complaints.detail.refer_hint')} errors={errors} maxlength={300} />
               <button class="button button--primary" type="submit">{v.t('complaints.detail.finish_button')}</button>
             </form>
-            <form method="post" action={`${act}/teruskan`} class="form card">
+            <form method="post" action={`${act}/teruskan`} class="form card" novalidate>
               <Csrf v={v} /><h2>{v.t('complaints.detail.forward')}</h2><p class="muted">{v.t('complaints.detail.forward_hint')}</p>
               <SelectField v={v} name="toUnitId" label={v.t('complaints.detail.forward_to')} required errors={errors} placeholder={v.t('complaints.choose')} options={allUnits.filter((u) => u.id !== cpl.unitId).map((u) => ({ value: u.id, label: u.name }))} />
               <TextArea name="reason" label={v.t('complaints.detail.forward_reason')} />
@@ -526,13 +491,10 @@ export function registerComplaintsRoutes(r: Router): void {
             ) : null}
           </section>
         ) : null}
-        <form method="post" action="/pengaduan/impor" enctype="multipart/form-data" class="form card">
+        <form method="post" action="/pengaduan/impor" enctype="multipart/form-data" class="form card" novalidate>
           <Csrf v={v} />
           <SelectField v={v} name="unitId" label={v.t('complaints.field.unit')} required value={units[0]?.id} options={units.map((u) => ({ value: u.id, label: u.name }))} />
-          <div class={errors.file ? 'field field--error' : 'field'}>
-            <label class="field__label" for="f-file">{v.t('complaints.import.file')}</label>
-            <input class="input" type="file" id="f-file" name="file" required accept=".csv,.xlsx" />
-          </div>
+          <FileField v={v} name="file" label={v.t('complaints.import.file')} required accept=".csv,.xlsx" errors={errors} />
           <button class="button button--primary" type="submit">{v.t('complaints.import.submit')}</button>
         </form>
         <section class="card">
@@ -547,7 +509,7 @@ export function registerComplaintsRoutes(r: Router): void {
   }
 
   r.get('/pengaduan/impor', 'complaints.handle', (c) => importPage(c));
-  r.post('/pengaduan/impor', 'complaints.handle', async (c) => {
+  r.post('/pengaduan/impor', 'complaints.handle', { files: 1 }, async (c) => {
     const form = await formOf(c);
     const file = await attachmentOf(c, 'file');
     try {
@@ -590,7 +552,7 @@ export function registerComplaintsRoutes(r: Router): void {
     return c.html(
       <Layout v={v} title={v.t('complaints.stats.title')} crumbs={[...(v.can('complaints.view') ? [{ href: BASE, label: v.t('complaints.list.title') }] : []), { label: v.t('complaints.stats.title') }]}>
         <PageHeader title={v.t('complaints.stats.title')} lead={v.t('complaints.stats.lead')} />
-        <form method="get" action="/pengaduan/statistik" class="form form--inline card">
+        <form method="get" action="/pengaduan/statistik" class="form form--inline card" novalidate>
           <SelectField v={v} name="unit" label={v.t('complaints.field.unit')} required={!scope.all} value={unitId ?? ''} placeholder={scope.all ? v.t('complaints.all_units') : undefined} options={units.map((u) => ({ value: u.id, label: u.name }))} />
           <SelectField v={v} name="period" label={v.t('complaints.stats.period')} required value={period.code} options={periods.map((p) => ({ value: p.code, label: v.t(`complaints.period.${p.kind}`, { code: p.code }) }))} />
           <button class="button button--secondary" type="submit">{v.t('complaints.show')}</button>

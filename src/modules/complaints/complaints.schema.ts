@@ -1,7 +1,7 @@
 // Tables owned by the complaints module (prefix complaints_): public complaints (pengaduan
-// masyarakat) received on any channel, their timeline (replies, notes, assignments, state changes),
-// and the per-client throttle of the public pages. The tracking code is never stored, only its
-// SHA-256 (decision 0011). A complainant's attachment is kept in the kernel file store (by its
+// masyarakat) received on any channel and their timeline (replies, notes, assignments, state
+// changes); the per-client throttle of the public pages is the kernel's (kernel/throttle.ts). The
+// tracking code is never stored, only its SHA-256 (decision 0011). A complainant's attachment is kept in the kernel file store (by its
 // SHA-256), not in the unit's evidence library, so it is seen only by those who handle complaints.
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
@@ -72,14 +72,3 @@ export const complaintEntries = pgTable('complaints_entries', {
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [index('complaints_entries_complaint_idx').on(t.complaintId, t.at)]);
 
-/**
- * Attempts on the public pages per client and day: the key is an HMAC of the day and the client
- * address with the server secret, so no address is stored and keys cannot be linked across days.
- */
-export const complaintThrottle = pgTable('complaints_throttle', {
-  key: text('key').notNull(),
-  // 'track' | 'submit'
-  kind: text('kind').notNull(),
-  day: date('day', { mode: 'string' }).notNull(),
-  count: integer('count').notNull().default(0),
-}, (t) => [uniqueIndex('complaints_throttle_uq').on(t.key, t.kind, t.day)]);

@@ -2,8 +2,7 @@
 // look-ups and the complainant's additions, handling (assign, reply, note, forward, close, reject,
 // not our authority), reminders and statistics. Every change is one transaction with its audit
 // entry; audit entries name ids, states and categories, never the complainant's name or contact.
-import { createHmac } from 'node:crypto';
-import { and, asc, desc, eq, gte, inArray, lte, lt, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { Scope } from '../../kernel/access.ts';
 import { appendAudit, type AuditActor } from '../../kernel/audit.ts';
 import { offDays } from '../../kernel/calendar.ts';
@@ -11,16 +10,17 @@ import type { Db } from '../../kernel/db.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import type { FileStore } from '../../kernel/files.ts';
 import { notify } from '../../kernel/notify.ts';
+import { clientKey as throttleKey, spend } from '../../kernel/throttle.ts';
 import type { Task, TaskSource } from '../../kernel/tasks.ts';
 import { accounts } from '../../kernel/schema.ts';
-import { addDays, dayIn, type IsoDate, type OffDays } from '../../kernel/workdays.ts';
+import { dayIn, type IsoDate, type OffDays } from '../../kernel/workdays.ts';
 import { checkUpload } from '../evidence/index.ts';
 import { accountsHoldingRoleOver, findRegency, findUnit, orgUnits } from '../org/index.ts';
 import {
   FINAL_STATES, OPEN_STATES, RULES, allowed, deadlineOf, hashCode, newTrackingCode, nextState, normaliseCode, parseComplaint,
   parseSatisfaction, parseText, slaDaysOf, slaStatus, statsOf, type Action, type ComplaintInput, type Period, type SlaStatus,
 } from './complaints.rules.ts';
-import { complaintEntries, complaints, complaintThrottle } from './complaints.schema.ts';
+import { complaintEntries, complaints } from './complaints.schema.ts';
 
 export type ComplaintRow = typeof complaints.$inferSelect;
 export type EntryRow = typeof complaintEntries.$inferSelect;
@@ -39,19 +39,15 @@ function scopeSql(scope: Scope): SQL {
 
 // ---- throttle of the public pages ---------------------------------------------------------------
 
-/** The client's key for a day: HMAC(secret, day | address) — no address stored, no link across days. */
+/** The client's key for a day (kernel/throttle.ts: HMAC of purpose, day and address — nothing raw stored). */
 export function clientKey(secret: string, day: IsoDate, address: string): string {
-  return createHmac('sha256', secret).update(`complaints|${day}|${address}`).digest('base64url').slice(0, 32);
+  return throttleKey(secret, 'complaints', day, address);
 }
 
-/** Counts one attempt; throws 'throttled' past the day's limit. Old days are pruned. */
+/** Counts one attempt; throws 'throttled' past the day's limit (complaint-rules.json publicLimits). */
 export async function throttle(db: Db, key: string, kind: 'track' | 'submit', day: IsoDate): Promise<void> {
   const limit = kind === 'track' ? RULES.publicLimits.trackPerDay : RULES.publicLimits.submitPerDay;
-  const [row] = await db.insert(complaintThrottle).values({ key, kind, day, count: 1 })
-    .onConflictDoUpdate({ target: [complaintThrottle.key, complaintThrottle.kind, complaintThrottle.day], set: { count: sql`${complaintThrottle.count} + 1` } })
-    .returning({ count: complaintThrottle.count });
-  if (Math.random() < 0.05) await db.delete(complaintThrottle).where(lt(complaintThrottle.day, addDays(day, -2)));
-  if ((row?.count ?? 0) > limit) throw new DomainError('throttled', 'complaints.err.throttled');
+  await spend(db, { key, kind: `complaints.${kind}`, day }, limit, 'complaints.err.throttled');
 }
 
 // ---- intake --------------------------------------------------------------------------------------

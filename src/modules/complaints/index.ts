@@ -8,6 +8,8 @@ export { complaintsMessages } from './complaints.messages.ts';
 export { registerComplaintsRoutes } from './complaints.routes.tsx';
 export { seedComplaintsDemo } from './complaints.seed.ts';
 export { complaintsLkeSuggestions } from './complaints.suggest.ts';
+/** The complaint form and tracking page as links on the public portal. */
+export { complaintsPublicLinks } from './complaints.portal.ts';
 /** Reminders for complaints nearing or past their deadline: the composition root's timer calls it. */
 export { sendComplaintReminders } from './complaints.service.ts';
 /** What waits for a complaint handler, for the home page. */

@@ -4,7 +4,7 @@ import { DomainError, notFound } from '../../kernel/errors.ts';
 import { ACCEPTED_EXTENSIONS, FILE_KINDS, MAX_EVIDENCE_BYTES, describeMime } from '../../kernel/files.ts';
 import { currentUnitOf, flash, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
 import { isUuid, pageNumber } from '../../kernel/kernel.routes.tsx';
-import { Csrf, DataTable, ErrorSummary, PageHeader, Pagination } from '../../kernel/ui/components.tsx';
+import { Csrf, DataTable, ErrorSummary, PageHeader, Pagination, capValue } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { listUnits } from '../org/index.ts';
@@ -101,13 +101,13 @@ export function registerEvidenceRoutes(r: Router) {
                   <label class="field__label" for="f-title">{v.t('evidence.upload.name')}<span class="field__optional"> ({v.t('form.optional')})</span></label>
                   <div class="field__hint" id="h-title">{v.t('evidence.upload.name_hint')}</div>
                   {errors?.title ? <div class="field__error" id="e-title"><span class="visually-hidden">{v.t('form.error_prefix')}</span>{errors.title}</div> : null}
-                  <input class="input" id="f-title" name="title" type="text" maxlength={200} value={opts.title ?? ''} aria-describedby="h-title" aria-invalid={errors?.title ? 'true' : undefined} />
+                  <input class="input" id="f-title" name="title" type="text" maxlength={200} value={capValue(opts.title, 200)} aria-describedby="h-title" aria-invalid={errors?.title ? 'true' : undefined} />
                 </div>
                 <button class="button button--primary" type="submit">{v.t('evidence.upload.submit')}</button>
               </form>
             </section>
           ) : null}
-          <form method="get" action="/evidence" class="filters" role="search">
+          <form method="get" action="/evidence" class="filters" role="search" novalidate>
             {units.length > 1 ? (
               <div class="field"><label class="field__label" for="unit">{v.t('evidence.filter.unit')}</label>
                 <select class="input" id="unit" name="unit">{units.map((u) => <option value={u.id} selected={u.id === unit.id}>{u.shortName}</option>)}</select></div>
@@ -132,7 +132,7 @@ export function registerEvidenceRoutes(r: Router) {
 
   r.get('/evidence', 'evidence.view', (c) => libraryPage(c));
 
-  r.post('/evidence', 'evidence.manage', async (c) => {
+  r.post('/evidence', 'evidence.manage', { files: 1 }, async (c) => {
     const { deps, scope, actor, t } = c.var;
     const body = await c.req.parseBody();
     const unitId = typeof body.unitId === 'string' ? body.unitId : '';

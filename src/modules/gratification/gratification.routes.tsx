@@ -11,10 +11,10 @@ import { offDays } from '../../kernel/calendar.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { ACCEPTED_EXTENSIONS } from '../../kernel/files.ts';
 import { currentUnitOf, flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
-import { Badge, Csrf, DataTable, ErrorSummary, PageHeader, SelectField, SummaryList, TextField, withQuery, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { Badge, Csrf, DataTable, ErrorSummary, FileField as SharedFileField, PageHeader, RadioGroup, SelectField, SummaryList, TextAreaField, TextField, withQuery, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout, type Crumb } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
-import { dayIn } from '../../kernel/workdays.ts';
+import { regencyToday, dayIn } from '../../kernel/workdays.ts';
 import { formatFileSize, sanitizeFileName } from '../evidence/index.ts';
 import { listUnits } from '../org/index.ts';
 import { kpkFields, kpkSheetPdf, periodicReportPdf, receiptPdf, rupiah } from './gratification.pdf.ts';
@@ -81,38 +81,15 @@ function StateBadge({ v, state }: { v: View; state: string }) {
 }
 
 function TextArea({ v, name, label, errors, value, rows = 3, required = true, hint }: { v: View; name: string; label: string; errors: FieldErrors; value?: string | null; rows?: number; required?: boolean; hint?: string }) {
-  const err = errors[name];
-  const described = [hint ? `h-${name}` : '', err ? `e-${name}` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <div class={err ? 'field field--error' : 'field'}>
-      <label class="field__label" for={`f-${name}`}>{label}{required ? null : <span class="field__optional"> ({v.t('form.optional')})</span>}</label>
-      {hint ? <div class="field__hint" id={`h-${name}`}>{hint}</div> : null}
-      {err ? <div class="field__error" id={`e-${name}`}><span class="visually-hidden">{v.t('form.error_prefix')}</span>{v.t(err)}</div> : null}
-      <textarea class="input" id={`f-${name}`} name={name} rows={rows} maxlength={4000} required={required} aria-invalid={err ? 'true' : undefined} aria-describedby={described}>{value ?? ''}</textarea>
-    </div>
-  );
+  return <TextAreaField v={v} name={name} label={label} hint={hint} errors={errors} value={value} rows={rows} maxlength={4000} required={required} />;
 }
 
 function FileField({ v, errors, params, name = 'file', label }: { v: View; errors: FieldErrors; params?: Record<string, string | number>; name?: string; label: string }) {
-  const err = errors[name];
-  return (
-    <div class={err ? 'field field--error' : 'field'}>
-      <label class="field__label" for={`f-${name}`}>{label} <span class="field__optional">({v.t('form.optional')})</span></label>
-      <div class="field__hint" id={`h-${name}`}>{v.t('gratification.field.file_hint', { types: ACCEPTED_EXTENSIONS })}</div>
-      {err ? <div class="field__error" id={`e-${name}`}>{v.t(err, params)}</div> : null}
-      <input class="input" type="file" id={`f-${name}`} name={name} aria-describedby={err ? `h-${name} e-${name}` : `h-${name}`} />
-    </div>
-  );
+  return <SharedFileField v={v} name={name} label={label} hint={v.t('gratification.field.file_hint', { types: ACCEPTED_EXTENSIONS })} errors={errors} errorParams={params} />;
 }
 
 function Radios({ v, name, label, options, value, errors }: { v: View; name: string; label: string; options: { value: string; label: string }[]; value?: string; errors: FieldErrors }) {
-  return (
-    <fieldset class={errors[name] ? 'field field--error' : 'field'} id={`f-${name}`} tabindex={-1}>
-      <legend class="field__label">{label}</legend>
-      {errors[name] ? <div class="field__error">{v.t(errors[name]!)}</div> : null}
-      {options.map((o) => <div class="field--checkbox"><input type="radio" id={`f-${name}-${o.value}`} name={name} value={o.value} checked={value === o.value} /><label for={`f-${name}-${o.value}`}>{o.label}</label></div>)}
-    </fieldset>
-  );
+  return <RadioGroup v={v} name={name} legend={label} required value={value} errors={errors} choices={options} />;
 }
 
 function limitText(v: View, c: RuleVersion['categories'][number]): string {
@@ -187,7 +164,7 @@ interface Where { unitId: string; unitName: string; year: number; units: { id: s
 async function whereOf(c: Ctx, scope: Scope): Promise<Where> {
   const db = c.var.deps.db;
   const all = (await listUnits(db, scope)).filter((u) => u.isActive);
-  const today = dayIn(new Date());
+  const today = regencyToday();
   const q = c.req.query('unit');
   let unit = q ? all.find((u) => u.id === q) : undefined;
   if (q && !unit) throw notFound();
@@ -223,7 +200,7 @@ function WhereForm({ v, w, path, extra }: { v: View; w: Where; path: string; ext
   const years = [w.year + 1, w.year, w.year - 1, w.year - 2].filter((y) => y <= Number(w.today.slice(0, 4)));
   if (!years.includes(w.year)) years.unshift(w.year);
   return (
-    <form method="get" action={path} class="form form--inline card">
+    <form method="get" action={path} class="form form--inline card" novalidate>
       {w.units.length > 1
         ? <SelectField v={v} name="unit" label={v.t('gratification.field.unit')} required value={w.unitId} options={w.units.map((u) => ({ value: u.id, label: u.name }))} />
         : <input type="hidden" name="unit" value={w.unitId} />}
@@ -255,7 +232,7 @@ export function registerGratificationRoutes(r: Router): void {
         <PageHeader title={v.t('gratification.title')} lead={v.t('gratification.home.lead')} actions={staff} />
         {!person ? <section class="card"><p>{v.t('gratification.home.no_person')}</p></section> : (<>
           <section class="card">
-            <p>{v.t('gratification.home.intro', { days: versionFor(dayIn(new Date())).deadlines.recipientToUpg.days })}</p>
+            <p>{v.t('gratification.home.intro', { days: versionFor(regencyToday()).deadlines.recipientToUpg.days })}</p>
             <a class="button button--primary" href={`${BASE}/lapor`}>{v.t('gratification.home.new')}</a>
           </section>
           <section class="card">
@@ -279,7 +256,7 @@ export function registerGratificationRoutes(r: Router): void {
     const db = c.var.deps.db;
     const person = await personOfAccount(db, c.var.actor!.accountId);
     if (!person) throw new DomainError('forbidden', 'gratification.home.no_person');
-    const today = dayIn(new Date());
+    const today = regencyToday();
     const day = /^\d{4}-\d{2}-\d{2}$/.test(form.receivedOn ?? '') && form.receivedOn! <= today ? form.receivedOn! : today;
     const version = versionFor(day);
     const late = latenessOf(day, today, await offDays(db), version);
@@ -328,7 +305,7 @@ export function registerGratificationRoutes(r: Router): void {
 
   r.get(`${BASE}/lapor`, 'gratification.report', async (c) => formPage(c, { receivedOn: c.req.query('receivedOn') ?? '', ...Object.fromEntries(Object.entries(c.req.query()).filter(([k]) => k !== '_csrf')) }));
 
-  r.post(`${BASE}/lapor`, 'gratification.report', async (c) => {
+  r.post(`${BASE}/lapor`, 'gratification.report', { files: 1 }, async (c) => {
     const form = await formOf(c);
     try {
       const row = await createReport(svc(c), c.var.deps.files, c.var.actor!, form, await uploadOf(c));
@@ -357,7 +334,7 @@ export function registerGratificationRoutes(r: Router): void {
         <ErrorSummary v={v} texts={errorTexts(v, errors)} />
         <LateAlert v={v} late={late} />
         {rep.state === 'completion_requested' ? (
-          <form method="post" action={`${BASE}/laporan/${rep.id}/lengkapi`} class="form card" data-completion>
+          <form method="post" action={`${BASE}/laporan/${rep.id}/lengkapi`} class="form card" data-completion novalidate>
             <Csrf v={v} />
             <h2>{v.t('gratification.complete.title')}</h2>
             <p>{v.t('gratification.complete.lead', { due: v.date(rep.completionDueOn ?? rep.reportedOn) })}</p>
@@ -426,7 +403,7 @@ export function registerGratificationRoutes(r: Router): void {
     const reporter = (await reporterOf(db, rep.personId))!;
     const events = await timeline(db, rep.id);
     const off = await offDays(db);
-    const today = dayIn(new Date());
+    const today = regencyToday();
     const version = versionById(rep.rulesVersion) ?? versionFor(rep.receivedOn);
     const late = latenessOf(rep.receivedOn, rep.reportedOn, off, version);
     const dl = deadlinesOf(rep.receivedOn, rep.reportedOn, off, version);
@@ -517,7 +494,7 @@ export function registerGratificationRoutes(r: Router): void {
   }
 
   r.get(`${BASE}/kelola/${ID}`, 'gratification.handle', (c) => upgPage(c));
-  r.post(`${BASE}/kelola/${ID}/:step{[a-z-]+}`, 'gratification.handle', async (c) => {
+  r.post(`${BASE}/kelola/${ID}/:step{[a-z-]+}`, 'gratification.handle', { files: 1 }, async (c) => {
     const step = SLUG_STEPS[c.req.param('step') ?? ''];
     if (!step) throw notFound();
     const form = await formOf(c);
@@ -701,7 +678,7 @@ export function registerGratificationRoutes(r: Router): void {
       </Layout>, status);
   }
   r.get(`${BASE}/kampanye`, 'gratification.campaign', (c) => campaignsPage(c));
-  r.post(`${BASE}/kampanye`, 'gratification.campaign', async (c) => {
+  r.post(`${BASE}/kampanye`, 'gratification.campaign', { files: 1 }, async (c) => {
     const form = await formOf(c);
     const w = await whereOf(c, c.var.scope!);
     try {

@@ -1,13 +1,17 @@
-// Demo gratification-control year 2026 for DPMPTSP-KUKM (Kabupaten Bangka): the UPG decree and
-// procedure recorded, ten reports in every state — one received in January before Perkom KPK 1/2026
-// took effect (2/2019 applies), a refused bribe, a wedding gift closed as not reportable under the new
-// Rp 1.500.000 limit, a late report, one waiting for completion, one overdue at the UPG, a KPK
-// decision (milik negara) on the demo employee 'pegawai' with the money in custody, a closed case
-// handed to the state, one returned to the recipient awaiting closure — and campaigns in all four
-// quarters. Two reports in Disdukcapil so that scoping shows. Seeded once.
+// Demo gratification control for DPMPTSP-KUKM (Kabupaten Bangka), dated relative to the current year
+// (kernel/demo-dates.ts). This year (written as 2026): the UPG decree and procedure recorded, ten
+// reports in every state — one received in January (before Perkom KPK 1/2026 took effect in 2026,
+// when 2/2019 applies), a refused bribe, a wedding gift closed as not reportable under the Rp 1.500.000
+// limit, a late report, one waiting for completion, one overdue at the UPG, a KPK decision (milik
+// negara) on the demo employee 'pegawai' with the money in custody, a closed case handed to the state,
+// one returned to the recipient awaiting closure — and campaigns in all four quarters; of it only
+// what has happened by today (a report not yet received is left out, a step not yet taken is not
+// recorded, its state is the last step's). Last year: a complete year, four reports all settled and a
+// campaign every quarter. Reports in Disdukcapil so that scoping shows. Seeded once.
 import { eq, inArray } from 'drizzle-orm';
 import { appendAudit, SYSTEM_ACTOR } from '../../kernel/audit.ts';
 import type { Db } from '../../kernel/db.ts';
+import { demoHasCome, demoShift, demoShiftDay, demoText, demoYear } from '../../kernel/demo-dates.ts';
 import { demoPdf } from '../../kernel/demo-pdf.ts';
 import type { FileStore } from '../../kernel/files.ts';
 import { accounts } from '../../kernel/schema.ts';
@@ -17,7 +21,15 @@ import { versionFor, type State } from './gratification.rules.ts';
 import { gratificationCampaigns, gratificationCustody, gratificationEvents, gratificationReports, gratificationSettings } from './gratification.schema.ts';
 import { SUBJECT_CAMPAIGN } from './gratification.service.ts';
 
-const at = (d: string) => new Date(`${d}T09:00:00+07:00`);
+/** The year the stories below are written in as "this year" (2025 = last year). */
+const BASE = 2026;
+/** 09:00 WIB of a date, never after now. */
+const at = (d: string) => new Date(Math.min(Date.parse(`${d}T09:00:00+07:00`), Date.now()));
+/** Which step sets which fields of a report: a step not yet taken leaves them empty. */
+const STEP_FIELDS: Record<string, string[]> = {
+  verify: ['verifiedOn'], analyse: ['analysedOn', 'analysis'], forward: ['forwardedOn', 'golNumber'], decide: ['decision', 'decisionOn', 'skNumber', 'decisionNote'],
+  follow_up: ['followUpKind', 'followUpOn', 'followUpNote'], close: ['closedOn'], dismiss: ['dismissReason', 'closedOn'], request_completion: ['completionRequestedOn', 'completionDueOn'],
+};
 
 type Ev = [step: string, to: State, on: string, note?: string];
 interface Demo {
@@ -78,6 +90,41 @@ const DUKCAPIL: Demo[] = [
     receivedOn: '2026-11-18', reportedOn: '2026-11-19', place: 'Kantor desa', chronology: 'Diberikan setelah kegiatan perekaman di desa.', where: 'deposited', events: [] },
 ];
 
+/** Last year (written as 2025): settled reports only — the year is complete. */
+const PREVIOUS: Demo[] = [
+  { who: 'Siti Aminah', kind: 'received', giver: 'Ibu Marni', inst: 'Toko Kue Marni', rel: 'service_user', occasion: 'Hari Raya Idul Fitri', item: 'goods', desc: 'Parsel kue kering', value: 650000,
+    receivedOn: '2025-03-31', reportedOn: '2025-04-02', place: 'Loket pelayanan MPP Sungailiat', chronology: 'Parsel diantar ke loket menjelang Lebaran; saya serahkan ke UPG.', where: 'deposited',
+    events: [['verify', 'verified', '2025-04-03'], ['analyse', 'analysed', '2025-04-07', 'Dari pemohon izin; terkait jabatan.'], ['forward', 'forwarded', '2025-04-09'],
+      ['decide', 'decided', '2025-05-19', 'Parsel ditetapkan milik negara; dimanfaatkan untuk panti sosial.'], ['follow_up', 'followed_up', '2025-05-23', 'Parsel diserahkan ke Panti Jompo Sungailiat.'], ['close', 'closed', '2025-05-26']],
+    extra: { golNumber: 'GOL-2025-0007731', forwardedOn: '2025-04-09', decision: 'state', decisionOn: '2025-05-19', skNumber: '412/GRA.00/2025', decisionNote: 'Dimanfaatkan untuk kegiatan sosial.', followUpKind: 'handed_to_state', followUpOn: '2025-05-23', followUpNote: 'Diserahkan ke Panti Jompo Sungailiat, berita acara terlampir.', verifiedOn: '2025-04-03', analysedOn: '2025-04-07', closedOn: '2025-05-26',
+      analysis: { relatedToPosition: true, contraryToDuty: true, category: null, note: 'Dari pemohon izin; terkait jabatan.' } } },
+  { who: 'Arif Rahman', kind: 'received', giver: 'Ibu Salmah', inst: null, rel: 'family', occasion: 'Pernikahan pelapor', item: 'money', desc: 'Amplop kondangan dari bibi', value: 500000,
+    receivedOn: '2025-06-14', reportedOn: '2025-06-16', place: 'Rumah pelapor, Sungailiat', chronology: 'Diterima pada resepsi pernikahan saya.', where: 'with_me', claimed: 'a',
+    events: [['dismiss', 'dismissed', '2025-06-17', 'Pemberian dari keluarga yang tidak memiliki benturan kepentingan (kategori a): tidak wajib dilaporkan.']],
+    extra: { dismissReason: 'Pemberian dari keluarga yang tidak memiliki benturan kepentingan (kategori a): tidak wajib dilaporkan.', closedOn: '2025-06-17' } },
+  { who: 'Lina Marlia, A.Md.', kind: 'received', giver: 'PT Bangka Digital Solusi', inst: 'PT Bangka Digital Solusi', rel: 'vendor', occasion: 'Peluncuran aplikasi antrean', item: 'goods', desc: 'Telepon genggam', value: 2800000,
+    receivedOn: '2025-08-18', reportedOn: '2025-08-19', place: 'Kantor', chronology: 'Diberikan rekanan penyedia aplikasi antrean setelah serah terima pekerjaan.', where: 'deposited',
+    events: [['verify', 'verified', '2025-08-20'], ['analyse', 'analysed', '2025-08-22', 'Dari rekanan pengadaan; berlawanan dengan tugas.'], ['forward', 'forwarded', '2025-08-25'],
+      ['decide', 'decided', '2025-10-06', 'Ditetapkan milik negara.'], ['follow_up', 'followed_up', '2025-10-13', 'Telepon genggam diserahkan ke KPK melalui UPG.'], ['close', 'closed', '2025-10-14']],
+    extra: { golNumber: 'GOL-2025-0015520', forwardedOn: '2025-08-25', decision: 'state', decisionOn: '2025-10-06', skNumber: '1480/GRA.01/2025', decisionNote: 'Ditetapkan milik negara.', followUpKind: 'handed_to_state', followUpOn: '2025-10-13', followUpNote: 'Diserahkan ke KPK melalui UPG, berita acara terlampir.', verifiedOn: '2025-08-20', analysedOn: '2025-08-22', closedOn: '2025-10-14',
+      analysis: { relatedToPosition: true, contraryToDuty: true, category: null, note: 'Dari rekanan pengadaan.' } } },
+  { who: 'Taufik Hidayat, S.H.', kind: 'refused', giver: 'Kuasa pemohon izin reklame', inst: null, rel: 'service_user', occasion: 'Menawarkan uang agar izin reklame segera terbit', item: 'money', desc: 'Uang tunai', value: 1000000,
+    receivedOn: '2025-11-10', reportedOn: '2025-11-10', place: 'Ruang pelayanan', chronology: 'Uang ditawarkan di ruang pelayanan; saya tolak dan saya laporkan hari itu juga.', where: 'returned',
+    events: [['verify', 'verified', '2025-11-11'], ['dismiss', 'dismissed', '2025-11-12', 'Penolakan dicatat dan disampaikan kepada atasan; tidak ada barang yang perlu ditetapkan.']],
+    extra: { verifiedOn: '2025-11-11', dismissReason: 'Penolakan dicatat dan disampaikan kepada atasan; tidak ada barang yang perlu ditetapkan.', closedOn: '2025-11-12' } },
+];
+const PREVIOUS_DUKCAPIL: Demo[] = [
+  { who: 'pegawai.dukcapil', kind: 'received', giver: 'Warga pemohon akta', inst: null, rel: 'service_user', occasion: 'Terima kasih akta kelahiran selesai', item: 'meal', desc: 'Nasi kotak', value: 100000,
+    receivedOn: '2025-09-09', reportedOn: '2025-09-09', place: 'Loket Disdukcapil', chronology: 'Diberikan di loket.', where: 'consumed', claimed: 'p',
+    events: [['dismiss', 'dismissed', '2025-09-10', 'Hidangan yang berlaku umum (kategori p).']], extra: { dismissReason: 'Hidangan yang berlaku umum (kategori p).', closedOn: '2025-09-10' } },
+];
+const PREVIOUS_CAMPAIGNS: [string, string, string, string, number, string | null, boolean][] = [
+  ['2025-02-11', 'circular', 'Surat Edaran Kepala Dinas tentang Pengendalian Gratifikasi menjelang Hari Raya', 'Seluruh pegawai (surat edaran)', 41, null, true],
+  ['2025-05-20', 'socialisation', 'Sosialisasi gratifikasi pada apel pagi', 'Halaman kantor DPMPTSP-KUKM', 40, null, false],
+  ['2025-08-19', 'social_media', 'Unggahan Instagram "Tolak gratifikasi, layanan tetap cepat"', 'Instagram @dpmptspkukm.bangka', 1780, 'https://www.instagram.com/dpmptspkukm.bangka/', false],
+  ['2025-11-18', 'banner', 'Spanduk "Layanan Perizinan Gratis" di ruang tunggu', 'Ruang tunggu MPP Sungailiat', 1500, null, false],
+];
+
 const CAMPAIGNS: [string, string, string, string, number, string | null, boolean][] = [
   ['2026-01-14', 'circular', 'Surat Edaran Kepala Dinas tentang Larangan Gratifikasi di Lingkungan DPMPTSP-KUKM', 'Seluruh pegawai (surat edaran dan grup WhatsApp dinas)', 42, null, true],
   ['2026-02-24', 'banner', 'Spanduk "Layanan Perizinan Gratis, Tolak Gratifikasi"', 'Lobi Mal Pelayanan Publik Sungailiat', 1800, null, false],
@@ -87,7 +134,27 @@ const CAMPAIGNS: [string, string, string, string, number, string | null, boolean
   ['2026-11-25', 'poster', 'Poster kategori gratifikasi yang tidak wajib dilaporkan (Perkom KPK 1/2026)', 'Papan informasi setiap bidang', 42, null, false],
 ];
 
-/** Seeds the demo year once; true when anything was seeded. */
+/**
+ * A report of the story as it stands today: dates moved to the current years, steps still to come
+ * cut off (with the fields they set); null when the gift has not been reported yet.
+ */
+function asOfToday(d: Demo): Demo | null {
+  if (!demoHasCome(d.reportedOn, BASE)) return null;
+  const day = (iso: string) => demoShift(iso, BASE);
+  // notes and reasons cite regulations ("Perkom KPK 1/2026"): their years stay
+  const events = d.events.filter(([, , on]) => demoHasCome(on, BASE)).map(([step, to, on, note]): Ev => [step, to, day(on), note]);
+  const kept = new Set(events.flatMap(([step]) => STEP_FIELDS[step] ?? []));
+  const extra: Record<string, unknown> = { ...d.extra };
+  for (const f of Object.values(STEP_FIELDS).flat()) if (!kept.has(f)) delete extra[f];
+  for (const [k, v] of Object.entries(extra)) {
+    if (typeof v !== 'string') continue;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(v)) extra[k] = k === 'completionDueOn' ? demoShiftDay(v, BASE) : day(v); // a due date may lie ahead
+    else if (k === 'golNumber' || k === 'skNumber') extra[k] = demoText(v, BASE);
+  }
+  return { ...d, receivedOn: day(d.receivedOn), reportedOn: day(d.reportedOn), events, extra: extra as Demo['extra'] };
+}
+
+/** Seeds the demo years once; true when anything was seeded. */
 export async function seedGratificationDemo(db: Db, files: FileStore | null = null): Promise<boolean> {
   const [any] = await db.select({ id: gratificationReports.id }).from(gratificationReports).limit(1);
   if (any) return false;
@@ -102,23 +169,32 @@ export async function seedGratificationDemo(db: Db, files: FileStore | null = nu
   const personFor = (who: string, unit: string) => staff.find((p) => p.username === who || p.name === who) ?? staff.find((p) => p.unitId === unit && p.username !== NURHAYATI);
   const proof = files ? await files.put(demoPdf(['BERITA ACARA TINDAK LANJUT GRATIFIKASI', 'UPG DPMPTSP-KUKM Kabupaten Bangka', 'Sesuai Surat Keputusan KPK'])) : null;
   const upgActor = { accountId: upg.accountId, label: NURHAYATI };
+  const year = demoYear();
+  const D = (iso: string) => demoShift(iso, BASE);
+  const T = (text: string) => demoText(text, BASE);
+  const campaigns = [...PREVIOUS_CAMPAIGNS, ...CAMPAIGNS].filter((c) => demoHasCome(c[0], BASE)).map((c): typeof c => [D(c[0]), c[1], c[2], c[3], c[4], c[5], c[6]]);
+  let reports = 0;
 
   const campaignIds = await db.transaction(async (tx) => {
     await tx.insert(gratificationSettings).values([
-      { unitId, decreeNumber: '800/045/DPMPTSPKUKM/2026', decreeDate: '2026-01-05', proceduresTitle: 'SOP Pengendalian Gratifikasi DPMPTSP-KUKM', proceduresNumber: 'SOP-UPG/01/2026', proceduresDate: '2026-01-12', headPersonId: upg.id, updatedBy: upg.accountId, updatedAt: at('2026-01-12') },
-      { unitId: dukcapil, decreeNumber: '800/017/DISDUKCAPIL/2026', decreeDate: '2026-02-02', updatedAt: at('2026-02-02') },
+      { unitId, decreeNumber: T('800/045/DPMPTSPKUKM/2026'), decreeDate: D('2026-01-05'), proceduresTitle: 'SOP Pengendalian Gratifikasi DPMPTSP-KUKM', proceduresNumber: T('SOP-UPG/01/2026'), proceduresDate: D('2026-01-12'), headPersonId: upg.id, updatedBy: upg.accountId, updatedAt: at(D('2026-01-12')) },
+      { unitId: dukcapil, decreeNumber: T('800/017/DISDUKCAPIL/2026'), decreeDate: D('2026-02-02'), updatedAt: at(D('2026-02-02')) },
     ]);
-    const insertAll = async (list: Demo[], unit: string) => {
-      const ids: string[] = [];
+    /** Inserts a year's reports (numbered GRT-<year>-0001 on); the ids by the story's order, null for one not reported yet. */
+    const insertAll = async (story: Demo[], unit: string) => {
+      const ids: (string | null)[] = [];
       let n = 0;
-      for (const d of list) {
+      for (const written of story) {
+        const d = asOfToday(written);
+        if (!d) { ids.push(null); continue; }
         const p = personFor(d.who, unit)!;
+        const followedUp = d.events.some(([step]) => step === 'follow_up');
         const [row] = await tx.insert(gratificationReports).values({
-          unitId: unit, number: `GRT-2026-${String(++n).padStart(4, '0')}`, personId: p.id, accountId: p.accountId, kind: d.kind, giverName: d.giver, giverInstitution: d.inst,
+          unitId: unit, number: `GRT-${d.reportedOn.slice(0, 4)}-${String(++n).padStart(4, '0')}`, personId: p.id, accountId: p.accountId, kind: d.kind, giverName: d.giver, giverInstitution: d.inst,
           relationship: d.rel, occasion: d.occasion, itemKind: d.item, description: d.desc, valueRp: d.value, receivedOn: d.receivedOn, place: d.place, chronology: d.chronology,
           whereNow: d.where, claimedCategory: d.claimed ?? null, rulesVersion: versionFor(d.receivedOn).id, reportedOn: d.reportedOn,
           state: d.events.length ? d.events[d.events.length - 1]![1] : 'received', ...d.extra,
-          ...(d.extra?.followUpKind && proof ? { proofSha: proof.sha256, proofName: 'berita-acara-tindak-lanjut.pdf', proofMime: 'application/pdf', proofSize: proof.size } : {}),
+          ...(followedUp && proof ? { proofSha: proof.sha256, proofName: 'berita-acara-tindak-lanjut.pdf', proofMime: 'application/pdf', proofSize: proof.size } : {}),
           createdAt: at(d.reportedOn), updatedAt: at(d.events.length ? d.events[d.events.length - 1]![2] : d.reportedOn),
         }).returning({ id: gratificationReports.id });
         const evs: [string, string | null, string, string, string | null, string | null][] = [['report', null, 'received', d.reportedOn, null, p.accountId]];
@@ -126,34 +202,45 @@ export async function seedGratificationDemo(db: Db, files: FileStore | null = nu
         for (const [step, to, on, note] of d.events) { evs.push([step, prev, to, on, note ?? null, upg.accountId]); prev = to; }
         let i = 0;
         for (const [step, from, to, on, note, acc] of evs) {
-          await tx.insert(gratificationEvents).values({ reportId: row!.id, unitId: unit, step, fromState: from, toState: to, on, note, accountId: unit === unitId ? acc : null, at: new Date(at(on).getTime() + (i++) * 60_000) });
+          await tx.insert(gratificationEvents).values({ reportId: row!.id, unitId: unit, step, fromState: from, toState: to, on, note, accountId: unit === unitId ? acc : null, at: new Date(Math.min(at(on).getTime() + (i++) * 60_000, Date.now())) });
         }
         ids.push(row!.id);
+        reports++;
       }
       return ids;
     };
+    const previous = await insertAll(PREVIOUS, unitId);
+    await insertAll(PREVIOUS_DUKCAPIL, dukcapil);
     const ids = await insertAll(DPM, unitId);
     await insertAll(DUKCAPIL, dukcapil);
-    // custody: the January parcel (released to the social institution) and the money of 'pegawai' (held)
-    await tx.insert(gratificationCustody).values([
-      { unitId, reportId: ids[0], receiptNumber: 'TT-UPG/2026/0001', receivedOn: '2026-01-22', description: 'Parsel makanan kaleng dan sirup', valueRp: 750000, storageLocation: 'Lemari arsip UPG, ruang Sekretariat', depositorName: 'Rina Marlina, S.E.',
-        releasedOn: '2026-03-10', releasedTo: 'Panti Asuhan Al-Ikhlas Sungailiat', releaseNote: 'Sesuai SK KPK 87/GRA.00/2026', createdBy: upg.accountId, createdAt: at('2026-01-22') },
-      { unitId, reportId: ids[4], receiptNumber: 'TT-UPG/2026/0002', receivedOn: '2026-06-17', description: 'Uang tunai Rp 5.000.000 dalam amplop tertutup', valueRp: 5000000, storageLocation: 'Brankas Bendahara Pengeluaran', depositorName: staff.find((p) => p.username === 'pegawai')?.name ?? 'Pegawai',
-        createdBy: upg.accountId, createdAt: at('2026-06-17') },
-      { unitId, reportId: ids[9], receiptNumber: 'TT-UPG/2026/0003', receivedOn: '2026-05-12', description: 'Kain tenun cual', valueRp: 1000000, storageLocation: 'Lemari arsip UPG, ruang Sekretariat', depositorName: 'Hendra Saputra, S.Sos., M.Si.',
-        releasedOn: '2026-07-08', releasedTo: 'Hendra Saputra, S.Sos., M.Si. (milik penerima)', createdBy: upg.accountId, createdAt: at('2026-05-12') },
-    ]);
+    // custody: last year's parcel and phone (released), this year's January parcel (released to the
+    // social institution), the money of 'pegawai' (held) and the woven cloth (returned to its recipient)
+    const custody: [string | null, string, string, string, number, string, string, string | null, string | null, string | null][] = [
+      [previous[0], 'TT-UPG/2025/0001', '2025-04-02', 'Parsel kue kering', 650000, 'Lemari arsip UPG, ruang Sekretariat', 'Siti Aminah', '2025-05-23', 'Panti Jompo Sungailiat', 'Sesuai SK KPK 412/GRA.00/2025'],
+      [previous[2], 'TT-UPG/2025/0002', '2025-08-19', 'Telepon genggam dalam kotak tersegel', 2800000, 'Brankas Bendahara Pengeluaran', 'Lina Marlia, A.Md.', '2025-10-13', 'KPK (melalui UPG)', 'Sesuai SK KPK 1480/GRA.01/2025'],
+      [ids[0], 'TT-UPG/2026/0001', '2026-01-22', 'Parsel makanan kaleng dan sirup', 750000, 'Lemari arsip UPG, ruang Sekretariat', 'Rina Marlina, S.E.', '2026-03-10', 'Panti Asuhan Al-Ikhlas Sungailiat', 'Sesuai SK KPK 87/GRA.00/2026'],
+      [ids[4], 'TT-UPG/2026/0002', '2026-06-17', 'Uang tunai Rp 5.000.000 dalam amplop tertutup', 5000000, 'Brankas Bendahara Pengeluaran', staff.find((p) => p.username === 'pegawai')?.name ?? 'Pegawai', null, null, null],
+      [ids[9], 'TT-UPG/2026/0003', '2026-05-12', 'Kain tenun cual', 1000000, 'Lemari arsip UPG, ruang Sekretariat', 'Hendra Saputra, S.Sos., M.Si.', '2026-07-08', 'Hendra Saputra, S.Sos., M.Si. (milik penerima)', null],
+    ];
+    for (const [reportId, receipt, receivedOn, description, valueRp, storageLocation, depositorName, releasedOn, releasedTo, releaseNote] of custody) {
+      if (!reportId || !demoHasCome(receivedOn, BASE)) continue;
+      const released = !!releasedOn && demoHasCome(releasedOn, BASE);
+      await tx.insert(gratificationCustody).values({
+        unitId, reportId, receiptNumber: T(receipt), receivedOn: D(receivedOn), description, valueRp, storageLocation, depositorName,
+        ...(released ? { releasedOn: D(releasedOn!), releasedTo, releaseNote: releaseNote && T(releaseNote) } : {}), createdBy: upg.accountId, createdAt: at(D(receivedOn)),
+      });
+    }
     const cids: string[] = [];
-    for (const [heldOn, kind, title, channel, reach, url] of CAMPAIGNS) {
+    for (const [heldOn, kind, title, channel, reach, url] of campaigns) {
       const [c] = await tx.insert(gratificationCampaigns).values({ unitId, kind, title, heldOn, channel, reach, url, hasEvidence: true, createdBy: upg.accountId, createdAt: at(heldOn) }).returning({ id: gratificationCampaigns.id });
       cids.push(c!.id);
     }
-    await tx.insert(gratificationCampaigns).values({ unitId: dukcapil, kind: 'banner', title: 'Spanduk tolak gratifikasi di ruang pelayanan', heldOn: '2026-03-03', channel: 'Ruang pelayanan Disdukcapil', reach: 900, createdAt: at('2026-03-03') });
-    await appendAudit(tx, SYSTEM_ACTOR, { action: 'gratification.demo.seed', entityType: 'gratification_demo', entityId: unitId, unitId, data: { year: 2026, reports: DPM.length + DUKCAPIL.length, campaigns: CAMPAIGNS.length } });
+    await tx.insert(gratificationCampaigns).values({ unitId: dukcapil, kind: 'banner', title: 'Spanduk tolak gratifikasi di ruang pelayanan', heldOn: D('2025-03-03'), channel: 'Ruang pelayanan Disdukcapil', reach: 900, createdAt: at(D('2025-03-03')) });
+    await appendAudit(tx, SYSTEM_ACTOR, { action: 'gratification.demo.seed', entityType: 'gratification_demo', entityId: unitId, unitId, data: { years: [year - 1, year], reports, campaigns: campaigns.length } });
     return cids;
   });
   if (files) {
-    for (const [i, c] of CAMPAIGNS.entries()) {
+    for (const [i, c] of campaigns.entries()) {
       if (!c[6] && c[1] !== 'banner' && c[1] !== 'poster') continue;
       const bytes = demoPdf([c[2].toUpperCase().slice(0, 60), `${c[3]}`, `Tanggal ${c[0]}`, 'UPG DPMPTSP-KUKM Kabupaten Bangka']);
       await uploadEvidence(db, files, upgActor, { unitId, bytes, originalName: `kampanye-gratifikasi-${c[0]}.pdf`, title: `Bukti kampanye: ${c[2]}`.slice(0, 200), attachTo: { subjectType: SUBJECT_CAMPAIGN, subjectId: campaignIds[i]!, subjectKey: '' }, at: at(c[0]) });

@@ -12,6 +12,8 @@ export const orgPolicy: Policy = {
   'org.people.list': ANY_ROLE,
   'org.people.view': ANY_ROLE,
   'org.units.manage': ['regency_admin'],
+  // the letterhead logo of a unit: the admin, or the head of the unit (scoped to it)
+  'org.units.logo': ['regency_admin', 'unit_head'],
   'org.people.manage': ['regency_admin'],
   'org.people.import': ['regency_admin'],
   'org.accounts.manage': ['regency_admin'],

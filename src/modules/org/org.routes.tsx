@@ -8,7 +8,7 @@ import { isUuid, pageNumber } from '../../kernel/kernel.routes.tsx';
 import { auditLog } from '../../kernel/schema.ts';
 import { collectTasks } from '../../kernel/tasks.ts';
 import { dayIn } from '../../kernel/workdays.ts';
-import { Badge, Csrf, DataTable, ErrorSummary, PageHeader, Pagination, SelectField, SummaryList, TextField, CheckboxField, withQuery, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { Badge, Csrf, DataTable, ErrorSummary, FileField, PageHeader, Pagination, SelectField, SummaryList, TextField, CheckboxField, withQuery, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { csvCell } from './org.csv.ts';
@@ -19,7 +19,7 @@ import { AREA_ROLES, POSITION_CLASSES, UNIT_KINDS, formatNip, parseNip } from '.
 import { accountInput, fieldErrorsOf, roleInput } from './org.schemas.ts';
 import {
   IMPORT_COLUMNS, auditActorOf, createAccountForPerson, grantRole, importPeople, parsePerson, parseUnit, resetPassword, revokeRole,
-  savePerson, saveUnit, setAccountActive, type Ctx as SvcCtx, type ImportReport,
+  savePerson, saveUnit, setAccountActive, setLogo, type Ctx as SvcCtx, type ImportReport,
 } from './org.service.ts';
 
 const ALL: Scope = { all: true };
@@ -112,10 +112,12 @@ export function registerOrgRoutes(r: Router) {
   });
 
   // ---- units -----------------------------------------------------------------------------
-  r.get('/units', 'org.units.list', async (c) => {
+  const unitsPage = async (c: Ctx, logoErrors: FieldErrors = {}, status: 200 | 400 = 200) => {
     const v = await pageView(c);
     const rows = await listUnits(c.var.deps.db, c.var.scope!, { includeInactive: v.can('org.units.manage') });
     const byId = new Map(rows.map((u) => [u.id, u]));
+    // the regency's letterhead logo is the admin's to change
+    const regency = v.can('org.units.manage') ? await findRegency(c.var.deps.db) : null;
     return c.html(
       <Layout v={v} title={v.t('units.title')} crumbs={[crumbsHome(v), { label: v.t('units.title') }]}>
         <PageHeader title={v.t('units.title')} lead={v.t('units.lead')} actions={v.can('org.units.manage') ? <a class="button button--primary" href="/admin/units/new">{v.t('units.new')}</a> : undefined} />
@@ -126,12 +128,15 @@ export function registerOrgRoutes(r: Router) {
           { key: 'parent', label: v.t('units.col.parent'), render: (u) => (u.parentId ? byId.get(u.parentId)?.shortName ?? v.t('ui.none') : v.t('ui.none')) },
           { key: 'people', label: v.t('units.col.people'), numeric: true, render: (u) => v.num(u.peopleCount) },
         ]} />
+        {regency ? <LogoCard v={v} action="/admin/regency/logo" image={regency.logoSha256 ? `/regency/logo?v=${regency.logoSha256.slice(0, 12)}` : null} title={v.t('regency.logo')}
+          name={regency.name} lead={v.t('units.logo.regency_lead')} none={v.t('units.logo.none')} canEdit errors={logoErrors} /> : null}
       </Layout>,
+      status,
     );
-  });
+  };
+  r.get('/units', 'org.units.list', (c) => unitsPage(c));
 
-  r.get('/units/:id{[0-9a-f-]{36}}', 'org.units.view', async (c) => {
-    const id = c.req.param('id');
+  const unitPage = async (c: Ctx, id: string | undefined, logoErrors: FieldErrors = {}, status: 200 | 400 = 200) => {
     const { deps, scope } = c.var;
     const unit = isUuid(id) ? await findUnit(deps.db, scope!, id) : null;
     if (!unit) throw notFound();
@@ -150,7 +155,12 @@ export function registerOrgRoutes(r: Router) {
           [v.t('units.field.address'), unit.address ?? v.t('ui.none')],
           [v.t('units.field.phone'), unit.phone ?? v.t('ui.none')],
           [v.t('units.field.email'), unit.email ?? v.t('ui.none')],
+          [v.t('units.field.fax'), unit.fax ?? v.t('ui.none')],
+          [v.t('units.field.website'), unit.website ?? v.t('ui.none')],
+          [v.t('units.field.sms'), unit.sms ?? v.t('ui.none')],
         ]} />
+        <LogoCard v={v} action={`/units/${unit.id}/logo`} image={unit.logoSha256 ? `/units/${unit.id}/logo?v=${unit.logoSha256.slice(0, 12)}` : null}
+          name={unit.name} lead={v.t('units.logo.lead')} none={v.t('units.logo.uses_regency')} canEdit={v.can('org.units.logo', unit.id)} errors={logoErrors} />
         {subunits.length > 0 ? (<>
           <h2>{v.t('units.subunits')}</h2>
           <ul class="plain-list">{subunits.map((s) => <li><a href={`/units/${s.id}`}>{s.name}</a></li>)}</ul>
@@ -162,7 +172,70 @@ export function registerOrgRoutes(r: Router) {
         <h2>{v.t('units.people')} ({v.num(staff.total)})</h2>
         <PeopleTable v={v} rows={staff.rows} />
       </Layout>,
+      status,
     );
+  };
+  r.get('/units/:id{[0-9a-f-]{36}}', 'org.units.view', (c) => unitPage(c, c.req.param('id')));
+
+  // ---- letterhead logos (a unit's: the admin or the unit's head; the regency's: the admin) --------
+  /** The uploaded logo of a form, or an error key. */
+  const logoOf = async (c: Ctx): Promise<{ bytes: Uint8Array; name: string } | string> => {
+    const body = await c.req.parseBody();
+    const file = body.logo;
+    if (!(file instanceof File) || file.size === 0) return 'org.logo.required';
+    return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name };
+  };
+  const logoResponse = async (c: Ctx, sha: string | null, mime: string | null) => {
+    if (!sha || !mime) throw notFound();
+    const bytes = await c.var.deps.files.read(sha);
+    return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': mime, 'Cache-Control': 'private, max-age=3600', 'X-Content-Type-Options': 'nosniff' } });
+  };
+  r.get('/units/:id{[0-9a-f-]{36}}/logo', 'org.units.view', async (c) => {
+    const unit = await findUnit(c.var.deps.db, c.var.scope!, c.req.param('id')!);
+    if (!unit) throw notFound();
+    return logoResponse(c, unit.logoSha256, unit.logoMime);
+  });
+  r.post('/units/:id{[0-9a-f-]{36}}/logo', 'org.units.logo', { files: 1 }, async (c) => {
+    const unit = await findUnit(c.var.deps.db, c.var.scope!, c.req.param('id')!);
+    if (!unit) throw notFound();
+    const file = await logoOf(c);
+    if (typeof file === 'string') return unitPage(c, unit.id, { logo: file }, 400);
+    try {
+      await setLogo(svc(c), c.var.deps.files, unit.id, file);
+    } catch (err) {
+      if (err instanceof DomainError && err.kind === 'validation') return unitPage(c, unit.id, err.fieldErrors, 400);
+      throw err;
+    }
+    flash(c, 'success', 'units.logo.saved');
+    return c.redirect(`/units/${unit.id}`, 303);
+  });
+  r.post('/units/:id{[0-9a-f-]{36}}/logo/hapus', 'org.units.logo', async (c) => {
+    const unit = await findUnit(c.var.deps.db, c.var.scope!, c.req.param('id')!);
+    if (!unit) throw notFound();
+    await setLogo(svc(c), c.var.deps.files, unit.id, null);
+    flash(c, 'success', 'units.logo.removed');
+    return c.redirect(`/units/${unit.id}`, 303);
+  });
+  r.get('/regency/logo', 'org.units.list', async (c) => {
+    const regency = await findRegency(c.var.deps.db);
+    return logoResponse(c, regency?.logoSha256 ?? null, regency?.logoMime ?? null);
+  });
+  r.post('/admin/regency/logo', 'org.units.manage', { files: 1 }, async (c) => {
+    const file = await logoOf(c);
+    if (typeof file === 'string') return unitsPage(c, { logo: file }, 400);
+    try {
+      await setLogo(svc(c), c.var.deps.files, null, file);
+    } catch (err) {
+      if (err instanceof DomainError && err.kind === 'validation') return unitsPage(c, err.fieldErrors, 400);
+      throw err;
+    }
+    flash(c, 'success', 'units.logo.saved');
+    return c.redirect('/units', 303);
+  });
+  r.post('/admin/regency/logo/hapus', 'org.units.manage', async (c) => {
+    await setLogo(svc(c), c.var.deps.files, null, null);
+    flash(c, 'success', 'units.logo.removed');
+    return c.redirect('/units', 303);
   });
 
   const unitForm = async (c: Ctx, unit: Record<string, unknown> | null, errors?: FieldErrors, status: 200 | 400 | 409 = 200) => {
@@ -174,7 +247,7 @@ export function registerOrgRoutes(r: Router) {
     return c.html(
       <Layout v={v} title={title} crumbs={[crumbsHome(v), { href: '/units', label: v.t('units.title') }, { label: title }]}>
         <h1>{title}</h1>
-        <ErrorSummary v={v} errors={errors} labels={{ code: v.t('units.field.code'), name: v.t('units.field.name'), shortName: v.t('units.field.short'), kind: v.t('units.field.kind'), parentId: v.t('units.field.parent'), address: v.t('units.field.address'), phone: v.t('units.field.phone'), email: v.t('units.field.email') }} />
+        <ErrorSummary v={v} errors={errors} labels={{ code: v.t('units.field.code'), name: v.t('units.field.name'), shortName: v.t('units.field.short'), kind: v.t('units.field.kind'), parentId: v.t('units.field.parent'), address: v.t('units.field.address'), phone: v.t('units.field.phone'), email: v.t('units.field.email'), fax: v.t('units.field.fax'), website: v.t('units.field.website'), sms: v.t('units.field.sms') }} />
         <form method="post" action={id ? `/admin/units/${id}` : '/admin/units'} class="form" novalidate>
           <Csrf v={v} />
           <TextField v={v} name="code" label={v.t('units.field.code')} hint={v.t('units.field.code_hint')} value={val('code')} required errors={errors} width="short" />
@@ -186,6 +259,9 @@ export function registerOrgRoutes(r: Router) {
           <TextField v={v} name="address" label={v.t('units.field.address')} value={val('address')} errors={errors} />
           <TextField v={v} name="phone" label={v.t('units.field.phone')} value={val('phone')} errors={errors} type="tel" width="short" />
           <TextField v={v} name="email" label={v.t('units.field.email')} value={val('email')} errors={errors} type="email" />
+          <TextField v={v} name="fax" label={v.t('units.field.fax')} hint={v.t('units.field.letterhead_hint')} value={val('fax')} errors={errors} type="tel" width="short" />
+          <TextField v={v} name="website" label={v.t('units.field.website')} value={val('website')} errors={errors} type="url" />
+          <TextField v={v} name="sms" label={v.t('units.field.sms')} value={val('sms')} errors={errors} type="tel" width="short" />
           <CheckboxField v={v} name="isActive" label={v.t('units.field.active')} checked={unit ? unit.isActive !== false : true} />
           <div class="form__actions">
             <button type="submit" class="button button--primary">{v.t('ui.save')}</button>
@@ -244,7 +320,7 @@ export function registerOrgRoutes(r: Router) {
           <a class="button button--primary" href="/admin/people/new">{v.t('people.new')}</a>
           <a class="button button--secondary" href="/admin/people/import">{v.t('people.import')}</a>
         </> : undefined} />
-        <form method="get" action="/people" class="filters" role="search">
+        <form method="get" action="/people" class="filters" role="search" novalidate>
           <div class="field"><label class="field__label" for="q">{v.t('people.filter.q')}</label><input class="input" id="q" name="q" value={q} type="search" /></div>
           <div class="field"><label class="field__label" for="unit">{v.t('people.filter.unit')}</label>
             <select class="input" id="unit" name="unit"><option value="">{v.t('people.filter.unit_all')}</option>{units.map((u) => <option value={u.id} selected={u.id === unitId}>{u.shortName}</option>)}</select></div>
@@ -357,12 +433,9 @@ export function registerOrgRoutes(r: Router) {
         <p class="lead">{v.t('import.lead')}</p>
         <p>{v.t('import.columns', { columns: IMPORT_COLUMNS.join(', ') })} <a href="/admin/people/import/template.csv">{v.t('import.template')}</a></p>
         {opts.error ? <ErrorSummary v={v} texts={{ file: v.t(opts.error, opts.errorParams) }} /> : null}
-        <form method="post" action="/admin/people/import" enctype="multipart/form-data" class="form">
+        <form method="post" action="/admin/people/import" enctype="multipart/form-data" class="form" novalidate>
           <Csrf v={v} />
-          <div class={opts.error ? 'field field--error' : 'field'}>
-            <label class="field__label" for="f-file">{v.t('import.file')}</label>
-            <input class="input" id="f-file" name="file" type="file" accept=".csv,text/csv" required />
-          </div>
+          <FileField v={v} name="file" label={v.t('import.file')} accept=".csv,text/csv" required errors={opts.error ? { file: opts.error } : undefined} errorParams={opts.errorParams} />
           <button class="button button--primary" type="submit">{v.t('import.submit')}</button>
         </form>
         {rep ? (
@@ -389,7 +462,7 @@ export function registerOrgRoutes(r: Router) {
     const body = `${IMPORT_COLUMNS.join(',')}\n${sample.map(csvCell).join(',')}\n`;
     return c.body(body, 200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="templat-pegawai.csv"' });
   });
-  r.post('/admin/people/import', 'org.people.import', async (c) => {
+  r.post('/admin/people/import', 'org.people.import', { files: 1 }, async (c) => {
     const body = await c.req.parseBody();
     const file = body.file;
     if (!(file instanceof File) || file.size === 0) return importPage(c, { error: 'org.import.no_file', status: 400 });
@@ -419,7 +492,7 @@ export function registerOrgRoutes(r: Router) {
     return c.html(
       <Layout v={v} title={v.t('accounts.title')} crumbs={[crumbsHome(v), { label: v.t('accounts.title') }]}>
         <PageHeader title={v.t('accounts.title')} lead={v.t('accounts.lead')} />
-        <form method="get" action="/admin/accounts" class="filters" role="search">
+        <form method="get" action="/admin/accounts" class="filters" role="search" novalidate>
           <div class="field"><label class="field__label" for="q">{v.t('ui.search')}</label><input class="input" id="q" name="q" value={q} type="search" /></div>
           <div class="filters__actions"><button class="button" type="submit">{v.t('ui.filter')}</button></div>
         </form>
@@ -463,8 +536,8 @@ export function registerOrgRoutes(r: Router) {
           [v.t('accounts.person'), person ? <a href={`/people/${person.id}`}>{person.name}</a> : v.t('ui.none')],
         ]} />
         <div class="button-row">
-          <form method="post" action={`/admin/accounts/${acc.id}/reset-password`}><Csrf v={v} /><button class="button button--secondary" type="submit">{v.t('accounts.reset')}</button></form>
-          <form method="post" action={`/admin/accounts/${acc.id}/active`}><Csrf v={v} /><input type="hidden" name="active" value={acc.isActive ? '0' : '1'} />
+          <form method="post" action={`/admin/accounts/${acc.id}/reset-password`} novalidate><Csrf v={v} /><button class="button button--secondary" type="submit">{v.t('accounts.reset')}</button></form>
+          <form method="post" action={`/admin/accounts/${acc.id}/active`} novalidate><Csrf v={v} /><input type="hidden" name="active" value={acc.isActive ? '0' : '1'} />
             <button class={acc.isActive ? 'button button--danger' : 'button'} type="submit">{acc.isActive ? v.t('accounts.deactivate') : v.t('accounts.activate')}</button></form>
         </div>
         <h2>{v.t('accounts.roles')}</h2>
@@ -473,7 +546,7 @@ export function registerOrgRoutes(r: Router) {
           { key: 'unit', label: v.t('accounts.role.unit'), render: (g) => g.unitName ?? v.t('role.scope.regency') },
           { key: 'area', label: v.t('accounts.role.area'), render: (g) => (g.a.area ? v.t(`area.${g.a.area}`) : v.t('ui.none')) },
           { key: 'act', label: v.t('ui.actions'), render: (g) => (
-            <form method="post" action={`/admin/accounts/${acc.id}/roles/${g.a.id}/delete`}><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('ui.remove')}</button></form>
+            <form method="post" action={`/admin/accounts/${acc.id}/roles/${g.a.id}/delete`} novalidate><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('ui.remove')}</button></form>
           ) },
         ]} />
         <section class="card">
@@ -577,7 +650,7 @@ export function registerOrgRoutes(r: Router) {
         {verify ? (verify.ok
           ? <div class="alert alert--success" role="status">{v.t('audit.verify.ok', { n: v.num(verify.checked) })}</div>
           : <div class="alert alert--error" role="alert">{v.t('audit.verify.broken', { seq: verify.firstBroken!.seq, reason: verify.firstBroken!.reason })}</div>) : null}
-        <form method="get" action="/admin/audit" class="filters" role="search">
+        <form method="get" action="/admin/audit" class="filters" role="search" novalidate>
           <div class="field"><label class="field__label" for="action">{v.t('audit.filter.action')}</label><input class="input" id="action" name="action" value={action} /></div>
           <div class="filters__actions"><button class="button" type="submit">{v.t('ui.filter')}</button></div>
         </form>
@@ -637,4 +710,31 @@ export function decodeCsv(bytes: Uint8Array): string | null {
   } catch {
     return null;
   }
+}
+
+/** A letterhead logo: the current image, and for those who may change it an upload and a remove form. */
+function LogoCard(props: { v: View; action: string; image: string | null; name: string; lead: string; none: string; canEdit: boolean; errors: FieldErrors; title?: string }) {
+  const { v } = props;
+  if (!props.canEdit && !props.image) return null;
+  return (
+    <section class="card logo-card" id="logo">
+      <h2>{props.title ?? v.t('units.logo')}</h2>
+      <p class="muted">{props.lead}</p>
+      {props.image ? <p><img class="logo-card__image" src={props.image} alt={v.t('units.logo.alt', { name: props.name })} /></p> : <p>{props.none}</p>}
+      {props.canEdit ? (<>
+        <ErrorSummary v={v} errors={props.errors} labels={{ logo: v.t('units.logo.file') }} />
+        <form method="post" action={props.action} enctype="multipart/form-data" class="form" novalidate>
+          <Csrf v={v} />
+          <FileField v={v} name="logo" label={v.t('units.logo.file')} hint={v.t('units.logo.file_hint')} accept="image/png,image/jpeg" required errors={props.errors} />
+          <div class="form__actions"><button type="submit" class="button button--secondary">{v.t('units.logo.upload')}</button></div>
+        </form>
+        {props.image ? (
+          <form method="post" action={`${props.action}/hapus`} class="inline-form" novalidate>
+            <Csrf v={v} />
+            <button type="submit" class="button button--danger">{v.t('units.logo.remove')}</button>
+          </form>
+        ) : null}
+      </>) : null}
+    </section>
+  );
 }

@@ -44,6 +44,39 @@ test('parseNip rejects implausible NIPs with the reason', () => {
   }
 });
 
+test('parseNip at the boundaries: the month of the 18th birthday, this month (in the regency), the gender digit', () => {
+  // [NIP, today, expected: 'ok' or the error]
+  const cases: [string, string, string][] = [
+    // age: appointed in the month of the 18th birthday is old enough, the month before is not
+    ['199006152008061001', '2026-11-27T00:00:00Z', 'ok'],
+    ['199006152008051001', '2026-11-27T00:00:00Z', 'nip.age'],
+    ['199006012008061001', '2026-11-27T00:00:00Z', 'ok'],
+    ['199012312008121001', '2026-11-27T00:00:00Z', 'ok'],
+    ['199012312008111001', '2026-11-27T00:00:00Z', 'nip.age'],
+    // appointment: this month is allowed, next month is the future
+    ['199006152026111001', '2026-11-27T00:00:00Z', 'ok'],
+    ['199006152026121001', '2026-11-27T00:00:00Z', 'nip.appointment'],
+    ['199006152027011001', '2026-12-31T00:00:00Z', 'nip.appointment'],
+    // "this month" is the regency's: 30 November 18:00 UTC is already 1 December in Jakarta
+    ['199006152026121001', '2026-11-30T18:00:00Z', 'ok'],
+    ['199006152027011001', '2026-12-31T16:59:00Z', 'nip.appointment'],
+    ['199006152027011001', '2026-12-31T17:00:00Z', 'ok'],
+    // gender: only 1 and 2
+    ['199006152015030001', '2026-11-27T00:00:00Z', 'nip.gender'],
+    ['199006152015031001', '2026-11-27T00:00:00Z', 'ok'],
+    ['199006152015032001', '2026-11-27T00:00:00Z', 'ok'],
+    ['199006152015033001', '2026-11-27T00:00:00Z', 'nip.gender'],
+    ['199006152015039001', '2026-11-27T00:00:00Z', 'nip.gender'],
+    // sequence: 001 is the first, 000 none
+    ['199006152015031000', '2026-11-27T00:00:00Z', 'nip.sequence'],
+    ['199006152015031999', '2026-11-27T00:00:00Z', 'ok'],
+  ];
+  for (const [raw, at, expected] of cases) {
+    const r = parseNip(raw, new Date(at));
+    assert.equal(r.ok ? 'ok' : r.error, expected, `${raw} on ${at}`);
+  }
+});
+
 test('formatNip groups the digits as on official documents', () => {
   assert.equal(formatNip('196804121993031001'), '19680412 199303 1 001');
 });

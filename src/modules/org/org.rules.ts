@@ -1,5 +1,6 @@
 // Pure rules of the org module: NIP structure, position classes, unit kinds.
 import type { Role } from '../../kernel/access.ts';
+import { currentMonth, currentYear } from '../../kernel/workdays.ts';
 
 export const POSITION_CLASSES = ['jpt', 'administrator', 'pengawas', 'fungsional', 'pelaksana'] as const;
 export type PositionClass = (typeof POSITION_CLASSES)[number];
@@ -39,7 +40,8 @@ export function parseNip(raw: string, today = new Date()): { ok: true; value: st
   const am = Number(nip.slice(12, 14));
   if (am < 1 || am > 12) return { ok: false, error: 'nip.appointment' };
   const appointed = Date.UTC(ay, am - 1, 1);
-  if (appointed > Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), 1)) return { ok: false, error: 'nip.appointment' };
+  // not after this month in the regency
+  if (appointed > Date.UTC(currentYear(today), currentMonth(today) - 1, 1)) return { ok: false, error: 'nip.appointment' };
   // age at appointment: at least 18 (Pasal 23 PP 11/2017 minimum age for applying)
   const eighteenth = Date.UTC(y + 18, m - 1, 1);
   if (appointed < eighteenth) return { ok: false, error: 'nip.age' };

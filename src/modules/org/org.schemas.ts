@@ -13,6 +13,14 @@ const optionalPhone = z.string().trim().max(30, 'form.too_long').optional()
   .transform((v) => (v ? v : null))
   .refine((v) => v === null || /^[+0-9][0-9 ()-]{5,}$/.test(v), 'org.phone.invalid');
 
+/** A web address for a letterhead: http(s), a host with a dot; "www.…" gets "https://". */
+const optionalWebsite = z.string().trim().max(200, 'form.too_long').optional()
+  .transform((v) => (v ? (/^[a-z][a-z0-9+.-]*:/i.test(v) ? v : `https://${v}`) : null))
+  .refine((v) => {
+    if (v === null) return true;
+    try { const u = new URL(v); return (u.protocol === 'https:' || u.protocol === 'http:') && u.hostname.includes('.') && !u.username && !u.password; } catch { return false; }
+  }, 'org.website.invalid');
+
 export const unitInput = z.object({
   code: z.string().trim().min(1, 'form.required').max(30, 'form.too_long').regex(/^[A-Za-z0-9._-]+$/, 'org.unit.code_format'),
   name: text(250),
@@ -22,6 +30,9 @@ export const unitInput = z.object({
   address: optionalText(300),
   phone: optionalPhone,
   email: optionalEmail,
+  fax: optionalPhone,
+  website: optionalWebsite,
+  sms: optionalPhone,
   isActive: z.string().optional().transform((v) => v === '1' || v === 'on' || v === 'true'),
 });
 export type UnitInput = z.infer<typeof unitInput>;

@@ -9,12 +9,13 @@ import { DomainError, conflict, invalid, notFound } from '../../kernel/errors.ts
 import type { LoadedActor } from '../../kernel/http.tsx';
 import { notify } from '../../kernel/notify.ts';
 import { accounts } from '../../kernel/schema.ts';
+import { sniffFile, type FileStore } from '../../kernel/files.ts';
 import { parseCsv, CsvError } from './org.csv.ts';
 import {
   findAccount, findAccountByUsername, findPerson, findPersonByNip, findRegency, findUnit, unitDescendants,
 } from './org.queries.ts';
 import { AREA_ROLES, parseNip } from './org.rules.ts';
-import { people, roleAssignments, units } from './org.schema.ts';
+import { people, regencies, roleAssignments, units } from './org.schema.ts';
 import { fieldErrorsOf, personInput, unitInput, type PersonInput, type UnitInput } from './org.schemas.ts';
 
 export interface Ctx { db: Db; actor: AuditActor; emailEnabled: boolean; knownKey: (k: string) => boolean }
@@ -90,6 +91,52 @@ export async function saveUnit(ctx: Ctx, id: string | null, input: UnitInput) {
       await appendAudit(tx, ctx.actor, { action: 'org.unit.created', entityType: 'unit', entityId: u.id, unitId: u.id, data: { ...input } });
     }
     return unitId!;
+  });
+}
+
+// ---- letterhead logos -----------------------------------------------------------------------------
+
+/** A letterhead logo is a PNG or JPEG (what the PDF documents embed), at most 2 MB. */
+export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
+
+/** Checks a logo by its content (kernel sniffFile), not by its name: its media type, or the error key. */
+export function checkLogo(bytes: Uint8Array, name: string): { ok: true; mime: string } | { ok: false; error: string } {
+  if (bytes.length === 0) return { ok: false, error: 'org.logo.required' };
+  if (bytes.length > MAX_LOGO_BYTES) return { ok: false, error: 'org.logo.too_big' };
+  const s = sniffFile(bytes, name);
+  if (!s || (s.ext !== 'png' && s.ext !== 'jpg')) return { ok: false, error: 'org.logo.not_image' };
+  return { ok: true, mime: s.mime };
+}
+
+/**
+ * Sets (bytes) or removes (null) the letterhead logo of a unit, or of the regency when `unitId` is
+ * null. The bytes are checked by content before anything is stored; the change is audited.
+ */
+export async function setLogo(ctx: Ctx, files: FileStore, unitId: string | null, file: { bytes: Uint8Array; name: string } | null): Promise<void> {
+  let stored: { sha256: string; mime: string; size: number } | null = null;
+  if (file) {
+    const check = checkLogo(file.bytes, file.name);
+    if (!check.ok) throw invalid({ logo: check.error });
+    const put = await files.put(file.bytes);
+    stored = { sha256: put.sha256, mime: check.mime, size: put.size };
+  }
+  await ctx.db.transaction(async (tx) => {
+    const values = { logoSha256: stored?.sha256 ?? null, logoMime: stored?.mime ?? null };
+    let entityId: string;
+    if (unitId) {
+      const [u] = await tx.update(units).set({ ...values, updatedAt: new Date() }).where(eq(units.id, unitId)).returning({ id: units.id });
+      if (!u) throw notFound();
+      entityId = u.id;
+    } else {
+      const regency = await findRegency(tx);
+      if (!regency) throw new DomainError('conflict', 'org.regency.missing');
+      await tx.update(regencies).set(values).where(eq(regencies.id, regency.id));
+      entityId = regency.id;
+    }
+    await appendAudit(tx, ctx.actor, {
+      action: stored ? 'org.logo.set' : 'org.logo.removed', entityType: unitId ? 'unit' : 'regency', entityId, unitId,
+      data: stored ? { sha256: stored.sha256, mime: stored.mime, size: stored.size } : {},
+    });
   });
 }
 

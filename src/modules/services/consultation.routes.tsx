@@ -2,7 +2,7 @@
 // participants by group, inputs with the response and whether they were adopted) and, per
 // consultation, its attendance list and photos as evidence files (subject 'services_consultation').
 import { flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
-import { Badge, Csrf, ErrorSummary, PageHeader, SelectField, SummaryList, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { Badge, Csrf, ErrorSummary, PageHeader, SelectField, SummaryList, TextField, type FieldErrors, ScrollRegion } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import { listEvidenceFor, listEvidenceOfSubjects } from '../evidence/index.ts';
 import { canManage } from './services.policy.ts';
@@ -39,7 +39,7 @@ export function registerConsultationRoutes(r: Router) {
         <UnitPicker v={v} action={PATH} units={reach} unitId={unit.id} />
         <SubNav v={v} unitId={unit.id} current={PATH} />
         <ErrorSummary v={v} texts={errorTexts(v, errors, opts.params)} />
-        <div class="table-wrap"><table class="table">
+        <ScrollRegion label={title}><table class="table">
           <caption class="visually-hidden">{title}</caption>
           <thead><tr>
             <th scope="col">{v.t('services.consultation.date')}</th><th scope="col">{v.t('services.consultation.topic')}</th>
@@ -57,7 +57,7 @@ export function registerConsultationRoutes(r: Router) {
               </tr>
             );
           })}</tbody>
-        </table></div>
+        </table></ScrollRegion>
         {manage ? (
           <details class="card services-fold" open={!!errors || list.length === 0}>
             <summary>{v.t('services.consultation.new')}</summary>
@@ -76,7 +76,7 @@ export function registerConsultationRoutes(r: Router) {
               </fieldset>
               <fieldset class="fieldset"><legend>{v.t('services.consultation.inputs')}</legend>
                 <p class="field__hint">{v.t('services.consultation.inputs_hint')}</p>
-                <div class="table-wrap"><table class="table services-input-table">
+                <ScrollRegion label={v.t('services.consultation.inputs')}><table class="table services-input-table">
                   <caption class="visually-hidden">{v.t('services.consultation.inputs')}</caption>
                   <thead><tr><th scope="col">{v.t('services.consultation.input')}</th><th scope="col">{v.t('services.consultation.response')}</th><th scope="col">{v.t('services.consultation.adopted')}</th></tr></thead>
                   <tbody>{Array.from({ length: INPUT_ROWS }, (_, i) => (
@@ -86,7 +86,7 @@ export function registerConsultationRoutes(r: Router) {
                       <td data-label={v.t('services.consultation.adopted')}><input type="checkbox" id={`f-in_${i}_adopted`} name={`in_${i}_adopted`} value="1" checked={f[`in_${i}_adopted`] === '1'} /><label for={`f-in_${i}_adopted`} class="visually-hidden">{v.t('services.consultation.adopted_n', { n: i + 1 })}</label></td>
                     </tr>
                   ))}</tbody>
-                </table></div>
+                </table></ScrollRegion>
               </fieldset>
               <TextArea v={v} name="notes" label={v.t('services.consultation.notes')} value={f.notes} errors={errors} maxlength={2000} />
               <div class="form__actions"><button class="button button--primary" type="submit">{v.t('services.consultation.save')}</button></div>
@@ -135,14 +135,14 @@ export function registerConsultationRoutes(r: Router) {
         </section>
         <section class="card">
           <h2>{v.t('services.consultation.inputs')}</h2>
-          <div class="table-wrap"><table class="table">
+          <ScrollRegion label={v.t('services.consultation.inputs')}><table class="table">
             <caption class="visually-hidden">{v.t('services.consultation.inputs')}</caption>
             <thead><tr><th scope="col">{v.t('services.consultation.input')}</th><th scope="col">{v.t('services.consultation.response')}</th><th scope="col">{v.t('services.consultation.adopted')}</th></tr></thead>
             <tbody>{inputs.length === 0 ? <tr><td colspan={3} class="table__empty">{v.t('services.consultation.no_inputs')}</td></tr> : inputs.map((i) => (
               <tr><td data-label={v.t('services.consultation.input')}><Multi text={i.input} /></td><td data-label={v.t('services.consultation.response')}><Multi text={i.response} /></td>
                 <td data-label={v.t('services.consultation.adopted')}>{i.adopted ? <Badge tone="success">{v.t('services.yes')}</Badge> : <Badge tone="neutral">{v.t('services.no')}</Badge>}</td></tr>
             ))}</tbody>
-          </table></div>
+          </table></ScrollRegion>
         </section>
         <EvidenceBlock v={v} title={v.t('services.consultation.evidence')} items={evidence} hint={v.t('services.consultation.evidence_hint')}
           action={canManage(c.var.actor, unitId) ? `${PATH}/${x.id}/bukti` : null} errors={opts.errors} params={opts.params} />
@@ -153,7 +153,7 @@ export function registerConsultationRoutes(r: Router) {
 
   r.get(`${PATH}/${CID}`, 'services.view', async (c) => detail(c, await recordUnitOr404(c, 'consultation', 'cid')));
 
-  r.post(`${PATH}/${CID}/bukti`, 'services.manage', async (c) => {
+  r.post(`${PATH}/${CID}/bukti`, 'services.manage', { files: 1 }, async (c) => {
     const unitId = manageUnit(c, await recordUnitOr404(c, 'consultation', 'cid'));
     const input = await evidenceInput(c);
     try {

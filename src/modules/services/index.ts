@@ -8,6 +8,8 @@ export { servicesMessages } from './services.messages.ts';
 export { registerServicesRoutes } from './services.routes.tsx';
 export { seedServicesDemo } from './services.seed.ts';
 export { servicesLkeSuggestions } from './services.suggest.ts';
+// the unit's service pages, maklumat and SOPs as links on the public portal
+export { servicesPublicLinks } from './services.portal.ts';
 // for other modules (surveys): a unit's active services in catalogue order, and one by its code
 export { listServices, findServiceByCode, type ServiceRow } from './services.queries.ts';
 

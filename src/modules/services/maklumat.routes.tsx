@@ -3,7 +3,7 @@
 // position kept as they were at signing), the history of versions, the printable PDF, and the
 // evidence of its display at the counter and other media (subject 'services_maklumat').
 import { flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
-import { Badge, Csrf, ErrorSummary, PageHeader, SelectField, SummaryList, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { Badge, Csrf, ErrorSummary, PageHeader, SelectField, SummaryList, TextField, type FieldErrors, ScrollRegion } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { listEvidenceFor } from '../evidence/index.ts';
@@ -92,7 +92,7 @@ export function registerMaklumatRoutes(r: Router) {
             <MaklumatText v={v} m={draft} />
             <p class="button-row"><a class="button button--secondary" href={`${PATH}/${draft.id}/maklumat.pdf`}>{v.t('services.maklumat.pdf_draft')}</a></p>
             {manage ? (
-              <form method="post" action={`${PATH}/${draft.id}/terbitkan`} class="form">
+              <form method="post" action={`${PATH}/${draft.id}/terbitkan`} class="form" novalidate>
                 <Csrf v={v} /><input type="hidden" name="rev" value={revOf(draft.updatedAt)} />
                 <p class="field__hint">{v.t('services.maklumat.publish_hint')}</p>
                 <button class="button button--primary" type="submit">{v.t('services.maklumat.publish')}</button>
@@ -117,7 +117,7 @@ export function registerMaklumatRoutes(r: Router) {
           action={manage ? `${PATH}/${current.id}/bukti` : null} errors={errors} params={opts.params} /> : null}
         <section class="card">
           <h2>{v.t('services.maklumat.history')}</h2>
-          <div class="table-wrap"><table class="table">
+          <ScrollRegion label={v.t('services.maklumat.history')}><table class="table">
             <caption class="visually-hidden">{v.t('services.maklumat.history')}</caption>
             <thead><tr><th scope="col">{v.t('services.standard.col.version')}</th><th scope="col">{v.t('services.maklumat.signer')}</th><th scope="col">{v.t('services.maklumat.signed_on')}</th><th scope="col">{v.t('services.col.status')}</th><th scope="col">PDF</th></tr></thead>
             <tbody>{versions.length === 0 ? <tr><td colspan={5} class="table__empty">{v.t('services.maklumat.none')}</td></tr> : versions.map((m) => (
@@ -129,7 +129,7 @@ export function registerMaklumatRoutes(r: Router) {
                 <td data-label="PDF"><a href={`${PATH}/${m.id}/maklumat.pdf`}>{v.t('services.maklumat.pdf_short')}</a></td>
               </tr>
             ))}</tbody>
-          </table></div>
+          </table></ScrollRegion>
         </section>
       </Layout>,
       opts.status ?? 200,
@@ -170,7 +170,7 @@ export function registerMaklumatRoutes(r: Router) {
     return maklumatPdfResponse(c, m, unitId);
   });
 
-  r.post(`${PATH}/${MID}/bukti`, 'services.manage', async (c) => {
+  r.post(`${PATH}/${MID}/bukti`, 'services.manage', { files: 1 }, async (c) => {
     const unitId = manageUnit(c, await recordUnitOr404(c, 'maklumat', 'mid'));
     const input = await evidenceInput(c);
     try {

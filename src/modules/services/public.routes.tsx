@@ -4,7 +4,7 @@
 // services, published standards and published maklumat are shown; internal components never.
 import { notFound } from '../../kernel/errors.ts';
 import { pageView, type Ctx, type Router } from '../../kernel/http.tsx';
-import { PageHeader, SummaryList } from '../../kernel/ui/components.tsx';
+import { PageHeader, SummaryList, ScrollRegion } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { MaklumatText, maklumatPdfResponse } from './maklumat.routes.tsx';
@@ -93,7 +93,7 @@ export function registerServicesPublicRoutes(r: Router) {
         {s.description ? <p>{s.description}</p> : null}
         {st ? (<>
           <p class="muted">{v.t('services.public.standard_basis', { number: st.decreeNumber ?? '—', date: st.effectiveFrom ? v.date(st.effectiveFrom) : '—' })}</p>
-          <section class="card"><ComponentList v={v} components={delivery} only="delivery" /></section>
+          <section class="card"><ComponentList v={v} components={delivery} only="delivery" level={2} /></section>
         </>) : <p class="muted">{v.t('services.public.no_standard')}</p>}
       </Layout>,
     );
@@ -136,7 +136,7 @@ export function registerServicesPublicRoutes(r: Router) {
       <Layout v={v} title={`${v.t('services.sop.list_title')} · ${unit.shortName}`}>
         <PageHeader title={v.t('services.public.sop_heading')} lead={unit.name} />
         <PublicNav v={v} unit={unit} current={`${unitHref(unit)}/sop`} />
-        <div class="table-wrap"><table class="table">
+        <ScrollRegion label={v.t('services.public.sop_heading')}><table class="table">
           <caption class="visually-hidden">{v.t('services.public.sop_heading')}</caption>
           <thead><tr><th scope="col">{v.t('services.sop.number')}</th><th scope="col">{v.t('services.sop.title_field')}</th><th scope="col" class="num">{v.t('services.sop.version')}</th><th scope="col">{v.t('services.sop.effective')}</th></tr></thead>
           <tbody>{list.length === 0 ? <tr><td colspan={4} class="table__empty">{v.t('services.public.no_sops')}</td></tr> : list.map((s) => (
@@ -147,7 +147,7 @@ export function registerServicesPublicRoutes(r: Router) {
               <td data-label={v.t('services.sop.effective')}>{s.effectiveOn ? v.date(s.effectiveOn) : '—'}</td>
             </tr>
           ))}</tbody>
-        </table></div>
+        </table></ScrollRegion>
       </Layout>,
     );
   });

@@ -4,7 +4,7 @@
 // consultation, maklumat, SOP and public pages register from their own files.
 import { notFound } from '../../kernel/errors.ts';
 import { flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
-import { Badge, Csrf, ErrorSummary, PageHeader, SelectField, SummaryList, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { Badge, Csrf, ErrorSummary, PageHeader, SelectField, SummaryList, TextField, type FieldErrors, ScrollRegion } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { listEvidenceFor } from '../evidence/index.ts';
@@ -54,7 +54,7 @@ export function registerServicesRoutes(r: Router) {
         <SubNav v={v} unitId={unit.id} current={BASE} />
         <ErrorSummary v={v} texts={errorTexts(v, errors, opts.params)} />
         <p>{v.t('services.summary', { with: v.num(withStandard), all: v.num(active), sops: v.num(sops.length) })}</p>
-        <div class="table-wrap"><table class="table services-catalogue">
+        <ScrollRegion label={title}><table class="table services-catalogue">
           <caption class="visually-hidden">{title}</caption>
           <thead><tr>
             <th scope="col">{v.t('services.col.code')}</th><th scope="col">{v.t('services.col.name')}</th>
@@ -74,7 +74,7 @@ export function registerServicesRoutes(r: Router) {
               </tr>
             );
           })}</tbody>
-        </table></div>
+        </table></ScrollRegion>
         {manage ? (
           <section class="card">
             <h2>{v.t('services.service.new')}</h2>
@@ -140,7 +140,7 @@ export function registerServicesRoutes(r: Router) {
             <p>{v.t('services.standard.current', { n: published.version, number: published.decreeNumber ?? '—', date: published.effectiveFrom ? v.date(published.effectiveFrom) : '—' })}
               {' '}<a href={`${BASE}/${s.id}/standar/${published.id}`}>{v.t('services.standard.open')}</a></p>
           ) : <p class="muted">{v.t('services.standard.none_yet')}</p>}
-          <div class="table-wrap"><table class="table">
+          <ScrollRegion label={v.t('services.standard.versions')}><table class="table">
             <caption>{v.t('services.standard.versions')}</caption>
             <thead><tr><th scope="col">{v.t('services.standard.col.version')}</th><th scope="col">{v.t('services.col.status')}</th><th scope="col">{v.t('services.standard.decree')}</th><th scope="col">{v.t('services.standard.effective')}</th><th scope="col">{v.t('services.standard.col.changes')}</th></tr></thead>
             <tbody>{versions.length === 0 ? <tr><td colspan={5} class="table__empty">{v.t('services.standard.none')}</td></tr> : versions.map((x) => (
@@ -152,9 +152,9 @@ export function registerServicesRoutes(r: Router) {
                 <td data-label={v.t('services.standard.col.changes')}>{x.version > 1 ? <a href={`${BASE}/${s.id}/standar/${x.id}/perubahan`}>{v.t('services.standard.diff_link')}</a> : <span class="muted">{v.t('services.standard.first')}</span>}</td>
               </tr>
             ))}</tbody>
-          </table></div>
+          </table></ScrollRegion>
           {manage && !draft ? (
-            <form method="post" action={`${BASE}/${s.id}/standar`} class="form">
+            <form method="post" action={`${BASE}/${s.id}/standar`} class="form" novalidate>
               <Csrf v={v} />
               <p class="field__hint">{published ? v.t('services.standard.new_hint') : v.t('services.standard.first_hint')}</p>
               <button class="button button--primary" type="submit">{v.t('services.standard.new_draft')}</button>
@@ -168,13 +168,13 @@ export function registerServicesRoutes(r: Router) {
           {reviews.length === 0 ? <p class="muted">{v.t('services.review.none')}</p> : reviews.map((rv) => (
             <article class="services-review">
               <h3>{v.t('services.review.on', { date: v.date(rv.reviewedOn) })}</h3>
-              <div class="table-wrap"><table class="table">
+              <ScrollRegion label={v.t('services.review.findings')}><table class="table">
                 <caption class="visually-hidden">{v.t('services.review.findings')}</caption>
                 <thead><tr><th scope="col">{v.t('services.review.source')}</th><th scope="col">{v.t('services.review.finding')}</th><th scope="col">{v.t('services.review.change')}</th></tr></thead>
                 <tbody>{(rv.findings as Finding[]).map((fd) => (
                   <tr><td data-label={v.t('services.review.source')}>{findingSourceName(fd.source, v.locale)}</td><td data-label={v.t('services.review.finding')}><Multi text={fd.finding} /></td><td data-label={v.t('services.review.change')}><Multi text={fd.change} /></td></tr>
                 ))}</tbody>
-              </table></div>
+              </table></ScrollRegion>
               <SummaryList rows={[
                 [v.t('services.review.resulting'), rv.resultingStandardId && byId.get(rv.resultingStandardId) ? <a href={`${BASE}/${s.id}/standar/${rv.resultingStandardId}`}>{v.t('services.standard.version_short', { n: byId.get(rv.resultingStandardId)!.version })}</a> : v.t('services.review.no_change')],
                 [v.t('services.review.conclusion'), <Multi text={rv.conclusion} />],
@@ -218,7 +218,7 @@ export function registerServicesRoutes(r: Router) {
               <TextField v={v} name="sortOrder" label={v.t('services.service.order')} width="short" inputmode="numeric" value={f.sortOrder ?? String(s.sortOrder)} errors={errors} />
               <div class="form__actions"><button class="button button--primary" type="submit">{v.t('ui.save')}</button></div>
             </form>
-            <form method="post" action={`${BASE}/${s.id}/status`} class="form">
+            <form method="post" action={`${BASE}/${s.id}/status`} class="form" novalidate>
               <Csrf v={v} /><input type="hidden" name="version" value={String(s.version)} /><input type="hidden" name="active" value={s.isActive ? '0' : '1'} />
               <p class="field__hint">{s.isActive ? v.t('services.service.deactivate_hint') : v.t('services.service.reactivate_hint')}</p>
               <button class={s.isActive ? 'button button--danger' : 'button'} type="submit">{s.isActive ? v.t('services.service.deactivate') : v.t('services.service.reactivate')}</button>
@@ -321,7 +321,7 @@ export function registerServicesRoutes(r: Router) {
               <TextArea v={v} name="changeNote" label={v.t('services.standard.change_note')} hint={v.t('services.standard.change_note_hint')} value={f.changeNote} errors={errors} maxlength={2000} />
               <div class="form__actions"><button class="button button--primary" type="submit">{v.t('services.standard.publish_button')}</button></div>
             </form>
-            <form method="post" action={`${BASE}/${s.id}/standar/${st.id}/hapus`} class="form">
+            <form method="post" action={`${BASE}/${s.id}/standar/${st.id}/hapus`} class="form" novalidate>
               <Csrf v={v} /><input type="hidden" name="rev" value={rev} />
               <button class="button button--danger" type="submit">{v.t('services.standard.discard')}</button>
             </form>
@@ -359,7 +359,7 @@ export function registerServicesRoutes(r: Router) {
     return { to: `${BASE}/${s.id}`, flash: 'services.standard.discarded' };
   });
 
-  r.post(`${BASE}/${ID}/standar/${SID}/bukti`, 'services.manage', async (c) => {
+  r.post(`${BASE}/${ID}/standar/${SID}/bukti`, 'services.manage', { files: 1 }, async (c) => {
     const s = await serviceOr404(c);
     manageUnit(c, s.unitId);
     const st = await standardOr404(c, s);
@@ -391,7 +391,7 @@ export function registerServicesRoutes(r: Router) {
       <Layout v={v} title={title} crumbs={[{ href: '/', label: v.t('nav.home') }, { href: `${BASE}?unit=${s.unitId}`, label: v.t('services.title') }, { href: `${BASE}/${s.id}`, label: s.name }, { label: v.t('services.diff.crumb') }]}>
         <PageHeader title={title} lead={from ? v.t('services.diff.lead', { from: from.version, to: st.version, n: changed.length }) : v.t('services.diff.no_previous')} />
         {versions.length > 2 ? (
-          <form method="get" action={`${BASE}/${s.id}/standar/${st.id}/perubahan`} class="filters">
+          <form method="get" action={`${BASE}/${s.id}/standar/${st.id}/perubahan`} class="filters" novalidate>
             <SelectField v={v} name="dari" label={v.t('services.diff.compare_with')} value={from?.id} options={versions.filter((x) => x.id !== st.id).map((x) => ({ value: x.id, label: v.t('services.standard.version_short', { n: x.version }) }))} />
             <div class="filters__actions"><button class="button button--secondary" type="submit">{v.t('services.diff.show')}</button></div>
           </form>

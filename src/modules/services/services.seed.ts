@@ -1,14 +1,17 @@
-// Demo data of the services module. DPMPTSP-KUKM: six licensing and cooperative services (IUMK, PBG,
-// SIP-NAKES, REKLAME, KOPERASI, NIB) with standards published in February 2025 (all 14 components),
-// PBG revised to version 2 after its April 2026 review (SKM, complaints, the March 2026
-// consultation), two public consultations, the maklumat signed by the Kepala Dinas, twelve SOPs with
-// steps — eight evaluated in 2026, one superseded by a revised version. Disdukcapil: three services with
+// Demo data of the services module, dated relative to the current year (written as 2025 = last year
+// and 2026 = this year, moved by kernel/demo-dates.ts; this year's dates are never after today, and an
+// SOP evaluation still to come is left out). DPMPTSP-KUKM: six licensing and cooperative services
+// (IUMK, PBG, SIP-NAKES, REKLAME, KOPERASI, NIB) with standards published in February of last year
+// (all 14 components), PBG revised to version 2 after its April review this year (SKM, complaints,
+// the March consultation), two public consultations, the maklumat signed by the Kepala Dinas, twelve
+// SOPs with steps — eight evaluated this year, one superseded by a revised version. Disdukcapil: three services with
 // standards, its maklumat and two SOPs. Decrees, attendance lists, SOP documents and the photo of
 // the maklumat at the counter are small PDFs with a file store, .example links without one.
 // Each unit is seeded once: nothing happens for a unit that already has services.
 import { and, eq } from 'drizzle-orm';
 import { appendAudit, SYSTEM_ACTOR } from '../../kernel/audit.ts';
 import type { Db } from '../../kernel/db.ts';
+import { demoHasCome, demoShift, demoText } from '../../kernel/demo-dates.ts';
 import type { FileStore } from '../../kernel/files.ts';
 import { demoPdf } from '../../kernel/demo-pdf.ts';
 import { attachUrl, uploadEvidence } from '../evidence/index.ts';
@@ -20,7 +23,14 @@ import { DPMPTSP_SERVICES, DPMPTSP_SOPS, DUKCAPIL_SERVICES, PBG_V2, SOP_STEPS, t
 import { consultations, maklumat, reviews, services, sopEvaluations, sops, standards } from './services.schema.ts';
 
 
-const at = (d: string, h = 3) => new Date(`${d}T0${h}:00:00Z`);
+/** The year the story is written in as "this year" (2025 last year, 2024 the year before): moved to the current year. */
+const BASE = 2026;
+/** A date of the story in the current years, never after today. */
+const D = (iso: string) => demoShift(iso, BASE);
+/** The story's years in a title or number, moved likewise (never legal text). */
+const T = (text: string) => demoText(text, BASE);
+/** A moment of a (moved) date at `h`:00 UTC, never after now. */
+const at = (d: string, h = 3) => new Date(Math.min(Date.parse(`${d}T0${h}:00:00Z`), Date.now()));
 
 interface Doc { subject: string; id: string; title: string; file: string; lines: string[]; on: string }
 
@@ -56,11 +66,11 @@ async function insertCatalogue(tx: Db, unitId: string, list: DemoService[], decr
   const ids: Record<string, string> = {};
   const std: Record<string, string> = {};
   for (const [i, s] of list.entries()) {
-    const [row] = await tx.insert(services).values({ unitId, code: s.code, name: s.name, description: s.description, sortOrder: (i + 1) * 10, createdAt: at('2024-12-02'), updatedAt: at('2024-12-02') }).returning();
+    const [row] = await tx.insert(services).values({ unitId, code: s.code, name: s.name, description: s.description, sortOrder: (i + 1) * 10, createdAt: at(D('2024-12-02')), updatedAt: at(D('2024-12-02')) }).returning();
     ids[s.code] = row.id;
     const [st] = await tx.insert(standards).values({
       serviceId: row.id, version: 1, status: 'published', components: s.components, decreeNumber: decree.number(i), decreeDate: decree.date, effectiveFrom: decree.effective,
-      publishedAt: at(decree.date, 6), changeNote: 'Penetapan pertama standar pelayanan.', createdAt: at('2025-01-06'), updatedAt: at(decree.date, 6),
+      publishedAt: at(decree.date, 6), changeNote: 'Penetapan pertama standar pelayanan.', createdAt: at(D('2025-01-06')), updatedAt: at(decree.date, 6),
     }).returning();
     std[s.code] = st.id;
     await appendAudit(tx, SYSTEM_ACTOR, { action: 'services.standard.published', entityType: 'services_standard', entityId: st.id, unitId, data: { demo: true, service: s.code, version: 1 } }, at(decree.date, 6));
@@ -87,14 +97,14 @@ async function seedDpmptsp(db: Db, files: FileStore | null): Promise<boolean> {
   const head = person('Kepala Dinas');
   const docs: Doc[] = [];
   await db.transaction(async (tx) => {
-    const { ids, std } = await insertCatalogue(tx, unit.id, DPMPTSP_SERVICES, { number: (i) => `500.16/${String(21 + i).padStart(3, '0')}/DPMPTSP-KUKM/2025`, date: '2025-01-20', effective: '2025-02-01' });
+    const { ids, std } = await insertCatalogue(tx, unit.id, DPMPTSP_SERVICES, { number: (i) => T(`500.16/${String(21 + i).padStart(3, '0')}/DPMPTSP-KUKM/2025`), date: D('2025-01-20'), effective: D('2025-02-01') });
     for (const s of DPMPTSP_SERVICES) {
-      docs.push({ subject: SUBJECT.standard, id: std[s.code], title: `Keputusan Kepala Dinas tentang Standar Pelayanan ${s.name}`, file: `SK-Standar-Pelayanan-${s.code}-2025.pdf`, lines: ['Menetapkan standar pelayanan (14 komponen) sebagaimana tercantum dalam lampiran.'], on: '2025-01-20' });
+      docs.push({ subject: SUBJECT.standard, id: std[s.code], title: `Keputusan Kepala Dinas tentang Standar Pelayanan ${s.name}`, file: T(`SK-Standar-Pelayanan-${s.code}-2025.pdf`), lines: ['Menetapkan standar pelayanan (14 komponen) sebagaimana tercantum dalam lampiran.'], on: D('2025-01-20') });
     }
 
     // two public consultations
     const [c1] = await tx.insert(consultations).values({
-      unitId: unit.id, serviceId: null, heldOn: '2025-03-12', place: 'Aula DPMPTSP-KUKM, Sungailiat', topic: 'Forum konsultasi publik standar pelayanan perizinan 2025',
+      unitId: unit.id, serviceId: null, heldOn: D('2025-03-12'), place: 'Aula DPMPTSP-KUKM, Sungailiat', topic: T('Forum konsultasi publik standar pelayanan perizinan 2025'),
       participants: [{ group: 'tokoh_masyarakat', count: 4 }, { group: 'akademisi', count: 2 }, { group: 'dunia_usaha', count: 9 }, { group: 'lsm', count: 2 }, { group: 'pengguna', count: 12 }, { group: 'pemerintah', count: 5 }],
       inputs: [
         { input: 'Persyaratan IUMK agar dapat diunggah dari telepon genggam tanpa datang ke loket.', response: 'Formulir daring dikembangkan terintegrasi OSS.', adopted: true },
@@ -102,59 +112,59 @@ async function seedDpmptsp(db: Db, files: FileStore | null): Promise<boolean> {
         { input: 'Biaya retribusi PBG agar diumumkan dengan contoh perhitungan.', response: 'Contoh perhitungan dipasang di papan informasi dan situs dinas.', adopted: true },
         { input: 'Loket khusus untuk pengusaha besar.', response: 'Tidak diterima: semua pemohon dilayani dengan standar yang sama.', adopted: false },
       ],
-      notes: 'Dibuka Sekretaris Daerah; notula dibagikan kepada peserta.', createdAt: at('2025-03-12', 8), updatedAt: at('2025-03-12', 8),
+      notes: 'Dibuka Sekretaris Daerah; notula dibagikan kepada peserta.', createdAt: at(D('2025-03-12'), 8), updatedAt: at(D('2025-03-12'), 8),
     }).returning();
     const [c2] = await tx.insert(consultations).values({
-      unitId: unit.id, serviceId: ids.PBG, heldOn: '2026-03-18', place: 'Ruang rapat DPMPTSP-KUKM', topic: 'Konsultasi publik reviu standar pelayanan Persetujuan Bangunan Gedung',
+      unitId: unit.id, serviceId: ids.PBG, heldOn: D('2026-03-18'), place: 'Ruang rapat DPMPTSP-KUKM', topic: 'Konsultasi publik reviu standar pelayanan Persetujuan Bangunan Gedung',
       participants: [{ group: 'akademisi', count: 1 }, { group: 'dunia_usaha', count: 6 }, { group: 'lsm', count: 1 }, { group: 'pengguna', count: 8 }, { group: 'pemerintah', count: 3 }],
       inputs: [
         { input: 'Waktu penyelesaian PBG 28 hari terlalu lama bagi rumah tinggal sederhana.', response: 'Jangka waktu dipersingkat menjadi 21 hari kerja.', adopted: true },
         { input: 'Pemohon tidak mengetahui status berkas di SIMBG.', response: 'Notifikasi WhatsApp pada setiap tahap.', adopted: true },
         { input: 'Jadwal sidang TPA agar diumumkan.', response: 'Jadwal konsultasi TPA diumumkan setiap Selasa.', adopted: true },
       ],
-      notes: null, createdAt: at('2026-03-18', 8), updatedAt: at('2026-03-18', 8),
+      notes: null, createdAt: at(D('2026-03-18'), 8), updatedAt: at(D('2026-03-18'), 8),
     }).returning();
-    for (const [c, d] of [[c1, '2025-03-12'], [c2, '2026-03-18']] as const) {
+    for (const [c, d] of [[c1, D('2025-03-12')], [c2, D('2026-03-18')]] as const) {
       await appendAudit(tx, SYSTEM_ACTOR, { action: 'services.consultation.added', entityType: 'services_consultation', entityId: c.id, unitId: unit.id, data: { demo: true, topic: c.topic } }, at(d, 8));
       docs.push({ subject: SUBJECT.consultation, id: c.id, title: `Daftar hadir dan notula: ${c.topic}`, file: `Daftar-Hadir-Konsultasi-Publik-${d}.pdf`, lines: ['Daftar hadir peserta menurut unsur, notula dan foto kegiatan.'], on: d });
     }
 
     // IUMK reviewed in 2025 without change; PBG reviewed in 2026 → version 2
     await tx.insert(reviews).values({
-      serviceId: ids.IUMK, reviewedOn: '2025-10-21', resultingStandardId: null, conclusion: 'Standar pelayanan IUMK masih sesuai; tidak ada perubahan.',
+      serviceId: ids.IUMK, reviewedOn: D('2025-10-21'), resultingStandardId: null, conclusion: 'Standar pelayanan IUMK masih sesuai; tidak ada perubahan.',
       findings: [{ source: 'skm', finding: 'Nilai unsur waktu pelayanan 3,62 (baik).', change: null }, { source: 'complaint', finding: 'Tidak ada pengaduan tentang IUMK pada triwulan III.', change: null }],
-      createdAt: at('2025-10-21'), updatedAt: at('2025-10-21'),
+      createdAt: at(D('2025-10-21')), updatedAt: at(D('2025-10-21')),
     });
-    await tx.update(standards).set({ status: 'superseded', updatedAt: at('2026-05-11', 6) }).where(and(eq(standards.serviceId, ids.PBG), eq(standards.version, 1)));
+    await tx.update(standards).set({ status: 'superseded', updatedAt: at(D('2026-05-11'), 6) }).where(and(eq(standards.serviceId, ids.PBG), eq(standards.version, 1)));
     const [pbg2] = await tx.insert(standards).values({
-      serviceId: ids.PBG, version: 2, status: 'published', components: PBG_V2 as Components, decreeNumber: '500.16/044/DPMPTSP-KUKM/2026', decreeDate: '2026-05-11', effectiveFrom: '2026-06-01',
-      publishedAt: at('2026-05-11', 6), changeNote: 'Hasil reviu April 2026: jangka waktu 28 → 21 hari kerja, pendampingan di pojok SIMBG, notifikasi status melalui WhatsApp, pengaduan pada sesi TPA.',
-      createdAt: at('2026-04-20'), updatedAt: at('2026-05-11', 6),
+      serviceId: ids.PBG, version: 2, status: 'published', components: PBG_V2 as Components, decreeNumber: T('500.16/044/DPMPTSP-KUKM/2026'), decreeDate: D('2026-05-11'), effectiveFrom: D('2026-06-01'),
+      publishedAt: at(D('2026-05-11'), 6), changeNote: T('Hasil reviu April 2026: jangka waktu 28 → 21 hari kerja, pendampingan di pojok SIMBG, notifikasi status melalui WhatsApp, pengaduan pada sesi TPA.'),
+      createdAt: at(D('2026-04-20')), updatedAt: at(D('2026-05-11'), 6),
     }).returning();
-    await appendAudit(tx, SYSTEM_ACTOR, { action: 'services.standard.published', entityType: 'services_standard', entityId: pbg2.id, unitId: unit.id, data: { demo: true, service: 'PBG', version: 2, supersedes: 1 } }, at('2026-05-11', 6));
-    docs.push({ subject: SUBJECT.standard, id: pbg2.id, title: 'Keputusan Kepala Dinas tentang Perubahan Standar Pelayanan PBG', file: 'SK-Standar-Pelayanan-PBG-2026.pdf', lines: ['Perubahan standar pelayanan Persetujuan Bangunan Gedung hasil reviu 2026.'], on: '2026-05-11' });
+    await appendAudit(tx, SYSTEM_ACTOR, { action: 'services.standard.published', entityType: 'services_standard', entityId: pbg2.id, unitId: unit.id, data: { demo: true, service: 'PBG', version: 2, supersedes: 1 } }, at(D('2026-05-11'), 6));
+    docs.push({ subject: SUBJECT.standard, id: pbg2.id, title: 'Keputusan Kepala Dinas tentang Perubahan Standar Pelayanan PBG', file: T('SK-Standar-Pelayanan-PBG-2026.pdf'), lines: [T('Perubahan standar pelayanan Persetujuan Bangunan Gedung hasil reviu 2026.')], on: D('2026-05-11') });
     await tx.insert(reviews).values({
-      serviceId: ids.PBG, reviewedOn: '2026-04-15', resultingStandardId: pbg2.id, conclusion: 'Standar pelayanan PBG diperbaiki; versi 2 ditetapkan 11 Mei 2026.',
+      serviceId: ids.PBG, reviewedOn: D('2026-04-15'), resultingStandardId: pbg2.id, conclusion: T('Standar pelayanan PBG diperbaiki; versi 2 ditetapkan 11 Mei 2026.'),
       findings: [
-        { source: 'skm', finding: 'Nilai unsur waktu pelayanan PBG 2,71 — terendah di antara layanan dinas (SKM triwulan IV 2025).', change: 'Jangka waktu dipersingkat menjadi 21 hari kerja.' },
+        { source: 'skm', finding: T('Nilai unsur waktu pelayanan PBG 2,71 — terendah di antara layanan dinas (SKM triwulan IV 2025).'), change: 'Jangka waktu dipersingkat menjadi 21 hari kerja.' },
         { source: 'complaint', finding: '7 pengaduan SP4N-LAPOR! tentang status berkas PBG yang tidak diketahui pemohon.', change: 'Notifikasi WhatsApp pada setiap tahap.' },
-        { source: 'consultation', finding: 'Forum konsultasi publik 18 Maret 2026 meminta jadwal TPA diumumkan.', change: 'Jadwal konsultasi TPA setiap Selasa dan pojok SIMBG.' },
+        { source: 'consultation', finding: T('Forum konsultasi publik 18 Maret 2026 meminta jadwal TPA diumumkan.'), change: 'Jadwal konsultasi TPA setiap Selasa dan pojok SIMBG.' },
       ],
-      createdAt: at('2026-04-15'), updatedAt: at('2026-04-15'),
+      createdAt: at(D('2026-04-15')), updatedAt: at(D('2026-04-15')),
     });
 
-    const mId = await insertMaklumat(tx, unit.id, head, unit.shortName, '2025-01-20');
-    docs.push({ subject: SUBJECT.maklumat, id: mId, title: 'Foto maklumat pelayanan terpasang di ruang pelayanan', file: 'Foto-Maklumat-Pelayanan-Loket.pdf', lines: ['Dokumentasi maklumat pelayanan di dinding ruang tunggu dan loket.'], on: '2025-01-27' });
+    const mId = await insertMaklumat(tx, unit.id, head, unit.shortName, D('2025-01-20'));
+    docs.push({ subject: SUBJECT.maklumat, id: mId, title: 'Foto maklumat pelayanan terpasang di ruang pelayanan', file: 'Foto-Maklumat-Pelayanan-Loket.pdf', lines: ['Dokumentasi maklumat pelayanan di dinding ruang tunggu dan loket.'], on: D('2025-01-27') });
 
     // SOPs; the first one revised in 2026 (version 2 supersedes version 1)
     const sopIds: Record<string, string> = {};
     for (const [number, title, activity, code, steps, owner, effective] of DPMPTSP_SOPS) {
       const [s] = await tx.insert(sops).values({
-        unitId: unit.id, serviceId: code ? ids[code] : null, number, title, version: 1, effectiveOn: effective, ownerPersonId: person(owner).id, activity, steps: SOP_STEPS[steps],
-        status: 'active', createdAt: at(effective), updatedAt: at(effective),
+        unitId: unit.id, serviceId: code ? ids[code] : null, number: T(number), title, version: 1, effectiveOn: D(effective), ownerPersonId: person(owner).id, activity, steps: SOP_STEPS[steps],
+        status: 'active', createdAt: at(D(effective)), updatedAt: at(D(effective)),
       }).returning();
       sopIds[number] = s.id;
-      await appendAudit(tx, SYSTEM_ACTOR, { action: 'services.sop.created', entityType: 'services_sop', entityId: s.id, unitId: unit.id, data: { demo: true, number } }, at(effective));
+      await appendAudit(tx, SYSTEM_ACTOR, { action: 'services.sop.created', entityType: 'services_sop', entityId: s.id, unitId: unit.id, data: { demo: true, number: T(number) } }, at(D(effective)));
     }
     const first = DPMPTSP_SOPS[0];
     const evals: [string, string, string, 'none' | 'proposal' | 'revised', string | null][] = [
@@ -167,20 +177,22 @@ async function seedDpmptsp(db: Db, files: FileStore | null): Promise<boolean> {
       [DPMPTSP_SOPS[4][0], '2026-10-08', 'Peninjauan lokasi reklame sering tertunda karena kendaraan dinas.', 'proposal', 'Usulan jadwal peninjauan tetap setiap Rabu dan Jumat.'],
       [DPMPTSP_SOPS[9][0], '2026-10-08', 'Layanan antar izin menjangkau 8 kecamatan; alamat pemohon kadang tidak lengkap.', 'revised', 'Formulir alamat dan nomor telepon wajib ditambahkan pada SOP.'],
     ];
-    for (const [number, on, result, followUp, note] of evals) {
+    for (const [number, written, result, followUp, note] of evals) {
+      if (!demoHasCome(written, BASE)) continue; // an evaluation still to come this year is not recorded
+      const on = D(written);
       await tx.insert(sopEvaluations).values({ sopId: sopIds[number], evaluatedOn: on, result, followUp, followUpNote: note, createdAt: at(on), updatedAt: at(on) });
-      await appendAudit(tx, SYSTEM_ACTOR, { action: 'services.sop.evaluated', entityType: 'services_sop', entityId: sopIds[number], unitId: unit.id, data: { demo: true, number, followUp } }, at(on));
+      await appendAudit(tx, SYSTEM_ACTOR, { action: 'services.sop.evaluated', entityType: 'services_sop', entityId: sopIds[number], unitId: unit.id, data: { demo: true, number: T(number), followUp } }, at(on));
     }
     const [v2] = await tx.insert(sops).values({
-      unitId: unit.id, serviceId: null, number: first[0], title: first[1], version: 2, effectiveOn: '2026-06-02', ownerPersonId: person(first[5]).id, activity: first[2],
+      unitId: unit.id, serviceId: null, number: T(first[0]), title: first[1], version: 2, effectiveOn: D('2026-06-02'), ownerPersonId: person(first[5]).id, activity: first[2],
       steps: [...SOP_STEPS.berkas.slice(0, 1), { step: 'Mengarahkan pemohon lansia, disabilitas dan ibu hamil ke loket prioritas', actor: 'Petugas informasi', requirements: 'Loket prioritas', time: '1 menit', output: 'Pemohon dilayani di loket prioritas' },
         { ...SOP_STEPS.berkas[1], requirements: 'Daftar periksa persyaratan per layanan' }, ...SOP_STEPS.berkas.slice(2)],
-      status: 'active', createdAt: at('2026-06-02'), updatedAt: at('2026-06-02'),
+      status: 'active', createdAt: at(D('2026-06-02')), updatedAt: at(D('2026-06-02')),
     }).returning();
-    await tx.update(sops).set({ status: 'superseded', supersededBy: v2.id, updatedAt: at('2026-06-02') }).where(eq(sops.id, sopIds[first[0]]));
-    await appendAudit(tx, SYSTEM_ACTOR, { action: 'services.sop.new_version', entityType: 'services_sop', entityId: v2.id, unitId: unit.id, data: { demo: true, number: first[0], version: 2 } }, at('2026-06-02'));
+    await tx.update(sops).set({ status: 'superseded', supersededBy: v2.id, updatedAt: at(D('2026-06-02')) }).where(eq(sops.id, sopIds[first[0]]));
+    await appendAudit(tx, SYSTEM_ACTOR, { action: 'services.sop.new_version', entityType: 'services_sop', entityId: v2.id, unitId: unit.id, data: { demo: true, number: T(first[0]), version: 2 } }, at(D('2026-06-02')));
     for (const [number, , , , , , effective] of DPMPTSP_SOPS.slice(0, 4)) {
-      docs.push({ subject: SUBJECT.sop, id: number === first[0] ? v2.id : sopIds[number], title: `Dokumen ${number}`, file: `${number.replace(/\//g, '-')}.pdf`, lines: ['Standar operasional prosedur yang ditetapkan Kepala Dinas.'], on: effective });
+      docs.push({ subject: SUBJECT.sop, id: number === first[0] ? v2.id : sopIds[number], title: `Dokumen ${T(number)}`, file: `${T(number).replace(/\//g, '-')}.pdf`, lines: ['Standar operasional prosedur yang ditetapkan Kepala Dinas.'], on: D(effective) });
     }
   });
   await attachDocs(db, files, unit.id, 'DINAS PENANAMAN MODAL, PTSP, KOPERASI DAN UKM', docs);
@@ -196,17 +208,17 @@ async function seedDukcapil(db: Db, files: FileStore | null): Promise<boolean> {
   const head = person('Kepala Dinas');
   const docs: Doc[] = [];
   await db.transaction(async (tx) => {
-    await insertCatalogue(tx, unit.id, DUKCAPIL_SERVICES, { number: (i) => `470/${String(11 + i).padStart(3, '0')}/DISDUKCAPIL/2025`, date: '2025-02-03', effective: '2025-02-10' });
-    const mId = await insertMaklumat(tx, unit.id, head, unit.shortName, '2025-02-03');
-    docs.push({ subject: SUBJECT.maklumat, id: mId, title: 'Foto maklumat pelayanan di ruang pelayanan Disdukcapil', file: 'Foto-Maklumat-Disdukcapil.pdf', lines: ['Dokumentasi maklumat pelayanan.'], on: '2025-02-10' });
+    await insertCatalogue(tx, unit.id, DUKCAPIL_SERVICES, { number: (i) => T(`470/${String(11 + i).padStart(3, '0')}/DISDUKCAPIL/2025`), date: D('2025-02-03'), effective: D('2025-02-10') });
+    const mId = await insertMaklumat(tx, unit.id, head, unit.shortName, D('2025-02-03'));
+    docs.push({ subject: SUBJECT.maklumat, id: mId, title: 'Foto maklumat pelayanan di ruang pelayanan Disdukcapil', file: 'Foto-Maklumat-Disdukcapil.pdf', lines: ['Dokumentasi maklumat pelayanan.'], on: D('2025-02-10') });
     for (const [i, [number, title, steps, owner]] of ([
       ['SOP/DISDUKCAPIL/01/2025', 'Perekaman dan Pencetakan KTP-el', 'berkas', 'Andi Setiawan'],
       ['SOP/DISDUKCAPIL/02/2025', 'Penerbitan Akta Kelahiran', 'verifikasi', 'Ratna Dewi'],
     ] as const).entries()) {
-      const [s] = await tx.insert(sops).values({ unitId: unit.id, number, title, version: 1, effectiveOn: '2025-02-10', ownerPersonId: person(owner).id, activity: title, steps: SOP_STEPS[steps], status: 'active', createdAt: at('2025-02-10'), updatedAt: at('2025-02-10') }).returning();
-      if (i === 0) await tx.insert(sopEvaluations).values({ sopId: s.id, evaluatedOn: '2026-09-15', result: 'Antrean perekaman menumpuk pada Senin pagi.', followUp: 'proposal', followUpNote: 'Usulan jadwal perekaman berdasarkan janji temu daring.', createdAt: at('2026-09-15'), updatedAt: at('2026-09-15') });
+      const [s] = await tx.insert(sops).values({ unitId: unit.id, number: T(number), title, version: 1, effectiveOn: D('2025-02-10'), ownerPersonId: person(owner).id, activity: title, steps: SOP_STEPS[steps], status: 'active', createdAt: at(D('2025-02-10')), updatedAt: at(D('2025-02-10')) }).returning();
+      if (i === 0 && demoHasCome('2026-09-15', BASE)) await tx.insert(sopEvaluations).values({ sopId: s.id, evaluatedOn: D('2026-09-15'), result: 'Antrean perekaman menumpuk pada Senin pagi.', followUp: 'proposal', followUpNote: 'Usulan jadwal perekaman berdasarkan janji temu daring.', createdAt: at(D('2026-09-15')), updatedAt: at(D('2026-09-15')) });
     }
-    await appendAudit(tx, SYSTEM_ACTOR, { action: 'services.demo.seeded', entityType: 'services_service', unitId: unit.id, data: { demo: true, services: DUKCAPIL_SERVICES.length } }, at('2025-02-10'));
+    await appendAudit(tx, SYSTEM_ACTOR, { action: 'services.demo.seeded', entityType: 'services_service', unitId: unit.id, data: { demo: true, services: DUKCAPIL_SERVICES.length } }, at(D('2025-02-10')));
   });
   await attachDocs(db, files, unit.id, 'DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL', docs);
   return true;

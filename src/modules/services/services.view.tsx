@@ -1,7 +1,7 @@
 // Pieces shared by the services pages: the sub-navigation (catalogue, consultations, maklumat,
 // SOPs), the unit picker, multi-line text, a textarea field, and the evidence block of a record.
 import type { Child } from 'hono/jsx';
-import { Badge, Csrf, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { Badge, Csrf, ECHO_CAP, FileField, TextAreaField, TextField, capValue, registerField, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { COMPONENTS, componentName } from './services.rules.ts';
 import type { View } from '../../kernel/ui/view.ts';
 import type { EvidenceLinkView } from '../evidence/index.ts';
@@ -31,7 +31,7 @@ export function UnitPicker(props: { v: View; action: string; units: { id: string
   const { v } = props;
   if (props.units.length < 2) return null;
   return (
-    <form method="get" action={props.action} class="filters services-unit-picker" aria-label={v.t('services.unit.picker')}>
+    <form method="get" action={props.action} class="filters services-unit-picker" aria-label={v.t('services.unit.picker')} novalidate>
       <div class="field"><label class="field__label" for="f-unit">{v.t('services.unit.label')}</label>
         <select class="input" id="f-unit" name="unit">{props.units.map((u) => <option value={u.id} selected={u.id === props.unitId}>{u.name}</option>)}</select></div>
       <div class="filters__actions"><button class="button button--secondary" type="submit">{v.t('services.unit.show')}</button></div>
@@ -46,29 +46,22 @@ export function Multi(props: { text: string | null | undefined }) {
 }
 
 export function TextArea(props: { v: View; name: string; label: string; value?: string | null; hint?: string; errors?: FieldErrors; required?: boolean; rows?: number; maxlength?: number }) {
-  const { v } = props;
-  const err = props.errors?.[props.name];
-  return (
-    <div class={err ? 'field field--error' : 'field'}>
-      <label class="field__label" for={`f-${props.name}`}>{props.label}{props.required ? null : <span class="field__optional"> ({v.t('form.optional')})</span>}</label>
-      {props.hint ? <div class="field__hint" id={`h-${props.name}`}>{props.hint}</div> : null}
-      {err ? <div class="field__error" id={`e-${props.name}`}><span class="visually-hidden">{v.t('form.error_prefix')}</span>{v.t(err)}</div> : null}
-      <textarea class="input" id={`f-${props.name}`} name={props.name} rows={props.rows ?? 3} maxlength={props.maxlength} required={props.required}
-        aria-invalid={err ? 'true' : undefined} aria-describedby={[props.hint ? `h-${props.name}` : '', err ? `e-${props.name}` : ''].filter(Boolean).join(' ') || undefined}>{props.value ?? ''}</textarea>
-    </div>
-  );
+  return <TextAreaField {...props} rows={props.rows ?? 3} />;
 }
 
 /** A compact input inside a table row (label hidden visually, error shown below). */
 export function CellInput(props: { v: View; name: string; label: string; value?: string; errors?: FieldErrors; multiline?: boolean; maxlength?: number }) {
+  registerField(props.v, props.name);
   const err = props.errors?.[props.name];
+  const value = capValue(props.value, props.maxlength ?? ECHO_CAP.text);
+  const described = err ? `e-${props.name}` : undefined;
   return (
     <div class={err ? 'field field--error services-cell' : 'field services-cell'}>
       <label class="visually-hidden" for={`f-${props.name}`}>{props.label}</label>
-      {err ? <div class="field__error" id={`e-${props.name}`}>{props.v.t(err)}</div> : null}
+      {err ? <div class="field__error" id={`e-${props.name}`}><span class="visually-hidden">{props.v.t('form.error_prefix')}</span>{props.v.t(err)}</div> : null}
       {props.multiline
-        ? <textarea class="input" id={`f-${props.name}`} name={props.name} rows={2} maxlength={props.maxlength} aria-invalid={err ? 'true' : undefined}>{props.value ?? ''}</textarea>
-        : <input class="input" id={`f-${props.name}`} name={props.name} value={props.value ?? ''} maxlength={props.maxlength} aria-invalid={err ? 'true' : undefined} />}
+        ? <textarea class="input" id={`f-${props.name}`} name={props.name} rows={2} maxlength={props.maxlength} aria-invalid={err ? 'true' : undefined} aria-describedby={described}>{value}</textarea>
+        : <input class="input" id={`f-${props.name}`} name={props.name} value={value} maxlength={props.maxlength} aria-invalid={err ? 'true' : undefined} aria-describedby={described} />}
     </div>
   );
 }
@@ -88,31 +81,15 @@ export function EvidenceBlock(props: { v: View; title: string; items: EvidenceLi
           <form method="post" action={props.action} enctype="multipart/form-data" class="form" novalidate>
             <Csrf v={v} />{props.hidden}
             <h3>{v.t('services.evidence.upload')}</h3>
-            <div class={err?.file ? 'field field--error' : 'field'}>
-              <label class="field__label" for="f-file">{v.t('services.evidence.file')}</label>
-              <div class="field__hint" id="h-file">{props.hint ?? v.t('services.evidence.file_hint')}</div>
-              {err?.file ? <div class="field__error" id="e-file">{v.t(err.file, props.params)}</div> : null}
-              <input class="input" type="file" id="f-file" name="file" aria-describedby="h-file" />
-            </div>
-            <div class="field">
-              <label class="field__label" for="f-etitle">{v.t('services.evidence.title')}<span class="field__optional"> ({v.t('form.optional')})</span></label>
-              <input class="input" id="f-etitle" name="title" maxlength={200} />
-            </div>
+            <FileField v={v} name="file" label={v.t('services.evidence.file')} hint={props.hint ?? v.t('services.evidence.file_hint')} required errors={err} errorParams={props.params} />
+            <TextField v={v} name="title" id="etitle" label={v.t('services.evidence.title')} errors={err} errorParams={props.params} maxlength={200} />
             <div class="form__actions"><button class="button button--secondary" type="submit">{v.t('services.evidence.upload_button')}</button></div>
           </form>
           <form method="post" action={props.action} class="form" novalidate>
             <Csrf v={v} />{props.hidden}
             <h3>{v.t('services.evidence.link')}</h3>
-            <div class={err?.url ? 'field field--error' : 'field'}>
-              <label class="field__label" for="f-url">{v.t('services.evidence.url')}</label>
-              {err?.url ? <div class="field__error" id="e-url">{v.t(err.url, props.params)}</div> : null}
-              <input class="input" type="url" id="f-url" name="url" maxlength={2000} />
-            </div>
-            <div class={err?.linkTitle ? 'field field--error' : 'field'}>
-              <label class="field__label" for="f-linkTitle">{v.t('services.evidence.link_title')}</label>
-              {err?.linkTitle ? <div class="field__error" id="e-linkTitle">{v.t(err.linkTitle)}</div> : null}
-              <input class="input" id="f-linkTitle" name="linkTitle" maxlength={200} />
-            </div>
+            <TextField v={v} name="url" type="url" label={v.t('services.evidence.url')} required errors={err} errorParams={props.params} maxlength={2000} />
+            <TextField v={v} name="linkTitle" label={v.t('services.evidence.link_title')} required errors={err} maxlength={200} />
             <div class="form__actions"><button class="button button--secondary" type="submit">{v.t('services.evidence.add_link')}</button></div>
           </form>
         </div>
@@ -134,12 +111,13 @@ export function statusBadge(v: View, status: string) {
 }
 
 /** The components of a standard in two groups: published to the public, internal. */
-export function ComponentList(props: { v: View; components: Record<string, string>; only?: 'delivery' }) {
+export function ComponentList(props: { v: View; components: Record<string, string>; only?: 'delivery'; level?: 2 | 3 }) {
   const { v } = props;
   const sides = props.only ? [props.only] : ['delivery', 'internal'];
+  const H = props.level === 2 ? 'h2' : 'h3';
   return (<>{sides.map((side) => (
     <section class="services-components" aria-labelledby={`side-${side}`}>
-      <h3 id={`side-${side}`}>{v.t(`services.side.${side}`)}</h3>
+      <H id={`side-${side}`}>{v.t(`services.side.${side}`)}</H>
       <dl class="services-component-list">{COMPONENTS.filter((c) => c.side === side).map((c) => (
         <div class="services-component"><dt>{c.order}. {componentName(c.key, v.locale)}</dt><dd><Multi text={props.components[c.key]} /></dd></div>
       ))}</dl>

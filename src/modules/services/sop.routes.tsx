@@ -3,7 +3,7 @@
 // periodic evaluations with their follow-up, and its versions; correcting the active version in
 // place or issuing a new version that supersedes it.
 import { flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
-import { Badge, Csrf, ErrorSummary, PageHeader, SelectField, SummaryList, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { Badge, Csrf, ErrorSummary, PageHeader, SelectField, SummaryList, TextField, type FieldErrors, ScrollRegion } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { listEvidenceFor } from '../evidence/index.ts';
@@ -38,7 +38,7 @@ function SopForm(props: { v: View; action: string; unitId: string; sop: SopRow |
         options={props.services.filter((s) => s.isActive || s.id === sop?.serviceId).map((s) => ({ value: s.id, label: s.name }))} />
       <fieldset class="fieldset"><legend>{v.t('services.sop.steps')}</legend>
         <p class="field__hint">{v.t('services.sop.steps_hint')}</p>
-        <div class="table-wrap"><table class="table services-steps-table">
+        <ScrollRegion label={v.t('services.sop.steps')}><table class="table services-steps-table">
           <caption class="visually-hidden">{v.t('services.sop.steps')}</caption>
           <thead><tr><th scope="col">#</th>{STEP_FIELDS.map((k) => <th scope="col">{v.t(`services.sop.step.${k}`)}</th>)}</tr></thead>
           <tbody>{Array.from({ length: rows }, (_, i) => (
@@ -46,7 +46,7 @@ function SopForm(props: { v: View; action: string; unitId: string; sop: SopRow |
               <td data-label={v.t(`services.sop.step.${k}`)}><CellInput v={v} name={`st_${i}_${k}`} label={`${v.t(`services.sop.step.${k}`)} ${i + 1}`} value={f[`st_${i}_${k}`] ?? (steps[i]?.[k] ?? '')} errors={errors} multiline={k === 'step' || k === 'requirements'} maxlength={500} /></td>
             ))}</tr>
           ))}</tbody>
-        </table></div>
+        </table></ScrollRegion>
       </fieldset>
       <div class="form__actions button-row">
         <button class="button button--primary" type="submit">{sop ? v.t('services.sop.save_correction') : v.t('services.sop.create')}</button>
@@ -79,7 +79,7 @@ export function registerSopRoutes(r: Router) {
         <SubNav v={v} unitId={unit.id} current={PATH} />
         <ErrorSummary v={v} texts={errorTexts(v, opts.errors, opts.params)} />
         <p><a href={`${PATH}?unit=${unit.id}${history ? '' : '&riwayat=1'}`}>{history ? v.t('services.sop.show_active') : v.t('services.sop.show_history')}</a></p>
-        <div class="table-wrap"><table class="table">
+        <ScrollRegion label={title}><table class="table">
           <caption class="visually-hidden">{title}</caption>
           <thead><tr>
             <th scope="col">{v.t('services.sop.number')}</th><th scope="col">{v.t('services.sop.title_field')}</th><th scope="col" class="num">{v.t('services.sop.version')}</th>
@@ -100,7 +100,7 @@ export function registerSopRoutes(r: Router) {
               </tr>
             );
           })}</tbody>
-        </table></div>
+        </table></ScrollRegion>
         {manage ? (
           <details class="card services-fold" open={!!opts.errors}>
             <summary>{v.t('services.sop.new')}</summary>
@@ -158,24 +158,24 @@ export function registerSopRoutes(r: Router) {
         </section>
         <section class="card">
           <h2>{v.t('services.sop.steps')}</h2>
-          <div class="table-wrap"><table class="table">
+          <ScrollRegion label={v.t('services.sop.steps')}><table class="table">
             <caption class="visually-hidden">{v.t('services.sop.steps')}</caption>
             <thead><tr><th scope="col" class="num">#</th>{STEP_FIELDS.map((k) => <th scope="col">{v.t(`services.sop.step.${k}`)}</th>)}</tr></thead>
             <tbody>{steps.length === 0 ? <tr><td colspan={6} class="table__empty">{v.t('services.sop.no_steps')}</td></tr> : steps.map((st, i) => (
               <tr><td class="num" data-label="#">{i + 1}</td>{STEP_FIELDS.map((k) => <td data-label={v.t(`services.sop.step.${k}`)}><Multi text={st[k]} /></td>)}</tr>
             ))}</tbody>
-          </table></div>
+          </table></ScrollRegion>
         </section>
         <section class="card" id="evaluasi">
           <h2>{v.t('services.sop.evaluations')}</h2>
-          <div class="table-wrap"><table class="table">
+          <ScrollRegion label={v.t('services.sop.evaluations')}><table class="table">
             <caption class="visually-hidden">{v.t('services.sop.evaluations')}</caption>
             <thead><tr><th scope="col">{v.t('services.sop.eval.date')}</th><th scope="col">{v.t('services.sop.eval.result')}</th><th scope="col">{v.t('services.sop.eval.follow_up')}</th></tr></thead>
             <tbody>{evals.length === 0 ? <tr><td colspan={3} class="table__empty">{v.t('services.sop.not_evaluated')}</td></tr> : evals.map((e) => (
               <tr><td data-label={v.t('services.sop.eval.date')}>{v.date(e.evaluatedOn)}</td><td data-label={v.t('services.sop.eval.result')}><Multi text={e.result} /></td>
                 <td data-label={v.t('services.sop.eval.follow_up')}>{v.t(`services.sop.follow_up.${e.followUp}`)}{e.followUpNote ? <><br /><span class="muted">{e.followUpNote}</span></> : null}</td></tr>
             ))}</tbody>
-          </table></div>
+          </table></ScrollRegion>
           {manage ? (
             <form method="post" action={`${PATH}/${s.id}/evaluasi`} class="form" novalidate>
               <h3>{v.t('services.sop.eval.add')}</h3>
@@ -240,7 +240,7 @@ export function registerSopRoutes(r: Router) {
     return { to: `${PATH}/${id}#evaluasi`, flash: 'services.sop.evaluated' };
   }, true);
 
-  r.post(`${PATH}/${SID}/bukti`, 'services.manage', async (c) => {
+  r.post(`${PATH}/${SID}/bukti`, 'services.manage', { files: 1 }, async (c) => {
     const unitId = manageUnit(c, await recordUnitOr404(c, 'sop', 'sid'));
     const id = c.req.param('sid') ?? '';
     const input = await evidenceInput(c);

@@ -26,6 +26,8 @@ export { indexThresholds } from './surveys.thresholds.ts';
 export { surveyPublicPolicy } from './public.policy.ts';
 export { surveyPublicMessages } from './public.messages.ts';
 export { registerSurveyPublicRoutes } from './public.routes.tsx';
+// the open forms (by short link) and the published results as links on the public portal
+export { surveysPublicLinks } from './public.portal.ts';
 
 export const surveysNav: NavItem[] = [
   { href: '/survei', labelKey: 'nav.surveys', action: 'surveys.view', group: 'main' },

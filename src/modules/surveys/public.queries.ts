@@ -1,10 +1,11 @@
 // Reads and writes of the public survey side: the public unit by its code, the open period of a
-// kind for a day, published periods, response inserts with their duplicate check, one-time receipt
-// codes and the salted throttle. No address, agent or account ever reaches these tables.
+// kind for a day, published periods, response inserts with their duplicate check, spent form
+// timestamps, one-time receipt codes, counter devices and the salted throttle. No address, agent
+// or account of a respondent ever reaches these tables.
 import { and, asc, desc, eq, gte, isNotNull, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db.ts';
 import { orgUnits as units } from '../org/index.ts';
-import { codes, periods, responses, throttle } from './surveys.schema.ts';
+import { codes, devices, periods, responses, spentStamps, throttle } from './surveys.schema.ts';
 
 export type PeriodRow = typeof periods.$inferSelect;
 
@@ -42,7 +43,7 @@ export interface NewResponse {
   answers: number[];
   profile: Record<string, string>;
   suggestion: string | null;
-  dedupKey: string;
+  dedupKey: string | null;
   codeId: string | null;
   submittedAt: Date;
 }
@@ -61,7 +62,7 @@ export async function insertResponse(tx: Db, r: NewResponse): Promise<number> {
  * Inserts the response only while its duplicate key has fewer than `allowance` responses in the
  * period (count and insert in one statement; the caller holds the key's lock). Null when refused.
  */
-export async function insertResponseUnder(tx: Db, r: NewResponse, allowance: number): Promise<number | null> {
+export async function insertResponseUnder(tx: Db, r: NewResponse & { dedupKey: string }, allowance: number): Promise<number | null> {
   const res = await tx.execute(sql`
     insert into surveys_responses (period_id, unit_id, service_id, answers, profile, suggestion, channel, dedup_key, code_id, submitted_at)
     select ${r.periodId}, ${r.unitId}, ${r.serviceId}, array[${sql.join(r.answers.map((a) => sql`${a}`), sql`, `)}]::smallint[],
@@ -70,6 +71,20 @@ export async function insertResponseUnder(tx: Db, r: NewResponse, allowance: num
     returning id`);
   const rows = (res as unknown as { rows: { id: number | string }[] }).rows;
   return rows.length ? Number(rows[0].id) : null;
+}
+
+/** Spends a form's timestamp (by its signature); false when it was spent before (a replay). */
+export async function spendStamp(tx: Db, signature: string, now: Date): Promise<boolean> {
+  const rows = await tx.insert(spentStamps).values({ signature, spentAt: now }).onConflictDoNothing().returning({ signature: spentStamps.signature });
+  return rows.length === 1;
+}
+
+export type DeviceRow = typeof devices.$inferSelect;
+
+/** A registered, not revoked counter device of the unit; null otherwise (then the browser is an ordinary phone). */
+export async function findActiveDevice(db: Db, deviceId: string, unitId: string): Promise<DeviceRow | null> {
+  const [d] = await db.select().from(devices).where(and(eq(devices.id, deviceId), eq(devices.unitId, unitId), isNull(devices.revokedAt))).limit(1);
+  return d ?? null;
 }
 
 /** Marks an unused code of the period used, atomically; null when there is no such unused code. */
@@ -103,5 +118,7 @@ export async function countAttempt(db: Db, key: string, windowMs: number, now: D
  */
 export async function forgetOldKeys(db: Db, before: Date): Promise<void> {
   await db.delete(throttle).where(sql`${throttle.windowStart} < ${before}`);
+  // a timestamp older than the maximum form age is refused anyway: its spent record can go
+  await db.delete(spentStamps).where(sql`${spentStamps.spentAt} < ${before}`);
   await db.update(responses).set({ dedupKey: null }).where(and(isNotNull(responses.dedupKey), sql`${responses.submittedAt} < ${before}`));
 }

@@ -1,10 +1,13 @@
 // The unit's published survey results (/publik/unit/:code/survei): per published period the
 // respondents, the index and its category, NRR per item (table and bars), SKM per service, the
-// follow-up plan with its realisation; IPAK/IPKP flagged below the 30-respondent minimum.
+// follow-up plan with its realisation; IPAK/IPKP flagged below the 30-respondent minimum. Each
+// period links to the form it reports on (SPAK/SPKP: the unit's form; SKM: each service's form).
 import type { Db } from '../../kernel/db.ts';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
+import { listServices } from '../services/index.ts';
 import { itemNames } from './public.instrument.ts';
+import { surveyFormPath } from './public.rules.ts';
 import { findPublicUnit, publishedPeriods, type PeriodRow, type PublicUnit } from './public.queries.ts';
 import { followupsOf, periodResults, type FollowupRow, type GroupResult, type PeriodResults as CoreResults } from './surveys.queries.ts';
 import type { Mutu, TextPair } from './surveys.rules.ts';
@@ -43,6 +46,8 @@ export interface PeriodResults {
 export interface PublicResultsData {
   unit: PublicUnit;
   periods: PeriodResults[];
+  /** service id → its short code, for the links to the services' forms (active services only) */
+  serviceCodes: Map<string, string>;
 }
 
 export async function publicResults(db: Db, unitCode: string): Promise<PublicResultsData | null> {
@@ -55,7 +60,8 @@ export async function publicResults(db: Db, unitCode: string): Promise<PublicRes
     const r = await periodResults(db, p.id);
     if (r) out.push({ period: p, agg: aggregateOf(r), followups: fus.filter((f) => f.periodId === p.id) });
   }
-  return { unit, periods: out };
+  const serviceCodes = new Map((await listServices(db, unit.id)).filter((x) => x.isActive).map((x) => [x.id, x.code] as const));
+  return { unit, periods: out, serviceCodes };
 }
 
 function periodLabel(v: View, p: PeriodRow): string {
@@ -75,7 +81,7 @@ function Bar({ value, max = 4 }: { value: number; max?: number }) {
   );
 }
 
-function PeriodSection({ v, r }: { v: View; r: PeriodResults }) {
+function PeriodSection({ v, r, unit, serviceCodes }: { v: View; r: PeriodResults; unit: PublicUnit; serviceCodes: Map<string, string> }) {
   const { period: p, agg } = r;
   const names = itemNames(p.instrument, v.locale);
   const id = `periode-${p.id}`;
@@ -84,6 +90,10 @@ function PeriodSection({ v, r }: { v: View; r: PeriodResults }) {
   return (
     <section class="card survey-results" aria-labelledby={id}>
       <h2 id={id}>{kindTitle} — {periodLabel(v, p)}</h2>
+      {perception ? (
+        <p><a href={surveyFormPath(unit.code, p.kind === 'spak' ? 'ipak' : 'ipkp')}>{v.t('survey.public.results.form_link')}</a>
+          {p.status !== 'open' ? <span class="muted"> ({v.t('survey.public.results.form_closed')})</span> : null}</p>
+      ) : null}
       <dl class="summary-list">
         <div class="summary-list__row"><dt>{v.t('survey.public.results.period')}</dt><dd>{v.date(p.startsOn)} – {v.date(p.endsOn)}</dd></div>
         <div class="summary-list__row"><dt>{v.t('survey.public.results.respondents')}</dt>
@@ -137,9 +147,11 @@ function PeriodSection({ v, r }: { v: View; r: PeriodResults }) {
             </tr></thead>
             <tbody>
               {agg.services.map((s) => {
+                const name = s.serviceId ? s.serviceName ?? v.t('survey.public.results.service_unknown') : v.t('survey.public.results.service_none');
+                const code = s.serviceId ? serviceCodes.get(s.serviceId) : undefined;
                 return (
                   <tr>
-                    <th scope="row">{s.serviceId ? s.serviceName ?? v.t('survey.public.results.service_unknown') : v.t('survey.public.results.service_none')}</th>
+                    <th scope="row">{code ? <a href={surveyFormPath(unit.code, code)}>{name}</a> : name}</th>
                     <td class="num" data-label={v.t('survey.public.results.respondents')}>{v.num(s.respondents)}</td>
                     <td class="num" data-label={v.t('survey.public.results.ikm')}>{s.index === null ? '–' : v.num(s.index, 2)}</td>
                     <td class="num" data-label={v.t('survey.public.results.nik')}>{s.nik === null ? '–' : v.num(s.nik, 2)}</td>
@@ -180,7 +192,7 @@ export function ResultsPage({ v, data }: { v: View; data: PublicResultsData }) {
       <h1>{title}</h1>
       <p class="lead">{v.t('survey.public.results.lead')}</p>
       {data.periods.length
-        ? data.periods.map((r) => <PeriodSection v={v} r={r} />)
+        ? data.periods.map((r) => <PeriodSection v={v} r={r} unit={data.unit} serviceCodes={data.serviceCodes} />)
         : <p class="muted">{v.t('survey.public.results.none')}</p>}
     </Layout>
   );

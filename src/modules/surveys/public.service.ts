@@ -1,16 +1,17 @@
-// The public survey side: which form a short link opens, and taking a submission — throttle,
-// honeypot, signed timestamp, validation against the questionnaire, one-time receipt code, the
-// daily duplicate check and the insert, all or nothing. Services never see a Request: the route
-// hands over the form fields and the client address, which is only ever used inside an HMAC.
+// The public survey side: which form a short link opens, and taking a submission — the burst guard
+// (salted address), honeypot, signed single-use timestamp, validation against the questionnaire,
+// one-time receipt code, the counter device or else the phone's daily duplicate check per service
+// form, and the insert, all or nothing. Services never see a Request: the route hands over the form
+// fields, the cookies' values and the client address, which is only ever used inside an HMAC.
 import type { Db } from '../../kernel/db.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { findServiceByCode } from '../services/index.ts';
 import { formInstrumentOf, hashReceiptCode } from './public.instrument.ts';
 import {
-  countAttempt, findOpenPeriod, findPublicUnit, forgetOldKeys, insertResponse, insertResponseUnder, lockKey, useCode, type PeriodRow, type PublicUnit,
+  countAttempt, findActiveDevice, findOpenPeriod, findPublicUnit, forgetOldKeys, insertResponse, insertResponseUnder, lockKey, spendStamp, useCode, type DeviceRow, type PeriodRow, type PublicUnit,
 } from './public.queries.ts';
 import {
-  checkStamp, dayIn, dedupKey, formStamp, HONEYPOT_FIELD, parseResponseForm, PUBLIC_SURVEY_RULES, STAMP_FIELD, throttleKey, type FormInstrument, type PublicSurveyRules,
+  checkStamp, dayIn, dedupKey, deviceIdOf, formStamp, HONEYPOT_FIELD, parseResponseForm, phoneTokenOf, PUBLIC_SURVEY_RULES, STAMP_FIELD, throttleKey, type FormInstrument, type PublicSurveyRules,
 } from './public.rules.ts';
 
 /** What a short link names: a service's SKM, or the unit's SPAK / SPKP. */
@@ -58,8 +59,12 @@ export interface SubmitInput {
   unitCode: string;
   segment: string;
   form: Record<string, string>;
-  /** the client's address: only hashed with the day's salt, never stored or logged */
+  /** the client's address: only hashed with the day's salt for the burst guard, never stored or logged */
   client: string;
+  /** the phone cookie's value (a random token of the day), if any */
+  phoneCookie?: string;
+  /** the counter-device cookie's value (signed device id), if any */
+  deviceCookie?: string;
   /** size of the posted body in bytes */
   bodyBytes: number;
 }
@@ -67,7 +72,7 @@ export interface SubmitInput {
 export interface SubmitDeps { db: Db; secret: string; timeZone: string; rules?: PublicSurveyRules; now?: Date }
 
 export type SubmitResult =
-  | { outcome: 'stored'; responseId: number; ctx: FormContext }
+  | { outcome: 'stored'; responseId: number; ctx: FormContext; device: boolean }
   /** the honeypot was filled: the visitor sees the thanks page, nothing is stored */
   | { outcome: 'ignored'; ctx: FormContext };
 
@@ -78,11 +83,18 @@ export function stampFor(secret: string, periodId: string, now = new Date()): st
   return formStamp(secret, periodId, now);
 }
 
+/** The counter device of the unit a browser is, when its cookie is signed and the device not revoked; else null (an ordinary phone). */
+export async function counterDeviceOf(db: Db, secret: string, unitId: string, cookie: string | undefined): Promise<DeviceRow | null> {
+  const id = deviceIdOf(secret, cookie);
+  return id ? findActiveDevice(db, id, unitId) : null;
+}
+
 /**
  * Takes a submission. Throws DomainError: not_found (unit, service), conflict (not open,
- * already answered today), throttled (too many attempts), validation (field errors; a stale or
- * too fast form; a wrong or used receipt code; a body over the limit). Nothing is stored unless
- * everything holds; the throttle counts every attempt.
+ * already answered today from this phone, a form already sent), throttled (too many attempts from
+ * the address), validation (field errors; a stale or too fast form; no phone cookie; a wrong or
+ * used receipt code; a body over the limit). Nothing is stored unless everything holds; the
+ * throttle counts every attempt.
  */
 export async function submitResponse(deps: SubmitDeps, input: SubmitInput): Promise<SubmitResult> {
   const { db, secret } = deps;
@@ -94,7 +106,12 @@ export async function submitResponse(deps: SubmitDeps, input: SubmitInput): Prom
   // once a day per process: forget throttle rows and duplicate keys from before yesterday
   if (forgottenOn !== day) {
     forgottenOn = day;
-    await forgetOldKeys(db, new Date(now.getTime() - rules.throttleKeepMs));
+    try {
+      await forgetOldKeys(db, new Date(now.getTime() - rules.throttleKeepMs));
+    } catch (err) {
+      forgottenOn = '';
+      throw err;
+    }
   }
   const attempts = await countAttempt(db, throttleKey(secret, day, input.client), rules.burstWindowMs, now);
   if (attempts > rules.burstMax) throw new DomainError('throttled', 'survey.public.error.throttled', { minutes: Math.ceil(rules.burstWindowMs / 60_000) });
@@ -111,9 +128,20 @@ export async function submitResponse(deps: SubmitDeps, input: SubmitInput): Prom
   const parsed = parseResponseForm(ctx.instrument, input.form, { requireCode: period.requireCode }, rules);
   if (!parsed.ok) throw new DomainError('validation', 'survey.public.error.fix_fields', {}, parsed.errors);
   const r = parsed.value;
-  const key = dedupKey(secret, day, input.client, period.id);
+
+  // who answers: a counter device of this unit (no per-phone check), a receipt code (the code is the
+  // proof), or else a phone known by its cookie token — one response per service form and day
+  const device = !!(await counterDeviceOf(db, secret, ctx.unit.id, input.deviceCookie));
+  let key: string | null = null;
+  if (!device && !r.code) {
+    const phone = phoneTokenOf(input.phoneCookie, day);
+    if (!phone) throw new DomainError('validation', 'survey.public.error.no_cookie');
+    key = dedupKey(secret, day, phone, period.id, ctx.service?.id ?? period.kind);
+  }
 
   const responseId = await db.transaction(async (tx) => {
+    // the form's timestamp is spent with the response: a fetched form is posted once
+    if (!(await spendStamp(tx, stamp.signature, now))) throw new DomainError('conflict', 'survey.public.error.replayed');
     let codeId: string | null = null;
     if (r.code) {
       codeId = await useCode(tx, period.id, hashReceiptCode(r.code), now);
@@ -123,13 +151,13 @@ export async function submitResponse(deps: SubmitDeps, input: SubmitInput): Prom
       periodId: period.id, unitId: ctx.unit.id, serviceId: ctx.service?.id ?? null,
       answers: r.answers, profile: r.profile, suggestion: r.suggestion, dedupKey: key, codeId, submittedAt: now,
     };
-    if (codeId) return insertResponse(tx, row);
-    // without a receipt code, one client answers a period at most `perClientPerPeriodPerDay` times a
-    // day: the key's lock serialises its submissions, the insert counts before it writes
+    if (!key) return insertResponse(tx, row);
+    // one phone answers a service form at most `perPhonePerFormPerDay` times a day: the key's lock
+    // serialises its submissions, the insert counts before it writes
     await lockKey(tx, key);
-    const id = await insertResponseUnder(tx, row, rules.perClientPerPeriodPerDay);
+    const id = await insertResponseUnder(tx, { ...row, dedupKey: key }, rules.perPhonePerFormPerDay);
     if (id === null) throw new DomainError('conflict', 'survey.public.error.duplicate');
     return id;
   });
-  return { outcome: 'stored', responseId, ctx };
+  return { outcome: 'stored', responseId, ctx, device };
 }

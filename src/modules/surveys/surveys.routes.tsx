@@ -4,6 +4,7 @@
 // settings, open/close, publication, receipt codes (printable sheet, shown once), paper entry grid,
 // CSV import with a per-row error report, and the SKM report PDF.
 import { DomainError, notFound } from '../../kernel/errors.ts';
+import { currentYear } from '../../kernel/workdays.ts';
 import { currentUnitOf, flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
 import { isUuid } from '../../kernel/kernel.routes.tsx';
 import { Badge, CheckboxField, Csrf, ErrorSummary, PageHeader, SelectField, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
@@ -183,11 +184,14 @@ export function registerSurveysRoutes(r: Router): void {
     const rows = unit ? await listPeriods(db, unit.id) : [];
     const canManage = !!unit && v.can('surveys.manage', unit.id);
     const many = reach.length > 1;
-    const year = new Date().getUTCFullYear();
+    const year = currentYear();
     return c.html(
       <Layout v={v} title={v.t('surveys.title')} crumbs={[{ href: '/', label: v.t('nav.home') }, { label: v.t('surveys.title') }]}>
         <PageHeader title={v.t('surveys.title')} lead={unit ? v.t('surveys.lead', { unit: unit.name }) : v.t('surveys.no_unit')}
-          actions={unit && v.can('surveys.poster', unit.id) ? <a class="button button--secondary" href={`/survei/poster?unit=${unit.id}`}>{v.t('survey.poster.title')}</a> : undefined} />
+          actions={unit && (v.can('surveys.poster', unit.id) || canManage) ? <>
+            {v.can('surveys.poster', unit.id) ? <a class="button button--secondary" href={`/survei/poster?unit=${unit.id}`}>{v.t('survey.poster.title')}</a> : null}
+            {canManage ? <> <a class="button button--secondary" href={`/survei/perangkat?unit=${unit.id}`}>{v.t('survey.device.title')}</a></> : null}
+          </> : undefined} />
         {many ? (
           <form method="get" action={BASE} class="card plan-unit-picker" aria-label={v.t('surveys.unit.picker')}>
             <SelectField v={v} name="unit" label={v.t('surveys.unit.label')} required value={unit?.id ?? ''} options={reach.map((u) => ({ value: u.id, label: u.name }))} />
@@ -481,7 +485,7 @@ export function registerSurveysRoutes(r: Router): void {
     flash(c, 'success', 'surveys.followup.deleted');
     return c.redirect(`${BASE}/${p.id}#tindak-lanjut`, 303);
   });
-  r.post(`${BASE}/${ID}/tindak-lanjut/${FID}/bukti`, 'surveys.manage', async (c) => {
+  r.post(`${BASE}/${ID}/tindak-lanjut/${FID}/bukti`, 'surveys.manage', { files: 1 }, async (c) => {
     const p = await managedOr404(c);
     const fid = c.req.param('fid') ?? '';
     const body = await c.req.parseBody();
@@ -624,7 +628,7 @@ export function registerSurveysRoutes(r: Router): void {
   }
 
   r.get(`${BASE}/${ID}/impor`, 'surveys.manage', async (c) => importPage(c, await managedOr404(c)));
-  r.post(`${BASE}/${ID}/impor`, 'surveys.manage', async (c) => {
+  r.post(`${BASE}/${ID}/impor`, 'surveys.manage', { files: 1 }, async (c) => {
     const p = await managedOr404(c);
     const body = await c.req.parseBody();
     const partial = body.partial === 'on';

@@ -9,6 +9,7 @@ import { appendAudit, type AuditActor } from '../../kernel/audit.ts';
 import type { Db } from '../../kernel/db.ts';
 import { DomainError, conflict, invalid, notFound } from '../../kernel/errors.ts';
 import type { FileStore } from '../../kernel/files.ts';
+import { regencyToday } from '../../kernel/workdays.ts';
 import { attachFile, attachUrl, detachEvidence, listEvidenceFor, uploadEvidence } from '../evidence/index.ts';
 import { findServiceByCode } from '../services/index.ts';
 import { INSTRUMENT_KINDS, findInstrument, instrumentFor, type Instrument, type InstrumentKind } from './instruments.ts';
@@ -214,7 +215,7 @@ function checkFollowup(ins: Instrument, input: FollowupInput) {
   const doneOn = (input.doneOn ?? '').trim();
   if (doneOn && !validDate(doneOn)) errors.doneOn = 'surveys.date.invalid';
   if (Object.keys(errors).length) throw invalid(errors);
-  return { item: item || null, action, targetDate: targetDate || null, responsible: responsible || null, realisation: realisation || null, done, doneOn: done ? doneOn || new Date().toISOString().slice(0, 10) : null };
+  return { item: item || null, action, targetDate: targetDate || null, responsible: responsible || null, realisation: realisation || null, done, doneOn: done ? doneOn || regencyToday() : null };
 }
 
 export async function addFollowup(ctx: Ctx, period: PeriodRow, input: FollowupInput): Promise<string> {

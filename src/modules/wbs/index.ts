@@ -8,6 +8,8 @@ export { wbsMessages } from './wbs.messages.ts';
 export { registerWbsRoutes } from './wbs.routes.tsx';
 export { seedWbsDemo } from './wbs.seed.ts';
 export { wbsLkeSuggestions } from './wbs.suggest.ts';
+/** The WBS pages as links on the public portal. */
+export { wbsPublicLinks } from './wbs.portal.ts';
 export { wbsTasks } from './wbs.tasks.ts';
 /** Deletes the content of reports past their retention: the server's timer calls it (daily is enough). */
 export { purgeExpiredWbsReports, wbsPasswordListener } from './wbs.service.ts';

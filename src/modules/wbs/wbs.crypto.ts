@@ -5,8 +5,9 @@
 //   recipients: the data key wrapped per recipient: ephemeral X25519 → HKDF-SHA256 → AES-256-GCM.
 //   handlers:  X25519 key pair per account; the private key sealed with argon2id(password).
 //   reporter:  the data key wrapped with argon2id(receipt, per-report salt, secret = server key).
-//   receipt:   16 digits; the first 6 are a random lookup, the whole is stored as an argon2id hash.
-import { createCipheriv, createDecipheriv, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, randomInt, createHash, type KeyObject } from 'node:crypto';
+//   receipt:   16 digits; found by a keyed hash (HMAC-SHA256, key from the server secret) of the
+//              whole receipt, and stored as an argon2id hash too.
+import { createCipheriv, createDecipheriv, createHmac, createPrivateKey, createPublicKey, diffieHellman, generateKeyPairSync, hkdfSync, randomBytes, randomInt, createHash, type KeyObject } from 'node:crypto';
 import { hash, hashRaw, verify } from '@node-rs/argon2';
 
 const VERSION = 'v1';
@@ -167,7 +168,21 @@ export function normalizeReceipt(input: string): string | null {
   return /^\d{16}$/.test(s) ? s : null;
 }
 
+/** Legacy: the 6-digit look-up part reports filed before the keyed look-up were found by. */
 export const lookupOf = (receipt: string) => receipt.slice(0, RECEIPT_LOOKUP_DIGITS);
+
+/** The key of the receipt look-up, derived from SECRET_KEY (a dump without it cannot test guesses). */
+export function receiptMacKey(secretKey: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', Buffer.from(secretKey, 'utf8'), Buffer.alloc(0), Buffer.from('integritas-wbs-receipt-lookup'), 32));
+}
+
+/**
+ * What finds a report: HMAC-SHA256 of the whole (normalised) receipt, hex. A wrong receipt gives a
+ * value no report has, so a guess never lands on a report, whatever digits it shares with one.
+ */
+export function receiptMac(receipt: string, macKey: Uint8Array): string {
+  return createHmac('sha256', macKey).update(`wbs-receipt:${receipt}`).digest('hex');
+}
 
 /** The stored hash of a receipt (argon2id, peppered with the server secret). */
 export function hashReceipt(receipt: string, pepper: Uint8Array): Promise<string> {

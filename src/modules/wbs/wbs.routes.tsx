@@ -12,22 +12,23 @@ import { appendAudit } from '../../kernel/audit.ts';
 import { registerPasswordListener } from '../../kernel/auth.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { ACCEPTED_EXTENSIONS } from '../../kernel/files.ts';
-import { clientAddress, currentUnitOf, flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
-import { Badge, CheckboxField, Csrf, ErrorSummary, PageHeader, SummaryList, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { clientAddress, currentUnitOf, flash, formOf, pageView, type Ctx, type RouteOptions, type Router } from '../../kernel/http.tsx';
+import { Badge, CheckboxField, Csrf, ErrorSummary, FileField as SharedFileField, PageHeader, ScrollRegion, SelectField, SummaryList, TextAreaField, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { formatReceipt } from './wbs.crypto.ts';
 import { FINAL_STATES, parseReport, TRANSITIONS, WBS_RULES, type WbsState } from './wbs.rules.ts';
 import { wbsEvaluations } from './wbs.schema.ts';
 import {
-  addMessage, approveDisclosure, changeState, disclosedIdentity, excludeHandler, handlerAccess, handlersOf, listDisclosures, listForHandler,
+  addMessage, approveDisclosure, changeState, countPublicUse, disclosedIdentity, excludeHandler, handlerAccess, handlersOf, listDisclosures, listForHandler,
   openWithReceipt, pendingDisclosures, readAttachment, readReport, recoverReports, recoveryStatus, replaceHandlerKey, reportsWithoutRecovery, rotateRecoveryKey, requestDisclosure,
   setupRecoveryKey, submitReport, todayIn, unlockedKey, unlockHandler, wbsPasswordListener, wbsStatistics, type ReportView, type Upload,
 } from './wbs.service.ts';
 
 const home = (v: View) => ({ href: '/', label: v.t('nav.home') });
 const pub = (v: View) => ({ href: '/wbs', label: v.t('wbs.title') });
-const deps = (c: Ctx) => ({ db: c.var.deps.db, files: c.var.deps.files, secretKey: c.var.deps.config.secretKey, timeZone: c.var.deps.config.timeZone });
+// the client address goes to the service only as an HMAC input of the day's throttle keys
+const deps = (c: Ctx) => ({ db: c.var.deps.db, files: c.var.deps.files, secretKey: c.var.deps.config.secretKey, timeZone: c.var.deps.config.timeZone, client: clientAddress(c) });
 const actorOf = (c: Ctx) => ({ accountId: c.var.actor!.accountId, label: c.var.actor!.username });
 const stateTone = (s: string) => (s === 'rejected' ? 'danger' : FINAL_STATES.includes(s as WbsState) ? 'success' : s === 'received' ? 'warning' : 'info');
 const StateBadge = ({ v, s }: { v: View; s: string }) => <Badge tone={stateTone(s)}>{v.t(`wbs.state.${s}`)}</Badge>;
@@ -55,28 +56,12 @@ function stringsOf(body: Record<string, unknown>): Record<string, string> {
 }
 
 function TextArea(props: { v: View; name: string; label: string; hint?: string; value?: string; rows?: number; required?: boolean; errors?: FieldErrors; maxlength?: number }) {
-  const err = props.errors?.[props.name];
-  return (
-    <div class={err ? 'field field--error' : 'field'}>
-      <label class="field__label" for={`f-${props.name}`}>{props.label}{props.required ? null : <span class="field__optional"> ({props.v.t('form.optional')})</span>}</label>
-      {props.hint ? <div class="field__hint" id={`h-${props.name}`}>{props.hint}</div> : null}
-      {err ? <div class="field__error" id={`e-${props.name}`}>{props.v.t(err)}</div> : null}
-      <textarea class="input" id={`f-${props.name}`} name={props.name} rows={props.rows ?? 5} maxlength={props.maxlength} required={props.required}
-        aria-describedby={props.hint ? `h-${props.name}` : undefined} aria-invalid={err ? 'true' : undefined}>{props.value ?? ''}</textarea>
-    </div>
-  );
+  return <TextAreaField {...props} rows={props.rows ?? 5} />;
 }
 
 function FileField({ v, errors, name = 'files', labelKey = 'wbs.field.files' }: { v: View; errors?: FieldErrors; name?: string; labelKey?: string }) {
-  const err = errors?.[name];
-  return (
-    <div class={err ? 'field field--error' : 'field'}>
-      <label class="field__label" for={`f-${name}`}>{v.t(labelKey)} <span class="field__optional">({v.t('form.optional')})</span></label>
-      <div class="field__hint">{v.t('wbs.field.files_hint', { n: WBS_RULES.attachments.maxFiles, types: ACCEPTED_EXTENSIONS })}</div>
-      {err ? <div class="field__error">{v.t(err, { n: WBS_RULES.attachments.maxFiles })}</div> : null}
-      <input type="file" id={`f-${name}`} name={name} multiple />
-    </div>
-  );
+  return <SharedFileField v={v} name={name} label={v.t(labelKey)} hint={v.t('wbs.field.files_hint', { n: WBS_RULES.attachments.maxFiles, types: ACCEPTED_EXTENSIONS })}
+    errors={errors} errorParams={{ n: WBS_RULES.attachments.maxFiles }} multiple />;
 }
 
 /** Text as written, line breaks kept (no inline styles: CSP). */
@@ -152,7 +137,7 @@ export function registerWbsRoutes(r: Router): void {
     );
   });
 
-  const reportForm = async (c: Ctx, opts: { form?: Record<string, string>; errors?: FieldErrors; status?: 200 | 400 } = {}) => {
+  const reportForm = async (c: Ctx, opts: { form?: Record<string, string>; errors?: FieldErrors; status?: 200 | 400 | 429 } = {}) => {
     const v = await pageView(c);
     const units = await c.var.deps.db.execute(sql`select id, name from org_units where is_active order by name`);
     const unitRows = ((units as unknown as { rows?: { id: string; name: string }[] }).rows ?? (units as unknown as { id: string; name: string }[]));
@@ -169,15 +154,8 @@ export function registerWbsRoutes(r: Router): void {
           <TextArea v={v} name="who" label={labels.who} hint={v.t('wbs.field.who_hint')} value={f.who} rows={3} required errors={opts.errors} maxlength={2000} />
           <TextField v={v} name="when" label={labels.when} hint={v.t('wbs.field.when_hint')} value={f.when} errors={opts.errors} maxlength={200} />
           <TextField v={v} name="where" label={labels.where} value={f.where} errors={opts.errors} maxlength={500} />
-          <div class={opts.errors?.unit ? 'field field--error' : 'field'}>
-            <label class="field__label" for="f-unit">{labels.unit} <span class="field__optional">({v.t('form.optional')})</span></label>
-            <div class="field__hint">{v.t('wbs.field.unit_hint')}</div>
-            {opts.errors?.unit ? <div class="field__error">{v.t(opts.errors.unit)}</div> : null}
-            <select class="input" id="f-unit" name="unit">
-              <option value="">{v.t('wbs.field.unit_unknown')}</option>
-              {unitRows.map((u) => <option value={u.id} selected={u.id === f.unit}>{u.name}</option>)}
-            </select>
-          </div>
+          <SelectField v={v} name="unit" label={labels.unit} hint={v.t('wbs.field.unit_hint')} value={f.unit} errors={opts.errors}
+            placeholder={v.t('wbs.field.unit_unknown')} options={unitRows.map((u) => ({ value: u.id, label: u.name }))} />
           <FileField v={v} errors={opts.errors} />
           <fieldset class="fieldset">
             <legend>{v.t('wbs.identity.legend')}</legend>
@@ -194,10 +172,11 @@ export function registerWbsRoutes(r: Router): void {
 
   r.get('/wbs/lapor', 'wbs.public', (c) => reportForm(c));
 
-  r.post('/wbs/lapor', 'wbs.public', async (c) => {
+  r.post('/wbs/lapor', 'wbs.public', { files: WBS_RULES.attachments.maxFiles }, async (c) => {
     const body = await c.req.parseBody({ all: true });
     const form = stringsOf(body);
     try {
+      await countPublicUse(deps(c), 'submit');
       const input = parseReport(form);
       const { receipt } = await submitReport(deps(c), input, await uploadsOf(filesOf(body, 'files')));
       const token = randomBytes(24).toString('base64url');
@@ -206,7 +185,7 @@ export function registerWbsRoutes(r: Router): void {
       setCookie(c, RECEIPT_COOKIE, token, { path: '/wbs/tanda-terima', httpOnly: true, sameSite: 'Strict', secure: c.var.deps.config.isProduction, maxAge: 600 });
       return c.redirect('/wbs/tanda-terima', 303);
     } catch (err) {
-      if (err instanceof DomainError && err.kind === 'validation') return reportForm(c, { form, errors: Object.keys(err.fieldErrors).length ? err.fieldErrors : { _: err.code }, status: 400 });
+      if (err instanceof DomainError && (err.kind === 'validation' || err.kind === 'throttled')) return reportForm(c, { form, errors: Object.keys(err.fieldErrors).length ? err.fieldErrors : { _: err.code }, status: err.kind === 'throttled' ? 429 : 400 });
       throw err;
     }
   });
@@ -256,7 +235,7 @@ export function registerWbsRoutes(r: Router): void {
     );
   };
 
-  const statusPage = async (c: Ctx, receipt: string, reportId: string, dataKey: Buffer, opts: { sent?: boolean; errors?: FieldErrors; status?: 200 | 400 | 409 } = {}) => {
+  const statusPage = async (c: Ctx, receipt: string, reportId: string, dataKey: Buffer, opts: { sent?: boolean; errors?: FieldErrors; status?: 200 | 400 | 409 | 429 } = {}) => {
     const rep = await readReport(c.var.deps.db, reportId, dataKey);
     const v = await pageView(c);
     const closed = FINAL_STATES.includes(rep.state) || rep.purged;
@@ -292,10 +271,9 @@ export function registerWbsRoutes(r: Router): void {
 
   const withReceipt = async (c: Ctx, receipt: string, then: (a: { reportId: string; dataKey: Buffer }) => Promise<Response>) => {
     try {
-      const a = await openWithReceipt(deps(c), receipt, clientAddress(c));
+      const a = await openWithReceipt(deps(c), receipt);
       return await then(a);
     } catch (err) {
-      if (err instanceof DomainError && err.code === 'wbs.check.throttled') return checkForm(c, { message: c.var.t(err.code), status: 429 });
       if (err instanceof DomainError && err.code === 'wbs.check.wrong') return checkForm(c, { errors: err.fieldErrors, status: 400 });
       throw err;
     }
@@ -306,16 +284,17 @@ export function registerWbsRoutes(r: Router): void {
     const form = await formOf(c);
     return withReceipt(c, form.receipt ?? '', (a) => statusPage(c, form.receipt ?? '', a.reportId, a.dataKey));
   });
-  r.post('/wbs/cek/balas', 'wbs.public', async (c) => {
+  r.post('/wbs/cek/balas', 'wbs.public', { files: WBS_RULES.attachments.maxFiles }, async (c) => {
     const body = await c.req.parseBody({ all: true });
     const form = stringsOf(body);
     const receipt = form.receipt ?? '';
     return withReceipt(c, receipt, async (a) => {
       try {
+        await countPublicUse(deps(c), 'reply');
         await addMessage(deps(c), a.reportId, a.dataKey, { kind: 'reporter' }, form.body ?? '', await uploadsOf(filesOf(body, 'files')));
       } catch (err) {
-        if (err instanceof DomainError && (err.kind === 'validation' || err.kind === 'conflict')) {
-          return statusPage(c, receipt, a.reportId, a.dataKey, { errors: Object.keys(err.fieldErrors).length ? err.fieldErrors : { _: err.code }, status: err.kind === 'conflict' ? 409 : 400 });
+        if (err instanceof DomainError && (err.kind === 'validation' || err.kind === 'conflict' || err.kind === 'throttled')) {
+          return statusPage(c, receipt, a.reportId, a.dataKey, { errors: Object.keys(err.fieldErrors).length ? err.fieldErrors : { _: err.code }, status: err.kind === 'conflict' ? 409 : err.kind === 'throttled' ? 429 : 400 });
         }
         throw err;
       }
@@ -347,7 +326,7 @@ export function registerWbsRoutes(r: Router): void {
       <Layout v={v} title={v.t('wbs.manage.title')} crumbs={[home(v), { label: v.t('wbs.manage.title') }]}>
         <PageHeader title={v.t('wbs.manage.title')} lead={v.t('wbs.manage.lead')} actions={<a class="button" href="/wbs/statistik">{v.t('wbs.stats.title')}</a>} />
         {!unlocked || opts.stale || opts.errors ? unlockForm(v, opts.errors, opts.stale) : <div class="alert alert--success" role="status">{v.t('wbs.unlock.open')}</div>}
-        <div class="table-wrap">
+        <ScrollRegion label={v.t('wbs.manage.title')}>
           <table class="table">
             <caption class="visually-hidden">{v.t('wbs.manage.title')}</caption>
             <thead><tr><th scope="col">{v.t('wbs.list.report')}</th><th scope="col">{v.t('wbs.field.unit')}</th><th scope="col">{v.t('wbs.status.submitted')}</th><th scope="col">{v.t('wbs.status.state')}</th><th scope="col">{v.t('wbs.list.key')}</th></tr></thead>
@@ -363,7 +342,7 @@ export function registerWbsRoutes(r: Router): void {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </Layout>,
       opts.status ?? 200,
     );
@@ -451,7 +430,7 @@ export function registerWbsRoutes(r: Router): void {
                     {v.t('wbs.disclosure.line', { who: d.requesterName ?? '—', on: v.date(d.requestedAt) })}: <em>{d.reason}</em>{' '}
                     {d.approvedAt ? <Badge tone="success">{v.t('wbs.disclosure.approved_by', { who: d.approverName ?? '—' })}</Badge>
                       : d.requestedBy === actor.accountId ? <Badge tone="warning">{v.t('wbs.disclosure.waiting')}</Badge> : (
-                        <form method="post" action={`${base}/ungkap/${d.id}/setujui`} class="inline-form"><Csrf v={v} /><button class="button button--small" type="submit">{v.t('wbs.disclosure.approve')}</button></form>
+                        <form method="post" action={`${base}/ungkap/${d.id}/setujui`} class="inline-form" novalidate><Csrf v={v} /><button class="button button--small" type="submit">{v.t('wbs.disclosure.approve')}<span class="visually-hidden"> {d.requesterName ?? ''}</span></button></form>
                       )}
                   </li>
                 ))}
@@ -482,10 +461,7 @@ export function registerWbsRoutes(r: Router): void {
           <h2>{v.t('wbs.state.change')}</h2>
           <form method="post" action={`${base}/status`} class="form" novalidate>
             <Csrf v={v} />
-            <div class="field">
-              <label class="field__label" for="f-state">{v.t('wbs.state.next')}</label>
-              <select class="input" id="f-state" name="state">{next.map((s) => <option value={s}>{v.t(`wbs.state.${s}`)}</option>)}</select>
-            </div>
+            <SelectField v={v} name="state" label={v.t('wbs.state.next')} required errors={opts.errors} options={next.map((s) => ({ value: s, label: v.t(`wbs.state.${s}`) }))} />
             <TextArea v={v} name="note" label={v.t('wbs.state.note')} hint={v.t('wbs.state.note_hint')} rows={2} errors={opts.errors} maxlength={5000} />
             <button type="submit" class="button">{v.t('wbs.state.submit')}</button>
           </form>
@@ -499,9 +475,9 @@ export function registerWbsRoutes(r: Router): void {
               {h.name}{' '}
               {h.excluded ? <Badge tone="danger">{v.t('wbs.handlers.excluded')}</Badge> : h.hasKey ? <Badge tone="success">{v.t('wbs.handlers.has_key')}</Badge> : <Badge tone="neutral">{v.t('wbs.handlers.no_key')}</Badge>}
               {h.excluded || rep.purged ? null : (
-                <form method="post" action={`${base}/kecualikan`} class="inline-form">
+                <form method="post" action={`${base}/kecualikan`} class="inline-form" novalidate>
                   <Csrf v={v} /><input type="hidden" name="account" value={h.accountId} />
-                  <button class="linkbutton" type="submit">{v.t(h.accountId === actor.accountId ? 'wbs.handlers.recuse' : 'wbs.handlers.exclude')}</button>
+                  <button class="linkbutton" type="submit">{v.t(h.accountId === actor.accountId ? 'wbs.handlers.recuse' : 'wbs.handlers.exclude')}<span class="visually-hidden"> {h.name}</span></button>
                 </form>
               )}
             </li>
@@ -512,8 +488,8 @@ export function registerWbsRoutes(r: Router): void {
     );
   };
 
-  const handlerPost = (path: string, action: string, run: (c: Ctx, id: string, key: Buffer, body: Record<string, unknown>) => Promise<string>) => {
-    r.post(`/wbs/kelola/:id${path}`, action, async (c) => {
+  const handlerPost = (path: string, action: string, run: (c: Ctx, id: string, key: Buffer, body: Record<string, unknown>) => Promise<string>, opts: RouteOptions = {}) => {
+    r.post(`/wbs/kelola/:id${path}`, action, opts, async (c) => {
       const id = c.req.param('id') ?? '';
       const body = await c.req.parseBody({ all: true });
       const key = await access(c, id);
@@ -555,7 +531,7 @@ export function registerWbsRoutes(r: Router): void {
   handlerPost('/balas', 'wbs.handle', async (c, id, key, body) => {
     await addMessage(deps(c), id, key, { kind: 'handler', actor: actorOf(c) }, stringsOf(body).body ?? '', await uploadsOf(filesOf(body, 'files')));
     return 'wbs.reply.sent';
-  });
+  }, { files: WBS_RULES.attachments.maxFiles });
   handlerPost('/status', 'wbs.handle', async (c, id, key, body) => {
     const f = stringsOf(body);
     await changeState(deps(c), id, key, actorOf(c), f.state ?? '', f.note ?? '');
@@ -625,7 +601,7 @@ export function registerWbsRoutes(r: Router): void {
           </form>
         </>) : (<>
           <div class="alert alert--warning" role="status">{v.t('wbs.recovery.missing')}</div>
-          <form method="post" action="/wbs/admin/kunci-pemulihan" class="form"><Csrf v={v} /><button type="submit" class="button button--primary">{v.t('wbs.recovery.create')}</button></form>
+          <form method="post" action="/wbs/admin/kunci-pemulihan" class="form" novalidate><Csrf v={v} /><button type="submit" class="button button--primary">{v.t('wbs.recovery.create')}</button></form>
         </>)}
         <h2>{v.t('wbs.admin.handlers')}</h2>
         <p class="muted">{v.t('wbs.admin.handlers_hint')}</p>
@@ -641,9 +617,9 @@ export function registerWbsRoutes(r: Router): void {
                   {liveHandlers[i].map((h) => (
                     <li>
                       {h.name} {h.excluded ? <Badge tone="danger">{v.t('wbs.handlers.excluded')}</Badge> : (
-                        <form method="post" action={`/wbs/admin/kecualikan/${r.id}`} class="inline-form">
+                        <form method="post" action={`/wbs/admin/kecualikan/${r.id}`} class="inline-form" novalidate>
                           <Csrf v={v} /><input type="hidden" name="account" value={h.accountId} />
-                          <button class="linkbutton" type="submit">{v.t('wbs.handlers.exclude')}</button>
+                          <button class="linkbutton" type="submit">{v.t('wbs.handlers.exclude')}<span class="visually-hidden"> {h.name} · {`WBS-${r.id.slice(0, 8).toUpperCase()}`}</span></button>
                         </form>
                       )}
                     </li>
@@ -659,7 +635,7 @@ export function registerWbsRoutes(r: Router): void {
             {pending.map((p) => (
               <li>
                 {`WBS-${p.reportId.slice(0, 8).toUpperCase()}`} · {p.unitName ?? v.t('wbs.field.unit_unknown')} · {v.t('wbs.disclosure.line', { who: p.requesterName ?? '—', on: v.date(p.requestedAt) })}{' '}
-                <form method="post" action={`/wbs/admin/ungkap/${p.reportId}/${p.id}`} class="inline-form"><Csrf v={v} /><button class="button button--small" type="submit">{v.t('wbs.disclosure.approve')}</button></form>
+                <form method="post" action={`/wbs/admin/ungkap/${p.reportId}/${p.id}`} class="inline-form" novalidate><Csrf v={v} /><button class="button button--small" type="submit">{v.t('wbs.disclosure.approve')}<span class="visually-hidden"> {`WBS-${p.reportId.slice(0, 8).toUpperCase()}`}</span></button></form>
               </li>
             ))}
           </ul>
@@ -772,7 +748,7 @@ export function registerWbsRoutes(r: Router): void {
             <div class="stat"><span class="stat__value">{v.num(stats.byState[s] ?? 0)}</span><span class="stat__label">{v.t(`wbs.state.${s}`)}</span></div>
           ))}
         </div>
-        <div class="table-wrap">
+        <ScrollRegion label={v.t('wbs.stats.by_month')}>
           <table class="table">
             <caption class="visually-hidden">{v.t('wbs.stats.by_month')}</caption>
             <thead><tr><th scope="col">{v.t('wbs.stats.month')}</th><th scope="col" class="num">{v.t('wbs.stats.received')}</th><th scope="col" class="num">{v.t('wbs.stats.closed')}</th></tr></thead>
@@ -782,7 +758,7 @@ export function registerWbsRoutes(r: Router): void {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
         <h2>{v.t('wbs.eval.title')}</h2>
         <p class="muted">{v.t('wbs.eval.hint')}</p>
         {evals.length ? (
@@ -797,7 +773,7 @@ export function registerWbsRoutes(r: Router): void {
             <TextField v={v} name="heldOn" type="date" label={v.t('wbs.eval.held_on')} value={opts.form?.heldOn} required errors={opts.errors} width="short" />
             <TextArea v={v} name="findings" label={v.t('wbs.eval.findings')} hint={v.t('wbs.eval.findings_hint')} value={opts.form?.findings} rows={3} required errors={opts.errors} maxlength={3000} />
             <TextArea v={v} name="followUp" label={v.t('wbs.eval.follow_up')} value={opts.form?.followUp} rows={2} errors={opts.errors} maxlength={3000} />
-            <div class="field field--checkbox"><input type="checkbox" id="f-followedUp" name="followedUp" value="1" checked={opts.form?.followedUp === '1'} /><label for="f-followedUp">{v.t('wbs.eval.followed_up')}</label></div>
+            <CheckboxField v={v} name="followedUp" label={v.t('wbs.eval.followed_up')} checked={opts.form?.followedUp === '1'} errors={opts.errors} />
             <button type="submit" class="button">{v.t('wbs.eval.add')}</button>
           </form>
         ) : null}

@@ -6,7 +6,8 @@ import { DomainError } from '../../kernel/errors.ts';
 export interface WbsRules {
   id: string;
   retentionDaysAfterClosure: number;
-  receipt: { maxFailuresPerClientPerDay: number; maxFailuresPerReport: number; lockMinutes: number };
+  receipt: { maxFailuresPerClientPerDay: number };
+  public: { submitPerClientPerDay: number; repliesPerClientPerDay: number; attachmentBytesPerClientPerDay: number; attachmentBytesPerDay: number };
   attachments: { maxFiles: number };
   evaluation: { periodicAtLeastPerYear: number };
 }

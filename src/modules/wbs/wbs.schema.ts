@@ -3,8 +3,9 @@
 // names, the reporter's identity, disclosure reasons — holds AES-256-GCM ciphertext under the
 // report's own data key. The data key exists only wrapped: for each designated handler (X25519),
 // for the regency recovery key, and for the reporter (a key derived from the receipt and the server
-// secret). The receipt is stored only as an argon2id hash plus a random 6-digit lookup part.
-// No address, user agent or time of day of a reporter is stored: days only.
+// secret). The receipt is stored only as an argon2id hash and a keyed hash (HMAC) that finds the row.
+// No address, user agent or time of day of a reporter is stored: days only. The per-client daily
+// throttle is the kernel's (kernel/throttle.ts: HMAC keys, nothing raw).
 import { sql } from 'drizzle-orm';
 import { bigserial, boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accounts } from '../../kernel/schema.ts';
@@ -32,7 +33,11 @@ export const wbsReports = pgTable('wbs_reports', {
   id: uuid('id').primaryKey().defaultRandom(),
   // the unit the report concerns (as the reporter chose it); null: not known (regency-wide handlers)
   unitId: uuid('unit_id').references(() => units.id),
-  // first 6 digits of the receipt (random): finds the row; the rest is checked against receiptHash
+  // HMAC-SHA256 (key derived from SECRET_KEY) of the whole receipt: finds the row, so a wrong guess
+  // finds none (decision 0010). Null for reports filed before it existed until their reporter next
+  // opens them (then set, and lookup cleared).
+  receiptMac: text('receipt_mac'),
+  // legacy (before the keyed look-up): the first 6 digits of the receipt. Never set for new reports.
   lookup: text('lookup'),
   receiptHash: text('receipt_hash'),
   // salt of the reporter's key-encryption key (argon2id of the receipt, peppered with the server secret)
@@ -51,10 +56,8 @@ export const wbsReports = pgTable('wbs_reports', {
   // content deleted after closure + retention (the row stays for content-free statistics)
   purgeAfter: date('purge_after', { mode: 'string' }),
   purgedOn: date('purged_on', { mode: 'string' }),
-  // wrong receipts for this lookup: locked for a while after too many
-  failedChecks: integer('failed_checks').notNull().default(0),
-  lockedUntil: timestamp('locked_until', { withTimezone: true }),
 }, (t) => [
+  uniqueIndex('wbs_reports_receipt_mac_uq').on(t.receiptMac),
   uniqueIndex('wbs_reports_lookup_uq').on(t.lookup),
   index('wbs_reports_unit_idx').on(t.unitId),
   index('wbs_reports_state_idx').on(t.state),
@@ -107,13 +110,6 @@ export const wbsDisclosures = pgTable('wbs_disclosures', {
   approvedBy: uuid('approved_by').references(() => accounts.id, { onDelete: 'set null' }),
   approvedAt: timestamp('approved_at', { withTimezone: true }),
 }, (t) => [index('wbs_disclosures_report_idx').on(t.reportId)]);
-
-/** Wrong-receipt throttle per client: key = HMAC(secret, address + day); nothing raw stored. */
-export const wbsThrottle = pgTable('wbs_throttle', {
-  key: text('key').primaryKey(),
-  day: date('day', { mode: 'string' }).notNull(),
-  failures: integer('failures').notNull().default(0),
-});
 
 /** The unit's periodic evaluation of its WBS (LKE A.I.5.iv.b–c): no report content. */
 export const wbsEvaluations = pgTable('wbs_evaluations', {

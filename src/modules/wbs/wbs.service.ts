@@ -2,7 +2,7 @@
 // handler keys and their unlocking, sharing a report's key with its designated handlers, messages,
 // states, exclusion, two-person identity disclosure, recovery, retention and statistics.
 // Nothing here stores an address, a user agent or the time of day of a reporter.
-import { createHmac, hkdfSync, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
+import { hkdfSync, randomBytes, randomUUID, type KeyObject } from 'node:crypto';
 import { mkdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { and, asc, eq, inArray, isNotNull, isNull, lte, sql } from 'drizzle-orm';
@@ -12,13 +12,14 @@ import type { Db } from '../../kernel/db.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { MAX_EVIDENCE_BYTES, sniffFile, type FileStore } from '../../kernel/files.ts';
 import { accounts } from '../../kernel/schema.ts';
+import { clientKey as throttleKey, count, counted, OVERALL, spend } from '../../kernel/throttle.ts';
 import {
   fingerprint, generateKeyPair, hashReceipt, lookupOf, newDataKey, newReceipt, normalizeReceipt, open, openBytes, openPrivateKey,
-  openText, parseRecoveryKey, publicKeyOf, receiptKey, recoveryKeyText, seal, sealBytes, sealPrivateKey, unwrapWith, verifyReceipt, WbsCryptoError, wrapFor,
+  openText, parseRecoveryKey, publicKeyOf, receiptKey, receiptMac, receiptMacKey, recoveryKeyText, seal, sealBytes, sealPrivateKey, unwrapWith, verifyReceipt, WbsCryptoError, wrapFor,
 } from './wbs.crypto.ts';
 import { addDays, canMove, FINAL_STATES, parseMessage, WBS_RULES, type ReportInput, type WbsState } from './wbs.rules.ts';
 import {
-  wbsAttachments, wbsDisclosures, wbsExclusions, wbsHandlerKeys, wbsMessages, wbsReportKeys, wbsReports, wbsSettings, wbsThrottle,
+  wbsAttachments, wbsDisclosures, wbsExclusions, wbsHandlerKeys, wbsMessages, wbsReportKeys, wbsReports, wbsSettings,
 } from './wbs.schema.ts';
 
 type Row = Record<string, unknown>;
@@ -232,9 +233,41 @@ async function writeAttachments(tx: Db, files: FileStore, reportId: string, data
   }
 }
 
-// ---- submission ---------------------------------------------------------------------------------
+// ---- the daily throttle of the public pages (kernel/throttle.ts) ---------------------------------
 
-export interface SubmitDeps { db: Db; files: FileStore; secretKey: string; timeZone: string }
+/**
+ * `client` is the reporter's address as the request pipeline sees it, used only as an HMAC input for
+ * the day's throttle keys (never stored, never logged); absent for the demo seed.
+ */
+export interface SubmitDeps { db: Db; files: FileStore; secretKey: string; timeZone: string; client?: string }
+
+/** The client's throttle key of the day: HMAC(SECRET_KEY, 'wbs' | day | address) — nothing raw stored. */
+const clientKey = (d: SubmitDeps, day: string) => throttleKey(d.secretKey, 'wbs', day, d.client ?? 'none');
+
+/**
+ * Counts one use of the anonymous form ('submit': a new report; 'reply': a reporter's message) by
+ * this client today; past the day's number (wbs-rules.json `public`) it is refused with 429.
+ */
+export async function countPublicUse(d: SubmitDeps, kind: 'submit' | 'reply', now = new Date()): Promise<void> {
+  const day = todayIn(d.timeZone, now);
+  const limit = kind === 'submit' ? WBS_RULES.public.submitPerClientPerDay : WBS_RULES.public.repliesPerClientPerDay;
+  await spend(d.db, { key: clientKey(d, day), kind: `wbs.${kind}`, day }, limit, 'wbs.error.throttled');
+}
+
+/**
+ * Spends the day's attachment budget, per client and overall, inside the transaction that stores
+ * the files (a refusal or any later failure rolls the spending back). Past either budget the upload
+ * is refused with a field error on the files and nothing is kept.
+ */
+async function spendUploadBytes(tx: Db, d: SubmitDeps, bytes: number, day: string): Promise<void> {
+  if (bytes <= 0) return;
+  const rules = WBS_RULES.public;
+  const refuse = () => new DomainError('throttled', 'wbs.error.upload_budget', {}, { files: 'wbs.error.upload_budget' });
+  if ((await count(tx, { key: clientKey(d, day), kind: 'wbs.bytes', day }, bytes)) > rules.attachmentBytesPerClientPerDay) throw refuse();
+  if ((await count(tx, { key: OVERALL, kind: 'wbs.bytes', day }, bytes)) > rules.attachmentBytesPerDay) throw refuse();
+}
+
+// ---- submission ---------------------------------------------------------------------------------
 
 /** Files a report; returns the receipt (shown once, never stored). Nothing is kept when anything fails. */
 export async function submitReport(d: SubmitDeps, input: ReportInput, uploads: Upload[], now = new Date()): Promise<{ id: string; receipt: string }> {
@@ -244,9 +277,10 @@ export async function submitReport(d: SubmitDeps, input: ReportInput, uploads: U
     if (!u.length) throw new DomainError('validation', 'wbs.error.form', {}, { unit: 'wbs.error.unit_unknown' });
   }
   const pepper = pepperOf(d.secretKey);
+  const macKey = receiptMacKey(d.secretKey);
   let receipt = newReceipt();
   for (let i = 0; i < 20; i++) {
-    const [taken] = await d.db.select({ id: wbsReports.id }).from(wbsReports).where(eq(wbsReports.lookup, lookupOf(receipt)));
+    const [taken] = await d.db.select({ id: wbsReports.id }).from(wbsReports).where(eq(wbsReports.receiptMac, receiptMac(receipt, macKey)));
     if (!taken) break;
     receipt = newReceipt();
   }
@@ -259,8 +293,9 @@ export async function submitReport(d: SubmitDeps, input: ReportInput, uploads: U
   const written: string[] = [];
   try {
     await d.db.transaction(async (tx) => {
+      await spendUploadBytes(tx, d, checked.reduce((n, u) => n + u.bytes.length, 0), day);
       await tx.insert(wbsReports).values({
-        id, unitId: input.unitId, lookup: lookupOf(receipt), receiptHash, receiptSalt: salt.toString('base64'),
+        id, unitId: input.unitId, receiptMac: receiptMac(receipt, macKey), lookup: null, receiptHash, receiptSalt: salt.toString('base64'),
         reporterWrappedKey: seal(kek, dataKey, aad.reporter(id)),
         contentEnc: seal(dataKey, JSON.stringify({ what: input.what, who: input.who, when: input.when, where: input.where }), aad.content(id)),
         identityEnc: input.identity ? seal(dataKey, JSON.stringify(input.identity), aad.identity(id)) : null,
@@ -282,42 +317,52 @@ export async function submitReport(d: SubmitDeps, input: ReportInput, uploads: U
 
 export interface ReceiptAccess { reportId: string; dataKey: Buffer }
 
-const clientKey = (secretKey: string, client: string, day: string) => createHmac('sha256', secretKey).update(`wbs-client|${client}|${day}`).digest('base64url');
+// An argon2id hash no receipt matches, per pepper: a refusal verifies against it when no report is
+// at hand, so every refusal costs the same one argon2id verification.
+const dummyHashes = new Map<string, Promise<string>>();
+function dummyHash(secretKey: string, pepper: Buffer): Promise<string> {
+  let h = dummyHashes.get(secretKey);
+  if (!h) { h = hashReceipt(randomBytes(16).toString('hex'), pepper); dummyHashes.set(secretKey, h); }
+  return h;
+}
 
 /**
- * Opens a report with its receipt. Wrong receipts count against the client (HMAC of its address and
- * the day: nothing raw stored) and against the receipt's lookup part (locked for a while after too
- * many). Every refusal looks the same.
+ * Opens a report with its receipt. The report is found by the keyed hash of the whole receipt, so a
+ * wrong receipt finds none, whatever digits it shares with a real one (decision 0010); reports
+ * filed before the keyed look-up are found by their 6-digit look-up part and get the keyed hash
+ * when their reporter first opens them. Wrong receipts count against the client only (HMAC of the
+ * day and its address: nothing raw stored); past the day's number every receipt is refused. Every
+ * refusal — malformed, unknown, wrong for a legacy look-up, or too many today — is the same error
+ * after the same work (one argon2id verification and one counter update): nothing tells whether a
+ * receipt or a prefix exists.
  */
-export async function openWithReceipt(d: SubmitDeps, rawReceipt: string, client: string, now = new Date()): Promise<ReceiptAccess> {
+export async function openWithReceipt(d: SubmitDeps, rawReceipt: string, now = new Date()): Promise<ReceiptAccess> {
   const day = todayIn(d.timeZone, now);
-  const ck = clientKey(d.secretKey, client, day);
-  const rules = WBS_RULES.receipt;
-  const [t] = await d.db.select().from(wbsThrottle).where(eq(wbsThrottle.key, ck));
-  if (t && t.failures >= rules.maxFailuresPerClientPerDay) throw new DomainError('throttled', 'wbs.check.throttled');
-  const fail = async (reportId?: string) => {
-    await d.db.transaction(async (tx) => {
-      await tx.delete(wbsThrottle).where(sql`${wbsThrottle.day} < ${day}`);
-      await tx.insert(wbsThrottle).values({ key: ck, day, failures: 1 }).onConflictDoUpdate({ target: wbsThrottle.key, set: { failures: sql`${wbsThrottle.failures} + 1` } });
-      if (reportId) {
-        await tx.update(wbsReports).set({ failedChecks: sql`${wbsReports.failedChecks} + 1` }).where(eq(wbsReports.id, reportId));
-        await tx.update(wbsReports).set({ lockedUntil: new Date(now.getTime() + rules.lockMinutes * 60_000), failedChecks: 0 })
-          .where(and(eq(wbsReports.id, reportId), sql`${wbsReports.failedChecks} >= ${rules.maxFailuresPerReport}`));
-      }
-    });
-    throw new DomainError('validation', 'wbs.check.wrong', {}, { receipt: 'wbs.check.wrong' });
+  const bucket = { key: clientKey(d, day), kind: 'wbs.receipt_fail', day };
+  const pepper = pepperOf(d.secretKey);
+  const wrong = async () => {
+    await count(d.db, bucket);
+    return new DomainError('validation', 'wbs.check.wrong', {}, { receipt: 'wbs.check.wrong' });
   };
   const receipt = normalizeReceipt(rawReceipt);
-  if (!receipt) return fail();
-  const [r] = await d.db.select().from(wbsReports).where(eq(wbsReports.lookup, lookupOf(receipt)));
-  if (!r || !r.receiptHash || !r.receiptSalt || !r.reporterWrappedKey) return fail();
-  if (r.lockedUntil && r.lockedUntil > now) throw new DomainError('throttled', 'wbs.check.throttled');
-  const pepper = pepperOf(d.secretKey);
-  if (!(await verifyReceipt(r.receiptHash, receipt, pepper))) return fail(r.id);
-  const kek = await receiptKey(receipt, Buffer.from(r.receiptSalt, 'base64'), pepper);
-  const dataKey = open(kek, r.reporterWrappedKey, aad.reporter(r.id));
+  const throttled = (await counted(d.db, bucket)) >= WBS_RULES.receipt.maxFailuresPerClientPerDay;
+  if (!receipt || throttled) {
+    await verifyReceipt(await dummyHash(d.secretKey, pepper), receipt ?? '0', pepper);
+    throw await wrong();
+  }
+  const mac = receiptMac(receipt, receiptMacKey(d.secretKey));
+  const rows = await d.db.select().from(wbsReports)
+    .where(sql`${wbsReports.receiptMac} = ${mac} or (${wbsReports.receiptMac} is null and ${wbsReports.lookup} = ${lookupOf(receipt)})`);
+  const found = rows.find((x) => x.receiptMac === mac) ?? rows[0];
+  const r = found?.receiptHash && found.receiptSalt && found.reporterWrappedKey ? found : null;
+  // exactly one argon2id verification on every path: against the report's hash, or a dummy one
+  const ok = await verifyReceipt(r ? r.receiptHash! : await dummyHash(d.secretKey, pepper), receipt, pepper);
+  if (!r || !ok) throw await wrong();
+  const kek = await receiptKey(receipt, Buffer.from(r.receiptSalt!, 'base64'), pepper);
+  const dataKey = open(kek, r.reporterWrappedKey!, aad.reporter(r.id));
   await d.db.transaction(async (tx) => {
-    if (r.failedChecks) await tx.update(wbsReports).set({ failedChecks: 0 }).where(eq(wbsReports.id, r.id));
+    // a report filed before the keyed look-up gets it now, and loses its 6-digit look-up part
+    if (r.receiptMac !== mac) await tx.update(wbsReports).set({ receiptMac: mac, lookup: null }).where(eq(wbsReports.id, r.id));
     // handlers designated (or given a key) since the report came in receive it now
     await shareKey(tx, r, dataKey);
   });
@@ -449,9 +494,12 @@ export async function addMessage(d: SubmitDeps, reportId: string, dataKey: Buffe
   const written: string[] = [];
   try {
     await d.db.transaction(async (tx) => {
+      const day = todayIn(d.timeZone);
+      // the reporter's attachments count against the anonymous day's budget; handlers' do not
+      if (from.kind === 'reporter') await spendUploadBytes(tx, d, checked.reduce((n, u) => n + u.bytes.length, 0), day);
       const [m] = await tx.insert(wbsMessages).values({
         reportId, author: from.kind, authorAccountId: from.kind === 'handler' ? from.actor.accountId : null,
-        bodyEnc: sealMessage(dataKey, reportId, body), on: todayIn(d.timeZone),
+        bodyEnc: sealMessage(dataKey, reportId, body), on: day,
       }).returning({ seq: wbsMessages.seq });
       await writeAttachments(tx, d.files, reportId, dataKey, checked, Number(m.seq), written);
       await appendAudit(tx, from.kind === 'handler' ? from.actor : { accountId: null, label: 'anonymous' }, {
@@ -678,7 +726,7 @@ export async function purgeExpiredWbsReports(db: Db, files: FileStore, today: st
       await tx.delete(wbsReportKeys).where(eq(wbsReportKeys.reportId, r.id));
       await tx.delete(wbsDisclosures).where(eq(wbsDisclosures.reportId, r.id));
       await tx.update(wbsReports).set({
-        contentEnc: null, identityEnc: null, lookup: null, receiptHash: null, receiptSalt: null, reporterWrappedKey: null, recoveryWrappedKey: null, purgedOn: today,
+        contentEnc: null, identityEnc: null, receiptMac: null, lookup: null, receiptHash: null, receiptSalt: null, reporterWrappedKey: null, recoveryWrappedKey: null, purgedOn: today,
       }).where(eq(wbsReports.id, r.id));
       await appendAudit(tx, SYSTEM_ACTOR, { action: 'wbs.report_purged', entityType: 'wbs_report', entityId: r.id, unitId: r.unitId });
     });

@@ -3,7 +3,7 @@
 import { inScope } from '../../kernel/access.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
-import { Badge, Csrf, ErrorSummary, PageHeader, SelectField, SummaryList, TextField } from '../../kernel/ui/components.tsx';
+import { Badge, Csrf, ErrorSummary, FileField, PageHeader, SelectField, SummaryList, TextAreaField, TextField } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { listRuleSets, scoreAnswers } from '../assessment/index.ts';
@@ -39,10 +39,7 @@ function ChangeFields({ v, f, ch }: { v: View; f: Record<string, string>; ch?: C
   const integrated = f.integrated ?? (ch ? (ch.integrated ? 'yes' : 'no') : 'no');
   return (<>
     <TextField v={v} name="title" label={v.t('workplan.change.title')} required maxlength={200} value={f.title ?? ch?.title} />
-    <div class="field">
-      <label class="field__label" for="f-description">{v.t('workplan.change.description')}<span class="field__optional"> ({v.t('form.optional')})</span></label>
-      <textarea class="input" id="f-description" name="description" rows={3} maxlength={4000}>{f.description ?? ch?.description ?? ''}</textarea>
-    </div>
+    <TextAreaField v={v} name="description" label={v.t('workplan.change.description')} rows={3} maxlength={4000} value={f.description ?? ch?.description ?? ''} />
     <TextField v={v} name="implementedOn" type="date" width="short" label={v.t('workplan.change.implemented_on')} hint={v.t('workplan.change.implemented_on_hint')} required value={f.implementedOn ?? ch?.implementedOn} />
     <SelectField v={v} name="integrated" label={v.t('workplan.change.integrated')} hint={v.t('workplan.change.integrated_hint')} required value={integrated}
       options={[{ value: 'yes', label: v.t('workplan.tk.yes') }, { value: 'no', label: v.t('workplan.tk.no') }]} />
@@ -142,13 +139,11 @@ export function registerAgentsRoutes(r: Router) {
                 <summary>{v.t('workplan.agents.decree_file')}</summary>
                 <form method="post" action={`/agen-perubahan/${a.id}/decree`} enctype="multipart/form-data" class="form" novalidate>
                   {hidden}
-                  <div class="field"><label class="field__label" for={`f-file-${a.id}`}>{v.t('workplan.tk.decree.file')}</label>
-                    <div class="field__hint">{v.t('workplan.tk.decree.file_hint')}</div>
-                    <input class="input" id={`f-file-${a.id}`} name="file" type="file" required /></div>
+                  <FileField v={v} name="file" id={`file-${a.id}`} label={v.t('workplan.tk.decree.file')} hint={v.t('workplan.tk.decree.file_hint')} required />
                   <button class="button" type="submit">{v.t('workplan.tk.upload')}</button>
                 </form>
               </details>
-              <form method="post" action={`/agen-perubahan/${a.id}/delete`} class="inline-form">{hidden}
+              <form method="post" action={`/agen-perubahan/${a.id}/delete`} class="inline-form" novalidate>{hidden}
                 <button class="button button--secondary" type="submit">{v.t('workplan.agents.remove')}</button></form>
             </>) : null}
           </section>
@@ -210,7 +205,7 @@ export function registerAgentsRoutes(r: Router) {
     });
   });
 
-  r.post('/agen-perubahan/:id{[0-9a-f-]{36}}/decree', 'workplan.agents.manage', async (c) => {
+  r.post('/agen-perubahan/:id{[0-9a-f-]{36}}/decree', 'workplan.agents.manage', { files: 1 }, async (c) => {
     const body = await c.req.parseBody();
     const form = { unitId: String(body.unitId ?? ''), year: String(body.year ?? '') };
     return change(c, form, 'file', async (unitId) => {
@@ -253,15 +248,13 @@ export function registerAgentsRoutes(r: Router) {
           {items.length ? null : <p class="muted">{v.t('workplan.tk.files.none')}</p>}
           <form method="post" action={`/agen-perubahan/changes/${changeId}/evidence`} enctype="multipart/form-data" class="form" novalidate>
             {hidden}
-            <div class="field"><label class="field__label" for="f-file">{v.t('workplan.change.evidence_file')}</label>
-              <div class="field__hint">{v.t('workplan.tk.decree.file_hint')}</div>
-              <input class="input" id="f-file" name="file" type="file" /></div>
+            <FileField v={v} name="file" label={v.t('workplan.change.evidence_file')} hint={v.t('workplan.tk.decree.file_hint')} />
             <TextField v={v} name="url" type="url" label={v.t('workplan.change.evidence_url')} hint={v.t('workplan.change.evidence_url_hint')} value={f.url} />
             <TextField v={v} name="urlTitle" label={v.t('workplan.change.evidence_url_title')} value={f.urlTitle} />
             <button class="button" type="submit">{v.t('workplan.change.evidence_add')}</button>
           </form>
         </section>
-        <form method="post" action={`/agen-perubahan/changes/${changeId}/delete`} class="inline-form">{hidden}
+        <form method="post" action={`/agen-perubahan/changes/${changeId}/delete`} class="inline-form" novalidate>{hidden}
           <button class="button button--secondary" type="submit">{v.t('workplan.change.remove')}</button></form>
         <p><a href={back}>{v.t('workplan.tk.back')}</a></p>
       </Layout>,
@@ -291,7 +284,7 @@ export function registerAgentsRoutes(r: Router) {
     });
   });
 
-  r.post('/agen-perubahan/changes/:id{[0-9a-f-]{36}}/evidence', 'workplan.agents.manage', async (c) => {
+  r.post('/agen-perubahan/changes/:id{[0-9a-f-]{36}}/evidence', 'workplan.agents.manage', { files: 1 }, async (c) => {
     const body = await c.req.parseBody();
     const form = { unitId: String(body.unitId ?? ''), year: String(body.year ?? ''), url: String(body.url ?? ''), urlTitle: String(body.urlTitle ?? '') };
     const id = idOf(c);

@@ -1,15 +1,18 @@
-// Pencanangan pages: the unit's declaration form with its publication links and photos, and the
-// unit's public page (/publik/unit/:code) that shows the declaration and nothing else of the unit.
+// Pencanangan pages: the unit's declaration form with its publication links and photos (or, for the
+// regency administrator, every unit's declaration to pick from), and the public declaration page
+// (/publik/unit/:code/pencanangan, linked from the unit's portal page) that shows the declaration and
+// nothing else of the unit.
 import { inScope } from '../../kernel/access.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { currentUnitOf, flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
 import { isUuid } from '../../kernel/kernel.routes.tsx';
-import { Csrf, ErrorSummary, PageHeader, SummaryList, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { Csrf, DataTable, ErrorSummary, FileField, PageHeader, SummaryList, TextAreaField, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { findEvidenceFile, listEvidenceFor, type EvidenceLinkView } from '../evidence/index.ts';
-import { findUnit } from '../org/index.ts';
-import { findDeclaration, findPublicUnit, type DeclarationRow } from './declaration.queries.ts';
+import { findUnit, listUnits } from '../org/index.ts';
+import { declarationPublicPath } from './declaration.portal.ts';
+import { declarationsOf, findDeclaration, findPublicUnit, type DeclarationRow } from './declaration.queries.ts';
 import { DECLARATION_SUBJECT, addDeclarationLink, addDeclarationPhoto, parseDeclaration, saveDeclaration, todayIn } from './declaration.service.ts';
 
 const crumbsHome = (v: View) => ({ href: '/', label: v.t('nav.home') });
@@ -56,7 +59,7 @@ export function registerDeclarationRoutes(r: Router) {
     return c.html(
       <Layout v={v} title={v.t('declaration.title')} crumbs={[crumbsHome(v), { label: v.t('declaration.title') }]}>
         <PageHeader title={v.t('declaration.title')} lead={unit.name}
-          actions={d ? <a class="button" href={`/publik/unit/${encodeURIComponent(unit.code)}`}>{v.t('declaration.public_page')}</a> : undefined} />
+          actions={d ? <a class="button" href={declarationPublicPath(unit.code)}>{v.t('declaration.public_page')}</a> : undefined} />
         <ErrorSummary v={v} errors={errors} labels={labels} />
         <form method="post" action="/pencanangan" class="form" novalidate>
           <Csrf v={v} />
@@ -65,11 +68,7 @@ export function registerDeclarationRoutes(r: Router) {
           <TextField v={v} name="place" label={labels.place} value={val('place')} errors={errors} />
           <TextField v={v} name="declaredByName" label={labels.declaredByName} value={val('declaredByName')} required errors={errors} />
           <TextField v={v} name="declaredByPosition" label={labels.declaredByPosition} value={val('declaredByPosition')} required errors={errors} />
-          <div class={errors?.description ? 'field field--error' : 'field'}>
-            <label class="field__label" for="f-description">{labels.description} <span class="field__optional">({v.t('form.optional')})</span></label>
-            {errors?.description ? <div class="field__error">{v.t(errors.description)}</div> : null}
-            <textarea id="f-description" name="description" rows={5}>{val('description')}</textarea>
-          </div>
+          <TextAreaField v={v} name="description" label={labels.description} rows={5} value={val('description')} errors={errors} />
           <div class="form__actions"><button type="submit" class="button button--primary">{v.t('ui.save')}</button></div>
         </form>
         {d ? (<>
@@ -87,12 +86,7 @@ export function registerDeclarationRoutes(r: Router) {
           <form method="post" action="/pencanangan/photos" class="form" enctype="multipart/form-data" novalidate>
             <Csrf v={v} />
             <input type="hidden" name="unit" value={unitId} />
-            <div class={errors?.file ? 'field field--error' : 'field'}>
-              <label class="field__label" for="f-file">{labels.file}</label>
-              <div class="field__hint">{v.t('declaration.photo.hint')}</div>
-              {errors?.file ? <div class="field__error">{v.t(errors.file)}</div> : null}
-              <input type="file" id="f-file" name="file" accept="image/*" />
-            </div>
+            <FileField v={v} name="file" label={labels.file} hint={v.t('declaration.photo.hint')} required accept="image/*" errors={errors} />
             <div class="form__actions"><button type="submit" class="button">{v.t('declaration.photo.add')}</button></div>
           </form>
         </>) : <p class="muted">{v.t('declaration.save_first_hint')}</p>}
@@ -101,7 +95,28 @@ export function registerDeclarationRoutes(r: Router) {
     );
   };
 
-  r.get('/pencanangan', 'declaration.manage', (c) => page(c, unitFrom(c, c.req.query('unit'))));
+  // Without a unit named: a unit's own team sees its unit; the regency administrator (and anyone
+  // whose scope is not their own unit) picks one from every unit in scope, with its declaration's state.
+  r.get('/pencanangan', 'declaration.manage', async (c) => {
+    const named = c.req.query('unit');
+    const own = currentUnitOf(c);
+    const scope = c.var.scope!;
+    if (named || (own && !scope.all && inScope(scope, own))) return page(c, unitFrom(c, named));
+    const units = await listUnits(c.var.deps.db, scope);
+    const byUnit = await declarationsOf(c.var.deps.db, units.map((u) => u.id));
+    const v = await pageView(c);
+    const state = (d: DeclarationRow | undefined) => (!d ? v.t('declaration.overview.none') : d.isPublic ? v.t('declaration.overview.public') : v.t('declaration.overview.private'));
+    return c.html(
+      <Layout v={v} title={v.t('declaration.title')} crumbs={[crumbsHome(v), { label: v.t('declaration.title') }]}>
+        <PageHeader title={v.t('declaration.title')} lead={v.t('declaration.overview.lead')} />
+        <DataTable v={v} caption={v.t('declaration.overview.caption')} empty={v.t('declaration.overview.empty')} rows={units} columns={[
+          { key: 'unit', label: v.t('declaration.overview.unit'), render: (u) => <a href={`/pencanangan?unit=${u.id}`}>{u.name}</a> },
+          { key: 'date', label: v.t('declaration.field.date'), render: (u) => { const d = byUnit.get(u.id); return d ? v.date(d.declaredOn) : '—'; } },
+          { key: 'state', label: v.t('declaration.overview.state'), render: (u) => state(byUnit.get(u.id)) },
+        ]} />
+      </Layout>,
+    );
+  });
 
   r.post('/pencanangan', 'declaration.manage', async (c) => {
     const form = await formOf(c);
@@ -126,7 +141,7 @@ export function registerDeclarationRoutes(r: Router) {
     }, (errors) => page(c, unitId, { form, errors, status: 400 }));
   });
 
-  r.post('/pencanangan/photos', 'declaration.manage', async (c) => {
+  r.post('/pencanangan/photos', 'declaration.manage', { files: 1 }, async (c) => {
     const body = await c.req.parseBody();
     const unitId = unitFrom(c, typeof body.unit === 'string' ? body.unit : undefined);
     const file = body.file;
@@ -151,12 +166,14 @@ export function registerDeclarationRoutes(r: Router) {
     return { unit, d: d && d.isPublic ? d : null };
   };
 
-  r.get('/publik/unit/:code{[A-Za-z0-9._-]{1,40}}', 'declaration.public', async (c) => {
+  r.get('/publik/unit/:code{[A-Za-z0-9._-]{1,40}}/pencanangan', 'declaration.public', async (c) => {
     const { unit, d } = await publicDeclaration(c);
     const items = await evidenceOf(c, d);
     const v = await pageView(c);
+    const unitPage = `/publik/unit/${encodeURIComponent(unit.code)}`;
     return c.html(
-      <Layout v={v} title={unit.shortName}>
+      <Layout v={v} title={`${v.t('declaration.public.heading')} · ${unit.shortName}`}
+        crumbs={[{ href: '/publik', label: v.t('portal.crumb') }, { href: unitPage, label: unit.shortName }, { label: v.t('declaration.public.heading') }]}>
         <PageHeader title={unit.name} lead={unit.address ?? undefined} />
         <section class="card">
           <h2>{v.t('declaration.public.heading')}</h2>
@@ -178,16 +195,6 @@ export function registerDeclarationRoutes(r: Router) {
               ))}</div>
             </>) : null}
           </>) : <p class="muted">{v.t('declaration.public.none')}</p>}
-        </section>
-        <section class="card" aria-labelledby="public-services">
-          <h2 id="public-services">{v.t('services.public.links')}</h2>
-          <ul class="plain-list public-unit-links">
-            <li><a href={`/publik/unit/${encodeURIComponent(unit.code)}/layanan`}>{v.t('services.public.nav.services')}</a></li>
-            <li><a href={`/publik/unit/${encodeURIComponent(unit.code)}/maklumat`}>{v.t('services.public.nav.maklumat')}</a></li>
-            <li><a href={`/publik/unit/${encodeURIComponent(unit.code)}/sop`}>{v.t('services.public.nav.sop')}</a></li>
-            <li><a href={`/publik/unit/${encodeURIComponent(unit.code)}/survei`}>{v.t('survey.public.unit_page_link')}</a></li>
-            <li><a href={`/publik/unit/${encodeURIComponent(unit.code)}/pengaduan`}>{v.t('complaints.public.unit_page_link')}</a></li>
-          </ul>
         </section>
       </Layout>,
     );

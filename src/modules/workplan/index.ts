@@ -37,6 +37,7 @@ export { declarationPolicy } from './declaration.policy.ts';
 export { declarationMessages } from './declaration.messages.ts';
 export { registerDeclarationRoutes } from './declaration.routes.tsx';
 export { findDeclaration } from './declaration.queries.ts';
+export { declarationPublicLinks } from './declaration.portal.ts';
 export { seedWorkplanPaktaDemo } from './workplan.seed.ts';
 workplanNav.push(
   { href: '/pakta', labelKey: 'nav.pakta', action: 'pakta.sign', group: 'main' },

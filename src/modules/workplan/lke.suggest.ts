@@ -5,6 +5,7 @@
 // the reads are `gatherFacts`. The LKE module shows the suggestions; the unit accepts or overrides.
 import { readFileSync } from 'node:fs';
 import type { Db } from '../../kernel/db.ts';
+import { currentMonth, currentYear, regencyToday } from '../../kernel/workdays.ts';
 import type { LkeSuggestion, LkeSuggestionSource, SuggestionContext, SuggestionEvidence, SuggestionFact } from '../assessment/index.ts';
 import { listEvidenceFor, listEvidenceOfSubjects, type EvidenceLinkView } from '../evidence/index.ts';
 import { accountsHoldingRole } from '../org/index.ts';
@@ -46,12 +47,12 @@ export function shareBand(share: number, rules = SUGGESTION_RULES): 'all' | 'mos
   return 'none';
 }
 
-/** Months of `year` that have ended at `now` (0 before the year, 12 after it), in Asia/Jakarta-agnostic UTC months. */
+/** Months of `year` that have ended at `now` in the regency (0 before the year, 12 after it). */
 export function endedMonths(year: number, now: Date): number {
-  const y = now.getUTCFullYear();
+  const y = currentYear(now);
   if (year < y) return 12;
   if (year > y) return 0;
-  return now.getUTCMonth();
+  return currentMonth(now) - 1;
 }
 
 // ---- the facts ---------------------------------------------------------------------------------
@@ -328,7 +329,7 @@ export const workplanLkeSuggestions: LkeSuggestionSource = async (ctx: Suggestio
     };
     if (facts.plan.monev.length) {
       // the year's report as it stands today (the same bytes all day, so two items share one file)
-      const today = new Date(Date.UTC(ctx.now.getUTCFullYear(), ctx.now.getUTCMonth(), ctx.now.getUTCDate()));
+      const today = new Date(`${regencyToday(ctx.now)}T00:00:00Z`);
       monev = {
         kind: 'document',
         title: ctx.t('wpl.evidence.monev', { year: ctx.year, date: today.toISOString().slice(0, 10) }),

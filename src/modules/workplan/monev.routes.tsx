@@ -3,7 +3,7 @@
 // monev report PDF for a month, quarter, semester or year.
 import { DomainError } from '../../kernel/errors.ts';
 import { flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
-import { Badge, Csrf, ErrorSummary, PageHeader, SelectField, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { Badge, CheckboxField, Csrf, ErrorSummary, FileField, PageHeader, SelectField, TextAreaField, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { formatFileSize, listUnitFiles, type EvidenceLinkView } from '../evidence/index.ts';
@@ -12,7 +12,8 @@ import { defaultPeriod, parsePeriod, periodLabel, periodsOfYear } from './monev.
 import { addMonevEvidence, monevEvidenceOf, monevReportOf, removeMonevEvidence, type EvidenceInput } from './monev.service.ts';
 import { BASE, ID, aidOf, errorsOf, planOr404, svc } from './plan.http.ts';
 import { monevOf, type PlanRow } from './plan.queries.ts';
-import { MONEV_STATUSES, MONTHS, planProgress } from './plan.rules.ts';
+import { MONEV_STATUSES, MONTHS, TEXT_MAX, monthBegun, planProgress } from './plan.rules.ts';
+import { dayIn } from '../../kernel/workdays.ts';
 import { loadPlan, saveMonev } from './plan.service.ts';
 
 const AID = ':aid{[0-9a-f-]{36}}';
@@ -20,6 +21,9 @@ const MONTH = ':month{[0-9]+}';
 
 /** A rejected form of one activity's card: the monev form, or one of its evidence forms. */
 interface Failed { activityId: string; form: Record<string, string>; errors: FieldErrors; params?: Record<string, string | number>; evidence?: boolean }
+
+/** the evidence forms' fields and the stems of their ids (…-<activity id>) */
+const EVIDENCE_STEMS: Record<string, string> = { file: 'file', title: 'etitle', fileId: 'lib', url: 'url', linkTitle: 'ltitle' };
 
 const monthOf = (raw: string | undefined) => (raw && /^([1-9]|1[0-2])$/.test(raw) ? Number(raw) : null);
 
@@ -34,7 +38,7 @@ function EvidenceList({ v, items, remove }: { v: View; items: EvidenceLinkView[]
             : <a href={e.url!} rel="noopener noreferrer nofollow" target="_blank">{e.title}</a>}
           <span class="muted"> · {e.kind === 'file' ? `${e.name} · ${formatFileSize(v, e.size ?? 0)}` : v.t('plan.monev.evidence.kind_link')} · {v.date(e.attachedAt)}{e.uploaderName ? ` · ${e.uploaderName}` : ''}</span>
           {remove ? (
-            <form method="post" action={remove(e.linkId)} class="inline-form">
+            <form method="post" action={remove(e.linkId)} class="inline-form" novalidate>
               <Csrf v={v} />
               <button class="linkbutton" type="submit" aria-label={v.t('plan.monev.evidence.remove_label', { title: e.title })}>{v.t('plan.monev.evidence.remove')}</button>
             </form>
@@ -51,29 +55,33 @@ export function registerMonevRoutes(r: Router) {
     const db = c.var.deps.db;
     const { unit, activities } = await loadPlan(db, plan);
     const [rows, evidence] = await Promise.all([monevOf(db, plan.id), monevEvidenceOf(db, plan.id)]);
-    const canMonev = v.can('workplan.plan.monev', plan.unitId);
+    // a month that has not begun has nothing to record yet (saveMonev refuses it too)
+    const begun = monthBegun(plan.year, month, dayIn(new Date()));
+    const canMonev = v.can('workplan.plan.monev', plan.unitId) && begun;
     const due = activities.filter(({ a }) => (a.months as number[]).includes(month));
     const library = canMonev && due.length ? (await listUnitFiles(db, plan.unitId, { pageSize: 50, sort: 'uploaded', dir: 'desc' })).rows : [];
     const now = new Date();
     const progress = planProgress(plan.year, activities.map(({ a }) => ({ id: a.id, area: a.area, months: a.months as number[] })), rows, now);
     const title = v.t('plan.monev.title', { month: v.t(`plan.month.${month}`), year: plan.year });
     const period = defaultPeriod(plan.year, now);
-    // the summary links to the card's fields, whose ids carry the activity's id
+    // the summary links to the card's fields, whose ids carry the activity's id; an evidence error
+    // of no field of its own is shown at (and linked to) the file field
     const summary: Record<string, string> = {};
-    if (failed) for (const [k, key] of Object.entries(failed.errors)) summary[failed.evidence ? `evidence-${failed.activityId}` : `${k}-${failed.activityId}`] = v.t(key, failed.params);
+    const evErrorsOf = (errors: FieldErrors): FieldErrors => Object.fromEntries(Object.entries(errors).map(([k, key]) => [k in EVIDENCE_STEMS ? k : 'file', key]));
+    if (failed) for (const [k, key] of Object.entries(failed.evidence ? evErrorsOf(failed.errors) : failed.errors)) summary[`${failed.evidence ? EVIDENCE_STEMS[k] : k}-${failed.activityId}`] = v.t(key, failed.params);
     const base = `${BASE}/${plan.id}/monev`;
     return c.html(
       <Layout v={v} title={title} crumbs={[{ href: `${BASE}?unit=${plan.unitId}`, label: v.t('plan.title') }, { href: `${BASE}/${plan.id}`, label: String(plan.year) }, { label: title }]}>
         <PageHeader title={title} lead={`${unit.name} · ${v.t('plan.monev.lead')}`} />
         {failed ? <ErrorSummary v={v} texts={summary} /> : null}
         <div class="plan-monev-tools">
-          <form method="get" action={base} class="card">
+          <form method="get" action={base} class="card" novalidate>
             <h2 class="plan-monev-tools__title">{v.t('plan.monev.pick')}</h2>
             <p class="muted">{v.t('plan.monev.pick_lead')}</p>
             <SelectField v={v} name="bulan" label={v.t('plan.monev.month')} required value={String(month)} options={MONTHS.map((m) => ({ value: String(m), label: v.t(`plan.month.${m}`) }))} />
             <button class="button button--secondary" type="submit">{v.t('plan.monev.show')}</button>
           </form>
-          <form method="get" action={`${base}/laporan.pdf`} class="card" id="laporan">
+          <form method="get" action={`${base}/laporan.pdf`} class="card" id="laporan" novalidate>
             <h2 class="plan-monev-tools__title">{v.t('plan.report')}</h2>
             <p class="muted">{v.t('plan.report.lead')}</p>
             <SelectField v={v} name="period" label={v.t('plan.report.field')} required value={period.code}
@@ -81,12 +89,14 @@ export function registerMonevRoutes(r: Router) {
             <button class="button button--secondary" type="submit">{v.t('plan.report.download')}</button>
           </form>
         </div>
+        {!begun ? <p class="alert alert--warning" role="note">{v.t('plan.monev.not_begun_note')}</p> : null}
         {due.length === 0 ? <p class="muted">{v.t('plan.monev.none')}</p> : due.map(({ a, picName }) => {
           const cur = rows.find((x) => x.activityId === a.id && x.month === month);
           const mine = failed?.activityId === a.id;
           const f = mine && !failed!.evidence ? failed!.form : null;
           const errors = mine && !failed!.evidence ? failed!.errors : {};
-          const evErrors = mine && failed!.evidence ? failed!.errors : {};
+          const evErrors = mine && failed!.evidence ? evErrorsOf(failed!.errors) : {};
+          const params = failed?.params;
           const ef = mine && failed!.evidence ? failed!.form : {};
           const overdue = progress.overdue.has(`${a.id}:${month}`);
           const items = cur ? evidence.get(cur.id) ?? [] : [];
@@ -95,82 +105,49 @@ export function registerMonevRoutes(r: Router) {
             <section class={overdue ? 'card plan-monev plan-monev--overdue' : 'card plan-monev'} id={`m-${a.id}`}>
               <h2>{a.area}.{a.seq} {a.title} {overdue ? <Badge tone="danger">{v.t('plan.monev.overdue')}</Badge> : cur?.status === 'done' ? <Badge tone="success">{v.t('plan.monev.status.done')}</Badge> : null}</h2>
               <p class="muted">{v.t('plan.activity.col.pic')}: {picName ?? v.t('plan.none')}</p>
-              <form method="post" action={act}>
+              <form method="post" action={act} novalidate>
                 <Csrf v={v} />
                 <fieldset disabled={!canMonev} class="plan-fieldset">
-                  <div class={errors.status ? 'field field--error' : 'field'}>
-                    <label class="field__label" for={`f-status-${a.id}`}>{v.t('plan.monev.status')}</label>
-                    {errors.status ? <div class="field__error">{v.t(errors.status)}</div> : null}
-                    <select class="input" id={`f-status-${a.id}`} name="status" required>
-                      <option value="">{v.t('plan.field.signer_none')}</option>
-                      {MONEV_STATUSES.map((st) => <option value={st} selected={(f?.status ?? cur?.status ?? '') === st}>{v.t(`plan.monev.status.${st}`)}</option>)}
-                    </select>
-                  </div>
-                  <div class={errors.realisation ? 'field field--error' : 'field'}>
-                    <label class="field__label" for={`f-realisation-${a.id}`}>{v.t('plan.monev.realisation')}</label>
-                    {errors.realisation ? <div class="field__error">{v.t(errors.realisation)}</div> : null}
-                    <input class="input input--short" id={`f-realisation-${a.id}`} name="realisation" inputmode="numeric" value={f?.realisation ?? (cur ? String(cur.realisation) : '')} />
-                  </div>
+                  <SelectField v={v} name="status" id={`status-${a.id}`} label={v.t('plan.monev.status')} required value={f?.status ?? cur?.status ?? ''} errors={errors} errorParams={params}
+                    placeholder={v.t('plan.field.signer_none')} options={MONEV_STATUSES.map((st) => ({ value: st, label: v.t(`plan.monev.status.${st}`) }))} />
+                  <TextField v={v} name="realisation" id={`realisation-${a.id}`} label={v.t('plan.monev.realisation')} width="short" inputmode="numeric" maxlength={4}
+                    value={f?.realisation ?? (cur ? String(cur.realisation) : '')} errors={errors} errorParams={params} />
                   {(['notes', 'problems', 'followUp'] as const).map((k) => (
-                    <div class={errors[k] ? 'field field--error' : 'field'}><label class="field__label" for={`f-${k}-${a.id}`}>{v.t(`plan.monev.${k}`)}</label>
-                      {errors[k] ? <div class="field__error">{v.t(errors[k])}</div> : null}
-                      <textarea class="input" id={`f-${k}-${a.id}`} name={k} rows={2}>{f?.[k] ?? cur?.[k] ?? ''}</textarea></div>
+                    <TextAreaField v={v} name={k} id={`${k}-${a.id}`} label={v.t(`plan.monev.${k}`)} rows={2} maxlength={TEXT_MAX} value={f?.[k] ?? cur?.[k] ?? ''} errors={errors} errorParams={params} />
                   ))}
-                  <div class="field field--checkbox">
-                    <input type="checkbox" id={`f-fud-${a.id}`} name="followUpDone" value="1" checked={f ? f.followUpDone === '1' : cur?.followUpDone} />
-                    <label for={`f-fud-${a.id}`}>{v.t('plan.monev.followUpDone')}</label>
-                  </div>
+                  <CheckboxField v={v} name="followUpDone" id={`fud-${a.id}`} label={v.t('plan.monev.followUpDone')} checked={f ? f.followUpDone === '1' : !!cur?.followUpDone} errors={errors} />
                   {canMonev ? <button class="button button--primary" type="submit">{v.t('plan.monev.save')}</button> : null}
                 </fieldset>
               </form>
 
               <div class="plan-monev__evidence" id={`f-evidence-${a.id}`} tabindex={-1}>
                 <h3>{v.t('plan.monev.evidence')}{items.length ? <> <Badge tone="info">{v.t('plan.monev.evidence.count', { n: v.num(items.length) })}</Badge></> : null}</h3>
-                {Object.values(evErrors).length ? <div class="field field--error"><div class="field__error">{Object.values(evErrors).map((k) => <p>{v.t(k, failed?.params)}</p>)}</div></div> : null}
                 {cur ? <EvidenceList v={v} items={items} remove={canMonev ? (link) => `${act}/bukti/${link}/hapus` : null} /> : <p class="muted">{canMonev ? v.t('plan.monev.evidence.record_first') : v.t('plan.monev.evidence.empty')}</p>}
                 {canMonev && cur ? (
                   <details class="plan-area plan-monev__add" open={Object.keys(evErrors).length > 0}>
                     <summary>{v.t('plan.monev.evidence.add')}</summary>
                     <div class="evidence-forms">
-                      <form method="post" action={`${act}/bukti`} enctype="multipart/form-data" class="form">
+                      <form method="post" action={`${act}/bukti`} enctype="multipart/form-data" class="form" novalidate>
                         <Csrf v={v} />
                         <h4>{v.t('plan.monev.evidence.upload')}</h4>
-                        <div class="field">
-                          <label class="field__label" for={`f-file-${a.id}`}>{v.t('plan.monev.evidence.file')}</label>
-                          <div class="field__hint" id={`h-file-${a.id}`}>{v.t('plan.monev.evidence.file_hint')}</div>
-                          <input class="input" type="file" id={`f-file-${a.id}`} name="file" required aria-describedby={`h-file-${a.id}`} />
-                        </div>
-                        <div class="field">
-                          <label class="field__label" for={`f-etitle-${a.id}`}>{v.t('plan.monev.evidence.file_title')}</label>
-                          <input class="input" id={`f-etitle-${a.id}`} name="title" maxlength={200} value={ef.title ?? ''} />
-                        </div>
+                        <FileField v={v} name="file" id={`file-${a.id}`} label={v.t('plan.monev.evidence.file')} hint={v.t('plan.monev.evidence.file_hint')} required errors={evErrors} errorParams={params} />
+                        <TextField v={v} name="title" id={`etitle-${a.id}`} label={v.t('plan.monev.evidence.file_title')} maxlength={200} value={ef.title} errors={evErrors} errorParams={params} />
                         <div class="form__actions"><button class="button button--secondary" type="submit">{v.t('plan.monev.evidence.upload_button')}</button></div>
                       </form>
                       {library.length ? (
-                        <form method="post" action={`${act}/bukti`} class="form">
+                        <form method="post" action={`${act}/bukti`} class="form" novalidate>
                           <Csrf v={v} />
                           <h4>{v.t('plan.monev.evidence.library')}</h4>
-                          <div class="field">
-                            <label class="field__label" for={`f-lib-${a.id}`}>{v.t('plan.monev.evidence.library_label')}</label>
-                            <select class="input" id={`f-lib-${a.id}`} name="fileId" required>
-                              <option value="">{v.t('plan.monev.evidence.choose')}</option>
-                              {library.map((x) => <option value={x.id} selected={ef.fileId === x.id}>{`${x.title} (${formatFileSize(v, x.size)})`}</option>)}
-                            </select>
-                          </div>
+                          <SelectField v={v} name="fileId" id={`lib-${a.id}`} label={v.t('plan.monev.evidence.library_label')} required value={ef.fileId} errors={evErrors} errorParams={params}
+                            placeholder={v.t('plan.monev.evidence.choose')} options={library.map((x) => ({ value: x.id, label: `${x.title} (${formatFileSize(v, x.size)})` }))} />
                           <div class="form__actions"><button class="button button--secondary" type="submit">{v.t('plan.monev.evidence.attach')}</button></div>
                         </form>
                       ) : null}
-                      <form method="post" action={`${act}/bukti`} class="form">
+                      <form method="post" action={`${act}/bukti`} class="form" novalidate>
                         <Csrf v={v} />
                         <h4>{v.t('plan.monev.evidence.link')}</h4>
-                        <div class="field">
-                          <label class="field__label" for={`f-url-${a.id}`}>{v.t('plan.monev.evidence.url')}</label>
-                          <input class="input" type="url" id={`f-url-${a.id}`} name="url" required maxlength={2000} value={ef.url ?? ''} />
-                        </div>
-                        <div class="field">
-                          <label class="field__label" for={`f-ltitle-${a.id}`}>{v.t('plan.monev.evidence.link_title')}</label>
-                          <input class="input" id={`f-ltitle-${a.id}`} name="linkTitle" required maxlength={200} value={ef.linkTitle ?? ''} />
-                        </div>
+                        <TextField v={v} name="url" type="url" id={`url-${a.id}`} label={v.t('plan.monev.evidence.url')} required maxlength={2000} value={ef.url} errors={evErrors} errorParams={params} />
+                        <TextField v={v} name="linkTitle" id={`ltitle-${a.id}`} label={v.t('plan.monev.evidence.link_title')} required maxlength={200} value={ef.linkTitle} errors={evErrors} errorParams={params} />
                         <div class="form__actions"><button class="button button--secondary" type="submit">{v.t('plan.monev.evidence.add_link')}</button></div>
                       </form>
                     </div>
@@ -208,7 +185,7 @@ export function registerMonevRoutes(r: Router) {
   });
 
   // ---- evidence of a monev record ------------------------------------------------------------------
-  r.post(`${BASE}/${ID}/monev/${AID}/${MONTH}/bukti`, 'workplan.plan.monev', async (c) => {
+  r.post(`${BASE}/${ID}/monev/${AID}/${MONTH}/bukti`, 'workplan.plan.monev', { files: 1 }, async (c) => {
     const plan = await planOr404(c);
     const month = c.req.param('month') ?? '';
     const body = await c.req.parseBody();

@@ -145,3 +145,48 @@ test('report model: Indonesian texts, statuses with overdue marks, rows grouped 
   assert.equal(buildMonevReportModel({ ...src, ketua: null }, t).signatures.right.name, 'Elius Gani');
   assert.deepEqual(buildMonevReportModel({ ...src, ketua: null, head: null, place: null }, t).signatures.right.nip, 'NIP.');
 });
+
+test('periods of each kind: codes and months; labels of a month and a year', () => {
+  const cases: [Parameters<typeof periodOf>, string, number[]][] = [
+    [['month', 2026, 1], '2026-M01', [1]], [['month', 2026, 12], '2026-M12', [12]],
+    [['quarter', 2026, 1], '2026-Q1', [1, 2, 3]], [['quarter', 2026, 2], '2026-Q2', [4, 5, 6]], [['quarter', 2026, 3], '2026-Q3', [7, 8, 9]], [['quarter', 2026, 4], '2026-Q4', [10, 11, 12]],
+    [['semester', 2026, 1], '2026-S1', [1, 2, 3, 4, 5, 6]], [['semester', 2026, 2], '2026-S2', [7, 8, 9, 10, 11, 12]],
+    [['year', 2027], '2027', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]],
+  ];
+  for (const [args, code, months] of cases) {
+    const p = periodOf(...args);
+    assert.deepEqual([p.code, p.months, p.year, p.kind], [code, months, args[1], args[0]], code);
+  }
+  const t = (key: string, params: Record<string, string | number> = {}) => `${key}${JSON.stringify(params)}`;
+  assert.equal(periodLabel(t, periodOf('year', 2026)), 'plan.report.period.year{"year":2026}');
+  assert.equal(periodLabel(t, periodOf('quarter', 2026, 1)), 'plan.report.period.quarter{"n":"I","year":2026}');
+  assert.equal(periodLabel(t, periodOf('semester', 2026, 2)), 'plan.report.period.semester{"n":"II","year":2026}');
+  // each quarter's first and last day
+  const quarters: [string, string][] = [['2026-01-01', '2026-Q1'], ['2026-06-30', '2026-Q2'], ['2026-07-01', '2026-Q3'], ['2026-09-30', '2026-Q3'], ['2026-10-01', '2026-Q4'], ['2026-12-31', '2026-Q4']];
+  for (const [day, want] of quarters) assert.equal(defaultPeriod(2026, new Date(`${day}T06:00:00Z`)).code, want, day);
+});
+
+test('tally: mean realisation over the scheduled months (no record = 0 %, done = 100 %), rounded half up', () => {
+  const months = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+  const acts2: ReportActivity[] = [{ id: 'a', area: 2, seq: 1, title: 'A', months, pic: null }];
+  const cases: [[string, number][], number, number][] = [
+    // [status, realisation] per month from January; the year's realisation and completion
+    [[['done', 0]], 8, 8], // done counts 100 whatever is stored: 100/12 = 8.33 → 8
+    [[['partial', 50], ['partial', 40]], 8, 0], // 90/12 = 7.5 → 8
+    [[['done', 100], ['done', 100], ['partial', 30]], 19, 17], // 230/12 = 19.17; 2/12 = 16.7 → 17
+    [[['partial', 66]], 6, 0], // 66/12 = 5.5 → 6
+    [[], 0, 0],
+  ];
+  for (const [recs, realisation, pct] of cases) {
+    const m = recs.map(([status, r], i) => rec(`r${i}`, 'a', i + 1, status, r));
+    const s = summariseMonev(periodOf('year', 2026), acts2, m, new Map(), new Date('2026-01-05T00:00:00Z'));
+    assert.deepEqual([s.overall.realisation, s.overall.pct], [realisation, pct], JSON.stringify(recs));
+    assert.deepEqual([s.perArea[1]!.realisation, s.perArea[1]!.pct], [realisation, pct]);
+  }
+  // one month: 2/3 of a quarter done → 67, the mean 66.67 → 67
+  const q = summariseMonev(periodOf('quarter', 2026, 1), acts2, [rec('x', 'a', 1, 'done', 100), rec('y', 'a', 2, 'done', 100)], new Map(), new Date('2026-05-05T00:00:00Z'));
+  assert.deepEqual([q.overall.pct, q.overall.realisation, q.overall.done, q.overall.none], [67, 67, 2, 1]);
+  // an unknown stored status counts as not recorded
+  const odd = summariseMonev(periodOf('month', 2026, 1), acts2, [rec('z', 'a', 1, 'weird', 30)], new Map(), new Date('2026-05-05T00:00:00Z'));
+  assert.deepEqual([odd.slots[0]!.state, odd.overall.none, odd.overall.realisation], ['none', 1, 30]);
+});

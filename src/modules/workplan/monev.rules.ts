@@ -2,6 +2,7 @@
 // belong to them, the default period of a plan, the aggregation of monev records over a period, and
 // the report's document model. No database, no request; texts come through the translator given.
 import { formatDate } from '../../kernel/i18n.ts';
+import { currentMonth, currentYear } from '../../kernel/workdays.ts';
 import { formatNip } from '../org/index.ts';
 import { AREAS, MONTHS, planProgress, type Check } from './plan.rules.ts';
 
@@ -56,10 +57,10 @@ export function parsePeriod(raw: unknown): Check<Period> {
  * quarter once the year is over, the first quarter of a plan for a year still to come.
  */
 export function defaultPeriod(year: number, today: Date): Period {
-  const y = today.getUTCFullYear();
+  const y = currentYear(today);
   if (year < y) return periodOf('quarter', year, 4);
   if (year > y) return periodOf('quarter', year, 1);
-  return periodOf('quarter', year, Math.floor(today.getUTCMonth() / 3) + 1);
+  return periodOf('quarter', year, Math.floor((currentMonth(today) - 1) / 3) + 1);
 }
 
 /** Every period of a year, for a selector: the year, semesters, quarters, months. */

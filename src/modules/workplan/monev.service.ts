@@ -118,7 +118,7 @@ export async function monevReportOf(db: Db, plan: PlanRow, period: Period, t: Tr
   const areaNames: Record<number, string> = {};
   for (const a of [1, 2, 3, 4, 5, 6]) areaNames[a] = t(`area.${a}`);
   return buildMonevReportModel({
-    kop: kopOf(regencyName, unit), regency: regencyName, unitName: unit.name, year: plan.year, summary, areaNames,
+    kop: kopOf(regencyName, { name: unit.name, address: unit.address, phone: unit.phone, email: unit.email, fax: unit.fax, website: unit.website, sms: unit.sms }), regency: regencyName, unitName: unit.name, year: plan.year, summary, areaNames,
     place: plan.place ?? regency?.capital ?? null, date: today, timeZone: opts.timeZone,
     head: head ? { name: head.name, nip: head.nip } : null, ketua,
   }, t);

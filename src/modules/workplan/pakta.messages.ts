@@ -30,6 +30,9 @@ export const paktaMessages: Catalogue = {
     'pakta.coverage.none_signed': 'Belum ada yang menandatangani.',
     'pakta.coverage.signed_at': 'Ditandatangani',
     'pakta.coverage.other_unit': 'ditandatangani di unit sebelumnya',
+    'pakta.coverage.all_units': 'Semua unit',
+    'pakta.coverage.by_unit': 'Cakupan per unit',
+    'pakta.coverage.no_units': 'Tidak ada unit dalam cakupan Anda.',
   },
   en: {
     'nav.pakta': 'Integrity Pact',
@@ -60,5 +63,8 @@ export const paktaMessages: Catalogue = {
     'pakta.coverage.none_signed': 'Nobody has signed yet.',
     'pakta.coverage.signed_at': 'Signed',
     'pakta.coverage.other_unit': 'signed in previous unit',
+    'pakta.coverage.all_units': 'All units',
+    'pakta.coverage.by_unit': 'Coverage by unit',
+    'pakta.coverage.no_units': 'No unit is in your scope.',
   },
 };

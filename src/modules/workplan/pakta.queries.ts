@@ -1,6 +1,6 @@
 // Reads of workplan_pacts, and of org people/units (read only, through the tables org exports) for
 // coverage. Writes to pacts happen only in pakta.service.ts.
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db.ts';
 import { orgPeople as people, orgUnits as units } from '../org/index.ts';
 import { pacts } from './workplan.schema.ts';
@@ -78,4 +78,23 @@ export async function regencyName(db: Db): Promise<string> {
 export async function regencyCapital(db: Db): Promise<string | null> {
   const res = await db.execute(sql`select capital from org_regencies order by created_at limit 1`);
   return (res as unknown as { rows: { capital: string | null }[] }).rows[0]?.capital ?? null;
+}
+
+export interface UnitCoverage { unitId: string; signed: number; total: number }
+
+/**
+ * Pakta coverage of many units for a year, counted as in pactCoverage (active people by their unit
+ * now; a signature of that year wherever it was made): one row per unit that has active people.
+ */
+export async function pactCoverageByUnit(db: Db, unitIds: readonly string[], year: number): Promise<Map<string, UnitCoverage>> {
+  if (!unitIds.length) return new Map();
+  const rows = await db.select({
+    unitId: people.unitId,
+    total: sql<number>`count(*)::int`,
+    signed: sql<number>`count(${pacts.id})::int`,
+  }).from(people)
+    .leftJoin(pacts, and(eq(pacts.personId, people.id), eq(pacts.year, year)))
+    .where(and(inArray(people.unitId, [...unitIds]), eq(people.isActive, true)))
+    .groupBy(people.unitId);
+  return new Map(rows.map((r) => [r.unitId, { unitId: r.unitId, signed: Number(r.signed), total: Number(r.total) }]));
 }

@@ -9,9 +9,9 @@ import { isUuid } from '../../kernel/kernel.routes.tsx';
 import { Badge, CheckboxField, Csrf, DataTable, ErrorSummary, PageHeader, SummaryList, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
-import { findUnit } from '../org/index.ts';
+import { findUnit, listUnits } from '../org/index.ts';
 import { renderPaktaPdf } from './pakta.pdf.ts';
-import { findPact, findPactOf, hasSigned, pactCoverage, pactYears, personForPakta, regencyCapital, regencyName, unitOfPerson, yearIn, type PactRow } from './pakta.queries.ts';
+import { findPact, findPactOf, hasSigned, pactCoverage, pactCoverageByUnit, pactYears, personForPakta, regencyCapital, regencyName, unitOfPerson, yearIn, type PactRow } from './pakta.queries.ts';
 import { signPakta } from './pakta.service.ts';
 import { CURRENT_PAKTA, paktaTextOf } from './pakta.text.ts';
 
@@ -38,6 +38,44 @@ async function canSeePact(c: Ctx, pact: PactRow): Promise<boolean> {
   if (!scope) return false;
   if (inScope(scope, pact.unitId)) return true;
   return inScope(scope, await unitOfPerson(deps.db, pact.personId));
+}
+
+function YearForm({ v, year, years, unitId }: { v: View; year: number; years: number[]; unitId?: string }) {
+  return (
+    <form method="get" action="/pakta/coverage" class="form form--inline" novalidate>
+      {unitId ? <input type="hidden" name="unit" value={unitId} /> : null}
+      <label for="f-year">{v.t('pakta.coverage.year')}</label>{' '}
+      <select id="f-year" name="year">{years.map((yy) => <option value={String(yy)} selected={yy === year}>{yy}</option>)}</select>{' '}
+      <button type="submit" class="button">{v.t('pakta.coverage.show')}</button>
+    </form>
+  );
+}
+
+type ScopedUnit = Awaited<ReturnType<typeof listUnits>>[number];
+
+/** Coverage of every unit in the actor's scope for a year: the totals, then one row per unit. */
+async function coverageOverview(c: Ctx, units: ScopedUnit[], year: number, years: number[]) {
+  const byUnit = await pactCoverageByUnit(c.var.deps.db, units.map((u) => u.id), year);
+  const rows = units.map((u) => ({ unit: u, ...(byUnit.get(u.id) ?? { signed: 0, total: 0 }) }));
+  const signed = rows.reduce((s, r) => s + r.signed, 0);
+  const total = rows.reduce((s, r) => s + r.total, 0);
+  const pct = (a: number, b: number) => (b ? (100 * a) / b : 0);
+  const v = await pageView(c);
+  return c.html(
+    <Layout v={v} title={v.t('pakta.coverage.title')} crumbs={[crumbsHome(v), { href: '/pakta', label: v.t('pakta.title') }, { label: v.t('pakta.coverage.title') }]}>
+      <PageHeader title={v.t('pakta.coverage.title')} lead={`${v.t('pakta.coverage.all_units')} · ${year}`} />
+      <YearForm v={v} year={year} years={years} />
+      <div class="stats">
+        <div class="stat"><span class="stat__value" data-testid="coverage">{`${v.num(signed)} / ${v.num(total)}`}</span><span class="stat__label">{v.t('pakta.coverage.signed_total')}</span></div>
+        <div class="stat"><span class="stat__value">{`${v.num(pct(signed, total), 1)}%`}</span><span class="stat__label">{v.t('pakta.coverage.percent')}</span></div>
+      </div>
+      <DataTable v={v} caption={v.t('pakta.coverage.by_unit')} empty={v.t('pakta.coverage.no_units')} rows={rows} columns={[
+        { key: 'unit', label: v.t('pakta.field.unit'), render: (r) => <a href={`/pakta/coverage?unit=${r.unit.id}&year=${year}`}>{r.unit.name}</a> },
+        { key: 'signed', label: v.t('pakta.coverage.signed_total'), numeric: true, render: (r) => `${v.num(r.signed)} / ${v.num(r.total)}` },
+        { key: 'percent', label: v.t('pakta.coverage.percent'), numeric: true, render: (r) => `${v.num(pct(r.signed, r.total), 1)}%` },
+      ]} />
+    </Layout>,
+  );
 }
 
 export function registerPaktaRoutes(r: Router) {
@@ -68,10 +106,7 @@ export function registerPaktaRoutes(r: Router) {
           <Statement v={v} version={CURRENT_PAKTA.version} />
           <form method="post" action="/pakta/sign" class="form" novalidate>
             <Csrf v={v} />
-            <div class={errors?.confirm ? 'field field--error' : 'field'}>
-              {errors?.confirm ? <div class="field__error" id="e-confirm">{v.t(errors.confirm)}</div> : null}
-              <CheckboxField v={v} name="confirm" label={v.t('pakta.confirm')} />
-            </div>
+            <CheckboxField v={v} name="confirm" label={v.t('pakta.confirm')} errors={errors} />
             <div class="form__actions">
               <button type="submit" class="button button--primary">{v.t('pakta.sign')}</button>
             </div>
@@ -99,28 +134,31 @@ export function registerPaktaRoutes(r: Router) {
     return c.redirect('/pakta', 303);
   });
 
+  // Without a unit named: a unit's own staff see their unit; the regency roles, and a TPI
+  // evaluator for the units assigned to them, see every unit in their scope, each linking to its page.
   r.get('/pakta/coverage', 'pakta.coverage', async (c) => {
     const { deps, scope } = c.var;
-    const unitId = c.req.query('unit') || currentUnitOf(c);
-    if (!unitId || !isUuid(unitId) || !inScope(scope!, unitId)) throw notFound();
-    const unit = await findUnit(deps.db, scope!, unitId);
-    if (!unit) throw notFound();
     const current = yearIn(deps.config.timeZone);
-    const years = await pactYears(deps.db, current);
     const y = Number(c.req.query('year') ?? current);
     const year = Number.isInteger(y) && y >= 2000 && y <= current + 1 ? y : current;
+    const years = await pactYears(deps.db, current);
+    const inScopeUnits = await listUnits(deps.db, scope!);
+    const several = inScopeUnits.length > 1;
+    const own = currentUnitOf(c);
+    const named = c.req.query('unit');
+    const unitId = named || (own && !scope!.all && inScope(scope!, own) ? own : null);
+    if (!unitId) return coverageOverview(c, inScopeUnits, year, years);
+    if (!isUuid(unitId) || !inScope(scope!, unitId)) throw notFound();
+    const unit = await findUnit(deps.db, scope!, unitId);
+    if (!unit) throw notFound();
     const cov = await pactCoverage(deps.db, unitId, year);
     const v = await pageView(c);
     const pct = cov.total ? (100 * cov.signed) / cov.total : 0;
     return c.html(
-      <Layout v={v} title={v.t('pakta.coverage.title')} crumbs={[crumbsHome(v), { href: '/pakta', label: v.t('pakta.title') }, { label: v.t('pakta.coverage.title') }]}>
+      <Layout v={v} title={v.t('pakta.coverage.title')} crumbs={[crumbsHome(v), { href: '/pakta', label: v.t('pakta.title') },
+        ...(several ? [{ href: `/pakta/coverage?year=${year}`, label: v.t('pakta.coverage.all_units') }] : []), { label: v.t('pakta.coverage.title') }]}>
         <PageHeader title={v.t('pakta.coverage.title')} lead={`${unit.name} · ${year}`} />
-        <form method="get" action="/pakta/coverage" class="form form--inline">
-          <input type="hidden" name="unit" value={unitId} />
-          <label for="f-year">{v.t('pakta.coverage.year')}</label>{' '}
-          <select id="f-year" name="year">{years.map((yy) => <option value={String(yy)} selected={yy === year}>{yy}</option>)}</select>{' '}
-          <button type="submit" class="button">{v.t('pakta.coverage.show')}</button>
-        </form>
+        <YearForm v={v} year={year} years={years} unitId={unitId} />
         <div class="stats">
           <div class="stat"><span class="stat__value" data-testid="coverage">{`${v.num(cov.signed)} / ${v.num(cov.total)}`}</span><span class="stat__label">{v.t('pakta.coverage.signed_total')}</span></div>
           <div class="stat"><span class="stat__value">{`${v.num(pct, 1)}%`}</span><span class="stat__label">{v.t('pakta.coverage.percent')}</span></div>

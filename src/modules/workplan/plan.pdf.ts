@@ -19,7 +19,11 @@ const MONTH_HEADS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10', '11', '1
 /** Renders the decree (A4 portrait, the matrix on a landscape page). Throws on a template bug. */
 export function renderDecreePdf(model: DecreeModel, at: Date = new Date()): Uint8Array {
   const { compiler: c, template: main } = typst();
-  const data = JSON.stringify({ ...model, months: MONTH_HEADS });
+  const { logoImage, ...rest } = model;
+  // the letterhead logo is a shadow file the template reads by its path (kop.logo)
+  c.resetShadow();
+  if (logoImage && rest.kop.logo === logoImage.path) c.mapShadow(logoImage.path, Buffer.from(logoImage.bytes));
+  const data = JSON.stringify({ ...rest, kop: { ...rest.kop, logo: logoImage && rest.kop.logo === logoImage.path ? rest.kop.logo : null }, months: MONTH_HEADS });
   try {
     return c.pdf({ mainFileContent: main, inputs: { data } }, { creationTimestamp: Math.floor(at.getTime() / 1000) });
   } catch (e) {
@@ -27,6 +31,7 @@ export function renderDecreePdf(model: DecreeModel, at: Date = new Date()): Uint
     try { diags = JSON.stringify(c.fetchDiagnostics(e as never)).slice(0, 2000); } catch { /* none */ }
     throw new Error(`decree template failed to compile: ${(e as Error).message ?? e} ${diags}`);
   } finally {
+    c.resetShadow();
     c.evictCache(10);
   }
 }

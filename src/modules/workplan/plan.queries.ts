@@ -4,7 +4,7 @@ import { and, asc, desc, eq, inArray } from 'drizzle-orm';
 import { inScope, type Scope } from '../../kernel/access.ts';
 import type { Db } from '../../kernel/db.ts';
 import { orgPeople as people, orgUnits as units } from '../org/index.ts';
-import { activities, monev, planAreas, plans } from './workplan.schema.ts';
+import { activities, monev, planAreas, plans, teams } from './workplan.schema.ts';
 
 export type PlanRow = typeof plans.$inferSelect;
 export type ActivityRow = typeof activities.$inferSelect;
@@ -28,6 +28,11 @@ export async function activitiesOf(db: Db, planId: string) {
   return db.select({ a: activities, picName: people.name }).from(activities)
     .leftJoin(people, eq(people.id, activities.picPersonId))
     .where(eq(activities.planId, planId)).orderBy(asc(activities.area), asc(activities.seq));
+}
+
+/** The Tim Kerja ZI decrees of a unit (every year's team: number and date as recorded at /tim-zi). */
+export async function teamDecreesOf(db: Db, unitId: string) {
+  return db.select({ year: teams.year, decreeNumber: teams.decreeNumber, decreeDate: teams.decreeDate }).from(teams).where(eq(teams.unitId, unitId));
 }
 
 export async function unitOf(db: Db, unitId: string) {

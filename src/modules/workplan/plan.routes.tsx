@@ -2,9 +2,10 @@
 // monthly matrix), the activity form, the decree PDF and the schedule workbook; the unit picker and
 // overview for accounts reaching several units. The monev pages are in monev.routes.tsx.
 import { DomainError, notFound } from '../../kernel/errors.ts';
+import { currentMonth, currentYear } from '../../kernel/workdays.ts';
 import { currentUnitOf, flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
 import { isUuid } from '../../kernel/kernel.routes.tsx';
-import { Badge, Csrf, ErrorSummary, PageHeader, SelectField, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { Badge, CheckboxGroup, Csrf, capValue, ErrorSummary, PageHeader, ScrollRegion, SelectField, TextAreaField, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { listUnits } from '../org/index.ts';
@@ -13,7 +14,10 @@ import { BASE, ID, aidOf, errorsOf, planOr404, svc } from './plan.http.ts';
 import { renderDecreePdf } from './plan.pdf.ts';
 import { renderScheduleXlsx } from './plan.xlsx.ts';
 import { findPlan, listPlans, monevOf, planYears, plansOfYear, progressInputs, unitOf, type PlanRow } from './plan.queries.ts';
-import { AREAS, MONTHS, planProgress, validateYear } from './plan.rules.ts';
+import { AREAS, MONTHS, TEXT_MAX, markState, planProgress, validateYear } from './plan.rules.ts';
+
+/** The matrix's mark of a scheduled month by its state (the legend shows the same). */
+const MARK = { scheduled: '●', done: '✓', overdue: '!' } as const;
 import {
   createPlan, decreeOf, deleteActivity, listPlanTemplates, loadPlan, saveActivity, updateArea, updateHeader,
 } from './plan.service.ts';
@@ -54,7 +58,7 @@ export function registerPlanRoutes(r: Router) {
       <Layout v={v} title={v.t('plan.title')} crumbs={[{ href: '/', label: v.t('nav.home') }, { label: v.t('plan.title') }]}>
         <PageHeader title={v.t('plan.title')} lead={unit ? v.t('plan.lead', { unit: unit.name }) : v.t('plan.no_unit')} />
         {many ? (
-          <form method="get" action={BASE} class="card plan-unit-picker" aria-label={v.t('plan.unit.picker')}>
+          <form method="get" action={BASE} class="card plan-unit-picker" aria-label={v.t('plan.unit.picker')} novalidate>
             <SelectField v={v} name="unit" label={v.t('plan.unit.label')} required value={unit?.id ?? ''} options={reach.map((u) => ({ value: u.id, label: u.name }))} />
             {overview ? <input type="hidden" name="tahun" value={String(overview.year)} /> : null}
             <button class="button button--secondary" type="submit">{v.t('plan.unit.show')}</button>
@@ -64,13 +68,13 @@ export function registerPlanRoutes(r: Router) {
           <section class="card">
             {many ? <h2>{unit.name}</h2> : null}
             {plans.length === 0 ? <p class="muted">{v.t('plan.empty')}</p> : (
-              <div class="table-wrap"><table class="table">
+              <ScrollRegion label={v.t('plan.title')}><table class="table">
                 <caption class="visually-hidden">{v.t('plan.title')}</caption>
                 <thead><tr><th scope="col">{v.t('plan.col.year')}</th><th scope="col">{v.t('plan.col.title')}</th><th scope="col">{v.t('plan.col.number')}</th></tr></thead>
                 <tbody>{plans.map((p) => (
                   <tr><td data-label={v.t('plan.col.year')}><a href={`${BASE}/${p.id}`}>{p.year}</a></td><td data-label={v.t('plan.col.title')}>{p.title}</td><td data-label={v.t('plan.col.number')}>{p.decreeNumber ?? v.t('plan.none')}</td></tr>
                 ))}</tbody>
-              </table></div>
+              </table></ScrollRegion>
             )}
           </section>
         ) : null}
@@ -84,7 +88,7 @@ export function registerPlanRoutes(r: Router) {
               </ul>
             </nav>
             <p>{v.t('plan.overview.totals', { with: v.num(overview.rows.filter((r) => r.plan).length), all: v.num(overview.rows.length) })}</p>
-            <div class="table-wrap"><table class="table plan-overview">
+            <ScrollRegion label={v.t('plan.overview', { year: overview.year })}><table class="table plan-overview">
               <caption class="visually-hidden">{v.t('plan.overview', { year: overview.year })}</caption>
               <thead><tr>
                 <th scope="col">{v.t('plan.overview.col.unit')}</th><th scope="col">{v.t('plan.overview.col.plan')}</th>
@@ -99,17 +103,17 @@ export function registerPlanRoutes(r: Router) {
                   <td class="num" data-label={v.t('plan.overview.col.overdue')}>{r.plan ? (r.overdue ? <Badge tone="danger">{v.num(r.overdue)}</Badge> : v.num(0)) : '—'}</td>
                 </tr>
               ))}</tbody>
-            </table></div>
+            </table></ScrollRegion>
           </section>
         ) : null}
         {canEdit ? (
           <section class="card">
             <h2>{v.t('plan.new')}</h2>
             <ErrorSummary v={v} texts={texts} />
-            <form method="post" action={BASE}>
+            <form method="post" action={BASE} novalidate>
               <Csrf v={v} />
               {many ? <input type="hidden" name="unit" value={unit!.id} /> : null}
-              <TextField v={v} name="year" label={v.t('plan.new.year')} required width="short" inputmode="numeric" value={form.year ?? String(new Date().getFullYear())} errors={errors} />
+              <TextField v={v} name="year" label={v.t('plan.new.year')} required width="short" inputmode="numeric" value={form.year ?? String(currentYear())} errors={errors} />
               <SelectField v={v} name="template" label={v.t('plan.new.source')} hint={v.t('plan.new.hint')} required value={form.template ?? templates[0]?.id ?? ''} errors={errors}
                 options={[...templates.map((t) => ({ value: t.id, label: v.t('plan.new.source.template', { title: t.source }) })), { value: 'empty', label: v.t('plan.new.source.empty') }]} />
               <button class="button button--primary" type="submit">{v.t('plan.new')}</button>
@@ -128,8 +132,8 @@ export function registerPlanRoutes(r: Router) {
     const ids = scope.all ? null : reach.map((u) => u.id);
     const now = new Date();
     const asked = validateYear(rawYear);
-    const year = asked.ok ? asked.value : now.getUTCFullYear();
-    const years = [...new Set([...(await planYears(db, ids)), now.getUTCFullYear(), year])].sort((a, b) => b - a);
+    const year = asked.ok ? asked.value : currentYear(now);
+    const years = [...new Set([...(await planYears(db, ids)), currentYear(now), year])].sort((a, b) => b - a);
     const plans = await plansOfYear(db, ids, year);
     const { acts, records } = await progressInputs(db, plans.map((p) => p.id));
     const rows = reach.map((unit) => {
@@ -171,7 +175,7 @@ export function registerPlanRoutes(r: Router) {
     const monevRows = await monevOf(c.var.deps.db, plan.id);
     const progress = planProgress(plan.year, activities.map(({ a }) => ({ id: a.id, area: a.area, months: a.months as number[] })), monevRows, new Date());
     const now = new Date();
-    const monevMonth = plan.year === now.getUTCFullYear() ? now.getUTCMonth() + 1 : 1;
+    const monevMonth = plan.year === currentYear(now) ? currentMonth(now) : 1;
     return c.html(
       <Layout v={v} title={title} crumbs={[{ href: '/', label: v.t('nav.home') }, { href: `${BASE}?unit=${plan.unitId}`, label: v.t('plan.title') }, { label: String(plan.year) }]}>
         <PageHeader title={title} lead={unit.name} actions={<div class="button-row">
@@ -181,9 +185,9 @@ export function registerPlanRoutes(r: Router) {
         {opts.section === 'header' || opts.section === 'area' ? <ErrorSummary v={v} errors={errors} /> : null}
         <section class="card" id="keputusan">
           <h2>{v.t('plan.header')}</h2>
-          <form method="post" action={`${BASE}/${plan.id}`}>
+          <form method="post" action={`${BASE}/${plan.id}`} novalidate>
             <Csrf v={v} />
-            <input type="hidden" name="version" value={f.version ?? String(plan.version)} />
+            <input type="hidden" name="version" value={capValue(f.version ?? String(plan.version), 20)} />
             <fieldset disabled={ro} class="plan-fieldset">
               <TextField v={v} name="title" label={v.t('plan.field.title')} required value={f.title ?? plan.title} errors={errors} maxlength={300} />
               <TextField v={v} name="number" label={v.t('plan.field.number')} value={f.number ?? plan.decreeNumber} errors={errors} maxlength={200} />
@@ -207,7 +211,7 @@ export function registerPlanRoutes(r: Router) {
             ))}
             {progress.overdue.size ? <li><Badge tone="danger">{v.t('plan.monev.overdue_count', { n: v.num(progress.overdue.size) })}</Badge></li> : null}
           </ul>
-          <div class="table-wrap plan-matrix">
+          <ScrollRegion class="plan-matrix" label={v.t('plan.matrix.caption', { year: plan.year })}>
             <table class="plan-matrix__table">
               <caption>{v.t('plan.matrix.caption', { year: plan.year })}</caption>
               <thead><tr><th scope="col">{v.t('plan.matrix.no')}</th><th scope="col">{v.t('plan.activity.field.title')}</th>{MONTHS.map((m) => <th scope="col" class="num">{v.t(`plan.month.${m}`)}</th>)}</tr></thead>
@@ -217,17 +221,26 @@ export function registerPlanRoutes(r: Router) {
                   <tbody>
                     <tr><th scope="rowgroup" colspan={14} class="plan-matrix__area">{area}. {v.t(`area.${area}`)}</th></tr>
                     {rows.map(({ a }, i) => (
-                      <tr><td>{i + 1})</td><th scope="row">{a.title}</th>{MONTHS.map((m) => {
+                      <tr><td>{i + 1})</td><th scope="row">{a.title}{a.templateAdded ? <> <span aria-hidden="true">*</span><span class="visually-hidden">({v.t('plan.activity.added')})</span></> : null}</th>{MONTHS.map((m) => {
                         if (!(a.months as number[]).includes(m)) return <td class="num"></td>;
                         const key = `${a.id}:${m}`;
-                        const state = progress.done.has(key) ? 'done' : progress.overdue.has(key) ? 'overdue' : null;
-                        return <td class={`num plan-matrix__mark${state ? ` plan-matrix__mark--${state}` : ''}`}><span aria-hidden="true">{state === 'done' ? '✓' : state === 'overdue' ? '!' : '●'}</span><span class="visually-hidden">{v.t('plan.matrix.marked')}{state ? `, ${v.t(state === 'done' ? 'plan.monev.done_mark' : 'plan.monev.overdue')}` : ''}</span></td>;
+                        const state = markState(progress.done.has(key), progress.overdue.has(key));
+                        return <td class={`num plan-matrix__mark${state !== 'scheduled' ? ` plan-matrix__mark--${state}` : ''}`}><span aria-hidden="true">{MARK[state]}</span><span class="visually-hidden">{v.t(`plan.matrix.state.${state}`)}</span></td>;
                       })}</tr>
                     ))}
                   </tbody>
                 );
               })}
             </table>
+          </ScrollRegion>
+          <div class="plan-matrix__legend">
+            <h3 id="legend-title">{v.t('plan.matrix.legend')}</h3>
+            <ul class="plain-list" aria-labelledby="legend-title">
+              {(['scheduled', 'done', 'overdue'] as const).map((st) => (
+                <li><span class={`plan-matrix__mark${st !== 'scheduled' ? ` plan-matrix__mark--${st}` : ''}`} aria-hidden="true">{MARK[st]}</span> {v.t(`plan.matrix.legend.${st}`)}</li>
+              ))}
+              {activities.some(({ a }) => a.templateAdded) ? <li><span aria-hidden="true">*</span> {v.t('plan.matrix.legend.added')}</li> : null}
+            </ul>
           </div>
         </section>
 
@@ -243,7 +256,7 @@ export function registerPlanRoutes(r: Router) {
                   <ul class="plain-list plan-activity-list">
                     {rows.map(({ a, picName }) => (
                       <li>
-                        <strong>{a.title}</strong> · {monthsLabel(v, a.months as number[])}
+                        <strong>{a.title}</strong>{a.templateAdded ? <> <Badge tone="neutral">{v.t('plan.activity.added')}</Badge></> : null} · {monthsLabel(v, a.months as number[])}
                         <br /><span class="muted">{v.t('plan.activity.col.pic')}: {picName ?? v.t('plan.none')}</span>
                         {(a.lkeItems as string[]).length ? <> {(a.lkeItems as string[]).map((code) => <Badge tone="info">{code}</Badge>)}</> : null}
                         {a.outputs ? <><br /><span class="muted">{v.t('plan.activity.field.outputs')}: {a.outputs}</span></> : null}
@@ -265,17 +278,12 @@ export function registerPlanRoutes(r: Router) {
             return (
               <details class="plan-area" open={!!af}>
                 <summary>{area}. {v.t(`area.${area}`)}</summary>
-                <form method="post" action={`${BASE}/${plan.id}/area/${area}`}>
+                <form method="post" action={`${BASE}/${plan.id}/area/${area}`} novalidate>
                   <Csrf v={v} />
                   <fieldset disabled={ro} class="plan-fieldset">
-                    <div class="field"><label class="field__label" for={`f-purpose-${area}`}>{v.t('plan.area.purpose')}</label>
-                      <textarea class="input" id={`f-purpose-${area}`} name="purpose" rows={3}>{af?.purpose ?? row?.purpose ?? ''}</textarea></div>
-                    <div class="field"><label class="field__label" for={`f-targets-${area}`}>{v.t('plan.area.targets')}</label>
-                      <div class="field__hint">{v.t('plan.area.lines_hint')}</div>
-                      <textarea class="input" id={`f-targets-${area}`} name="targets" rows={5}>{af?.targets ?? ((row?.targets as string[]) ?? []).join('\n')}</textarea></div>
-                    <div class="field"><label class="field__label" for={`f-indicators-${area}`}>{v.t('plan.area.indicators')}</label>
-                      <div class="field__hint">{v.t('plan.area.lines_hint')}</div>
-                      <textarea class="input" id={`f-indicators-${area}`} name="indicators" rows={6}>{af?.indicators ?? ((row?.indicators as string[]) ?? []).join('\n')}</textarea></div>
+                    <TextAreaField v={v} name="purpose" id={`purpose-${area}`} label={v.t('plan.area.purpose')} rows={3} maxlength={TEXT_MAX} value={af?.purpose ?? row?.purpose ?? ''} errors={af ? errors : undefined} />
+                    <TextAreaField v={v} name="targets" id={`targets-${area}`} label={v.t('plan.area.targets')} hint={v.t('plan.area.lines_hint')} rows={5} value={af?.targets ?? ((row?.targets as string[]) ?? []).join('\n')} errors={af ? errors : undefined} />
+                    <TextAreaField v={v} name="indicators" id={`indicators-${area}`} label={v.t('plan.area.indicators')} hint={v.t('plan.area.lines_hint')} rows={6} value={af?.indicators ?? ((row?.indicators as string[]) ?? []).join('\n')} errors={af ? errors : undefined} />
                     {canEdit ? <button class="button button--primary" type="submit">{v.t('plan.area.save', { area })}</button> : null}
                   </fieldset>
                 </form>
@@ -331,34 +339,25 @@ export function registerPlanRoutes(r: Router) {
       <Layout v={v} title={title} narrow crumbs={[{ href: `${BASE}?unit=${plan.unitId}`, label: v.t('plan.title') }, { href: `${BASE}/${plan.id}`, label: String(plan.year) }, { label: title }]}>
         <PageHeader title={title} lead={`${unit.name} · ${plan.year}`} />
         <ErrorSummary v={v} texts={texts} />
-        <form method="post" action={`${BASE}/${plan.id}/kegiatan${activityId ? `/${activityId}` : ''}`}>
+        <form method="post" action={`${BASE}/${plan.id}/kegiatan${activityId ? `/${activityId}` : ''}`} novalidate>
           <Csrf v={v} />
           <SelectField v={v} name="area" label={v.t('plan.activity.field.area')} required value={str('area', cur ? String(cur.area) : c.req.query('area') ?? '')} errors={errors}
             options={AREAS.map((a) => ({ value: String(a), label: `${a}. ${v.t(`area.${a}`)}` }))} />
           <TextField v={v} name="title" label={v.t('plan.activity.field.title')} required maxlength={300} value={str('title', cur?.title)} errors={errors} />
           <SelectField v={v} name="pic" label={v.t('plan.activity.field.pic')} placeholder={v.t('plan.field.signer_none')} value={str('pic', cur?.picPersonId)} errors={errors}
             options={people.map((p) => ({ value: p.id, label: `${p.name} — ${p.position}` }))} />
-          <fieldset class={errors.months ? 'field field--error plan-months' : 'field plan-months'} id="f-months">
-            <legend class="field__label">{v.t('plan.activity.field.months')}</legend>
-            {errors.months ? <div class="field__error">{v.t(errors.months)}</div> : null}
-            <div class="plan-months__grid">
-              {MONTHS.map((m) => (
-                <label class="plan-months__item"><input type="checkbox" name="months" value={String(m)} checked={months.includes(String(m))} /> {v.t(`plan.month.${m}`)}</label>
-              ))}
-            </div>
-          </fieldset>
-          <div class="field"><label class="field__label" for="f-outputs">{v.t('plan.activity.field.outputs')}</label>
-            <textarea class="input" id="f-outputs" name="outputs" rows={2}>{str('outputs', cur?.outputs)}</textarea></div>
-          <div class="field"><label class="field__label" for="f-evidence">{v.t('plan.activity.field.evidence')}</label>
-            <textarea class="input" id="f-evidence" name="evidence" rows={2}>{str('evidence', cur?.evidenceExpected)}</textarea></div>
-          <TextField v={v} name="lke" label={v.t('plan.activity.field.lke')} hint={v.t('plan.activity.field.lke_hint')} value={str('lke', ((cur?.lkeItems as string[]) ?? []).join(', '))} errors={errors} />
+          <CheckboxGroup v={v} name="months" legend={v.t('plan.activity.field.months')} required value={months} errors={errors} class="plan-months"
+            choices={MONTHS.map((m) => ({ value: String(m), label: v.t(`plan.month.${m}`) }))} />
+          <TextAreaField v={v} name="outputs" label={v.t('plan.activity.field.outputs')} rows={2} maxlength={TEXT_MAX} value={str('outputs', cur?.outputs)} errors={errors} errorParams={params} />
+          <TextAreaField v={v} name="evidence" label={v.t('plan.activity.field.evidence')} rows={2} maxlength={TEXT_MAX} value={str('evidence', cur?.evidenceExpected)} errors={errors} errorParams={params} />
+          <TextField v={v} name="lke" label={v.t('plan.activity.field.lke')} hint={v.t('plan.activity.field.lke_hint')} value={str('lke', ((cur?.lkeItems as string[]) ?? []).join(', '))} errors={errors} errorParams={params} maxlength={2000} />
           <div class="button-row">
             <button class="button button--primary" type="submit">{v.t('ui.save')}</button>
             <a class="button button--secondary" href={`${BASE}/${plan.id}#kegiatan`}>{v.t('ui.cancel')}</a>
           </div>
         </form>
         {activityId ? (
-          <form method="post" action={`${BASE}/${plan.id}/kegiatan/${activityId}/hapus`} class="plan-delete">
+          <form method="post" action={`${BASE}/${plan.id}/kegiatan/${activityId}/hapus`} class="plan-delete" novalidate>
             <Csrf v={v} />
             <button class="button button--danger" type="submit">{v.t('plan.activity.delete')}</button>
           </form>
@@ -408,7 +407,7 @@ export function registerPlanRoutes(r: Router) {
     const plan = await planOr404(c);
     const names: Record<number, string> = {};
     for (const a of AREAS) names[a] = c.var.deps.i18n.translator('id')(`area.${a}`);
-    const model = await decreeOf(c.var.deps.db, plan, names);
+    const model = await decreeOf(c.var.deps.db, plan, names, { files: c.var.deps.files });
     const pdf = renderDecreePdf(model, plan.updatedAt);
     return new Response(new Uint8Array(pdf), { headers: {
       'Content-Type': 'application/pdf',

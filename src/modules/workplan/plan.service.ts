@@ -9,11 +9,13 @@ import type { Db } from '../../kernel/db.ts';
 import { DomainError, conflict, invalid, notFound } from '../../kernel/errors.ts';
 import { listRuleSets } from '../assessment/index.ts';
 import { detachEvidence, listEvidenceFor } from '../evidence/index.ts';
+import type { FileStore } from '../../kernel/files.ts';
+import { dayIn } from '../../kernel/workdays.ts';
 import { findRegency } from '../org/index.ts';
-import { activitiesOf, peopleOfUnit, personOfUnit, planAreasOf, unitOf, type PlanRow } from './plan.queries.ts';
+import { activitiesOf, peopleOfUnit, personOfUnit, planAreasOf, teamDecreesOf, unitOf, type PlanRow } from './plan.queries.ts';
 import {
-  AREAS, TEXT_MAX, buildDecreeModel, parseCodes, parseLines, validateArea, validateMonev, validateMonths, validateTitle, validateYear,
-  type DecreeModel, type PlanContent,
+  AREAS, TEXT_MAX, buildDecreeModel, monthBegun, parseCodes, parseLines, teamDecreeInForce, validateArea, validateMonev, validateMonths, validateTitle, validateYear,
+  type DecreeModel, type LegalBasisData, type PlanContent,
 } from './plan.rules.ts';
 import { MONEV_SUBJECT } from './monev.rules.ts';
 import { activities, monev, planAreas, plans } from './workplan.schema.ts';
@@ -33,9 +35,20 @@ export interface PlanTemplate {
   regency: string;
   title: string;
   decree: { number: string; date: string; place: string; signerName: string; signerNip: string };
+  /** the source document's text as written (historical: its Mengingat cites what was in force for it) */
   content: PlanContent;
+  /** the Mengingat as legal-basis.json ids, resolved for each adopting plan's decree date */
+  legalBasis: string[];
   areas: { area: number; purpose: string; targets: string[]; indicators: string[] }[];
-  activities: { area: number; title: string; months: number[] }[];
+  /** added = not in the source document (Integritas derived it from the area's indicators) */
+  activities: { area: number; title: string; months: number[]; added?: boolean; from?: string }[];
+}
+
+let legalBasisCache: LegalBasisData | null = null;
+/** The regulations a decree may cite, with their days in force and sources (legal-basis.json). */
+export function legalBasisData(): LegalBasisData {
+  legalBasisCache ??= JSON.parse(readFileSync(new URL('./legal-basis.json', import.meta.url), 'utf8')) as LegalBasisData;
+  return legalBasisCache;
 }
 
 const TEMPLATE_IDS = ['rencana-kerja-zi-dpmptsp-bangka-2022'] as const;
@@ -72,6 +85,8 @@ export async function createPlan(ctx: Ctx, input: { unitId: string; year: unknow
     // the template's texts name its own unit; an adopting unit gets its own name in them
     const rename = (s: string) => (tpl && tpl.unitName !== unit.name ? s.split(tpl.unitName).join(unit.name) : s);
     const content: PlanContent = tpl ? JSON.parse(rename(JSON.stringify(tpl.content))) : {};
+    // the Mengingat is cited by id and resolved for the plan's decree date, not copied as written
+    if (tpl) { delete content.mengingat; content.legalBasis = [...tpl.legalBasis]; }
     const [p] = await tx.insert(plans).values({
       unitId: unit.id, year: year.value, title: tpl?.title ?? 'Rencana Kerja Pembangunan Zona Integritas',
       template: tpl?.id ?? null, content, place: tpl?.decree.place ?? null, createdBy: ctx.actor.accountId,
@@ -85,7 +100,7 @@ export async function createPlan(ctx: Ctx, input: { unitId: string; year: unknow
       await tx.insert(activities).values(tpl.activities.map((a) => {
         const seq = (seqs.get(a.area) ?? 0) + 1;
         seqs.set(a.area, seq);
-        return { planId: p.id, area: a.area, seq, title: a.title, months: a.months, createdBy: ctx.actor.accountId };
+        return { planId: p.id, area: a.area, seq, title: a.title, months: a.months, templateAdded: !!a.added, createdBy: ctx.actor.accountId };
       }));
     }
     await appendAudit(tx, ctx.actor, {
@@ -202,7 +217,8 @@ export async function saveActivity(ctx: Ctx, plan: PlanRow, activityId: string |
       const [cur] = await tx.select().from(activities).where(and(eq(activities.id, id), eq(activities.planId, plan.id))).limit(1);
       if (!cur) throw notFound();
       const seq = cur.area === v.area ? cur.seq : await nextSeq(tx, plan.id, v.area);
-      await tx.update(activities).set({ ...v, seq, updatedAt: new Date() }).where(eq(activities.id, id));
+      // saved by the unit, a row the template added is the unit's own
+      await tx.update(activities).set({ ...v, seq, templateAdded: false, updatedAt: new Date() }).where(eq(activities.id, id));
     } else {
       const [row] = await tx.insert(activities).values({ ...v, planId: plan.id, seq: await nextSeq(tx, plan.id, v.area), createdBy: ctx.actor.accountId }).returning({ id: activities.id });
       id = row.id;
@@ -251,19 +267,38 @@ export async function loadPlan(db: Db, plan: PlanRow) {
   return { unit: unit!, areas, activities: acts, people };
 }
 
-export async function decreeOf(db: Db, plan: PlanRow, areaNames: Record<number, string>): Promise<DecreeModel> {
+/**
+ * The decree of a plan: its Mengingat resolved for the decree date (today in the regency while
+ * undated) with the Tim Kerja ZI decree in force, and the letterhead logo (the unit's, else the
+ * regency's) when a file store is given to read it from.
+ */
+export async function decreeOf(db: Db, plan: PlanRow, areaNames: Record<number, string>, opts: { files?: FileStore; now?: Date } = {}): Promise<DecreeModel> {
   const { unit, areas, activities: acts } = await loadPlan(db, plan);
   const regency = await findRegency(db);
   const signer = plan.signerPersonId ? await personOfUnit(db, plan.unitId, plan.signerPersonId) : null;
+  const today = dayIn(opts.now ?? new Date());
+  const team = teamDecreeInForce(await teamDecreesOf(db, plan.unitId), plan.year, plan.decreeDate ?? today);
+  const logo = await logoOf(opts.files, unit, regency);
   return buildDecreeModel({
     regency: regencyLabel(regency?.name ?? '', regency?.kind ?? 'kabupaten'),
-    unit: { name: unit.name, address: unit.address, phone: unit.phone, email: unit.email },
+    unit: { name: unit.name, address: unit.address, phone: unit.phone, email: unit.email, fax: unit.fax, website: unit.website, sms: unit.sms },
+    logo: logo ? logo.path : null, logoImage: logo,
+    legal: legalBasisData(), teamDecree: team ? { number: team.decreeNumber!, date: team.decreeDate! } : null, today,
     year: plan.year, title: plan.title, number: plan.decreeNumber, date: plan.decreeDate, place: plan.place,
     signer, content: plan.content as PlanContent,
     areas: areas.map((a) => ({ area: a.area, purpose: a.purpose, targets: a.targets as string[], indicators: a.indicators as string[] })),
-    activities: acts.map(({ a, picName }) => ({ area: a.area, seq: a.seq, title: a.title, months: a.months as number[], pic: picName, outputs: a.outputs })),
+    activities: acts.map(({ a, picName }) => ({ area: a.area, seq: a.seq, title: a.title, months: a.months as number[], pic: picName, outputs: a.outputs, added: a.templateAdded })),
     areaNames,
   });
+}
+
+/** The letterhead logo's bytes (the unit's, else the regency's) for the PDF renderer; null without one or a store. */
+export async function logoOf(files: FileStore | undefined, unit: { logoSha256: string | null; logoMime: string | null }, regency: { logoSha256: string | null; logoMime: string | null } | null) {
+  const pick = unit.logoSha256 && unit.logoMime ? unit : regency?.logoSha256 && regency.logoMime ? regency : null;
+  if (!files || !pick) return null;
+  const bytes = await files.read(pick.logoSha256!).catch(() => null);
+  if (!bytes) return null;
+  return { path: pick.logoMime === 'image/png' ? '/logo.png' : '/logo.jpg', bytes: new Uint8Array(bytes) };
 }
 
 /** "Pemerintah Kabupaten Bangka" / "Bangka" → "Kabupaten Bangka". */
@@ -276,10 +311,12 @@ export function regencyLabel(name: string, kind: string): string {
 // ---- monev -------------------------------------------------------------------------------------
 
 /** Records the monev of an activity for one of its scheduled months (one record per month). */
-export async function saveMonev(ctx: Ctx, plan: PlanRow, activityId: string, rawMonth: unknown, input: Record<string, unknown>): Promise<void> {
+export async function saveMonev(ctx: Ctx, plan: PlanRow, activityId: string, rawMonth: unknown, input: Record<string, unknown>, now: Date = new Date()): Promise<void> {
   const month = validateMonths([rawMonth]);
   if (!month.ok) throw invalid({ month: month.error });
   const m = month.value[0]!;
+  // a month that has not begun (in the regency's time zone) has nothing to monitor yet
+  if (!monthBegun(plan.year, m, dayIn(now))) throw new DomainError('validation', 'plan.monev.not_begun', { month: m, year: plan.year }, { status: 'plan.monev.not_begun' });
   const v = validateMonev(input);
   if (!v.ok) throw invalid(v.errors);
   await ctx.db.transaction(async (tx) => {

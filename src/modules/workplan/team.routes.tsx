@@ -2,8 +2,9 @@
 // (through the evidence module), members with their roles, and composition checks in words.
 import { inScope } from '../../kernel/access.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
+import { currentYear } from '../../kernel/workdays.ts';
 import { currentUnitOf, flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
-import { Badge, Csrf, DataTable, ErrorSummary, PageHeader, SelectField, SummaryList, TextField } from '../../kernel/ui/components.tsx';
+import { Badge, Csrf, DataTable, ErrorSummary, FileField, PageHeader, SelectField, SummaryList, TextAreaField, TextField } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { listEvidenceFor, uploadEvidence } from '../evidence/index.ts';
@@ -15,7 +16,7 @@ const POSITION_CLASS_KEYS = ['jpt', 'administrator', 'pengawas', 'fungsional', '
 
 /** The years offered: two back, this one, next. */
 export function yearChoices(now = new Date()): number[] {
-  const y = now.getFullYear();
+  const y = currentYear(now);
   return [y - 2, y - 1, y, y + 1];
 }
 
@@ -28,7 +29,7 @@ export async function unitAndYear(c: Ctx, given?: { unitId?: string; year?: numb
   const unit = units.find((u) => u.id === wanted) ?? (wanted ? undefined : units.find((u) => u.id === current) ?? units[0]);
   if (wanted && !unit) throw notFound();
   const qy = Number(given?.year ?? c.req.query('year'));
-  const year = Number.isInteger(qy) && qy >= 2015 && qy <= 2100 ? qy : new Date().getFullYear();
+  const year = Number.isInteger(qy) && qy >= 2015 && qy <= 2100 ? qy : currentYear();
   return { units, unit, year };
 }
 
@@ -37,7 +38,7 @@ export function UnitYearFilter(props: { v: View; action: string; units: { id: st
   const { v } = props;
   const years = [...new Set([...yearChoices(), props.year])].sort();
   return (
-    <form method="get" action={props.action} class="filters">
+    <form method="get" action={props.action} class="filters" novalidate>
       {props.units.length > 1 ? (
         <div class="field"><label class="field__label" for="unit">{v.t('workplan.tk.filter.unit')}</label>
           <select class="input" id="unit" name="unit">{props.units.map((u) => <option value={u.id} selected={u.id === props.unitId}>{u.shortName}</option>)}</select></div>
@@ -135,10 +136,7 @@ export function registerTeamRoutes(r: Router) {
               <TextField v={v} name="decreeDate" type="date" label={v.t('workplan.tk.decree.date')} required width="short" value={f.decreeDate ?? team?.decreeDate} />
               <SelectField v={v} name="selection" label={v.t('workplan.team.selection')} hint={v.t('workplan.team.selection_hint')} required value={f.selection ?? team?.selection ?? 'clear_all'}
                 options={SELECTIONS.map((s) => ({ value: s, label: v.t(`workplan.team.selection.${s}`) }))} />
-              <div class="field">
-                <label class="field__label" for="f-selectionNote">{v.t('workplan.team.selection_note')}<span class="field__optional"> ({v.t('form.optional')})</span></label>
-                <textarea class="input" id="f-selectionNote" name="selectionNote" rows={3} maxlength={2000}>{f.selectionNote ?? team?.selectionNote ?? ''}</textarea>
-              </div>
+              <TextAreaField v={v} name="selectionNote" label={v.t('workplan.team.selection_note')} rows={3} maxlength={2000} value={f.selectionNote ?? team?.selectionNote ?? ''} />
               <button class="button button--primary" type="submit">{v.t('workplan.tk.save')}</button>
             </form>
           </section>
@@ -151,11 +149,7 @@ export function registerTeamRoutes(r: Router) {
             {canEdit ? (
               <form method="post" action="/tim-zi/decree" enctype="multipart/form-data" class="form" novalidate>
                 {hidden}
-                <div class={errors?.file ? 'field field--error' : 'field'}>
-                  <label class="field__label" for="f-file">{v.t('workplan.tk.decree.file')}</label>
-                  <div class="field__hint">{v.t('workplan.tk.decree.file_hint')}</div>
-                  <input class="input" id="f-file" name="file" type="file" required />
-                </div>
+                <FileField v={v} name="file" label={v.t('workplan.tk.decree.file')} hint={v.t('workplan.tk.decree.file_hint')} required errors={errors} />
                 <button class="button" type="submit">{v.t('workplan.tk.upload')}</button>
               </form>
             ) : null}
@@ -168,7 +162,7 @@ export function registerTeamRoutes(r: Router) {
               { key: 'name', label: v.t('workplan.tk.col.name'), render: (m) => <>{m.name}<br /><span class="muted">{m.position}</span></> },
               { key: 'unit', label: v.t('workplan.tk.col.unit'), render: (m) => <>{m.unitName}<br /><span class="muted">{v.t(`poscls.${m.positionClass}`)}</span></> },
               ...(canEdit ? [{ key: 'remove', label: v.t('workplan.tk.col.actions'), render: (m: typeof members[number]) => (
-                <form method="post" action={`/tim-zi/members/${m.memberId}/delete`} class="inline-form">{hidden}
+                <form method="post" action={`/tim-zi/members/${m.memberId}/delete`} class="inline-form" novalidate>{hidden}
                   <button class="button button--secondary button--small" type="submit">{v.t('workplan.tk.remove')}</button></form>
               ) }] : []),
             ]} />
@@ -236,7 +230,7 @@ export function registerTeamRoutes(r: Router) {
     });
   });
 
-  r.post('/tim-zi/decree', 'workplan.team.manage', async (c) => {
+  r.post('/tim-zi/decree', 'workplan.team.manage', { files: 1 }, async (c) => {
     const body = await c.req.parseBody();
     const form = { unitId: String(body.unitId ?? ''), year: String(body.year ?? '') };
     return change(c, form, 'file', async (unitId, year) => {

@@ -1,18 +1,23 @@
-// Demo Rencana Kerja: DPMPTSP-KUKM adopts the 2022 seed document as its plan for 2025 and 2026,
-// with decree numbers and dates, the Kepala Dinas as signer and persons in charge from its staff,
-// and a monev history: 2025 January–November, 2026 January–October (mostly done, some partly done
-// with problems and follow-ups, a few not started or not recorded), with evidence on some records
-// (PDF files in the unit's library when a file store is given, links otherwise and besides).
+// Demo Rencana Kerja: DPMPTSP-KUKM adopts the 2022 seed document as its plan for last year and this
+// year (written below as 2025 and 2026 and moved to the current year by kernel/demo-dates.ts), with
+// decree numbers and dates, the Kepala Dinas as signer and persons in charge from its staff, and a
+// monev history: last year complete (January–December, November partly done and followed up), this
+// year January–October as far as today has come (a month's monev is entered on the 26th: mostly
+// done, some partly done with problems and follow-ups, a few not started or not recorded), with
+// evidence on some records (PDF files in the unit's library when a file store is given, links
+// otherwise and besides).
 // The seed text's matrix covers areas 4–6 only; the unit adds three change-management activities of
 // its own (area 1: socialisation, the head as role model, work culture), tagged with the LKE items
 // they serve, and the head records the quarterly leadership monev — the facts the LKE suggestions
 // of A.I.1.* read.
-// Idempotent: a year that already has a plan is not adopted again; the 2026 monev is added only to a
-// plan without any monev, evidence only to a plan whose monev has none, and the area-1 activities
-// only to a plan without any.
-import { and, asc, eq, inArray } from 'drizzle-orm';
+// Idempotent: plans are adopted only for a unit without any plan (a demo seeded in an earlier year is
+// not extended on a restart), a year that already has a plan is not adopted again; this year's monev
+// is added only to a plan without any monev, evidence only to a plan whose monev has none, and the
+// area-1 activities only to a plan without any.
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { SYSTEM_ACTOR, appendAudit } from '../../kernel/audit.ts';
 import type { Db } from '../../kernel/db.ts';
+import { demoAt, demoShift, demoText, demoYear } from '../../kernel/demo-dates.ts';
 import type { FileStore } from '../../kernel/files.ts';
 import { attachUrl, countEvidenceFor, uploadEvidence } from '../evidence/index.ts';
 import { accountsHoldingRole, orgPeople as people, orgUnits as units } from '../org/index.ts';
@@ -22,6 +27,8 @@ import { demoPdf } from '../../kernel/demo-pdf.ts';
 import { activities, monev, plans } from './workplan.schema.ts';
 
 const TEMPLATE = 'rencana-kerja-zi-dpmptsp-bangka-2022';
+/** The year the story below is written in as "this year" (2025 is last year). */
+const BASE = 2026;
 const YEARS: { year: number; number: string; date: string }[] = [
   { year: 2025, number: '188.4/004.2/DINPMP2KUKM/2025', date: '2025-01-20' },
   { year: 2026, number: '188.4/003.1/DINPMP2KUKM/2026', date: '2026-01-19' },
@@ -63,7 +70,7 @@ const EVIDENCE: { act: number; year: number; month: number; title: string; file?
   { act: 1, year: 2025, month: 6, title: 'Laporan Kinerja Semester I Tahun 2025', url: 'https://dpmptsp.bangka.example/akuntabilitas/lapkin-semester-1-2025' },
   { act: 9, year: 2025, month: 9, title: 'Rekap Survei Kepuasan Masyarakat Triwulan III 2025', url: 'https://dpmptsp.bangka.example/skm/2025-triwulan-3' },
   { act: 0, year: 2026, month: 3, title: 'Notulen Rapat Pimpinan Triwulan I 2026', file: 'Notulen-Rapat-Pimpinan-TW-I-2026.pdf',
-    lines: ['PEMERINTAH KABUPATEN BANGKA', 'DINAS PENANAMAN MODAL, PTSP, KOPERASI DAN UKM', '', 'NOTULEN RAPAT PIMPINAN', 'Pembangunan Zona Integritas Triwulan I Tahun 2026', '', 'Hari/tanggal: Kamis, 26 Maret 2026', 'Pimpinan rapat: Kepala Dinas', 'Pembahasan: kemajuan rencana kerja ZI, monev triwulan I.'] },
+    lines: ['PEMERINTAH KABUPATEN BANGKA', 'DINAS PENANAMAN MODAL, PTSP, KOPERASI DAN UKM', '', 'NOTULEN RAPAT PIMPINAN', 'Pembangunan Zona Integritas Triwulan I Tahun 2026', '', 'Tanggal: 26 Maret 2026', 'Pimpinan rapat: Kepala Dinas', 'Pembahasan: kemajuan rencana kerja ZI, monev triwulan I.'] },
   { act: 0, year: 2026, month: 3, title: 'Dokumentasi rapat pimpinan Maret 2026', url: 'https://dpmptsp.bangka.example/galeri/rapat-pimpinan-2026-03' },
   { act: 1, year: 2026, month: 3, title: 'Laporan Capaian Kinerja Triwulan I 2026', file: 'Laporan-Kinerja-TW-I-2026.pdf',
     lines: ['PEMERINTAH KABUPATEN BANGKA', 'DINAS PENANAMAN MODAL, PTSP, KOPERASI DAN UKM', '', 'LAPORAN CAPAIAN KINERJA TRIWULAN I TAHUN 2026', '', 'Capaian indikator kinerja utama dan rencana aksi triwulan I.'] },
@@ -80,11 +87,22 @@ const EVIDENCE: { act: number; year: number; month: number; title: string; file?
     lines: ['PEMERINTAH KABUPATEN BANGKA', 'DINAS PENANAMAN MODAL, PTSP, KOPERASI DAN UKM', '', 'REKAPITULASI SURVEI KEPUASAN MASYARAKAT', 'Triwulan III Tahun 2026', '', 'Indeks Kepuasan Masyarakat: 86,4 (Baik)'] },
 ];
 
-/** When a month's monev was entered: the 26th of the month, 10:00 WIB. */
-const entered = (year: number, month: number) => new Date(Date.UTC(year, month - 1, 26, 3));
+/** The demo's clock: the current year, and the story's years and words moved to it. */
+interface Clock { now: Date; shift: number; year: (written: number) => number; day: (iso: string) => string; text: (s: string) => string }
+function clockOf(now: Date): Clock {
+  const shift = demoYear(now) - BASE;
+  return { now, shift, year: (w) => w + shift, day: (iso) => demoShift(iso, BASE, now), text: (s) => demoText(s, BASE, now) };
+}
+
+/** When a month's monev was entered: the 26th of the month, 10:00 WIB (never after now). */
+const entered = (year: number, month: number, now: Date) => demoAt(`${year}-${String(month).padStart(2, '0')}-26`, 10, 0, now);
+/** Whether a month's monev can have been entered by now (its 26th has come). */
+const enteredBy = (year: number, month: number, now: Date) => new Date(Date.UTC(year, month - 1, 26, 3)) <= now;
 
 /** Seeds the demo plans; true when anything was added. */
-export async function seedWorkplanPlanDemo(db: Db, files: FileStore | null = null): Promise<boolean> {
+export async function seedWorkplanPlanDemo(db: Db, files: FileStore | null = null, now = new Date()): Promise<boolean> {
+  const k = clockOf(now);
+  const last = k.year(2025), current = k.year(2026);
   const [unit] = await db.select().from(units).where(eq(units.code, 'DPMPTSPKUKM')).limit(1);
   if (!unit) return false;
   const staff = await db.select({ id: people.id, position: people.position }).from(people)
@@ -93,24 +111,26 @@ export async function seedWorkplanPlanDemo(db: Db, files: FileStore | null = nul
   const head = staff.find((p) => /^Kepala Dinas/i.test(p.position)) ?? staff[0];
   let seeded = false;
   const planIds: Record<number, string> = {};
-  for (const y of YEARS) {
-    const [exists] = await db.select({ id: plans.id }).from(plans).where(and(eq(plans.unitId, unit.id), eq(plans.year, y.year))).limit(1);
+  const existing = await db.select({ id: plans.id, year: plans.year }).from(plans).where(eq(plans.unitId, unit.id));
+  for (const written of YEARS) {
+    const y = { year: k.year(written.year), number: k.text(written.number), date: k.day(written.date) };
+    const exists = existing.find((p) => p.year === y.year);
     if (exists) { planIds[y.year] = exists.id; continue; }
     const id = await createPlan({ db, actor: SYSTEM_ACTOR }, { unitId: unit.id, year: y.year, template: TEMPLATE });
     planIds[y.year] = id;
     await db.transaction(async (tx) => {
       await tx.update(plans).set({ decreeNumber: y.number, decreeDate: y.date, place: 'Sungailiat', signerPersonId: head.id, version: 1 }).where(eq(plans.id, id));
-      const acts = await tx.select({ id: activities.id, months: activities.months }).from(activities).where(eq(activities.planId, id)).orderBy(asc(activities.area), asc(activities.seq));
+      const acts = await tx.select({ id: activities.id, months: activities.months }).from(activities).where(eq(activities.planId, id)).orderBy(asc(activities.templateAdded), asc(activities.area), asc(activities.seq));
       // persons in charge: the staff after the head, in turn
       const pool = staff.filter((p) => p.id !== head.id);
       for (const [i, a] of acts.entries()) {
         await tx.update(activities).set({ picPersonId: pool[i % pool.length]?.id ?? head.id }).where(eq(activities.id, a.id));
-        // 2025: monev done for January–October; November partly done (December left open)
-        if (y.year === 2025) {
-          for (const m of (a.months as number[]).filter((x) => x <= 11)) {
-            await tx.insert(monev).values(m <= 10
-              ? { activityId: a.id, month: m, status: 'done', realisation: 100, notes: 'Terlaksana sesuai jadwal.', createdAt: entered(2025, m), updatedAt: entered(2025, m) }
-              : { activityId: a.id, month: m, status: 'partial', realisation: 60, notes: 'Sebagian terlaksana.', problems: 'Jadwal bertabrakan dengan kegiatan akhir tahun.', followUp: 'Dilanjutkan pada bulan Desember.', followUpDone: true, createdAt: entered(2025, m), updatedAt: entered(2025, 12) });
+        // last year, complete: monev done every month but November, partly done and followed up in December
+        if (y.year === last) {
+          for (const m of a.months as number[]) {
+            await tx.insert(monev).values(m !== 11
+              ? { activityId: a.id, month: m, status: 'done', realisation: 100, notes: 'Terlaksana sesuai jadwal.', createdAt: entered(last, m, now), updatedAt: entered(last, m, now) }
+              : { activityId: a.id, month: m, status: 'partial', realisation: 60, notes: 'Sebagian terlaksana.', problems: 'Jadwal bertabrakan dengan kegiatan akhir tahun.', followUp: 'Dilanjutkan pada bulan Desember.', followUpDone: true, createdAt: entered(last, m, now), updatedAt: entered(last, 12, now) });
           }
         }
       }
@@ -118,13 +138,13 @@ export async function seedWorkplanPlanDemo(db: Db, files: FileStore | null = nul
     });
     seeded = true;
   }
-  if (planIds[2026] && (await seedMonev2026(db, unit.id, planIds[2026]))) seeded = true;
-  for (const year of [2025, 2026]) {
-    if (planIds[year] && (await seedEvidence(db, files, unit.id, year, planIds[year]))) seeded = true;
+  if (planIds[current] && (await seedMonevThisYear(db, unit.id, planIds[current], k))) seeded = true;
+  for (const written of [2025, 2026]) {
+    if (planIds[k.year(written)] && (await seedEvidence(db, files, unit.id, written, planIds[k.year(written)], k))) seeded = true;
   }
   // last: the template activities' order (EXCEPTIONS_2026, EVIDENCE) must not shift before the above
-  for (const year of [2025, 2026]) {
-    if (planIds[year] && (await seedChangeActivities(db, unit.id, year, planIds[year], staff.map((p) => p.id)))) seeded = true;
+  for (const written of [2025, 2026]) {
+    if (planIds[k.year(written)] && (await seedChangeActivities(db, unit.id, written, planIds[k.year(written)], staff.map((p) => p.id), k))) seeded = true;
   }
   return seeded;
 }
@@ -145,24 +165,28 @@ const CHANGE_ACTIVITIES: { title: string; months: number[]; outputs: string; evi
   },
 ];
 
-async function seedChangeActivities(db: Db, unitId: string, year: number, planId: string, staff: string[]): Promise<boolean> {
-  const [any] = await db.select({ id: activities.id }).from(activities).where(and(eq(activities.planId, planId), eq(activities.area, 1))).limit(1);
+async function seedChangeActivities(db: Db, unitId: string, written: number, planId: string, staff: string[], k: Clock): Promise<boolean> {
+  const year = k.year(written), now = k.now;
+  const [any] = await db.select({ id: activities.id }).from(activities).where(and(eq(activities.planId, planId), eq(activities.area, 1), eq(activities.templateAdded, false))).limit(1);
   if (any) return false;
+  // after the template's own area-1 rows (the ones the template added)
+  const [{ seq0 }] = await db.select({ seq0: sql<number>`coalesce(max(${activities.seq}), 0)::int` }).from(activities).where(and(eq(activities.planId, planId), eq(activities.area, 1)));
   const [headAccount] = await accountsHoldingRole(db, 'unit_head', unitId);
   const [ketuaAccount] = await accountsHoldingRole(db, 'zi_ketua', unitId);
-  const lastMonth = year === 2025 ? 11 : 10;
+  // last year: every month; this year: up to October, as far as today has come
+  const recorded = (m: number) => written === 2025 || (m <= 10 && enteredBy(year, m, now));
   await db.transaction(async (tx) => {
     for (const [i, a] of CHANGE_ACTIVITIES.entries()) {
       const [row] = await tx.insert(activities).values({
-        planId, area: 1, seq: i + 1, title: a.title, months: a.months, outputs: a.outputs, evidenceExpected: a.evidence, lkeItems: a.lke,
-        picPersonId: staff[(i + 1) % staff.length] ?? null, createdAt: new Date(Date.UTC(year, 0, 21, 2)),
+        planId, area: 1, seq: Number(seq0) + i + 1, title: a.title, months: a.months, outputs: a.outputs, evidenceExpected: a.evidence, lkeItems: a.lke,
+        picPersonId: staff[(i + 1) % staff.length] ?? null, createdAt: demoAt(k.day(`${written}-01-21`), 9, 0, now),
       }).returning({ id: activities.id });
-      for (const m of a.months.filter((x) => x <= lastMonth)) {
-        // 2026: the September socialisation only partly reached the UPT staff
-        const partial = year === 2026 && i === 0 && m === 9;
+      for (const m of a.months.filter(recorded)) {
+        // this year: the September socialisation only partly reached the UPT staff
+        const partial = written === 2026 && i === 0 && m === 9;
         await tx.insert(monev).values(partial
-          ? { activityId: row.id, month: m, status: 'partial', realisation: 70, notes: 'Sosialisasi di kantor dinas terlaksana.', problems: 'Pegawai UPT belum terjangkau.', followUp: 'Sosialisasi ulang di UPT pada apel bulan Oktober.', followUpDone: true, createdBy: ketuaAccount ?? null, createdAt: entered(year, m), updatedAt: entered(year, 10) }
-          : { activityId: row.id, month: m, status: 'done', realisation: 100, notes: 'Terlaksana sesuai jadwal.', createdBy: ketuaAccount ?? null, createdAt: entered(year, m), updatedAt: entered(year, m) });
+          ? { activityId: row.id, month: m, status: 'partial', realisation: 70, notes: 'Sosialisasi di kantor dinas terlaksana.', problems: 'Pegawai UPT belum terjangkau.', followUp: 'Sosialisasi ulang di UPT pada apel bulan Oktober.', followUpDone: enteredBy(year, 10, now), createdBy: ketuaAccount ?? null, createdAt: entered(year, m, now), updatedAt: entered(year, 10, now) }
+          : { activityId: row.id, month: m, status: 'done', realisation: 100, notes: 'Terlaksana sesuai jadwal.', createdBy: ketuaAccount ?? null, createdAt: entered(year, m, now), updatedAt: entered(year, m, now) });
       }
     }
     // the head records the leadership monev of each quarter himself
@@ -175,13 +199,13 @@ async function seedChangeActivities(db: Db, unitId: string, year: number, planId
     await appendAudit(tx, SYSTEM_ACTOR, { action: 'workplan.activity.create', entityType: 'workplan_plan', entityId: planId, unitId, data: { seed: true, year, area: 1, activities: CHANGE_ACTIVITIES.length } });
   });
   // the socialisation's publications, on its monev records
-  const [social] = await db.select({ id: activities.id }).from(activities).where(and(eq(activities.planId, planId), eq(activities.area, 1), eq(activities.seq, 1))).limit(1);
+  const [social] = await db.select({ id: activities.id }).from(activities).where(and(eq(activities.planId, planId), eq(activities.area, 1), eq(activities.title, CHANGE_ACTIVITIES[0]!.title))).limit(1);
   for (const m of [1, 5]) {
     const [rec] = await db.select({ id: monev.id }).from(monev).where(and(eq(monev.activityId, social!.id), eq(monev.month, m))).limit(1);
     if (!rec) continue;
     await attachUrl(db, SYSTEM_ACTOR, {
       unitId, url: `https://dpmptsp.bangka.example/berita/sosialisasi-zona-integritas-${year}-${String(m).padStart(2, '0')}`,
-      title: `Berita sosialisasi Zona Integritas (${m === 1 ? 'Januari' : 'Mei'} ${year})`, at: new Date(entered(year, m).getTime() + 3600_000),
+      title: `Berita sosialisasi Zona Integritas (${m === 1 ? 'Januari' : 'Mei'} ${year})`, at: new Date(Math.min(entered(year, m, now).getTime() + 3600_000, now.getTime())),
       subjectType: MONEV_SUBJECT, subjectId: planId, subjectKey: rec.id,
     });
   }
@@ -189,11 +213,12 @@ async function seedChangeActivities(db: Db, unitId: string, year: number, planId
 }
 
 async function activitiesInOrder(db: Db, planId: string) {
-  return db.select({ id: activities.id, months: activities.months }).from(activities).where(eq(activities.planId, planId)).orderBy(asc(activities.area), asc(activities.seq));
+  return db.select({ id: activities.id, months: activities.months }).from(activities).where(eq(activities.planId, planId)).orderBy(asc(activities.templateAdded), asc(activities.area), asc(activities.seq));
 }
 
-/** 2026 monev for January–October, once (only on a plan without any monev yet). */
-async function seedMonev2026(db: Db, unitId: string, planId: string): Promise<boolean> {
+/** This year's monev for January–October as far as today has come, once (only on a plan without any monev yet). */
+async function seedMonevThisYear(db: Db, unitId: string, planId: string, k: Clock): Promise<boolean> {
+  const year = k.year(2026), now = k.now;
   const acts = await activitiesInOrder(db, planId);
   if (acts.length === 0) return false;
   const [any] = await db.select({ id: monev.id }).from(monev).innerJoin(activities, eq(activities.id, monev.activityId)).where(eq(activities.planId, planId)).limit(1);
@@ -201,34 +226,38 @@ async function seedMonev2026(db: Db, unitId: string, planId: string): Promise<bo
   let n = 0;
   await db.transaction(async (tx) => {
     for (const [i, a] of acts.entries()) {
-      for (const m of (a.months as number[]).filter((x) => x <= 10)) {
+      for (const m of (a.months as number[]).filter((x) => x <= 10 && enteredBy(year, x, now))) {
         const ex = EXCEPTIONS_2026[`${i}:${m}`];
         if (ex?.status === 'none') continue;
-        const at = entered(2026, m);
+        const at = entered(year, m, now);
+        // a follow-up is done in the month after, once that month's monev has come
+        const followUpDone = !!ex?.followUpDone && enteredBy(year, Math.min(m + 1, 11), now);
         await tx.insert(monev).values(ex
-          ? { activityId: a.id, month: m, status: ex.status, realisation: ex.realisation ?? 0, notes: ex.notes ?? null, problems: ex.problems ?? null, followUp: ex.followUp ?? null, followUpDone: ex.followUpDone ?? false, createdAt: at, updatedAt: ex.followUpDone ? entered(2026, Math.min(m + 1, 11)) : at }
+          ? { activityId: a.id, month: m, status: ex.status, realisation: ex.realisation ?? 0, notes: ex.notes ?? null, problems: ex.problems ?? null, followUp: ex.followUp ?? null, followUpDone, createdAt: at, updatedAt: followUpDone ? entered(year, Math.min(m + 1, 11), now) : at }
           : { activityId: a.id, month: m, status: 'done', realisation: 100, notes: DONE_NOTES[i] ?? 'Terlaksana sesuai jadwal.', createdAt: at, updatedAt: at });
         n++;
       }
     }
-    await appendAudit(tx, SYSTEM_ACTOR, { action: 'workplan.monev.save', entityType: 'workplan_plan', entityId: planId, unitId, data: { seed: true, year: 2026, records: n } });
+    if (n > 0) await appendAudit(tx, SYSTEM_ACTOR, { action: 'workplan.monev.save', entityType: 'workplan_plan', entityId: planId, unitId, data: { seed: true, year, records: n } });
   });
   return n > 0;
 }
 
 /** Evidence on some monev records of a year, once (only when none of the plan's monev has any). */
-async function seedEvidence(db: Db, files: FileStore | null, unitId: string, year: number, planId: string): Promise<boolean> {
+async function seedEvidence(db: Db, files: FileStore | null, unitId: string, written: number, planId: string, k: Clock): Promise<boolean> {
+  const year = k.year(written);
   if ((await countEvidenceFor(db, MONEV_SUBJECT, planId)).size > 0) return false;
   const acts = await activitiesInOrder(db, planId);
   const records = await db.select({ id: monev.id, activityId: monev.activityId, month: monev.month }).from(monev)
     .innerJoin(activities, eq(activities.id, monev.activityId)).where(eq(activities.planId, planId));
   let added = 0;
-  for (const e of EVIDENCE.filter((x) => x.year === year)) {
+  for (const w of EVIDENCE.filter((x) => x.year === written)) {
+    const e = { ...w, title: k.text(w.title), file: w.file && k.text(w.file), lines: w.lines?.map(k.text), url: w.url && k.text(w.url) };
     const act = acts[e.act];
     const rec = act && records.find((r) => r.activityId === act.id && r.month === e.month);
     if (!rec) continue;
     const subject = { subjectType: MONEV_SUBJECT, subjectId: planId, subjectKey: rec.id };
-    const at = new Date(entered(year, e.month).getTime() + 3600_000);
+    const at = new Date(Math.min(entered(year, e.month, k.now).getTime() + 3600_000, k.now.getTime()));
     if (e.file && files) {
       await uploadEvidence(db, files, SYSTEM_ACTOR, { unitId, bytes: demoPdf(e.lines ?? [e.title]), originalName: e.file, title: e.title, attachTo: subject, at });
     } else {

@@ -137,6 +137,9 @@ export const activities = pgTable('workplan_activities', {
   evidenceExpected: text('evidence_expected'),
   // LKE item codes the activity serves
   lkeItems: jsonb('lke_items').notNull().default(sql`'[]'::jsonb`),
+  // taken from a template row that is not in the template's source document (marked "added" in the
+  // template data); shown as such until the unit saves the activity as its own
+  templateAdded: boolean('template_added').notNull().default(false),
   ...stamps,
 }, (t) => [
   index('workplan_activities_plan_idx').on(t.planId, t.area, t.seq),

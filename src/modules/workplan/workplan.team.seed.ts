@@ -1,10 +1,13 @@
-// Demo data of Tim Kerja ZI and agen perubahan for DPMPTSP-KUKM: the team of 2025 (decree
-// 800/045/DPMPTSP-KUKM/2025 of 13 January 2025) and 2026, ten change agents for 2025 with twelve
-// changes of which six are integrated (the A.II.1.i inputs of the worked example), and the 2026
-// agents with a few changes. Runs once: nothing happens when the 2025 team exists.
+// Demo data of Tim Kerja ZI and agen perubahan for DPMPTSP-KUKM, dated relative to the current year
+// (written below as 2025 = last year and 2026 = this year, moved by kernel/demo-dates.ts): the team
+// of last year (decree 800/045/DPMPTSP-KUKM/<last year> of 13 January) and this year, ten change
+// agents for last year with twelve changes of which six are integrated (the A.II.1.i inputs of the
+// worked example), and this year's agents with a few changes (none implemented after today). Runs
+// once: nothing happens when the unit has a team.
 import { and, eq } from 'drizzle-orm';
 import { appendAudit, SYSTEM_ACTOR } from '../../kernel/audit.ts';
 import type { Db } from '../../kernel/db.ts';
+import { demoAt, demoHasCome, demoShift, demoText, demoYear } from '../../kernel/demo-dates.ts';
 import type { FileStore } from '../../kernel/files.ts';
 import { demoPdf } from '../../kernel/demo-pdf.ts';
 import { attachUrl, uploadEvidence } from '../evidence/index.ts';
@@ -76,10 +79,17 @@ const AGENTS_2026: [string, Change[]][] = [
 ];
 
 
-export async function seedWorkplanTeamDemo(db: Db, files: FileStore | null = null): Promise<boolean> {
+/** The year the story below is written in as "this year". */
+const BASE = 2026;
+
+export async function seedWorkplanTeamDemo(db: Db, files: FileStore | null = null, now = new Date()): Promise<boolean> {
+  const shift = demoYear(now) - BASE;
+  const day = (iso: string) => demoShift(iso, BASE, now);
+  const text = (s: string) => demoText(s, BASE, now);
+  const at = (iso: string, hourWib: number) => demoAt(day(iso), hourWib, 0, now);
   const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.code, 'DPMPTSPKUKM')).limit(1);
   if (!unit) return false;
-  const [done] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.unitId, unit.id), eq(teams.year, 2025))).limit(1);
+  const [done] = await db.select({ id: teams.id }).from(teams).where(and(eq(teams.unitId, unit.id))).limit(1);
   if (done) return false;
   const staff = await db.select({ id: people.id, name: people.name }).from(people).where(eq(people.unitId, unit.id));
   const person = (prefix: string) => {
@@ -89,23 +99,28 @@ export async function seedWorkplanTeamDemo(db: Db, files: FileStore | null = nul
   };
   const teamIds: Record<number, string> = {};
   await db.transaction(async (tx) => {
-    for (const [year, decreeNumber, decreeDate] of [[2025, '800/045/DPMPTSP-KUKM/2025', '2025-01-13'], [2026, '800/012/DPMPTSP-KUKM/2026', '2026-01-12']] as const) {
+    for (const [written, number, date] of [[2025, '800/045/DPMPTSP-KUKM/2025', '2025-01-13'], [2026, '800/012/DPMPTSP-KUKM/2026', '2026-01-12']] as const) {
+      const year = written + shift, decreeNumber = text(number), decreeDate = day(date), created = at(date, 9);
       const [team] = await tx.insert(teams).values({
         unitId: unit.id, year, decreeNumber, decreeDate, selection: 'clear_all',
         selectionNote: 'Anggota dipilih melalui seleksi terbuka (pendaftaran, wawancara oleh pimpinan) dan mewakili sekretariat, setiap bidang, pejabat fungsional dan pelaksana.',
-        createdAt: new Date(`${decreeDate}T02:00:00Z`), updatedAt: new Date(`${decreeDate}T02:00:00Z`),
+        createdAt: created, updatedAt: created,
       }).returning();
-      teamIds[year] = team.id;
+      teamIds[written] = team.id;
       await tx.insert(teamMembers).values(TEAM.map(([name, role, area]) => ({ teamId: team.id, personId: person(name), role, area })));
-      await appendAudit(tx, SYSTEM_ACTOR, { action: 'workplan.team.created', entityType: 'workplan_team', entityId: team.id, unitId: unit.id, data: { demo: true, year, decreeNumber } }, new Date(`${decreeDate}T02:00:00Z`));
+      await appendAudit(tx, SYSTEM_ACTOR, { action: 'workplan.team.created', entityType: 'workplan_team', entityId: team.id, unitId: unit.id, data: { demo: true, year, decreeNumber } }, created);
     }
-    for (const [year, list, decreeNumber, decreeDate] of [[2025, AGENTS_2025, '800/046/DPMPTSP-KUKM/2025', '2025-01-20'], [2026, AGENTS_2026, '800/015/DPMPTSP-KUKM/2026', '2026-01-19']] as const) {
+    for (const [written, list, number, date] of [[2025, AGENTS_2025, '800/046/DPMPTSP-KUKM/2025', '2025-01-20'], [2026, AGENTS_2026, '800/015/DPMPTSP-KUKM/2026', '2026-01-19']] as const) {
+      const year = written + shift, decreeNumber = text(number), decreeDate = day(date);
       for (const [name, chs] of list) {
-        const at = new Date(`${decreeDate}T03:00:00Z`);
-        const [agent] = await tx.insert(agents).values({ unitId: unit.id, year, personId: person(name), decreeNumber, decreeDate, createdAt: at, updatedAt: at }).returning();
-        await appendAudit(tx, SYSTEM_ACTOR, { action: 'workplan.agent.designated', entityType: 'workplan_agent', entityId: agent.id, unitId: unit.id, data: { demo: true, year, personId: agent.personId } }, at);
-        for (const [title, description, implementedOn, integrated, integratedNote] of chs) {
-          const cat = new Date(`${implementedOn}T04:00:00Z`);
+        const designated = at(date, 10);
+        const [agent] = await tx.insert(agents).values({ unitId: unit.id, year, personId: person(name), decreeNumber, decreeDate, createdAt: designated, updatedAt: designated }).returning();
+        await appendAudit(tx, SYSTEM_ACTOR, { action: 'workplan.agent.designated', entityType: 'workplan_agent', entityId: agent.id, unitId: unit.id, data: { demo: true, year, personId: agent.personId } }, designated);
+        for (const [writtenTitle, writtenDescription, writtenOn, integrated, writtenNote] of chs) {
+          // a change still to come this year is not recorded yet
+          if (!demoHasCome(writtenOn, BASE, now)) continue;
+          const title = text(writtenTitle), description = text(writtenDescription), implementedOn = day(writtenOn), integratedNote = writtenNote && text(writtenNote);
+          const cat = at(writtenOn, 11);
           const [ch] = await tx.insert(changes).values({ agentId: agent.id, title, description, implementedOn, integrated, integratedNote, createdAt: cat, updatedAt: cat }).returning();
           await appendAudit(tx, SYSTEM_ACTOR, { action: 'workplan.change.added', entityType: 'workplan_change', entityId: ch.id, unitId: unit.id, data: { demo: true, title, integrated } }, cat);
           if (integrated) {
@@ -121,10 +136,11 @@ export async function seedWorkplanTeamDemo(db: Db, files: FileStore | null = nul
   });
   // the decree files go through the evidence module (stored bytes; outside the transaction)
   if (files) {
-    for (const [year, label, at] of [[2025, 'SK Kepala Dinas 800/045/DPMPTSP-KUKM/2025 tentang Tim Kerja Pembangunan ZI', '2025-01-13'], [2026, 'SK Kepala Dinas 800/012/DPMPTSP-KUKM/2026 tentang Tim Kerja Pembangunan ZI', '2026-01-12']] as const) {
+    for (const [written, writtenLabel, date] of [[2025, 'SK Kepala Dinas 800/045/DPMPTSP-KUKM/2025 tentang Tim Kerja Pembangunan ZI', '2025-01-13'], [2026, 'SK Kepala Dinas 800/012/DPMPTSP-KUKM/2026 tentang Tim Kerja Pembangunan ZI', '2026-01-12']] as const) {
+      const label = text(writtenLabel);
       await uploadEvidence(db, files, SYSTEM_ACTOR, {
-        unitId: unit.id, bytes: demoPdf(['PEMERINTAH KABUPATEN BANGKA', 'DINAS PENANAMAN MODAL, PTSP, KOPERASI DAN UKM', '', label, '', 'Menetapkan susunan Tim Kerja Pembangunan Zona Integritas', 'menuju Wilayah Bebas dari Korupsi (WBK).']), originalName: `SK-Tim-Kerja-ZI-${year}.pdf`, title: label,
-        attachTo: { subjectType: TEAM_SUBJECT, subjectId: teamIds[year], subjectKey: '' }, at: new Date(`${at}T05:00:00Z`),
+        unitId: unit.id, bytes: demoPdf(['PEMERINTAH KABUPATEN BANGKA', 'DINAS PENANAMAN MODAL, PTSP, KOPERASI DAN UKM', '', label, '', 'Menetapkan susunan Tim Kerja Pembangunan Zona Integritas', 'menuju Wilayah Bebas dari Korupsi (WBK).']), originalName: `SK-Tim-Kerja-ZI-${written + shift}.pdf`, title: label,
+        attachTo: { subjectType: TEAM_SUBJECT, subjectId: teamIds[written], subjectKey: '' }, at: at(date, 12),
       });
     }
   }

@@ -1,0 +1,1 @@
+ALTER TABLE "workplan_activities" ADD COLUMN "template_added" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,36 @@
+import type { Catalogue } from '../../kernel/i18n.ts';
+
+export const portalMessages: Catalogue = {
+  id: {
+    'portal.title': 'Layanan publik',
+    'portal.crumb': 'Layanan publik',
+    'portal.heading': 'Layanan publik {regency}',
+    'portal.lead': 'Isi survei kepuasan, sampaikan pengaduan atau laporan pelanggaran, dan lihat standar pelayanan, maklumat, SOP dan hasil survei setiap unit. Tanpa akun.',
+    'portal.regency_links': 'Untuk seluruh kabupaten',
+    'portal.units': 'Unit kerja',
+    'portal.units.lead': 'Pilih unit untuk melihat layanannya, mengisi survei atau menyampaikan pengaduan.',
+    'portal.units.none': 'Belum ada unit kerja.',
+    'portal.unit.services': 'Layanan',
+    'portal.unit.services.none': 'Unit ini belum mencantumkan layanan.',
+    'portal.unit.surveys': 'Survei persepsi',
+    'portal.unit.report': 'Pengaduan dan pelaporan',
+    'portal.unit.information': 'Informasi publik',
+    'portal.staff_login': 'Pegawai: masuk ke Integritas',
+  },
+  en: {
+    'portal.title': 'Public services',
+    'portal.crumb': 'Public services',
+    'portal.heading': 'Public services of {regency}',
+    'portal.lead': 'Answer a satisfaction survey, make a complaint or report wrongdoing, and see each unit\'s service standards, service declaration, SOPs and survey results. No account needed.',
+    'portal.regency_links': 'For the whole regency',
+    'portal.units': 'Units',
+    'portal.units.lead': 'Choose a unit to see its services, answer a survey or make a complaint.',
+    'portal.units.none': 'No units yet.',
+    'portal.unit.services': 'Services',
+    'portal.unit.services.none': 'This unit lists no services yet.',
+    'portal.unit.surveys': 'Perception surveys',
+    'portal.unit.report': 'Complaints and reports',
+    'portal.unit.information': 'Public information',
+    'portal.staff_login': 'Staff: sign in to Integritas',
+  },
+};
