@@ -4,7 +4,7 @@ import { getInstrument, instrumentFor, listInstruments, parseInstrument } from '
 import { hashCode, generateCodes, normaliseCode } from './surveys.codes.ts';
 import {
   computeSkm, convertToIndex, KREJCIE_MORGAN, krejcieMorgan, krejcieMorganFormula, meetsMinimum, perceptionIndex, periodDates,
-  roundTo, skmBand, skmFromNrr, validateResponse, weakestItems,
+  roundTo, sampleProgress, skmBand, skmFromNrr, validateResponse, weakestItems,
 } from './surveys.rules.ts';
 
 const EXAMPLE = { U1: 3.4, U2: 3.2, U3: 3.1, U4: 3.6, U5: 3.3, U6: 3.5, U7: 3.55, U8: 3.25, U9: 3.15 };
@@ -153,4 +153,30 @@ test('period dates and receipt codes', () => {
   assert.equal(hashCode('abcd-efgh'), hashCode('ABCD EFGH'));
   assert.equal(normaliseCode(' ab-cd '), 'ABCD');
   assert.notEqual(hashCode('ABCD-EFGH'), hashCode('ABCD-EFGJ'));
+});
+
+test('roundTo: half away from zero at every decimal count, immune to binary representation', () => {
+  const cases: [number, number, number][] = [
+    [83.465, 2, 83.47], [83.464999, 2, 83.46], [1.005, 2, 1.01], [2.675, 2, 2.68],
+    [3.33885, 4, 3.3389], [3.33884, 4, 3.3388], [0.5, 0, 1], [1.5, 0, 2], [2.4999, 0, 2],
+    [87.5, 1, 87.5], [88.305, 2, 88.31], [0, 3, 0], [100, 2, 100], [12.3456789, 6, 12.345679],
+  ];
+  for (const [x, d, want] of cases) assert.equal(roundTo(x, d), want, `roundTo(${x}, ${d})`);
+});
+
+test('sampleProgress: whole percent rounded down, capped at 100; met only at the required size', () => {
+  const cases: [number, number, { percent: number; met: boolean }][] = [
+    [0, 100, { percent: 0, met: false }],
+    [1, 100, { percent: 1, met: false }],
+    [99, 100, { percent: 99, met: false }],
+    [199, 200, { percent: 99, met: false }], // 99,5 % is not yet 100 %
+    [100, 100, { percent: 100, met: true }],
+    [150, 100, { percent: 100, met: true }],
+    [1, 3, { percent: 33, met: false }],
+    [2, 3, { percent: 66, met: false }],
+    [3, 3, { percent: 100, met: true }],
+    [0, 0, { percent: 0, met: true }],
+    [5, 0, { percent: 100, met: true }],
+  ];
+  for (const [achieved, required, want] of cases) assert.deepEqual(sampleProgress(achieved, required), want, `${achieved}/${required}`);
 });

@@ -2,6 +2,7 @@
 // screened → rejected | investigation → proven | not proven → closed), input limits, retention.
 import { readFileSync } from 'node:fs';
 import { DomainError } from '../../kernel/errors.ts';
+import { textProblem } from '../../kernel/text.ts';
 
 export interface WbsRules {
   id: string;
@@ -67,6 +68,11 @@ export function parseReport(form: Record<string, string>): ReportInput {
   if (where.length > LIMITS.where) errors.where = 'wbs.error.too_long';
   if (name.length > LIMITS.name) errors.name = 'wbs.error.too_long';
   if (contact.length > LIMITS.contact) errors.contact = 'wbs.error.too_long';
+  // control characters and invalid UTF-8 are refused, field by field (kernel/text.ts)
+  for (const [field, value] of Object.entries({ what, who, when, where, name, contact })) {
+    const p = textProblem(value);
+    if (p && !errors[field]) errors[field] = p;
+  }
   if (unit && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(unit)) errors.unit = 'wbs.error.unit_unknown';
   if (Object.keys(errors).length) throw new DomainError('validation', 'wbs.error.form', {}, errors);
   return { unitId: unit || null, what, who, when, where, identity: name || contact ? { name, contact } : null };
@@ -76,6 +82,8 @@ export function parseMessage(v: unknown): string {
   const body = clean(v);
   if (!body) throw new DomainError('validation', 'wbs.error.message_required', {}, { body: 'wbs.error.message_required' });
   if (body.length > LIMITS.message) throw new DomainError('validation', 'wbs.error.too_long', {}, { body: 'wbs.error.too_long' });
+  const p = textProblem(body);
+  if (p) throw new DomainError('validation', p, {}, { body: p });
   return body;
 }
 
@@ -84,4 +92,9 @@ export function addDays(day: string, n: number): string {
   const d = new Date(`${day}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + n);
   return d.toISOString().slice(0, 10);
+}
+
+/** The day after which a closed or rejected report's content is deleted: the closing day plus the retention period. */
+export function purgeAfterOf(closedOn: string, rules: Pick<WbsRules, 'retentionDaysAfterClosure'> = WBS_RULES): string {
+  return addDays(closedOn, rules.retentionDaysAfterClosure);
 }

@@ -17,7 +17,7 @@ import {
   fingerprint, generateKeyPair, hashReceipt, lookupOf, newDataKey, newReceipt, normalizeReceipt, open, openBytes, openPrivateKey,
   openText, parseRecoveryKey, publicKeyOf, receiptKey, receiptMac, receiptMacKey, recoveryKeyText, seal, sealBytes, sealPrivateKey, unwrapWith, verifyReceipt, WbsCryptoError, wrapFor,
 } from './wbs.crypto.ts';
-import { addDays, canMove, FINAL_STATES, parseMessage, WBS_RULES, type ReportInput, type WbsState } from './wbs.rules.ts';
+import { canMove, FINAL_STATES, parseMessage, purgeAfterOf, WBS_RULES, type ReportInput, type WbsState } from './wbs.rules.ts';
 import {
   wbsAttachments, wbsDisclosures, wbsExclusions, wbsHandlerKeys, wbsMessages, wbsReportKeys, wbsReports, wbsSettings,
 } from './wbs.schema.ts';
@@ -521,7 +521,7 @@ export async function changeState(d: SubmitDeps, reportId: string, dataKey: Buff
   const final = FINAL_STATES.includes(to as WbsState);
   await d.db.transaction(async (tx) => {
     const res = await tx.update(wbsReports).set({
-      state: to, ...(final ? { closedOn: day, purgeAfter: addDays(day, WBS_RULES.retentionDaysAfterClosure) } : {}),
+      state: to, ...(final ? { closedOn: day, purgeAfter: purgeAfterOf(day) } : {}),
     }).where(and(eq(wbsReports.id, reportId), eq(wbsReports.state, r.state))).returning({ id: wbsReports.id });
     if (!res.length) throw new DomainError('conflict', 'wbs.error.transition');
     await tx.insert(wbsMessages).values({ reportId, author: 'state', authorAccountId: actor.accountId, state: to, bodyEnc: note ? sealMessage(dataKey, reportId, note) : null, on: day });
