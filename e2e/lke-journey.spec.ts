@@ -181,8 +181,21 @@ test('LKE journey: fill, evidence, submit, TPI review and return, revise, conclu
     await expect(stateBadge(page)).toHaveText('Diajukan ke TPI');
   });
 
-  await test.step('tpi reviews again and concludes "memenuhi"', async () => {
+  await test.step('tpi may not conclude before every item has a decision; accepts the remaining 111 by name', async () => {
     await takeTransition(tp, id, 'Mulai evaluasi', 'Evaluasi TPI dimulai.');
+    // the two items it valued itself stand; the other 111 still need a decision
+    await expect(tp.locator('main')).toContainText('111 butir belum memiliki keputusan TPI');
+    await tp.getByRole('link', { name: 'Terima nilai unit untuk butir yang tersisa…' }).first().click();
+    await expect(tp).toHaveURL(new RegExp(`/lke/${id}/review/remaining$`));
+    await expect(tp.getByRole('heading', { level: 2, name: 'Terima nilai unit untuk 111 butir yang tersisa' })).toBeVisible();
+    await expect(tp.locator('main ul.plain-list li')).toHaveCount(111);
+    await tp.getByRole('button', { name: 'Ya, terima nilai unit untuk 111 butir' }).click();
+    await expect(flash(tp)).toHaveText('Nilai unit diterima untuk butir yang tersisa.');
+    await tp.goto(`/lke/${id}`);
+    await expect(tp.locator('main')).not.toContainText('belum memiliki keputusan TPI');
+  });
+
+  await test.step('tpi concludes "memenuhi"', async () => {
     const evaluate = tp.locator('form', { has: tp.getByRole('button', { name: 'Simpan kesimpulan' }) });
     await expect(evaluate.getByRole('heading', { level: 3 })).toHaveText('Simpulkan evaluasi');
     await evaluate.getByLabel('Kesimpulan TPI: memenuhi kriteria', { exact: true }).check();

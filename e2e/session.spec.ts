@@ -13,9 +13,10 @@ test('logout ends the session and the old session cookie no longer works', async
   await expect(page.getByRole('status')).toHaveText('Anda telah keluar.');
   expect((await context.cookies()).find((c) => c.name === 'itg_session')).toBeUndefined();
 
+  // signed out, the root is the public portal again, with a way back in
   await page.goto('/');
-  await expect(page).toHaveURL(/\/login(\?|$)/);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Masuk');
+  await expect(page).toHaveURL(/\/publik$/);
+  await expect(page.getByRole('link', { name: 'Pegawai: masuk ke Integritas' })).toHaveAttribute('href', '/login');
 
   await page.goto('/people');
   await expect(page).toHaveURL(/\/login\?next=%2Fpeople$/);
@@ -24,8 +25,8 @@ test('logout ends the session and the old session cookie no longer works', async
   const other = await browser.newContext();
   await other.addCookies([{ name: session!.name, value: session!.value, url: baseURL! }]);
   const p2 = await other.newPage();
-  await p2.goto('/');
-  await expect(p2).toHaveURL(/\/login(\?|$)/);
+  await p2.goto('/people');
+  await expect(p2).toHaveURL(/\/login\?next=%2Fpeople$/);
   const res = await p2.request.get('/people', { headers: { accept: 'application/json' } });
   expect(res.status()).toBe(401);
   await other.close();

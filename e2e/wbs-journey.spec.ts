@@ -75,7 +75,7 @@ test('anonymous report → handler reply → reporter answer with the receipt; n
   await reporter.goto('/wbs/cek');
   await reporter.getByLabel('Nomor tanda terima').fill(receipt.slice(0, 15) + String((Number(receipt[15]) + 1) % 10));
   await reporter.getByRole('button', { name: 'Buka' }).click();
-  await expect(reporter.getByText('Nomor tanda terima tidak cocok dengan laporan mana pun.').first()).toBeVisible();
+  await expect(reporter.getByText('Nomor tanda terima tidak dapat dibuka: periksa ke-16 angkanya.', { exact: false }).first()).toBeVisible();
 
   // at rest: every file of the server's data folder (database files and WAL, file store)
   const dir = e2eDataDir();
