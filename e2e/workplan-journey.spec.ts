@@ -84,7 +84,7 @@ test('Rencana Kerja journey: adopt the template, edit, assign, monev for three m
     // the seed's schedule, every activity with its months
     await expect(page.locator('#kegiatan li')).toHaveCount(TEMPLATE.activities.length);
     for (const a of TEMPLATE.activities) {
-      await expect(listEntry(page, a.title)).toContainText(`${a.title}${a.added ? " tambahan templat" : ""} · ${monthsText(a.months)}`);
+      await expect(listEntry(page, a.title)).toContainText(`${a.title}${a.added ? ' tambahan templat' : ''} · ${monthsText(a.months)}`);
       expect(await markedMonths(pageMatrixRow(page, a.title)), a.title).toEqual(a.months);
     }
     // no decree number or signer yet; nothing is done yet

@@ -14,7 +14,7 @@ export interface PlanTemplate {
   source: string;
   decree: { place: string };
   areas: { area: number; targets: string[] }[];
-  activities: { area: number; title: string; months: number[] }[];
+  activities: { area: number; title: string; months: number[]; added?: boolean }[];
 }
 
 /** The 2022 seed document of DPMPTSP-KUKM, the template a unit adopts. */

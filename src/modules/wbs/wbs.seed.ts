@@ -1,5 +1,5 @@
 // Demo WBS data: the demo handler ('wbs', DPMPTSP-KUKM) gets a key pair sealed with the demo
-// password, so signing in as 'wbs' opens the seeded reports; five anonymous reports in various
+// password, so signing in as 'wbs' opens the seeded reports; six anonymous reports of this and last year in various
 // states with messages, all really encrypted. No recovery key is seeded: the regency administrator
 // creates it at /wbs/admin (its private key is shown once, never stored — decision 0010). Seeded
 // reports have no usable receipt (their receipts were never shown to anyone).
@@ -7,17 +7,28 @@ import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db.ts';
 import type { FileStore } from '../../kernel/files.ts';
+import { demoDate, demoText } from '../../kernel/demo-dates.ts';
 import { accounts } from '../../kernel/schema.ts';
+import { dayIn } from '../../kernel/workdays.ts';
 import { generateKeyPair, sealPrivateKey, unwrapWith } from './wbs.crypto.ts';
 import { wbsEvaluations, wbsHandlerKeys, wbsMessages, wbsReportKeys, wbsReports } from './wbs.schema.ts';
-import { addDays, WBS_RULES } from './wbs.rules.ts';
+import { purgeAfterOf } from './wbs.rules.ts';
 import { addMessage, changeState, submitReport, type SubmitDeps } from './wbs.service.ts';
 
 const DEMO_PASSWORD = 'DemoZI-2026!';
 
 interface DemoReport { what: string; who: string; when: string; where: string; identity?: { name: string; contact: string }; months: number; path: [string, string][]; messages: ['reporter' | 'handler', string][] }
 
+/** The story is written with 2026 as this year; demoText moves its years with the demo year. */
+const BASE = 2026;
+
 const REPORTS: DemoReport[] = [
+  {
+    what: 'Petugas survei lapangan izin mendirikan bangunan meminta "uang bensin" Rp300.000 setiap kunjungan, di luar ketentuan retribusi.',
+    who: 'Petugas survei lapangan bidang perizinan', when: 'Agustus 2025', where: 'Lokasi usaha pemohon, Kecamatan Sungailiat',
+    months: 15, path: [['verified', 'Laporan memenuhi kriteria.'], ['investigating', 'Diteruskan ke Inspektorat.'], ['proven', ''], ['closed', 'Terlapor dijatuhi hukuman disiplin sedang; survei kini didampingi dua petugas.']],
+    messages: [['handler', 'Terima kasih atas laporan Anda. Kapan kunjungan terakhir dilakukan?'], ['reporter', 'Kunjungan terakhir pada pertengahan Agustus.']],
+  },
   {
     what: 'Saat mengurus izin usaha (NIB dan izin lokasi), petugas loket meminta uang "percepatan" Rp1.500.000 di luar tarif resmi, dan berkas saya ditahan sampai uang diberikan.',
     who: 'Petugas loket perizinan lantai 1 (laki-laki, berkacamata)', when: 'Februari 2026', where: 'Mal Pelayanan Publik, loket perizinan',
@@ -65,19 +76,19 @@ export async function seedWbsDemo(db: Db, files: FileStore | null = null): Promi
   const actor = { accountId: handler.id, label: handler.username };
   const now = new Date();
   for (const r of REPORTS) {
-    const { id } = await submitReport(d, { unitId, what: r.what, who: r.who, when: r.when, where: r.where, identity: r.identity ?? null }, []);
+    const { id } = await submitReport(d, { unitId, what: demoText(r.what, BASE), who: r.who, when: demoText(r.when, BASE), where: r.where, identity: r.identity ?? null }, []);
     const [k] = await db.select().from(wbsReportKeys).where(eq(wbsReportKeys.reportId, id));
     const dataKey = unwrapWith(k.wrappedKey, pair.privateKey, `report:${id}`);
     for (const [kind, body] of r.messages) await addMessage(d, id, dataKey, kind === 'reporter' ? { kind: 'reporter' } : { kind: 'handler', actor }, body);
     for (const [to, note] of r.path) await changeState(d, id, dataKey, actor, to, note);
     // spread the demo over the past months (days only, as everywhere in the WBS)
-    const day = new Date(now.getTime() - (r.months * 30 + 1) * 86_400_000).toISOString().slice(0, 10);
-    await db.update(wbsReports).set({ submittedOn: day, ...(r.path.some(([s]) => s === 'closed' || s === 'rejected') ? { closedOn: day, purgeAfter: addDays(day, WBS_RULES.retentionDaysAfterClosure) } : {}) }).where(eq(wbsReports.id, id));
+    const day = dayIn(new Date(now.getTime() - (r.months * 30 + 1) * 86_400_000));
+    await db.update(wbsReports).set({ submittedOn: day, ...(r.path.some(([s]) => s === 'closed' || s === 'rejected') ? { closedOn: day, purgeAfter: purgeAfterOf(day) } : {}) }).where(eq(wbsReports.id, id));
     await db.update(wbsMessages).set({ on: day }).where(eq(wbsMessages.reportId, id));
   }
-  const y = now.getUTCFullYear();
   await db.insert(wbsEvaluations).values([
-    { unitId, heldOn: `${y}-01-15`, findings: 'Kanal WBS belum dikenal pemohon izin; waktu verifikasi rata-rata 7 hari kerja.', followUp: 'Banner WBS dipasang di MPP; verifikasi ditargetkan 5 hari kerja.', followedUp: true, createdBy: handler.id },
+    { unitId, heldOn: demoDate(-1, 7, 10, now), findings: 'Baru satu laporan WBS dalam satu semester; poster WBS belum terpasang di semua loket.', followUp: 'Poster dan kode QR WBS dipasang di setiap loket dan di laman dinas.', followedUp: true, createdBy: handler.id },
+    { unitId, heldOn: demoDate(0, 1, 15, now), findings: 'Kanal WBS belum dikenal pemohon izin; waktu verifikasi rata-rata 7 hari kerja.', followUp: 'Banner WBS dipasang di MPP; verifikasi ditargetkan 5 hari kerja.', followedUp: true, createdBy: handler.id },
   ]);
   return true;
 }
