@@ -42,6 +42,28 @@ describe('working-day calendar', () => {
     assert.match(await (await admin.get('/kalender?tahun=2027')).text(), /masih perkiraan/);
   });
 
+  test("a provisional year: its basis in the user's language (no developer note), and the administrator told which days to confirm", async () => {
+    const emp = await loggedIn(t.app, 'pegawai');
+    const asEmployee = await (await emp.get('/kalender?tahun=2027')).text();
+    assert.doesNotMatch(asEmployee, /No SKB for 2027|NOT included|administrators add them/);
+    assert.match(asEmployee, /SKB hari libur nasional dan cuti bersama tahun 2027 belum terbit/);
+    assert.match(asEmployee, /Sebagian tanggal tahun ini masih perkiraan/);
+    assert.doesNotMatch(asEmployee, /id="perkiraan"/);
+    const asAdmin = await (await admin.get('/kalender?tahun=2027')).text();
+    const list = /<div class="alert alert--warning" id="perkiraan">([\s\S]*?)<\/ul>/.exec(asAdmin)?.[1] ?? '';
+    const provisional = await t.database.query<{ n: number }>(`select count(*)::int as n from kernel_calendar_days where provisional and day between '2027-01-01' and '2027-12-31'`);
+    assert.ok(provisional[0]!.n > 0);
+    assert.match(list, new RegExp(`Perlu dikonfirmasi \\(${provisional[0]!.n} tanggal\\)`));
+    assert.equal([...list.matchAll(/action="\/kalender\/2027-\d\d-\d\d\/konfirmasi\?tahun=2027"/g)].length, provisional[0]!.n);
+    assert.match(list, /Konfirmasi<span class="visually-hidden"> [^<]+ 2027<\/span>/);
+    // in English the same basis in English
+    assert.equal((await emp.post('/lang', { locale: 'en', back: '/kalender?tahun=2027' })).status, 303);
+    const en = await (await emp.get('/kalender?tahun=2027')).text();
+    assert.match(en, /lang="en"/);
+    assert.match(en, /The 2027 joint decree \(SKB\) on national holidays and collective leave is not out yet/);
+    assert.doesNotMatch(en, /No SKB for 2027/);
+  });
+
   test('the administrator adds a day; deadlines follow at once; the day is audited', async () => {
     const off0 = await offDays(t.database.db);
     assert.equal(addWorkingDays('2027-03-08', 1, off0), '2027-03-09');

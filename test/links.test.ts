@@ -1,5 +1,6 @@
 // No broken link: every demo account's navigation and home page, and the public portal as an
 // anonymous visitor, link only to pages that answer (a redirect is followed; any 4xx/5xx fails).
+// Every page reached on the way has one h1 and heading levels that never skip one going down.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { DEMO_ACCOUNTS } from '../src/modules/org/org.seed.ts';
@@ -23,6 +24,19 @@ export function localLinks(html: string): string[] {
 /** Generated documents (PDF, XLSX, CSV) are tested where they are made; the walk skips them. */
 const DOWNLOAD = /\.(pdf|xlsx|csv)(\?|$)|\/(laporan|unduh|download)\b/;
 
+/** Heading outline problems of a page: not exactly one h1, or a level skipped going down (h2 → h4). */
+export function headingProblems(html: string): string[] {
+  const levels = [...html.replace(/<template\b[\s\S]*?<\/template>/g, '').matchAll(/<h([1-6])\b/g)].map((m) => Number(m[1]));
+  const out: string[] = [];
+  const h1 = levels.filter((l) => l === 1).length;
+  if (h1 !== 1) out.push(`${h1} h1`);
+  for (let i = 1; i < levels.length; i++) if (levels[i]! > levels[i - 1]! + 1) out.push(`h${levels[i - 1]} → h${levels[i]}`);
+  return [...new Set(out)];
+}
+
+/** Pages (by path without the query's values) whose headings skip a level: checked after the walks. */
+const outline = new Map<string, string[]>();
+
 /** GET, following local redirects (at most 5); the final status and path. */
 async function follow(c: Client, href: string): Promise<{ status: number; path: string; html: string }> {
   let path = href;
@@ -36,6 +50,10 @@ async function follow(c: Client, href: string): Promise<{ status: number; path: 
     }
     const type = res.headers.get('content-type') ?? '';
     const html = type.includes('text/html') ? await res.text() : (await res.body?.cancel(), '');
+    if (res.status === 200 && html) {
+      const problems = headingProblems(html);
+      if (problems.length) outline.set(path.split('?')[0]!.replace(/[0-9a-f]{8}-[0-9a-f-]{27}/g, ':id'), problems);
+    }
     return { status: res.status, path, html };
   }
   return { status: 310, path, html: '' };
@@ -96,5 +114,17 @@ describe('the public portal as an anonymous visitor', () => {
     assert.deepEqual(bad, [], 'broken links on the public portal');
     // the login page links to the portal
     assert.match((await follow(anon, '/login')).html, /href="\/publik"/);
+  });
+});
+
+describe('headings', () => {
+  test('every page reached above has one h1 and never skips a heading level going down', () => {
+    assert.deepEqual(Object.fromEntries(outline), {}, 'pages whose headings skip a level');
+  });
+  test('the outline check itself: a skip and a missing h1 are found, a good outline passes', () => {
+    assert.deepEqual(headingProblems('<h1>a</h1><h2>b</h2><h3>c</h3><h2>d</h2>'), []);
+    assert.deepEqual(headingProblems('<h1>a</h1><h3>c</h3>'), ['h1 → h3']);
+    assert.deepEqual(headingProblems('<h2>a</h2>'), ['0 h1']);
+    assert.deepEqual(headingProblems('<h1>a</h1><h1>b</h1>'), ['2 h1']);
   });
 });

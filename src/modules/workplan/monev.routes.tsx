@@ -40,7 +40,7 @@ function EvidenceList({ v, items, remove }: { v: View; items: EvidenceLinkView[]
           {remove ? (
             <form method="post" action={remove(e.linkId)} class="inline-form" novalidate>
               <Csrf v={v} />
-              <button class="linkbutton" type="submit" aria-label={v.t('plan.monev.evidence.remove_label', { title: e.title })}>{v.t('plan.monev.evidence.remove')}</button>
+              <button class="linkbutton" type="submit" aria-label={v.t('evidence.remove_named', { title: e.title })}>{v.t('plan.monev.evidence.remove')}</button>
             </form>
           ) : null}
         </li>
