@@ -484,7 +484,7 @@ describe(`Public survey forms (${engine})`, () => {
     // a period that ended yesterday
     const ended = await addPeriod(unitA, 'spak', { startsOn: shift(-30), endsOn: shift(-1), n: 2 });
     assert.match(await (await v.open('/s/DPMPTSPKUKM/ipak')).text(), /Survei belum dibuka/);
-    assert.equal((await v.submit('/s/DPMPTSPKUKM/ipak', answersOf(await (await v.open('/s/DISDUKCAPIL/ipak')).text(), Array((instrumentFor('spak', 2026).items.length)).fill(4)), { periodId: ended })).status, 409);
+    assert.equal((await v.submit('/s/DPMPTSPKUKM/ipak', answersOf(await (await v.open('/s/DISDUKCAPIL/ipak')).text(), Array((instrumentFor('spak', Number(today().slice(0, 4))).items.length)).fill(4)), { periodId: ended })).status, 409);
     assert.deepEqual(await counts(), before);
   });
 

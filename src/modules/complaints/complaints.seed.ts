@@ -1,4 +1,5 @@
-// Demo complaints: a realistic stretch from January 2025 to yesterday for DPMPTSP-KUKM (about 60,
+// Demo complaints: a realistic stretch from the first working Monday of January of last year (in the
+// regency's time zone, see src/kernel/demo-dates.ts) to yesterday for DPMPTSP-KUKM (about 60,
 // every channel and category, most completed in time, a few late or still overdue, some rejected
 // or referred, satisfaction on many closed ones, LAPOR! numbers on those from SP4N-LAPOR!) and a
 // few for Disdukcapil. Dates are working days; replies come 1–3 working days after receipt.
@@ -9,6 +10,7 @@ import { offDays } from '../../kernel/calendar.ts';
 import type { Db } from '../../kernel/db.ts';
 import type { FileStore } from '../../kernel/files.ts';
 import { accounts } from '../../kernel/schema.ts';
+import { demoDay } from '../../kernel/demo-dates.ts';
 import { addDays, addWorkingDays, dayIn, isWorkingDay, type IsoDate, type OffDays } from '../../kernel/workdays.ts';
 import { orgUnits as units } from '../org/index.ts';
 import { hashCode, newTrackingCode, normaliseCode, slaDaysOf } from './complaints.rules.ts';
@@ -84,6 +86,14 @@ function workingDaysOf(from: IsoDate, to: IsoDate, off: OffDays): IsoDate[] {
   return out;
 }
 
+/** The first Monday of January of the demo year + `yearOffset` that is a working day. */
+function firstWorkingMonday(yearOffset: number, off: OffDays, now: Date): IsoDate {
+  let d = demoDay(yearOffset, 1, 1, now);
+  // an ISO date's weekday (a calendar day, no time zone): 1 = Monday
+  while (new Date(`${d}T00:00:00Z`).getUTCDay() !== 1 || !isWorkingDay(d, off)) d = addDays(d, 1);
+  return d;
+}
+
 const at = (day: IsoDate, hour: number) => new Date(`${day}T${String(hour).padStart(2, '0')}:${String((hour * 7) % 60).padStart(2, '0')}:00+07:00`);
 
 async function seedUnit(db: Db, code: string, count: number, seed: number, handlerId: string | null, off: OffDays, now: Date): Promise<boolean> {
@@ -94,7 +104,7 @@ async function seedUnit(db: Db, code: string, count: number, seed: number, handl
   const r = rng(seed);
   const today = dayIn(now);
   const yesterday = addDays(today, -1);
-  const days = workingDaysOf('2025-01-06', yesterday, off);
+  const days = workingDaysOf(firstWorkingMonday(-1, off, now), yesterday, off);
   if (!days.length) return false;
   const chosen = Array.from({ length: count }, (_, i) => days[Math.min(days.length - 1, Math.floor(((i + r()) / count) * days.length))]).sort();
   await db.transaction(async (tx) => {
