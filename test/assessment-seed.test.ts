@@ -1,13 +1,15 @@
-// The LKE demo year: six worksheets in their review states with histories, answers per layer, the
-// 2025 verdict, evidence files in the store that download, running twice changes nothing, the audit
-// chain holds; the seed without an org demo or without a file store. PGlite, and PostgreSQL with
-// TEST_DATABASE_URL.
+// The LKE demo year: six worksheets in their review states with histories, answers per layer, last
+// year's verdict, evidence files in the store that download, running twice changes nothing, the
+// audit chain holds; the seed without an org demo or without a file store. The demo is dated
+// relative to the current year: last year complete, this year in progress, whatever year it is.
+// PGlite, and PostgreSQL with TEST_DATABASE_URL.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { verifyAudit } from '../src/kernel/audit.ts';
 import { sha256Of, type FileStore } from '../src/kernel/files.ts';
+import { currentYear } from '../src/kernel/workdays.ts';
 import { seedDemo } from '../src/main.ts';
 import { buildPdf, seedAssessmentDemo } from '../src/modules/assessment/assessment.seed.ts';
 import { loadLayers, type Layers } from '../src/modules/assessment/assessment.queries.ts';
@@ -19,6 +21,12 @@ import { seedOrgDemo } from '../src/modules/org/index.ts';
 import { countRows, createTestApp, createTestDb, loggedIn, type TestApp } from './helpers.ts';
 
 const rs = getRuleSet('permenpanrb-90-2021');
+/** The demo's two years: this year (the regency's current year, in progress) and last year (complete). */
+const THIS = currentYear();
+const LAST = THIS - 1;
+const DPM_LAST = `DPMPTSPKUKM:${LAST}`;
+const DPM_THIS = `DPMPTSPKUKM:${THIS}`;
+const ofThisYear = (code: string) => `${code}:${THIS}`;
 let t: TestApp;
 let files: FileStore;
 interface Ws { id: string; code: string; year: number; state: string; cloned_from: string | null; return_note: string | null; conclusion: string | null; prerequisites: Record<string, unknown> }
@@ -74,21 +82,22 @@ function assertValidPdf(bytes: Uint8Array, label: string) {
 }
 
 describe('the LKE demo year', () => {
-  test('six worksheets in the stated states; 2026 of DPMPTSP-KUKM is copied from 2025', async () => {
+  test('six worksheets in the stated states; this year\'s of DPMPTSP-KUKM is copied from last year\'s', async () => {
     const states = Object.fromEntries([...ws].map(([k, v]) => [k, v.state]));
     assert.deepEqual(states, {
-      'DPMPTSPKUKM:2025': 'recommended',
-      'DPMPTSPKUKM:2026': 'draft',
-      'DISDUKCAPIL:2026': 'under_review',
-      'DINKES:2026': 'returned',
-      'BPKPD:2026': 'submitted',
-      'PKM-SGL:2026': 'draft',
+      [DPM_LAST]: 'recommended',
+      [DPM_THIS]: 'draft',
+      [ofThisYear('DISDUKCAPIL')]: 'under_review',
+      [ofThisYear('DINKES')]: 'returned',
+      [ofThisYear('BPKPD')]: 'submitted',
+      [ofThisYear('PKM-SGL')]: 'draft',
     });
-    assert.equal(w('DPMPTSPKUKM:2026').cloned_from, w('DPMPTSPKUKM:2025').id);
-    assert.equal(w('DPMPTSPKUKM:2025').conclusion, 'memenuhi');
-    assert.ok(w('DINKES:2026').return_note && w('DINKES:2026').return_note!.length > 40, 'DINKES carries the TPI\'s reasons');
-    const clone = await t.database.query<{ note: string }>('select note from assessment_events where worksheet_id = $1', [w('DPMPTSPKUKM:2026').id]);
-    assert.deepEqual(clone.map((e) => e.note), ['clone:2025']);
+    assert.equal(w(DPM_THIS).cloned_from, w(DPM_LAST).id);
+    assert.equal(w(DPM_LAST).conclusion, 'memenuhi');
+    assert.ok(w(ofThisYear('DINKES')).return_note && w(ofThisYear('DINKES')).return_note!.length > 40, 'DINKES carries the TPI\'s reasons');
+    assert.match(w(ofThisYear('DINKES')).return_note!, new RegExp(`register risiko SPIP ${THIS} .* paling lambat 4 Desember ${THIS}\\.$`), 'its years are this year');
+    const clone = await t.database.query<{ note: string }>('select note from assessment_events where worksheet_id = $1', [w(DPM_THIS).id]);
+    assert.deepEqual(clone.map((e) => e.note), [`clone:${LAST}`]);
   });
 
   test('histories run in order, before now, by the demo accounts', async () => {
@@ -96,15 +105,16 @@ describe('the LKE demo year', () => {
       `select e.worksheet_id, e.from_state, e.to_state, e.note, e.at, a.username
          from assessment_events e left join kernel_accounts a on a.id = e.actor_id order by e.at`);
     const of = (key: string) => events.filter((e) => e.worksheet_id === w(key).id);
-    const dpm = of('DPMPTSPKUKM:2025');
+    const dpm = of(DPM_LAST);
     assert.deepEqual(dpm.map((e) => e.to_state), ['draft', 'submitted', 'under_review', 'returned', 'submitted', 'under_review', 'evaluated', 'recommended']);
     assert.deepEqual(dpm.map((e) => e.username), ['ketua.zi', 'ketua.zi', 'tpi', 'tpi', 'ketua.zi', 'tpi', 'tpi', 'tpi']);
     for (let i = 1; i < dpm.length; i++) assert.equal(dpm[i]!.from_state, dpm[i - 1]!.to_state, 'each event starts where the last ended');
     assert.match(dpm[3]!.note ?? '', /^Lengkapi data dukung/);
     assert.match(dpm[6]!.note ?? '', /^memenuhi: /);
-    assert.equal(new Date(dpm[0]!.at).getUTCFullYear(), 2025);
-    assert.deepEqual(of('DISDUKCAPIL:2026').map((e) => [e.to_state, e.username]).slice(-1), [['under_review', 'tpi']]);
-    assert.deepEqual(of('DINKES:2026').map((e) => e.to_state), ['draft', 'submitted', 'under_review', 'returned']);
+    assert.equal(currentYear(new Date(dpm[0]!.at)), LAST);
+    assert.match(dpm[7]!.note ?? '', new RegExp(`Nomor 700/412/INSP/${LAST}\\)\\.$`), 'a number of last year');
+    assert.deepEqual(of(ofThisYear('DISDUKCAPIL')).map((e) => [e.to_state, e.username]).slice(-1), [['under_review', 'tpi']]);
+    assert.deepEqual(of(ofThisYear('DINKES')).map((e) => e.to_state), ['draft', 'submitted', 'under_review', 'returned']);
     for (const e of events) assert.ok(new Date(e.at) < new Date(), 'no event in the future');
     const rows = await t.database.query<{ n: number }>(
       `select count(*)::int as n from assessment_worksheets w
@@ -112,8 +122,8 @@ describe('the LKE demo year', () => {
     assert.equal(rows[0]!.n, 0, 'updated_at is the last change of each worksheet');
   });
 
-  test('DPMPTSP-KUKM 2025: first-year answers, TPI reviewed all 113 items, verdict WBK eligible and proposable', async () => {
-    const { layers, eff } = await layersOf('DPMPTSPKUKM:2025');
+  test('DPMPTSP-KUKM last year: first-year answers, TPI reviewed all 113 items, verdict WBK eligible and proposable', async () => {
+    const { layers, eff } = await layersOf(DPM_LAST);
     const example = parseAnswers(rs, JSON.parse(readFileSync(new URL('../src/modules/assessment/fixtures/worked-example.json', import.meta.url), 'utf8')).answers);
     const weaker = rs.items.filter((it) => !sameAnswer(example[it.code], eff.unit[it.code]));
     assert.ok(weaker.length >= 4 && weaker.length <= 6, `${weaker.length} items differ from the worked example`);
@@ -124,16 +134,17 @@ describe('the LKE demo year', () => {
     assert.ok(own.length >= 4 && own.length <= 5, `${own.length} own TPI values`);
     for (const [code, r] of own) assert.ok(r.note && r.note.length > 20, `${code}: the TPI says why`);
     assert.ok(layers.tpn.rows.size >= 5 && layers.tpn.rows.size <= 7, 'a TPN record for a few items');
-    const verdict = judge(rs, scoreAnswers(rs, eff.tpi), w('DPMPTSPKUKM:2025').prerequisites);
+    const verdict = judge(rs, scoreAnswers(rs, eff.tpi), w(DPM_LAST).prerequisites);
     assert.ok(verdict.WBK.eligible, `TPI layer not WBK eligible: ${verdict.WBK.failures.map((f) => f.message.en).join('; ')}`);
     assert.ok(verdict.WBK.proposable, 'prerequisites met');
     assert.equal(verdict.WBBM.eligible, false);
-    assert.ok(judge(rs, scoreAnswers(rs, eff.tpn), w('DPMPTSPKUKM:2025').prerequisites).WBK.eligible, 'the TPN record keeps WBK');
+    assert.ok(judge(rs, scoreAnswers(rs, eff.tpn), w(DPM_LAST).prerequisites).WBK.eligible, 'the TPN record keeps WBK');
+    assert.equal(layers.unit.notes['A.I.1.i.a'], `Tim Kerja ZI dibentuk dengan SK Kepala Dinas Nomor 800/045/DPMPTSP-KUKM/${LAST} tanggal 13 Januari ${LAST}.`);
   });
 
   test('answers vary per unit: complete worksheets total 60–88, the drafts are partly filled', async () => {
     const totals: number[] = [];
-    for (const key of ['DPMPTSPKUKM:2025', 'DISDUKCAPIL:2026', 'DINKES:2026', 'BPKPD:2026']) {
+    for (const key of [DPM_LAST, ofThisYear('DISDUKCAPIL'), ofThisYear('DINKES'), ofThisYear('BPKPD')]) {
       const { eff } = await layersOf(key);
       assert.equal(Object.keys(eff.unit).length, 113, `${key} is complete`);
       const total = scoreAnswers(rs, eff.unit).total;
@@ -141,39 +152,41 @@ describe('the LKE demo year', () => {
       totals.push(Math.round(total * 100));
     }
     assert.equal(new Set(totals).size, totals.length, 'totals differ');
-    const d26 = await layersOf('DPMPTSPKUKM:2026');
+    const d26 = await layersOf(DPM_THIS);
     const answered = Object.keys(d26.eff.unit).length;
-    assert.ok(answered >= 95 && answered <= 105, `2026 answered ${answered}`);
+    assert.ok(answered >= 95 && answered <= 105, `this year answered ${answered}`);
     assert.ok(Object.keys(d26.layers.unit.notes).length >= 8, 'notes on some items');
     assert.equal((d26.eff.unit['B.II.a'] as { index: number }).index, 3.62);
-    const d25 = await layersOf('DPMPTSPKUKM:2025');
+    const d25 = await layersOf(DPM_LAST);
     assert.ok(scoreAnswers(rs, d26.eff.unit).nodes['A.I.2']!.score > scoreAnswers(rs, d25.eff.unit).nodes['A.I.2']!.score, 'Penataan Tatalaksana improves');
-    const dis = await layersOf('DISDUKCAPIL:2026');
+    assert.equal(d26.layers.unit.notes['A.I.4.ii.e'], `LKj ${THIS} disusun Januari–Februari ${THIS + 1}.`, 'a plan for next year');
+    const dis = await layersOf(ofThisYear('DISDUKCAPIL'));
     assert.equal(dis.layers.tpi.rows.size, 40);
     assert.equal([...dis.layers.tpi.rows.values()].filter((r) => r.answer && r.note).length, 3);
-    const pkm = await layersOf('PKM-SGL:2026');
+    const pkm = await layersOf(ofThisYear('PKM-SGL'));
     assert.equal(Object.keys(pkm.eff.unit).length, 30);
   });
 
-  test('every positive answer of 2025 has evidence; 2026 reuses the files and leaves a few without', async () => {
-    const d25 = await layersOf('DPMPTSPKUKM:2025');
-    assert.deepEqual(await positiveWithoutEvidence(t.database.db, w('DPMPTSPKUKM:2025').id, d25.eff.unit), []);
-    const d26 = await layersOf('DPMPTSPKUKM:2026');
-    const missing = await positiveWithoutEvidence(t.database.db, w('DPMPTSPKUKM:2026').id, d26.eff.unit);
-    assert.ok(missing.length >= 2 && missing.length <= 6, `2026 without evidence: ${missing.join(', ')}`);
+  test('every positive answer of last year has evidence; this year reuses the files and leaves a few without', async () => {
+    const d25 = await layersOf(DPM_LAST);
+    assert.deepEqual(await positiveWithoutEvidence(t.database.db, w(DPM_LAST).id, d25.eff.unit), []);
+    const d26 = await layersOf(DPM_THIS);
+    const missing = await positiveWithoutEvidence(t.database.db, w(DPM_THIS).id, d26.eff.unit);
+    assert.ok(missing.length >= 2 && missing.length <= 6, `this year without evidence: ${missing.join(', ')}`);
     const [reuse] = await t.database.query<{ files: number; shared: number }>(
       `select count(distinct l.file_id)::int as files,
               count(distinct l.file_id) filter (where exists (select 1 from evidence_links o where o.file_id = l.file_id and o.subject_id = $2))::int as shared
-         from evidence_links l where l.subject_id = $1 and l.file_id is not null`, [w('DPMPTSPKUKM:2025').id, w('DPMPTSPKUKM:2026').id]);
-    assert.ok(reuse!.files >= 40, `${reuse!.files} files on 2025`);
-    assert.ok(reuse!.shared >= reuse!.files - 10, 'most 2025 files support 2026 too');
+         from evidence_links l where l.subject_id = $1 and l.file_id is not null`, [w(DPM_LAST).id, w(DPM_THIS).id]);
+    assert.ok(reuse!.files >= 40, `${reuse!.files} files on last year's`);
+    assert.ok(reuse!.shared >= reuse!.files - 10, 'most of last year\'s files support this year too');
     const [many] = await t.database.query<{ n: number }>(
-      `select count(*)::int as n from (select file_id from evidence_links where subject_id = $1 and file_id is not null group by file_id having count(*) > 1) x`, [w('DPMPTSPKUKM:2025').id]);
+      `select count(*)::int as n from (select file_id from evidence_links where subject_id = $1 and file_id is not null group by file_id having count(*) > 1) x`, [w(DPM_LAST).id]);
     assert.ok(many!.n >= 10, 'one file supports several items');
     const urls = await t.database.query<{ url: string }>('select distinct url from evidence_links where url is not null');
     assert.ok(urls.length >= 20);
     for (const { url } of urls) assert.match(new URL(url).hostname, /\.example$/, `${url} is under .example`);
-    for (const key of ['DISDUKCAPIL:2026', 'DINKES:2026', 'BPKPD:2026', 'PKM-SGL:2026']) {
+    assert.ok(urls.some(({ url }) => url.endsWith(`/berita/${LAST}/02/pencanangan-pembangunan-zona-integritas`)), 'addresses carry the story\'s years');
+    for (const key of [ofThisYear('DISDUKCAPIL'), ofThisYear('DINKES'), ofThisYear('BPKPD'), ofThisYear('PKM-SGL')]) {
       const n = (await countEvidenceFor(t.database.db, 'lke_item', w(key).id)).size;
       assert.ok(n >= 3 && n <= 8, `${key}: a handful of links (${n})`);
     }
@@ -190,8 +203,12 @@ describe('the LKE demo year', () => {
       assert.equal(bytes.length, r.size);
       if (r.mime === 'application/pdf') assertValidPdf(bytes, r.title);
     }
-    const sk = rows.find((r) => r.title.includes('800/045/DPMPTSP-KUKM/2025'));
+    const sk = rows.find((r) => r.title.includes(`800/045/DPMPTSP-KUKM/${LAST}`));
     assert.ok(sk, 'the SK of the ZI team');
+    assert.ok(rows.some((r) => r.title === `Laporan Kinerja (LKj) DPMPTSP-KUKM Tahun ${LAST - 1}`), 'last year\'s report on the year before stays one');
+    assert.ok(rows.some((r) => r.title === `Laporan Evaluasi SOP Tahun ${THIS}`), 'a document of this year');
+    const years = rows.flatMap((r) => [...r.title.matchAll(/(?<!\d)20\d\d(?!\d)/g)].map((m) => Number(m[0])));
+    assert.ok(years.length >= 40 && years.every((y) => y >= THIS - 5 && y <= THIS), `titles name the story's years only: ${[...new Set(years)].join(', ')}`);
     const ketua = await loggedIn(t.app, 'ketua.zi');
     const res = await ketua.get(`/evidence/files/${sk.id}`);
     assert.equal(res.status, 200);
@@ -244,11 +261,12 @@ describe('the LKE demo seed elsewhere', () => {
   test('without a file store documents become links; an earlier "now" keeps every date before it', async () => {
     const tdb = await createTestDb();
     try {
-      const now = new Date('2026-06-01T00:00:00Z');
+      // 1 June of this year: before the day the story is told from (27 November), so it is compressed
+      const now = new Date(Date.UTC(THIS, 5, 1));
       await seedOrgDemo(tdb.database.db, { now });
       assert.equal(await seedAssessmentDemo(tdb.database.db, null, now), true);
       assert.equal(await countRows(tdb.database, 'evidence_files'), 0);
-      const [w25] = await tdb.database.query<{ id: string }>(`select w.id from assessment_worksheets w join org_units u on u.id = w.unit_id where u.code = 'DPMPTSPKUKM' and w.year = 2025`);
+      const [w25] = await tdb.database.query<{ id: string }>(`select w.id from assessment_worksheets w join org_units u on u.id = w.unit_id where u.code = 'DPMPTSPKUKM' and w.year = $1`, [LAST]);
       const eff = effectiveAnswers(await loadLayers(tdb.database.db, w25!.id));
       assert.deepEqual(await positiveWithoutEvidence(tdb.database.db, w25!.id, eff.unit), []);
       const [late] = await tdb.database.query<{ n: number }>(

@@ -2,13 +2,17 @@
 // (unit, TPI, TPN), a state history with dated events by the demo accounts, and evidence — small
 // but valid PDF documents and PNG photos generated here, uploaded through the evidence module, plus
 // links to publications under .example addresses (nothing real is implied). Runs once, after the
-// org demo; see seedAssessmentDemo.
+// org demo; see seedAssessmentDemo. Dated relative to the current year: the story is written with
+// BASE as this year (a complete last year, this year in progress up to 27 November) and moved by
+// whole years to the regency's current year (kernel/demo-dates.ts), its texts and numbers with it;
+// seeded before 27 November, this year's part is compressed before `now` (storyClock).
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { deflateSync } from 'node:zlib';
 import { inArray, sql } from 'drizzle-orm';
 import { appendAudit, SYSTEM_ACTOR, type AuditActor } from '../../kernel/audit.ts';
 import type { Db } from '../../kernel/db.ts';
+import { demoText, demoYear } from '../../kernel/demo-dates.ts';
 import type { FileStore } from '../../kernel/files.ts';
 import { formatNumber } from '../../kernel/i18n.ts';
 import { accounts } from '../../kernel/schema.ts';
@@ -22,9 +26,8 @@ import type { Layer, State } from './lke.workflow.ts';
 
 const RULESET = 'permenpanrb-90-2021';
 const SUBJECT = 'lke_item';
-/** The day the demo story is told from; when seeding earlier, later dates are compressed before `now`. */
-const STORY_NOW = Date.UTC(2026, 10, 27, 0, 0);
-const STORY_START = Date.UTC(2025, 0, 1);
+/** The year the story is written in as "this year" (BASE - 1 last year, BASE - 2 the year before): moved to the current year. */
+const BASE = 2026;
 
 // ---------------------------------------------------------------- time
 
@@ -33,14 +36,44 @@ function wib(y: number, m: number, d: number, hh = 9, mm = 0): Date {
   return new Date(Date.UTC(y, m - 1, d, hh - 7, mm));
 }
 
-/** Keeps the story before `now`: dates after it are compressed proportionally (order is kept). */
-function storyClock(now: Date) {
+/**
+ * Keeps the story before `now`: dates between `start` and `end` (the day the story is told from)
+ * are compressed proportionally when seeding before `end` (order is kept).
+ */
+function storyClock(now: Date, start: number, end: number) {
   const n = now.getTime();
   return (d: Date): Date => {
     const t = d.getTime();
-    if (n >= STORY_NOW || t < STORY_START || n <= STORY_START) return d;
-    return new Date(STORY_START + Math.floor(((t - STORY_START) * (n - STORY_START)) / (STORY_NOW - STORY_START)));
+    if (n >= end || t < start || n <= start) return d;
+    return new Date(start + Math.floor(((t - start) * (n - start)) / (end - start)));
   };
+}
+
+/**
+ * The story's years in the seed's own words (titles, numbers, file names, notes, addresses), moved
+ * by as many years as the story: last year to next year by demoText, and the earlier years the
+ * story's reports speak of (the year before last, the Renstra period) by the same shift, so that a
+ * report of the year before last stays one. Never for legal text: a citation keeps its year.
+ */
+function storyText(text: string, now: Date): string {
+  const shift = demoYear(now) - BASE;
+  return text.replace(/(?<!\d)\d{4}(?!\d)/g, (y) => (Number(y) >= BASE - 5 && Number(y) < BASE - 1 ? String(Number(y) + shift) : demoText(y, BASE, now)));
+}
+
+/** The story as seeded at `now`: its two years, its texts and its clock. */
+interface Story {
+  /** this year (the regency's current year) and last year */
+  year: number;
+  last: number;
+  text: (s: string) => string;
+  clock: (d: Date) => Date;
+}
+
+function storyOf(now: Date): Story {
+  const year = demoYear(now);
+  // told from 27 November of this year, starting on 1 January of last year
+  const clock = storyClock(now, Date.UTC(year - 1, 0, 1), Date.UTC(year, 10, 27));
+  return { year, last: year - 1, text: (s) => storyText(s, now), clock };
 }
 
 /** Deterministic pseudo-random numbers (mulberry32): the demo is the same on every seed. */
@@ -303,13 +336,13 @@ interface DemoDoc {
   file: string;
   title: string;
   number?: string;
-  /** tanggal, e.g. "13 Januari 2025" */
+  /** tanggal as written in the story, e.g. "13 Januari" of last year */
   date: string;
   body: string[];
   signer?: keyof typeof SIGNERS;
   /** a drawn photo instead of a PDF */
   photo?: { wall: Rgb; banner: Rgb; people: number; seed: number };
-  /** items of the 2025 worksheet it supports (the first one gets the upload) */
+  /** items of last year's worksheet it supports (the first one gets the upload) */
   items: string[];
 }
 
@@ -320,7 +353,8 @@ function pdfDate(tanggal: string): string {
   return `D:${y}${String(MONTHS.indexOf(m!) + 1).padStart(2, '0')}${d!.padStart(2, '0')}090000+07'00'`;
 }
 
-const DOCS_2025: DemoDoc[] = [
+/** Last year's documents (written with BASE - 1 as last year; moved by storyDoc). */
+const DOCS_LAST_YEAR: DemoDoc[] = [
   { file: 'SK_Tim_Kerja_ZI_2025.pdf', title: 'Keputusan Kepala DPMPTSP-KUKM Nomor 800/045/DPMPTSP-KUKM/2025 tentang Tim Kerja Pembangunan Zona Integritas', number: '800/045/DPMPTSP-KUKM/2025', date: '13 Januari 2025', signer: 'kadis',
     body: ['Menetapkan susunan Tim Kerja Pembangunan Zona Integritas menuju Wilayah Bebas dari Korupsi (WBK) di lingkungan DPMPTSP-KUKM Kabupaten Bangka Tahun 2025.', 'Ketua: Sekretaris Dinas; sekretaris: Kepala Sub Bagian Umum dan Kepegawaian; anggota: koordinator enam area perubahan dan perwakilan setiap bidang.', 'Tim bertugas menyusun rencana kerja, melaksanakan, memantau dan melaporkan pembangunan Zona Integritas kepada Kepala Dinas.'],
     items: ['A.I.1.i.a', 'A.I.1.i.b'] },
@@ -518,8 +552,8 @@ const DOCS_2025: DemoDoc[] = [
     items: ['B.II.a'] },
 ];
 
-/** New documents of 2026 (the rest is carried from 2025). */
-const DOCS_2026: DemoDoc[] = [
+/** New documents of this year (the rest is carried from last year). */
+const DOCS_THIS_YEAR: DemoDoc[] = [
   { file: 'Laporan_Evaluasi_SOP_2026.pdf', title: 'Laporan Evaluasi SOP Tahun 2026', date: '16 Maret 2026', signer: 'ketua',
     body: ['Seluruh 31 SOP dievaluasi bersama pengguna layanan; 9 SOP diperbaiki dan 2 SOP hasil inovasi ditetapkan.'],
     items: ['A.I.2.i.c', 'A.I.2.i.a'] },
@@ -577,7 +611,7 @@ const FIRST_YEAR_WEAKER: Record<string, Raw> = {
   'A.II.1.i.b': { changes: 12, integrated: 4 },
 };
 
-const NOTES_2025: Record<string, string> = {
+const NOTES_LAST_YEAR: Record<string, string> = {
   'A.I.1.i.a': 'Tim Kerja ZI dibentuk dengan SK Kepala Dinas Nomor 800/045/DPMPTSP-KUKM/2025 tanggal 13 Januari 2025.',
   'A.I.1.iii.c': 'Data dukung tindak lanjut monev dilengkapi setelah dikembalikan TPI (29 April 2025).',
   'A.I.2.i.c': 'Evaluasi SOP baru dilakukan untuk 12 dari 31 SOP; sisanya dijadwalkan Triwulan III.',
@@ -589,26 +623,26 @@ const NOTES_2025: Record<string, string> = {
   'B.I.a': 'Survei IPAK oleh Inspektorat Daerah, November 2024, 120 responden.',
   'B.II.a': 'Survei IPKP oleh Inspektorat Daerah, November 2024, 150 responden.',
 };
-/** Items the unit completed while the worksheet was returned (27 April – 2 May 2025). */
+/** Items the unit completed while last year's worksheet was returned (27 April – 2 May). */
 const FIXED_AFTER_RETURN = ['A.I.1.iii.c', 'A.I.2.i.b', 'A.I.3.vi.a', 'A.I.5.ii.b', 'A.I.6.iv.b'];
-const RETURN_NOTE_2025 = 'Lengkapi data dukung butir A.I.1.iii.c, A.I.2.i.b, A.I.3.vi.a, A.I.5.ii.b dan A.I.6.iv.b: notulen, daftar hadir dan laporan yang dirujuk belum diunggah. Register pengaduan 2024 agar dilampirkan lengkap per kanal.';
+const RETURN_NOTE_LAST_YEAR = 'Lengkapi data dukung butir A.I.1.iii.c, A.I.2.i.b, A.I.3.vi.a, A.I.5.ii.b dan A.I.6.iv.b: notulen, daftar hadir dan laporan yang dirujuk belum diunggah. Register pengaduan 2024 agar dilampirkan lengkap per kanal.';
 
-/** The TPI's own values for 2025 (everything else accepted). */
-const TPI_2025: Record<string, { answer: Raw; note: string }> = {
+/** The TPI's own values for last year (everything else accepted). */
+const TPI_LAST_YEAR: Record<string, { answer: Raw; note: string }> = {
   'A.I.2.ii.d': { answer: 'B', note: 'Monev pemanfaatan TI baru dilakukan satu kali (Oktober 2024); belum ada laporan berkala. Nilai diturunkan menjadi B.' },
   'A.I.5.iv.c': { answer: 'B', note: 'Tindak lanjut rekomendasi evaluasi WBS sudah ada (nota dinas Kepala Dinas 12 Maret 2025), hanya belum dilaporkan. Nilai dinaikkan menjadi B.' },
   'A.I.6.i.c': { answer: 'C', note: 'Reviu standar pelayanan baru berdasarkan hasil SKM; belum melibatkan pemangku kepentingan.' },
   'A.II.5.ii.a': { answer: { toFollowUp: 22, inProcess: 4, completed: 18 }, note: 'Dua pengaduan melalui SP4N-LAPOR! bulan Desember 2024 belum tercatat di register unit. Jumlah disesuaikan.' },
   'A.II.6.i.b': { answer: { registered: 8, simplified: 4 }, note: 'Penyederhanaan izin reklame belum didukung SOP baru; yang dapat diakui 4 dari 8 layanan.' },
 };
-const TPI_2025_ACCEPT_NOTES: Record<string, string> = {
+const TPI_LAST_YEAR_ACCEPT_NOTES: Record<string, string> = {
   'A.I.1.i.a': 'Sesuai. SK dan notulen pembentukan tim lengkap.',
   'A.I.3.vi.a': 'Data dukung sudah dilengkapi setelah pengembalian.',
   'A.I.4.ii.e': 'LKj 2024 diunggah tepat waktu (26 Februari 2025).',
   'B.I.a': 'Sesuai laporan survei Inspektorat Daerah.',
 };
-/** The national team's (TPN) field evaluation, September 2025. */
-const TPN_2025: Record<string, { answer: Raw; note: string }> = {
+/** The national team's (TPN) field evaluation, September of last year. */
+const TPN_LAST_YEAR: Record<string, { answer: Raw; note: string }> = {
   'B.I.a': { answer: 3.68, note: 'Hasil survei IPAK TPN, September 2025.' },
   'B.II.a': { answer: 3.51, note: 'Hasil survei IPKP TPN, September 2025.' },
   'A.I.1.iv.d': { answer: 'A', note: 'Evaluasi lapangan: keterlibatan pegawai terlihat di seluruh bidang.' },
@@ -617,8 +651,8 @@ const TPN_2025: Record<string, { answer: Raw; note: string }> = {
   'A.II.4.i.a': { answer: { targets: 10, achieved: 8 }, note: 'Sasaran peningkatan nilai investasi tercapai 97%, belum 100%.' },
 };
 
-/** 2026: improvements toward WBBM (area 2 especially), new survey results. */
-const IMPROVED_2026: Record<string, Raw> = {
+/** This year: improvements toward WBBM (area 2 especially), new survey results. */
+const IMPROVED_THIS_YEAR: Record<string, Raw> = {
   'A.I.1.iii.b': 'A',
   'A.I.2.i.a': 'A',
   'A.I.2.i.b': 'A',
@@ -639,8 +673,8 @@ const IMPROVED_2026: Record<string, Raw> = {
   'B.II.a': 3.62,
   'B.I.b': 'A',
 };
-/** 2026 items whose data is not in yet: the answer is cleared, a note says why. */
-const PENDING_2026: Record<string, string> = {
+/** Items of this year whose data is not in yet: the answer is cleared, a note says why. */
+const PENDING_THIS_YEAR: Record<string, string> = {
   'A.I.1.iii.c': 'Menunggu hasil monev Triwulan IV 2026.',
   'A.I.3.i.c': 'Monev penempatan pegawai hasil rekrutmen 2026 dijadwalkan Desember.',
   'A.I.3.ii.c': 'Monev mutasi 2026 dijadwalkan Desember.',
@@ -655,7 +689,7 @@ const PENDING_2026: Record<string, string> = {
   'A.I.6.iv.c': 'Menunggu hasil SKM semester II 2026.',
   'A.II.4.ii.a': 'Reward and punishment bidang ditetapkan setelah penilaian capaian PK 2026.',
 };
-const NOTES_2026: Record<string, string> = {
+const NOTES_THIS_YEAR: Record<string, string> = {
   'A.I.2.i.a': 'Peta proses bisnis dimutakhirkan Maret 2026; dua SOP hasil inovasi ditetapkan.',
   'A.I.2.i.c': 'Seluruh 31 SOP dievaluasi bersama pengguna layanan (laporan 16 Maret 2026).',
   'A.I.2.ii.d': 'Monev pemanfaatan TI kini setiap semester.',
@@ -666,8 +700,8 @@ const NOTES_2026: Record<string, string> = {
   'B.II.a': 'Survei IPKP Inspektorat, Juli 2026, 160 responden.',
   'B.I.b': 'Capaian IKU 2025 lebih baik dari 2024 pada 6 dari 7 indikator.',
 };
-/** Positive answers of 2026 whose evidence is not uploaded yet (the worksheet warns about them). */
-const NO_EVIDENCE_YET_2026 = ['A.I.2.i.b', 'A.II.2.iii.b'];
+/** Positive answers of this year whose evidence is not uploaded yet (the worksheet warns about them). */
+const NO_EVIDENCE_YET_THIS_YEAR = ['A.I.2.i.b', 'A.II.2.iii.b'];
 
 interface UnitProfile {
   code: string;
@@ -676,26 +710,27 @@ interface UnitProfile {
   bias: number[];
   raw: Record<string, Raw>;
 }
+// fixed seeds of the pseudo-random answers (numbers, not years: they do not move with the story)
 const PROFILES: UnitProfile[] = [
-  { code: 'DISDUKCAPIL', seed: 2026_01, bias: [0, 0.05, 0.2, -0.2, 0, -0.05, 0.25], raw: {
+  { code: 'DISDUKCAPIL', seed: BASE * 100 + 1, bias: [0, 0.05, 0.2, -0.2, 0, -0.05, 0.25], raw: {
     'A.II.1.i.a': { agents: 6, changes: 7 }, 'A.II.1.i.b': { changes: 7, integrated: 5 }, 'A.II.3.iii.a': { previousYear: 3, thisYear: 1, sanctioned: 1 },
     'A.II.4.i.a': { targets: 8, achieved: 7 }, 'A.II.5.ii.a': { toFollowUp: 64, inProcess: 3, completed: 59 },
     'A.II.5.iii.a': { head: 1, officials: 3, others: 0, reported: 4 }, 'A.II.5.iii.b': { administrators: 3, supervisors: 8, functionalAndStaff: 41, reported: 51 },
     'A.II.6.i.b': { registered: 12, simplified: 9 }, 'B.I.a': 3.66, 'B.I.b': 'B', 'B.II.a': 3.58,
   } },
-  { code: 'DINKES', seed: 2026_02, bias: [0, -0.3, -0.35, -0.1, -0.2, -0.35, -0.25], raw: {
+  { code: 'DINKES', seed: BASE * 100 + 2, bias: [0, -0.3, -0.35, -0.1, -0.2, -0.35, -0.25], raw: {
     'A.II.1.i.a': { agents: 12, changes: 7 }, 'A.II.1.i.b': { changes: 7, integrated: 3 }, 'A.II.3.iii.a': { previousYear: 5, thisYear: 4, sanctioned: 4 },
     'A.II.4.i.a': { targets: 14, achieved: 9 }, 'A.II.5.ii.a': { toFollowUp: 31, inProcess: 6, completed: 21 },
     'A.II.5.iii.a': { head: 1, officials: 4, others: 2, reported: 7 }, 'A.II.5.iii.b': { administrators: 4, supervisors: 12, functionalAndStaff: 96, reported: 104 },
     'A.II.6.i.b': { registered: 10, simplified: 4 }, 'B.I.a': 3.41, 'B.I.b': 'C', 'B.II.a': 3.24,
   } },
-  { code: 'BPKPD', seed: 2026_03, bias: [0, -0.1, -0.05, -0.15, 0.35, 0.05, -0.3], raw: {
+  { code: 'BPKPD', seed: BASE * 100 + 3, bias: [0, -0.1, -0.05, -0.15, 0.35, 0.05, -0.3], raw: {
     'A.II.1.i.a': { agents: 8, changes: 8 }, 'A.II.1.i.b': { changes: 8, integrated: 5 }, 'A.II.3.iii.a': { previousYear: 2, thisYear: 1, sanctioned: 1 },
     'A.II.4.i.a': { targets: 9, achieved: 8 }, 'A.II.5.ii.a': { toFollowUp: 12, inProcess: 1, completed: 11 },
     'A.II.5.iii.a': { head: 1, officials: 5, others: 3, reported: 9 }, 'A.II.5.iii.b': { administrators: 5, supervisors: 11, functionalAndStaff: 48, reported: 62 },
     'A.II.6.i.b': { registered: 6, simplified: 3 }, 'B.I.a': 3.57, 'B.I.b': 'B', 'B.II.a': 3.38,
   } },
-  { code: 'PKM-SGL', seed: 2026_04, bias: [0, 0.1, -0.2, -0.2, -0.2, -0.2, 0.15], raw: { 'B.II.a': 3.45, 'A.II.6.i.b': { registered: 6, simplified: 2 } } },
+  { code: 'PKM-SGL', seed: BASE * 100 + 4, bias: [0, 0.1, -0.2, -0.2, -0.2, -0.2, 0.15], raw: { 'B.II.a': 3.45, 'A.II.6.i.b': { registered: 6, simplified: 2 } } },
 ];
 
 /** A choice answer moved `delta` steps (negative = better, towards A/Ya). */
@@ -758,7 +793,7 @@ function parse(rs: RuleSet, raw: Record<string, Raw>): Answers {
   return parseAnswers(rs, raw);
 }
 
-function buildPlan(rs: RuleSet, unitIds: Map<string, string>, acc: Map<Username, string>, clock: (d: Date) => Date): Plan {
+function buildPlan(rs: RuleSet, unitIds: Map<string, string>, acc: Map<Username, string>, story: Story): Plan {
   const example = loadWorkedExample();
   const items = rs.items;
   const areaOf = (code: string) => indexOf(rs).items.get(code)!.area ?? 0;
@@ -766,89 +801,97 @@ function buildPlan(rs: RuleSet, unitIds: Map<string, string>, acc: Map<Username,
   const ws: Plan['worksheets'] = [];
   const rows: AnswerRow[] = [];
   const events: EventRow[] = [];
-  const T = clock;
-  const event = (worksheetId: string, fromState: State | null, toState: State, actorId: string | null, note: string | null, at: Date) => events.push({ worksheetId, fromState, toState, actorId, note, at: T(at) });
-  const row = (worksheetId: string, itemCode: string, layer: Layer, answer: Answer | null, note: string | null, updatedBy: string | null, at: Date) => rows.push({ worksheetId, itemCode, layer, answer, note, updatedBy, updatedAt: T(at) });
+  const T = story.clock;
+  const X = story.text;
+  // the story's two years: every moment below is wib(LAST, …) or wib(THIS, …)
+  const [LAST, THIS] = [story.last, story.year];
+  // notes are the seed's own words: their years move with the story
+  const event = (worksheetId: string, fromState: State | null, toState: State, actorId: string | null, note: string | null, at: Date) => events.push({ worksheetId, fromState, toState, actorId, note: note && X(note), at: T(at) });
+  const row = (worksheetId: string, itemCode: string, layer: Layer, answer: Answer | null, note: string | null, updatedBy: string | null, at: Date) => rows.push({ worksheetId, itemCode, layer, answer, note: note && X(note), updatedBy, updatedAt: T(at) });
 
-  // -- DPMPTSP-KUKM 2025: recommended
+  // -- DPMPTSP-KUKM last year: recommended
   const dpm = unitIds.get('DPMPTSPKUKM')!;
   const w25 = randomUUID();
   const unit25 = parse(rs, { ...example, ...FIRST_YEAR_WEAKER });
-  const rnd25 = random(2025);
+  const rnd25 = random(BASE - 1); // fixed seeds, like the profiles'
   items.forEach((it, i) => {
     const fixed = FIXED_AFTER_RETURN.indexOf(it.code);
-    const at = fixed >= 0 ? spread(wib(2025, 4, 28), wib(2025, 5, 2), fixed, FIXED_AFTER_RETURN.length, rnd25) : spread(wib(2025, 2, 3), wib(2025, 4, 11), i, items.length, rnd25);
-    row(w25, it.code, 'unit', unit25[it.code] ?? null, NOTES_2025[it.code] ?? null, by(it.code), at);
+    const at = fixed >= 0 ? spread(wib(LAST, 4, 28), wib(LAST, 5, 2), fixed, FIXED_AFTER_RETURN.length, rnd25) : spread(wib(LAST, 2, 3), wib(LAST, 4, 11), i, items.length, rnd25);
+    row(w25, it.code, 'unit', unit25[it.code] ?? null, NOTES_LAST_YEAR[it.code] ?? null, by(it.code), at);
   });
   const tpi = acc.get('tpi')!;
-  const tpiOwn = parse(rs, Object.fromEntries(Object.entries(TPI_2025).map(([k, v]) => [k, v.answer])));
+  const tpiOwn = parse(rs, Object.fromEntries(Object.entries(TPI_LAST_YEAR).map(([k, v]) => [k, v.answer])));
   const rndT = random(4417);
   const FIRST_REVIEW = items.filter((it) => it.area !== null && it.area <= 3).length;
   items.forEach((it, i) => {
     // areas 1–3 in the first review (17–24 April), the rest after resubmission (6–14 May)
     const first = it.area !== null && it.area <= 3;
-    const at = first ? spread(wib(2025, 4, 17), wib(2025, 4, 24), i, FIRST_REVIEW, rndT) : spread(wib(2025, 5, 6), wib(2025, 5, 14), i - FIRST_REVIEW, items.length - FIRST_REVIEW, rndT);
+    const at = first ? spread(wib(LAST, 4, 17), wib(LAST, 4, 24), i, FIRST_REVIEW, rndT) : spread(wib(LAST, 5, 6), wib(LAST, 5, 14), i - FIRST_REVIEW, items.length - FIRST_REVIEW, rndT);
     const own = tpiOwn[it.code];
-    row(w25, it.code, 'tpi', own ?? null, own ? TPI_2025[it.code]!.note : (TPI_2025_ACCEPT_NOTES[it.code] ?? null), tpi, FIXED_AFTER_RETURN.includes(it.code) ? wib(2025, 5, 7, 10, 15) : at);
+    row(w25, it.code, 'tpi', own ?? null, own ? TPI_LAST_YEAR[it.code]!.note : (TPI_LAST_YEAR_ACCEPT_NOTES[it.code] ?? null), tpi, FIXED_AFTER_RETURN.includes(it.code) ? wib(LAST, 5, 7, 10, 15) : at);
   });
-  const tpnOwn = parse(rs, Object.fromEntries(Object.entries(TPN_2025).map(([k, v]) => [k, v.answer])));
-  Object.keys(TPN_2025).forEach((code, i) => row(w25, code, 'tpn', tpnOwn[code]!, TPN_2025[code]!.note, tpi, wib(2025, 9, i < 3 ? 24 : 25, 10 + i, 5 * i)));
+  const tpnOwn = parse(rs, Object.fromEntries(Object.entries(TPN_LAST_YEAR).map(([k, v]) => [k, v.answer])));
+  Object.keys(TPN_LAST_YEAR).forEach((code, i) => row(w25, code, 'tpn', tpnOwn[code]!, TPN_LAST_YEAR[code]!.note, tpi, wib(LAST, 9, i < 3 ? 24 : 25, 10 + i, 5 * i)));
   const prereq25 = { bpkOpinion: 'WTP', sakipInstansi: 'B', indeksRb: 'CC', spipLevel: 3, coreService: true, publicImpact: true, tlhp: 100, lhkpnLhkasn: 100, buildingYears: 1, sakipUnit: 'B' };
   const tpiTotal = scoreAnswers(rs, { ...unit25, ...tpiOwn }).total;
   const conclusionNote = `Nilai hasil evaluasi TPI ${formatNumber(tpiTotal, 'id', 2)}; seluruh area pengungkit di atas 60%, IPAK dan IPKP memenuhi batas WBK. Perlu diperkuat sebelum evaluasi TPN: monev pemanfaatan TI secara berkala, reviu standar pelayanan bersama pemangku kepentingan, dan pencatatan pengaduan dari seluruh kanal.`;
   const ketua = acc.get('ketua.zi')!;
-  event(w25, null, 'draft', ketua, null, wib(2025, 1, 13, 9, 12));
-  event(w25, 'draft', 'submitted', ketua, null, wib(2025, 4, 15, 14, 5));
-  event(w25, 'submitted', 'under_review', tpi, null, wib(2025, 4, 17, 8, 40));
-  event(w25, 'under_review', 'returned', tpi, RETURN_NOTE_2025, wib(2025, 4, 25, 15, 20));
-  event(w25, 'returned', 'submitted', ketua, 'Data dukung telah dilengkapi sesuai catatan TPI.', wib(2025, 5, 5, 10, 2));
-  event(w25, 'submitted', 'under_review', tpi, null, wib(2025, 5, 6, 8, 30));
-  event(w25, 'under_review', 'evaluated', tpi, `memenuhi: ${conclusionNote}`, wib(2025, 5, 15, 16, 0));
-  event(w25, 'evaluated', 'recommended', tpi, 'Diusulkan sebagai WBK kepada KemenPANRB melalui Bupati Bangka (surat Inspektur Nomor 700/412/INSP/2025).', wib(2025, 5, 20, 10, 0));
+  event(w25, null, 'draft', ketua, null, wib(LAST, 1, 13, 9, 12));
+  event(w25, 'draft', 'submitted', ketua, null, wib(LAST, 4, 15, 14, 5));
+  event(w25, 'submitted', 'under_review', tpi, null, wib(LAST, 4, 17, 8, 40));
+  event(w25, 'under_review', 'returned', tpi, RETURN_NOTE_LAST_YEAR, wib(LAST, 4, 25, 15, 20));
+  event(w25, 'returned', 'submitted', ketua, 'Data dukung telah dilengkapi sesuai catatan TPI.', wib(LAST, 5, 5, 10, 2));
+  event(w25, 'submitted', 'under_review', tpi, null, wib(LAST, 5, 6, 8, 30));
+  event(w25, 'under_review', 'evaluated', tpi, `memenuhi: ${conclusionNote}`, wib(LAST, 5, 15, 16, 0));
+  event(w25, 'evaluated', 'recommended', tpi, 'Diusulkan sebagai WBK kepada KemenPANRB melalui Bupati Bangka (surat Inspektur Nomor 700/412/INSP/2025).', wib(LAST, 5, 20, 10, 0));
   ws.push({
-    key: 'DPMPTSPKUKM:2025', id: w25, unitId: dpm, year: 2025, rulesetId: rs.id, state: 'recommended', options: rs.defaults, prerequisites: prereq25,
+    key: `DPMPTSPKUKM:${LAST}`, id: w25, unitId: dpm, year: LAST, rulesetId: rs.id, state: 'recommended', options: rs.defaults, prerequisites: prereq25,
     conclusion: 'memenuhi', conclusionNote, returnNote: null, clonedFrom: null, createdBy: ketua,
-    createdAt: T(wib(2025, 1, 13, 9, 12)), submittedAt: T(wib(2025, 5, 5, 10, 2)), evaluatedAt: T(wib(2025, 5, 15, 16, 0)),
+    createdAt: T(wib(LAST, 1, 13, 9, 12)), submittedAt: T(wib(LAST, 5, 5, 10, 2)), evaluatedAt: T(wib(LAST, 5, 15, 16, 0)),
   });
 
-  // -- DPMPTSP-KUKM 2026: draft, copied from 2025, improving toward WBBM
+  // -- DPMPTSP-KUKM this year: draft, copied from last year, improving toward WBBM
   const w26 = randomUUID();
-  const unit26 = parse(rs, Object.fromEntries(Object.entries({ ...example, ...FIRST_YEAR_WEAKER, ...IMPROVED_2026 }).filter(([k]) => !(k in PENDING_2026))));
-  const rnd26 = random(2026);
+  const unit26 = parse(rs, Object.fromEntries(Object.entries({ ...example, ...FIRST_YEAR_WEAKER, ...IMPROVED_THIS_YEAR }).filter(([k]) => !(k in PENDING_THIS_YEAR))));
+  const rnd26 = random(BASE);
   items.forEach((it, i) => {
-    const changed = it.code in IMPROVED_2026 || it.code in PENDING_2026 || it.code in NOTES_2026;
+    const changed = it.code in IMPROVED_THIS_YEAR || it.code in PENDING_THIS_YEAR || it.code in NOTES_THIS_YEAR;
     // untouched items keep the moment they were copied; changed ones are spread over the year
-    const at = changed ? spread(wib(2026, 2, 2), wib(2026, 11, 24), i, items.length, rnd26) : wib(2026, 1, 12, 9, 6);
-    const note = PENDING_2026[it.code] ?? NOTES_2026[it.code] ?? NOTES_2025[it.code] ?? null;
+    const at = changed ? spread(wib(THIS, 2, 2), wib(THIS, 11, 24), i, items.length, rnd26) : wib(THIS, 1, 12, 9, 6);
+    const note = PENDING_THIS_YEAR[it.code] ?? NOTES_THIS_YEAR[it.code] ?? NOTES_LAST_YEAR[it.code] ?? null;
     row(w26, it.code, 'unit', unit26[it.code] ?? null, note, changed ? by(it.code) : ketua, at);
   });
-  event(w26, null, 'draft', ketua, 'clone:2025', wib(2026, 1, 12, 9, 5));
+  // "clone:<last year>", written like every note in the story's years (event() moves them)
+  event(w26, null, 'draft', ketua, 'clone:2025', wib(THIS, 1, 12, 9, 5));
   ws.push({
-    key: 'DPMPTSPKUKM:2026', id: w26, unitId: dpm, year: 2026, rulesetId: rs.id, state: 'draft', options: rs.defaults,
+    key: `DPMPTSPKUKM:${THIS}`, id: w26, unitId: dpm, year: THIS, rulesetId: rs.id, state: 'draft', options: rs.defaults,
     prerequisites: { ...prereq25, buildingYears: 2, sakipUnit: 'BB', priorWbk: true },
-    clonedFrom: w25, createdBy: ketua, createdAt: T(wib(2026, 1, 12, 9, 5)),
+    clonedFrom: w25, createdBy: ketua, createdAt: T(wib(THIS, 1, 12, 9, 5)),
   });
 
-  // -- the other units, 2026
+  // -- the other units, this year
   const profiles = new Map(PROFILES.map((p) => [p.code, profileAnswers(rs, example, p)]));
-  const other = (code: string, state: State, created: Date, fill: [Date, Date], answered: (code: string) => boolean) => {
+  /** A unit's worksheet of this year, created on `day` ([month, day, hour, minute]). */
+  const other = (code: string, state: State, day: [number, number, number, number], fill: [Date, Date], answered: (code: string) => boolean) => {
     const id = randomUUID();
     const unitId = unitIds.get(code)!;
     const parsed = parse(rs, Object.fromEntries(Object.entries(profiles.get(code)!).filter(([k]) => answered(k))));
-    const rnd = random(created.getTime() % 100_000);
+    const created = wib(THIS, ...day);
+    // seeded by the moment as written in the story: the same sequence whatever the year
+    const rnd = random(wib(BASE, ...day).getTime() % 100_000);
     const codes = items.filter((it) => parsed[it.code]);
     codes.forEach((it, i) => row(id, it.code, 'unit', parsed[it.code]!, null, null, spread(fill[0], fill[1], i, codes.length, rnd)));
     event(id, null, 'draft', null, null, created);
-    ws.push({ key: `${code}:2026`, id, unitId, year: 2026, rulesetId: rs.id, state, options: rs.defaults, prerequisites: {}, createdBy: null, createdAt: T(created) });
+    ws.push({ key: `${code}:${THIS}`, id, unitId, year: THIS, rulesetId: rs.id, state, options: rs.defaults, prerequisites: {}, createdBy: null, createdAt: T(created) });
     return { id, parsed, w: ws[ws.length - 1]! };
   };
 
   // DISDUKCAPIL: under review by the demo TPI account, 40 items reviewed, 3 own values
-  const dis = other('DISDUKCAPIL', 'under_review', wib(2026, 1, 20, 10, 30), [wib(2026, 2, 9), wib(2026, 10, 23)], () => true);
+  const dis = other('DISDUKCAPIL', 'under_review', [1, 20, 10, 30], [wib(THIS, 2, 9), wib(THIS, 10, 23)], () => true);
   dis.w.prerequisites = { bpkOpinion: 'WTP', sakipInstansi: 'B', indeksRb: 'CC', spipLevel: 3, coreService: true, publicImpact: true, tlhp: 100, lhkpnLhkasn: 100, buildingYears: 2, sakipUnit: 'BB' };
-  dis.w.submittedAt = T(wib(2026, 10, 27, 13, 45));
-  event(dis.id, 'draft', 'submitted', null, 'Diajukan oleh Ketua Tim Kerja ZI Disdukcapil.', wib(2026, 10, 27, 13, 45));
-  event(dis.id, 'submitted', 'under_review', tpi, null, wib(2026, 10, 29, 8, 50));
+  dis.w.submittedAt = T(wib(THIS, 10, 27, 13, 45));
+  event(dis.id, 'draft', 'submitted', null, 'Diajukan oleh Ketua Tim Kerja ZI Disdukcapil.', wib(THIS, 10, 27, 13, 45));
+  event(dis.id, 'submitted', 'under_review', tpi, null, wib(THIS, 10, 29, 8, 50));
   const disOwn: Record<string, [number, string]> = {
     'A.I.1.iii.b': [1, 'Notulen monev tidak menunjukkan keterlibatan pimpinan; nilai diturunkan satu tingkat.'],
     'A.I.2.i.c': [1, 'Laporan evaluasi SOP belum memuat SOP hasil perbaikan.'],
@@ -859,18 +902,18 @@ function buildPlan(rs: RuleSet, unitIds: Map<string, string>, acc: Map<Username,
   items.slice(0, 40).forEach((it, i) => {
     const own = disOwn[it.code];
     const answer = own ? ownOption(rs, it.code, dis.parsed[it.code], own[0]) : null;
-    row(dis.id, it.code, 'tpi', answer, own ? own[1] : (disAccept[it.code] ?? null), tpi, spread(wib(2026, 10, 29), wib(2026, 11, 25), i, 40, rndD));
+    row(dis.id, it.code, 'tpi', answer, own ? own[1] : (disAccept[it.code] ?? null), tpi, spread(wib(THIS, 10, 29), wib(THIS, 11, 25), i, 40, rndD));
   });
 
   // DINKES: returned by the TPI with its reasons
-  const din = other('DINKES', 'returned', wib(2026, 2, 9, 9, 40), [wib(2026, 3, 2), wib(2026, 10, 9)], () => true);
+  const din = other('DINKES', 'returned', [2, 9, 9, 40], [wib(THIS, 3, 2), wib(THIS, 10, 9)], () => true);
   const dinReturn = 'Data dukung belum lengkap: (1) SOP pelayanan kesehatan belum ditandatangani Kepala Dinas; (2) register risiko SPIP 2026 dan rencana tindak pengendaliannya belum diunggah; (3) laporan tindak lanjut pengaduan SP4N-LAPOR! semester I belum ada; (4) TLHP baru 92%, sehingga prasyarat belum terpenuhi. Mohon dilengkapi dan diajukan kembali paling lambat 4 Desember 2026.';
   din.w.prerequisites = { bpkOpinion: 'WTP', sakipInstansi: 'B', indeksRb: 'CC', spipLevel: 3, coreService: true, publicImpact: true, tlhp: 92, lhkpnLhkasn: 100, buildingYears: 1, sakipUnit: 'B' };
-  din.w.submittedAt = T(wib(2026, 10, 12, 11, 0));
-  din.w.returnNote = dinReturn;
-  event(din.id, 'draft', 'submitted', null, 'Diajukan oleh Ketua Tim Kerja ZI Dinas Kesehatan.', wib(2026, 10, 12, 11, 0));
-  event(din.id, 'submitted', 'under_review', null, 'Reviu oleh Tim Penilai Internal Inspektorat Daerah.', wib(2026, 10, 14, 9, 15));
-  event(din.id, 'under_review', 'returned', null, dinReturn, wib(2026, 11, 18, 15, 30));
+  din.w.submittedAt = T(wib(THIS, 10, 12, 11, 0));
+  din.w.returnNote = X(dinReturn);
+  event(din.id, 'draft', 'submitted', null, 'Diajukan oleh Ketua Tim Kerja ZI Dinas Kesehatan.', wib(THIS, 10, 12, 11, 0));
+  event(din.id, 'submitted', 'under_review', null, 'Reviu oleh Tim Penilai Internal Inspektorat Daerah.', wib(THIS, 10, 14, 9, 15));
+  event(din.id, 'under_review', 'returned', null, dinReturn, wib(THIS, 11, 18, 15, 30));
   const dinOwn: Record<string, [number, string]> = {
     'A.I.2.i.b': [1, 'Sebagian SOP belum ditandatangani; penerapan belum dapat dibuktikan.'],
     'A.I.2.ii.d': [1, 'Belum ada laporan monev pemanfaatan TI.'],
@@ -879,18 +922,18 @@ function buildPlan(rs: RuleSet, unitIds: Map<string, string>, acc: Map<Username,
   items.slice(12, 33).forEach((it, i) => {
     const own = dinOwn[it.code];
     const answer = own ? ownOption(rs, it.code, din.parsed[it.code], own[0]) : null;
-    row(din.id, it.code, 'tpi', answer, own ? own[1] : null, null, spread(wib(2026, 10, 14), wib(2026, 11, 17), i, 21, rndK));
+    row(din.id, it.code, 'tpi', answer, own ? own[1] : null, null, spread(wib(THIS, 10, 14), wib(THIS, 11, 17), i, 21, rndK));
   });
 
   // BPKPD: submitted, waiting for the TPI
-  const bp = other('BPKPD', 'submitted', wib(2026, 3, 2, 10, 0), [wib(2026, 3, 16), wib(2026, 11, 19)], () => true);
+  const bp = other('BPKPD', 'submitted', [3, 2, 10, 0], [wib(THIS, 3, 16), wib(THIS, 11, 19)], () => true);
   bp.w.prerequisites = { bpkOpinion: 'WTP', sakipInstansi: 'B', indeksRb: 'CC', spipLevel: 3, coreService: true, publicImpact: true, tlhp: 100, lhkpnLhkasn: 100, buildingYears: 1, sakipUnit: 'B' };
-  bp.w.submittedAt = T(wib(2026, 11, 20, 14, 10));
-  event(bp.id, 'draft', 'submitted', null, 'Diajukan oleh Ketua Tim Kerja ZI BPKPD.', wib(2026, 11, 20, 14, 10));
+  bp.w.submittedAt = T(wib(THIS, 11, 20, 14, 10));
+  event(bp.id, 'draft', 'submitted', null, 'Diajukan oleh Ketua Tim Kerja ZI BPKPD.', wib(THIS, 11, 20, 14, 10));
 
   // Puskesmas Sungailiat: a first draft, 30 items answered
   const PKM_ITEMS = (code: string) => code.startsWith('A.I.1.') || (code.startsWith('A.I.6.') && !code.startsWith('A.I.6.v.')) || code === 'B.II.a' || code === 'A.II.6.i.b';
-  const pkm = other('PKM-SGL', 'draft', wib(2026, 8, 3, 8, 30), [wib(2026, 8, 10), wib(2026, 11, 24)], PKM_ITEMS);
+  const pkm = other('PKM-SGL', 'draft', [8, 3, 8, 30], [wib(THIS, 8, 10), wib(THIS, 11, 24)], PKM_ITEMS);
   pkm.w.prerequisites = { coreService: true, publicImpact: true, buildingYears: 1 };
 
   // versions and last changes follow the history
@@ -955,6 +998,15 @@ const OTHER_URLS: Record<string, DemoUrl[]> = {
   ],
 };
 
+/** A document of the story in the current years: its file name, title, number, date and text moved. */
+function storyDoc(d: DemoDoc, text: (s: string) => string): DemoDoc {
+  return { ...d, file: text(d.file), title: text(d.title), number: d.number && text(d.number), date: text(d.date), body: d.body.map(text) };
+}
+
+function storyUrl(u: DemoUrl, text: (s: string) => string): DemoUrl {
+  return { ...u, url: text(u.url), title: text(u.title) };
+}
+
 function actorOf(acc: Map<Username, string>, username: Username): AuditActor {
   return { accountId: acc.get(username)!, label: username };
 }
@@ -1010,14 +1062,15 @@ export async function seedAssessmentDemo(db: Db, files: FileStore | null, now = 
   if (UNIT_CODES.some((c) => !unitIds.has(c)) || ACCOUNTS.some((a) => !acc.has(a))) return false;
 
   const rs = getRuleSet(RULESET);
-  const plan = buildPlan(rs, unitIds, acc, storyClock(now));
+  const story = storyOf(now);
+  const plan = buildPlan(rs, unitIds, acc, story);
   checkEvidenceCoverage(rs, plan);
 
   const seeded = await db.transaction(async (tx) => {
     // two processes seeding at once: the second waits here, then finds the worksheets
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('assessment.demo.seed', 0))`);
     if (await anyWorksheet(tx)) return false;
-    // the first (2025) before the rest: the 2026 worksheet was cloned from it
+    // the first (last year's) before the rest: this year's worksheet was cloned from it
     const rows = plan.worksheets.map(({ key: _key, ...w }) => w);
     await tx.insert(worksheets).values(rows.slice(0, 1));
     await tx.insert(worksheets).values(rows.slice(1));
@@ -1050,31 +1103,32 @@ export async function seedAssessmentDemo(db: Db, files: FileStore | null, now = 
     return [start, firstSubmit ?? new Date(Math.min(now.getTime() - 86_400_000, start.getTime() + 200 * 86_400_000))];
   };
   const [from25, to25] = windowOf(plan.worksheets[0]!);
-  await attachDocs(db, files, dpm, w25, DOCS_2025, who, [from25, to25]);
-  await attachUrls(db, dpm, w25, URLS_DPM, who, [from25, to25]);
-  // 2026 starts from last year's evidence (the same files), minus what is pending or not yet renewed
+  const X = (d: DemoDoc) => storyDoc(d, story.text);
+  await attachDocs(db, files, dpm, w25, DOCS_LAST_YEAR.map(X), who, [from25, to25]);
+  await attachUrls(db, dpm, w25, URLS_DPM.map((u) => storyUrl(u, story.text)), who, [from25, to25]);
+  // this year starts from last year's evidence (the same files), minus what is pending or not yet renewed
   const keep = new Set(plan.answers.filter((r) => r.worksheetId === w26 && r.layer === 'unit' && r.answer).map((r) => r.itemCode));
-  for (const code of NO_EVIDENCE_YET_2026) keep.delete(code);
+  for (const code of NO_EVIDENCE_YET_THIS_YEAR) keep.delete(code);
   const [from26, to26] = windowOf(plan.worksheets[1]!);
   await copyEvidenceLinks(db, actorOf(acc, 'ketua.zi'), { unitId: dpm, subjectType: SUBJECT, fromSubjectId: w25, toSubjectId: w26, keyMap: (k) => (keep.has(k) ? k : null), at: from26 });
-  await attachDocs(db, files, dpm, w26, DOCS_2026, who, [new Date(from26.getTime() + 14 * 86_400_000), to26]);
+  await attachDocs(db, files, dpm, w26, DOCS_THIS_YEAR.map(X), who, [new Date(from26.getTime() + 14 * 86_400_000), to26]);
   for (const w of plan.worksheets.slice(2)) {
     const code = unitRows.find((u) => u.id === w.unitId)!.code;
-    await attachUrls(db, w.unitId, w.id, OTHER_URLS[code] ?? [], () => SYSTEM_ACTOR, windowOf(w));
+    await attachUrls(db, w.unitId, w.id, (OTHER_URLS[code] ?? []).map((u) => storyUrl(u, story.text)), () => SYSTEM_ACTOR, windowOf(w));
   }
   return true;
 }
 
-/** Every positive answer of the 2025 unit layer has a document or a link (checked before writing). */
+/** Every positive answer of last year's unit layer has a document or a link (checked before writing). */
 function checkEvidenceCoverage(rs: RuleSet, plan: Plan) {
   const w25 = plan.worksheets[0]!.id;
   const unit: Answers = {};
   for (const r of plan.answers) if (r.worksheetId === w25 && r.layer === 'unit' && r.answer) unit[r.itemCode] = r.answer;
   const score = scoreAnswers(rs, unit);
-  const covered = new Set([...DOCS_2025.flatMap((d) => d.items), ...URLS_DPM.flatMap((u) => u.items)]);
+  const covered = new Set([...DOCS_LAST_YEAR.flatMap((d) => d.items), ...URLS_DPM.flatMap((u) => u.items)]);
   const missing = rs.items.filter((it) => (score.items[it.code]?.value ?? 0) > 0 && !covered.has(it.code)).map((it) => it.code);
   if (missing.length) throw new Error(`assessment demo: no evidence planned for ${missing.join(', ')}`);
   const known = indexOf(rs).items;
-  const unknown = [...covered, ...DOCS_2026.flatMap((d) => d.items)].filter((c) => !known.has(c));
+  const unknown = [...covered, ...DOCS_THIS_YEAR.flatMap((d) => d.items)].filter((c) => !known.has(c));
   if (unknown.length) throw new Error(`assessment demo: unknown items ${unknown.join(', ')}`);
 }
