@@ -125,6 +125,84 @@ describe('error states of the main forms: every error linked to its field', () =
     assertLinkedErrors(await res.text(), 'gratification report');
   });
 
+  // forms that once left their required fields to the browser: with novalidate the server refuses
+  // each empty field beside it (a file input left empty is posted as a nameless, empty file)
+  test('calendar: the deadline calculator submitted empty', async () => {
+    const c = await loggedIn(t.app, 'pegawai');
+    const res = await c.get(`/kalender?tahun=${new Date().getFullYear()}&mulai=&hari=`);
+    const targets = assertLinkedErrors(await res.text(), 'calendar calculator');
+    assert.deepEqual(targets, ['f-mulai', 'f-hari']);
+    // the page without the calculator's fields (a year tab) has no errors
+    assert.doesNotMatch(await (await c.get(`/kalender?tahun=${new Date().getFullYear()}`)).text(), /error-summary/);
+  });
+
+  test('LKE: each evidence form of an item refused empty beside its own field; an import without a file', async () => {
+    const c = await loggedIn(t.app, 'ketua.zi');
+    const [unit] = await t.database.query<{ id: string }>("select id from org_units where code = 'DPMPTSPKUKM'");
+    await c.get('/lke/new');
+    const made = await c.post('/lke', { unit: unit!.id, year: String(new Date().getFullYear()), ruleset: 'permenpanrb-90-2021', clone: '' });
+    assert.equal(made.status, 303, await made.text());
+    const w = /\/lke\/([0-9a-f-]{36})/.exec(made.headers.get('location') ?? '')?.[1];
+    assert.ok(w, 'a new worksheet');
+    const evidence = `/lke/${w}/items/A.I.1.i.a/evidence`;
+    await c.get(`/lke/${w}/items/A.I.1.i.a`);
+    // the upload form, no file chosen
+    const none = new FormData();
+    none.set('file', new File([], ''));
+    none.set('title', '');
+    let res = await c.postMultipart(evidence, none);
+    assert.equal(res.status, 400);
+    let html = await res.text();
+    assert.deepEqual(assertLinkedErrors(html, 'LKE evidence upload'), ['f-file']);
+    assert.match(html, /Pilih berkas yang akan diunggah/);
+    // the link form, both fields empty
+    res = await c.post(evidence, { url: '', linkTitle: '' });
+    assert.equal(res.status, 400);
+    html = await res.text();
+    assert.deepEqual(assertLinkedErrors(html, 'LKE evidence link'), ['f-url', 'f-linkTitle']);
+    assert.match(html, /Isi alamat tautan data dukung/);
+    assert.match(html, /Judul wajib diisi/);
+    // a link without its title keeps the typed address
+    res = await c.post(evidence, { url: 'https://contoh.go.id/sk', linkTitle: ' ' });
+    assert.equal(res.status, 400);
+    html = await res.text();
+    assert.deepEqual(assertLinkedErrors(html, 'LKE evidence link title'), ['f-linkTitle']);
+    assert.match(html, /value="https:\/\/contoh\.go\.id\/sk"/);
+    // the library form (shown once the unit has a file), nothing chosen
+    const pdf = new FormData();
+    pdf.set('title', 'SK Tim');
+    pdf.set('file', new File([Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')], 'sk.pdf', { type: 'application/pdf' }));
+    assert.equal((await c.postMultipart(evidence, pdf)).status, 303);
+    await c.get(`/lke/${w}/items/A.I.1.i.b`);
+    res = await c.post(`/lke/${w}/items/A.I.1.i.b/evidence`, { fileId: '' });
+    assert.equal(res.status, 400);
+    html = await res.text();
+    assert.deepEqual(assertLinkedErrors(html, 'LKE evidence from the library'), ['f-fileId']);
+    assert.match(html, /Pilih berkas dari pustaka unit/);
+    // the XLSX import, no file chosen
+    await c.get(`/lke/${w}/import`);
+    const noXlsx = new FormData();
+    noXlsx.set('file', new File([], ''));
+    res = await c.postMultipart(`/lke/${w}/import`, noXlsx);
+    assert.equal(res.status, 400);
+    assert.match(await res.text(), /Pilih berkas XLSX/);
+  });
+
+  test('surveys: a CSV import without a file', async () => {
+    const c = await loggedIn(t.app, 'ketua.zi');
+    const [unit] = await t.database.query<{ id: string }>("select id from org_units where code = 'DPMPTSPKUKM'");
+    await c.get(`/survei?unit=${unit!.id}`);
+    const made = await c.post('/survei', { unit: unit!.id, kind: 'skm', year: String(new Date().getFullYear() + 1), periodType: 'year', n: '1' });
+    assert.equal(made.status, 303, await made.text());
+    const period = made.headers.get('location')!.split('/').pop()!;
+    await c.get(`/survei/${period}/impor`);
+    const none = new FormData();
+    none.set('file', new File([], ''));
+    const res = await c.postMultipart(`/survei/${period}/impor`, none);
+    assert.equal(res.status, 400);
+    assert.match(await res.text(), /Pilih berkas CSV/);
+  });
+
   test('an oversized value is echoed back capped at the field maxlength (a 2 MB subject is not a 2 MB page)', async () => {
     const anon = new Client(t.app);
     await anon.get('/pengaduan');
@@ -153,15 +231,9 @@ function sources(dir: string): string[] {
   return out;
 }
 
-/**
- * Files whose owners are converting them to the shared components at the time of writing (issue 13):
- * remove a file from here once its forms carry novalidate and its tables use ScrollRegion.
- */
-const PENDING = ['kernel/calendar.routes.tsx', 'kernel/kernel.routes.tsx', 'modules/assessment/', 'modules/surveys/'];
-
 describe('every form and every wide table the same way', () => {
   const root = path.resolve(import.meta.dirname, '..', 'src');
-  const files = sources(root).filter((f) => !PENDING.some((p) => path.relative(root, f).startsWith(p)));
+  const files = sources(root);
 
   test('every <form> disables the browser validation (novalidate; the shared Form component does it)', () => {
     const missing: string[] = [];

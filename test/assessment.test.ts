@@ -313,6 +313,14 @@ describe('LKE through the web', () => {
     page = await (await ketua.get(`/lke/${w}/items/A.I.1.i.a`)).text();
     assert.doesNotMatch(page, /Jawaban positif tanpa data dukung/);
     assert.match(page, /SK Tim Kerja ZI/);
+    // a second file: each "Lepas" button says which file it detaches (not two buttons named alike)
+    const second = new FormData();
+    second.set('title', 'Notulen rapat tim');
+    second.set('file', new File([pdf], 'notulen.pdf', { type: 'application/pdf' }));
+    assert.equal((await ketua.postMultipart(`/lke/${w}/items/A.I.1.i.a/evidence`, second)).status, 303);
+    page = await (await ketua.get(`/lke/${w}/items/A.I.1.i.a`)).text();
+    const names = [...page.matchAll(/<ul class="evidence-list">[\s\S]*?<\/ul>/g)].flatMap((m) => [...m[0].matchAll(/<button[^>]*aria-label="([^"]*)"[^>]*>Lepas<\/button>/g)].map((b) => b[1]));
+    assert.deepEqual(names.sort(), ['Lepas data dukung Notulen rapat tim', 'Lepas data dukung SK Tim Kerja ZI']);
     // a disguised file is refused and nothing is stored
     const files = await countRows(app.database, 'evidence_files');
     const bad = new FormData();

@@ -4,7 +4,7 @@
 import { DomainError } from './errors.ts';
 import { flash, formOf, pageView, type Ctx, type Router } from './http.tsx';
 import { CALENDAR_KINDS, confirmDay, coveredYears, listDays, offDays, removeDay, saveDay, sourceLabel } from './calendar.ts';
-import { Badge, Csrf, ErrorSummary, PageHeader, SelectField, SummaryList, TextField, type FieldErrors } from './ui/components.tsx';
+import { Badge, Csrf, ErrorSummary, PageHeader, ScrollRegion, SelectField, SummaryList, TextField, type FieldErrors } from './ui/components.tsx';
 import { Layout } from './ui/layout.tsx';
 import type { NavItem, View } from './ui/view.ts';
 import { addDays, addWorkingDays, currentYear, isIsoDate, isWorkingDay, workingDaysBetween, type IsoDate } from './workdays.ts';
@@ -39,7 +39,8 @@ export function registerCalendarRoutes(r: Router) {
     const n = Number(nRaw);
     const calcErrors: Record<string, string> = {};
     let due: IsoDate | null = null;
-    if (start || nRaw) {
+    // the calculator was submitted (its two fields are in the query, even empty): both are checked here
+    if (q.mulai !== undefined || q.hari !== undefined) {
       if (!isIsoDate(start)) calcErrors.mulai = 'calendar.day.invalid';
       if (!/^\d{1,3}$/.test(nRaw) || n > 365) calcErrors.hari = 'calendar.calc.days_invalid';
       if (!Object.keys(calcErrors).length) due = addWorkingDays(start, n, off);
@@ -67,7 +68,7 @@ export function registerCalendarRoutes(r: Router) {
               <ul class="plain-list">{days.filter((d) => d.provisional).map((d) => (
                 <li>
                   {longDate(v, d.day)}: {v.locale === 'en' ? d.nameEn : d.nameId}{' '}
-                  <form method="post" action={`/kalender/${d.day}/konfirmasi?tahun=${year}`} class="inline-form">
+                  <form method="post" action={`/kalender/${d.day}/konfirmasi?tahun=${year}`} class="inline-form" novalidate>
                     <Csrf v={v} />
                     <button class="linkbutton" type="submit">{v.t('calendar.confirm')}<span class="visually-hidden"> {longDate(v, d.day)}</span></button>
                   </form>
@@ -82,7 +83,7 @@ export function registerCalendarRoutes(r: Router) {
             ...(common ? [[v.t('calendar.col.source'), sourceLabel(common, v.locale)] as [string, string]] : []),
           ]} />
           {days.length === 0 ? <p class="muted">{v.t('calendar.empty')}</p> : (
-            <div class="table-wrap"><table class="table">
+            <ScrollRegion label={v.t('calendar.year', { year })}><table class="table">
               <caption class="visually-hidden">{v.t('calendar.year', { year })}</caption>
               <thead><tr>
                 <th scope="col">{v.t('calendar.col.day')}</th><th scope="col">{v.t('calendar.col.kind')}</th><th scope="col">{v.t('calendar.col.name')}</th>
@@ -96,7 +97,7 @@ export function registerCalendarRoutes(r: Router) {
                   <td data-label={v.t('calendar.col.source')} class="muted">{d.source === common ? '' : sourceLabel(d.source, v.locale)}</td>
                   {canManage ? (
                     <td data-label={v.t('calendar.col.actions')}>
-                      <form method="post" action={`/kalender/${d.day}/hapus?tahun=${year}`} class="inline-form">
+                      <form method="post" action={`/kalender/${d.day}/hapus?tahun=${year}`} class="inline-form" novalidate>
                         <Csrf v={v} />
                         <button class="linkbutton" type="submit">{v.t('calendar.remove')}</button>
                       </form>
@@ -104,14 +105,14 @@ export function registerCalendarRoutes(r: Router) {
                   ) : null}
                 </tr>
               ))}</tbody>
-            </table></div>
+            </table></ScrollRegion>
           )}
         </section>
         <section class="card" id="hitung">
           <h2>{v.t('calendar.calc.title')}</h2>
           <p class="muted">{v.t('calendar.calc.lead')}</p>
           <ErrorSummary v={v} errors={calcErrors} />
-          <form method="get" action="/kalender#hitung" class="form">
+          <form method="get" action="/kalender#hitung" class="form" novalidate>
             <input type="hidden" name="tahun" value={String(year)} />
             <TextField v={v} name="mulai" label={v.t('calendar.calc.start')} type="date" value={start} errors={calcErrors} width="short" required />
             <TextField v={v} name="hari" label={v.t('calendar.calc.days')} inputmode="numeric" value={nRaw} errors={calcErrors} width="short" required />
@@ -130,7 +131,7 @@ export function registerCalendarRoutes(r: Router) {
             <h2>{v.t('calendar.add.title')}</h2>
             <p class="muted">{v.t('calendar.add.lead')}</p>
             <ErrorSummary v={v} errors={errors} />
-            <form method="post" action={`/kalender?tahun=${year}`} class="form">
+            <form method="post" action={`/kalender?tahun=${year}`} class="form" novalidate>
               <Csrf v={v} />
               <TextField v={v} name="day" label={v.t('calendar.col.day')} type="date" value={form.day} errors={errors} width="short" required />
               <SelectField v={v} name="kind" label={v.t('calendar.col.kind')} value={form.kind ?? 'holiday'} errors={errors} required

@@ -211,7 +211,7 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
     return c.html(
       <Layout v={v} title={v.t('inbox.title')} crumbs={[{ href: '/', label: v.t('nav.home') }, { label: v.t('inbox.title') }]}>
         <PageHeader title={v.t('inbox.title')} actions={v.unreadCount > 0 ? (
-          <form method="post" action="/notifications/read-all"><Csrf v={v} /><button class="button button--secondary" type="submit">{v.t('inbox.mark_all')}</button></form>
+          <form method="post" action="/notifications/read-all" novalidate><Csrf v={v} /><button class="button button--secondary" type="submit">{v.t('inbox.mark_all')}</button></form>
         ) : undefined} />
         {rows.length === 0 ? <p class="muted">{v.t('inbox.empty')}</p> : (
           <ul class="inbox">
@@ -228,7 +228,7 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
                   <div class="inbox__actions">
                     {n.link ? <a href={n.link}>{v.t('inbox.open')}</a> : null}
                     {n.readAt ? null : (
-                      <form method="post" action={`/notifications/${n.id}/read`}><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('inbox.mark_read')}</button></form>
+                      <form method="post" action={`/notifications/${n.id}/read`} novalidate><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('inbox.mark_read')}</button></form>
                     )}
                   </div>
                 </li>

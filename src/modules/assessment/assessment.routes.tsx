@@ -5,7 +5,7 @@ import { DomainError, notFound } from '../../kernel/errors.ts';
 import { flash, formOf, pageView, currentUnitOf, type Ctx as HttpCtx, type Router } from '../../kernel/http.tsx';
 import { isUuid, pageNumber } from '../../kernel/kernel.routes.tsx';
 import { currentYear, regencyToday } from '../../kernel/workdays.ts';
-import { Badge, Csrf, DataTable, ErrorSummary, FileField, PageHeader, Pagination, SelectField, SummaryList, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { Badge, Csrf, DataTable, ErrorSummary, FileField, PageHeader, Pagination, ScrollRegion, SelectField, SummaryList, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout, type Crumb } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import {
@@ -154,7 +154,7 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
       <Layout v={v} title={v.t('lke.list.title')} crumbs={crumbs(v)}>
         <PageHeader title={v.t('lke.list.title')} lead={v.t('lke.list.lead')}
           actions={<>{v.can('lke.create') ? <a class="button button--primary" href="/lke/new">{v.t('lke.new')}</a> : null}<a class="button button--secondary" href="/lke/rulesets">{v.t('lke.rulesets.title')}</a></>} />
-        <form class="filters" method="get" action="/lke">
+        <form class="filters" method="get" action="/lke" novalidate>
           <SelectField v={v} name="year" label={v.t('lke.field.year')} value={q.year} placeholder={v.t('lke.all')} options={years.map((y) => ({ value: String(y), label: String(y) }))} />
           <SelectField v={v} name="state" label={v.t('lke.field.state')} value={q.state} placeholder={v.t('lke.all')} options={STATES.map((s) => ({ value: s, label: v.t(`lke.state.${s}`) }))} />
           <div class="filters__actions"><button class="button button--secondary" type="submit">{v.t('ui.filter')}</button></div>
@@ -184,7 +184,7 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
       <Layout v={v} title={v.t('lke.new')} crumbs={crumbs(v, undefined, [{ label: v.t('lke.new') }])} narrow>
         <PageHeader title={v.t('lke.new')} lead={v.t('lke.new.lead')} />
         <ErrorSummary v={v} errors={errors} labels={{ unit: v.t('lke.field.unit'), year: v.t('lke.field.year'), ruleset: v.t('lke.field.ruleset'), clone: v.t('lke.field.clone') }} />
-        <form method="post" action="/lke" class="form">
+        <form method="post" action="/lke" class="form" novalidate>
           <Csrf v={v} />
           <SelectField v={v} name="unit" label={v.t('lke.field.unit')} required errors={errors} value={form.unit ?? currentUnitOf(c) ?? ''} placeholder={v.t('lke.choose')} options={units.map((u) => ({ value: u.id, label: u.name }))} />
           <TextField v={v} name="year" label={v.t('lke.field.year')} required errors={errors} value={form.year ?? String(currentYear())} inputmode="numeric" width="short" maxlength={4} />
@@ -458,7 +458,7 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
           <h2>{v.t('lke.layer.unit')}</h2>
           {unitRow ? <p class="muted">{v.t('lke.item.last_change', { who: unitRow.by ?? '—', when: v.dateTime(unitRow.rev) })}</p> : null}
           {canUnit ? (
-            <form method="post" action={`/lke/${f.w.id}/items/${code}`} class="form lke-answer" data-autosave data-saved={v.t('lke.autosave.saved')} data-failed={v.t('lke.autosave.failed')}>
+            <form method="post" action={`/lke/${f.w.id}/items/${code}`} class="form lke-answer" data-autosave data-saved={v.t('lke.autosave.saved')} data-failed={v.t('lke.autosave.failed')} novalidate>
               <Csrf v={v} />
               <input type="hidden" name="rev" value={unitRow?.rev ?? ''} />
               <input type="hidden" name="back" value={`/lke/${f.w.id}/items/${code}`} />
@@ -486,7 +486,7 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
           <ul class="checklist">{item.evidence.map((e) => <li>{tx(v, e)}</li>)}</ul>
           {canUnit ? (
             <div class="evidence-forms">
-              <form method="post" action={`/lke/${f.w.id}/items/${code}/evidence`} enctype="multipart/form-data" class="form">
+              <form method="post" action={`/lke/${f.w.id}/items/${code}/evidence`} enctype="multipart/form-data" class="form" novalidate>
                 <Csrf v={v} />
                 <h3>{v.t('lke.evidence.upload')}</h3>
                 <FileField v={v} name="file" label={v.t('lke.evidence.file')} hint={v.t('lke.evidence.file.hint')} required errors={evidenceError?.errors} errorParams={evidenceError?.params} />
@@ -494,14 +494,14 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
                 <div class="form__actions"><button class="button button--secondary" type="submit">{v.t('lke.evidence.upload_button')}</button></div>
               </form>
               {library.length ? (
-                <form method="post" action={`/lke/${f.w.id}/items/${code}/evidence`} class="form">
+                <form method="post" action={`/lke/${f.w.id}/items/${code}/evidence`} class="form" novalidate>
                   <Csrf v={v} />
                   <h3>{v.t('lke.evidence.existing')}</h3>
                   <SelectField v={v} name="fileId" label={v.t('lke.evidence.existing.label')} required errors={evidenceError?.errors} placeholder={v.t('lke.choose')} options={library.map((x) => ({ value: x.id, label: `${x.title} (${formatFileSize(v, x.size)})` }))} />
                   <div class="form__actions"><button class="button button--secondary" type="submit">{v.t('lke.evidence.attach')}</button></div>
                 </form>
               ) : null}
-              <form method="post" action={`/lke/${f.w.id}/items/${code}/evidence`} class="form">
+              <form method="post" action={`/lke/${f.w.id}/items/${code}/evidence`} class="form" novalidate>
                 <Csrf v={v} />
                 <h3>{v.t('lke.evidence.link')}</h3>
                 <TextField v={v} name="url" label={v.t('lke.evidence.url')} type="url" required maxlength={2000} errors={evidenceError?.errors} value={evidenceError?.form.url} />
@@ -576,19 +576,29 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
     const subject = { subjectType: SUBJECT, subjectId: f.w.id, subjectKey: code };
     const actor = c.var.actor!;
     const db = c.var.deps.db;
-    const kind = body.file && typeof body.file !== 'string' ? 'file' : str('fileId') ? 'existing' : str('url') ? 'url' : 'none';
+    // which of the three forms was posted: by its fields, even left empty (an empty file input is a
+    // nameless, empty file); each form's empty required field is refused beside that field
+    const file = body.file && typeof body.file !== 'string' && ((body.file as File).name !== '' || (body.file as File).size > 0) ? body.file as File : null;
+    const kind = file ? 'file' : 'fileId' in body ? 'existing' : 'url' in body || 'linkTitle' in body ? 'url' : 'none';
     try {
-      const file = body.file;
-      if (file && typeof file !== 'string') {
-        const bytes = new Uint8Array(await (file as File).arrayBuffer());
-        await uploadEvidence(db, c.var.deps.files, actor, { unitId: f.w.unitId, bytes, originalName: (file as File).name, title: str('title') || null, attachTo: subject });
+      if (kind === 'existing' && !str('fileId')) throw new DomainError('validation', 'lke.evidence.existing.required', {}, { fileId: 'lke.evidence.existing.required' });
+      if (kind === 'url' && (!str('url').trim() || !(str('linkTitle') || str('title')).trim())) {
+        const missing: Record<string, string> = {};
+        if (!str('url').trim()) missing.url = 'lke.evidence.url.required';
+        if (!(str('linkTitle') || str('title')).trim()) missing.linkTitle = 'evidence.title.required';
+        throw new DomainError('validation', Object.values(missing)[0]!, {}, missing);
+      }
+      if (file) {
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        await uploadEvidence(db, c.var.deps.files, actor, { unitId: f.w.unitId, bytes, originalName: file.name, title: str('title') || null, attachTo: subject });
       } else if (str('fileId')) {
         if (!isUuid(str('fileId'))) throw notFound();
         await attachFile(db, actor, { unitId: f.w.unitId, fileId: str('fileId'), ...subject });
       } else if (str('url')) {
         await attachUrl(db, actor, { unitId: f.w.unitId, url: str('url'), title: str('linkTitle') || str('title'), ...subject });
       } else {
-        throw new DomainError('validation', 'lke.evidence.nothing', {}, { file: 'lke.evidence.nothing' });
+        const key = 'file' in body ? 'evidence.file.required' : 'lke.evidence.nothing';
+        throw new DomainError('validation', key, {}, { file: key });
       }
       flash(c, 'success', 'lke.evidence.added');
     } catch (err) {
@@ -649,7 +659,7 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
         )}
         {open > 0 ? (
           <section class="card">
-            <form method="post" action={`/lke/${f.w.id}/saran`} class="form">
+            <form method="post" action={`/lke/${f.w.id}/saran`} class="form" novalidate>
               <Csrf v={v} />
               <input type="hidden" name="version" value={String(f.w.version)} />
               <p>{v.t('lke.suggest.accept_all_hint', { n: open })}</p>
@@ -776,7 +786,7 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
               <section class="card">
                 <h2>{v.t('lke.review.remaining.confirm_title', { n: v.num(n) })}</h2>
                 <p>{v.t('lke.review.remaining.confirm', { n: v.num(n) })}</p>
-                <form method="post" action={`/lke/${f.w.id}/review/remaining`} class="form">
+                <form method="post" action={`/lke/${f.w.id}/review/remaining`} class="form" novalidate>
                   <Csrf v={v} />
                   <input type="hidden" name="version" value={String(f.w.version)} />
                   <input type="hidden" name="n" value={String(n)} />
@@ -921,7 +931,7 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
         {canEdit ? (
           <section class="card">
             <h2>{v.t('lke.prereq.edit')}</h2>
-            <form method="post" action={`/lke/${f.w.id}/prerequisites`} class="form">
+            <form method="post" action={`/lke/${f.w.id}/prerequisites`} class="form" novalidate>
               <Csrf v={v} />
               <input type="hidden" name="version" value={String(f.w.version)} />
               {rs.prerequisites.map((p) => p.kind === 'boolean'
@@ -968,7 +978,7 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
       <Layout v={v} title={v.t('lke.settings.title')} crumbs={crumbs(v, f, [{ label: v.t('lke.settings.title') }])} narrow>
         <PageHeader title={v.t('lke.settings.title')} lead={tx(v, rs.title)} />
         <DroppedList v={v} raw={c.req.query('dropped')} />
-        <form method="post" action={`/lke/${f.w.id}/options`} class="form card">
+        <form method="post" action={`/lke/${f.w.id}/options`} class="form card" novalidate>
           <Csrf v={v} />
           <input type="hidden" name="version" value={String(f.w.version)} />
           <h2>{v.t('lke.options.title')}</h2>
@@ -979,7 +989,7 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
           <div class="form__actions"><button class="button button--primary" type="submit">{v.t('ui.save')}</button></div>
         </form>
         {others.length ? (
-          <form method="post" action={`/lke/${f.w.id}/ruleset`} class="form card">
+          <form method="post" action={`/lke/${f.w.id}/ruleset`} class="form card" novalidate>
             <Csrf v={v} />
             <input type="hidden" name="version" value={String(f.w.version)} />
             <h2>{v.t('lke.ruleset.change')}</h2>
@@ -1086,13 +1096,13 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
         {report ? (
           <div class="error-summary" role="alert" tabindex={-1} data-focus>
             <h2 class="error-summary__title">{v.t('lke.import.refused', { n: report.length })}</h2>
-            <div class="table-wrap"><table class="table">
+            <ScrollRegion label={v.t('lke.import.report')}><table class="table">
               <thead><tr><th scope="col">{v.t('lke.import.row')}</th><th scope="col">{v.t('lke.col.code')}</th><th scope="col">{v.t('lke.import.problem')}</th></tr></thead>
               <tbody>{report.slice(0, 200).map((e) => <tr><td data-label={v.t('lke.import.row')}>{e.row || '—'}</td><td data-label={v.t('lke.col.code')}>{e.item ?? ''}</td><td data-label={v.t('lke.import.problem')}>{e.message}</td></tr>)}</tbody>
-            </table></div>
+            </table></ScrollRegion>
           </div>
         ) : null}
-        <form method="post" action={`/lke/${f.w.id}/import`} enctype="multipart/form-data" class="form">
+        <form method="post" action={`/lke/${f.w.id}/import`} enctype="multipart/form-data" class="form" novalidate>
           <Csrf v={v} />
           <input type="hidden" name="version" value={String(f.w.version)} />
           <div class="field" id="f-file">
@@ -1112,7 +1122,8 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
     const body = await c.req.parseBody();
     const file = body.file;
     const t = c.var.t;
-    if (!file || typeof file === 'string') return renderImport(c, [{ row: 0, message: t('lke.import.no_file') }], 400);
+    // no file chosen: the browser sends a nameless, empty file
+    if (!file || typeof file === 'string' || ((file as File).name === '' && (file as File).size === 0)) return renderImport(c, [{ row: 0, message: t('lke.import.no_file') }], 400);
     if ((file as File).size > MAX_XLSX_BYTES) return renderImport(c, [{ row: 0, message: t('lke.import.too_large', { mb: MAX_XLSX_BYTES / 1024 / 1024 }) }], 400);
     const bytes = new Uint8Array(await (file as File).arrayBuffer());
     const res = await readWorkbook(bytes, findRuleSet);
@@ -1158,7 +1169,7 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
         {rs.partial ? <div class="alert alert--warning">{v.t('lke.ruleset.partial_notice')}</div> : null}
         <section class="card">
           <h2>{v.t('lke.rulesets.structure')}</h2>
-          <div class="table-wrap"><table class="table">
+          <ScrollRegion label={v.t('lke.rulesets.structure')}><table class="table">
             <thead><tr><th scope="col">{v.t('lke.col.code')}</th><th scope="col">{v.t('lke.col.title')}</th><th scope="col" class="num">{v.t('lke.scores.weight')}</th><th scope="col" class="num">{v.t('lke.col.items')}</th></tr></thead>
             <tbody>{rs.nodes.map((n) => (
               <tr class={n.kind === 'sub' ? undefined : 'table__total'}>
@@ -1168,7 +1179,7 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
                 <td class="num" data-label={v.t('lke.col.items')}>{n.kind === 'sub' ? v.num(rs.items.filter((i) => i.sub === n.code).length) : ''}</td>
               </tr>
             ))}</tbody>
-          </table></div>
+          </table></ScrollRegion>
         </section>
         <section class="card">
           <h2>{v.t('lke.rulesets.thresholds')}</h2>
@@ -1281,7 +1292,7 @@ function ItemCard({ v, l, item, evidence, back }: { v: View; l: Loaded; item: Ru
       <h3 class="lke-question">{item.question.id}</h3>
       {item.defect ? <p class="muted">⚠ {tx(v, item.defect)}</p> : null}
       {canUnit ? (
-        <form method="post" action={`/lke/${f.w.id}/items/${item.code}`} class="lke-answer" data-autosave data-saved={v.t('lke.autosave.saved')} data-failed={v.t('lke.autosave.failed')}>
+        <form method="post" action={`/lke/${f.w.id}/items/${item.code}`} class="lke-answer" data-autosave data-saved={v.t('lke.autosave.saved')} data-failed={v.t('lke.autosave.failed')} novalidate>
           <Csrf v={v} />
           <input type="hidden" name="rev" value={row?.rev ?? ''} />
           <input type="hidden" name="back" value={back} />
@@ -1319,9 +1330,9 @@ function EvidenceList({ v, items, canRemove, action }: { v: View; items: Evidenc
             : <a href={e.url!} rel="noopener noreferrer nofollow" target="_blank">{e.title}</a>}
           <span class="muted"> · {e.kind === 'file' ? `${e.name} · ${formatFileSize(v, e.size ?? 0)}` : v.t('lke.evidence.kind_link')} · {v.date(e.attachedAt)}{e.uploaderName ? ` · ${e.uploaderName}` : ''}</span>
           {canRemove ? (
-            <form method="post" action={action(e.linkId)} class="inline-form">
+            <form method="post" action={action(e.linkId)} class="inline-form" novalidate>
               <Csrf v={v} />
-              <button class="linkbutton" type="submit">{v.t('lke.evidence.remove')}</button>
+              <button class="linkbutton" type="submit" aria-label={v.t('evidence.remove_named', { title: e.title })}>{v.t('lke.evidence.remove')}</button>
             </form>
           ) : null}
         </li>
@@ -1335,7 +1346,7 @@ function ReviewForm({ v, id, item, layer, rev, value, note }: { v: View; id: str
   return (
     <div class="review-forms">
       {layer === 'tpi' ? (
-        <form method="post" action={action} class="form">
+        <form method="post" action={action} class="form" novalidate>
           <Csrf v={v} />
           <input type="hidden" name="rev" value={rev} />
           <input type="hidden" name="accept" value="1" />
@@ -1346,7 +1357,7 @@ function ReviewForm({ v, id, item, layer, rev, value, note }: { v: View; id: str
           <button class="button button--primary" type="submit">{v.t('lke.review.accept')}</button>
         </form>
       ) : null}
-      <form method="post" action={action} class="form">
+      <form method="post" action={action} class="form" novalidate>
         <Csrf v={v} />
         <input type="hidden" name="rev" value={rev} />
         <fieldset class="fieldset">
@@ -1365,7 +1376,7 @@ function ReviewForm({ v, id, item, layer, rev, value, note }: { v: View; id: str
 
 function TransitionForm({ v, id, version, t, missingEvidence, unanswered, conclusion, undecided }: { v: View; id: string; version: number; t: Transition; missingEvidence: number; unanswered: number; conclusion: string | null; undecided: number }) {
   return (
-    <form method="post" action={`/lke/${id}/transition`} class="form transition">
+    <form method="post" action={`/lke/${id}/transition`} class="form transition" novalidate>
       <Csrf v={v} />
       <input type="hidden" name="version" value={String(version)} />
       <input type="hidden" name="transition" value={t} />

@@ -1,6 +1,6 @@
 // Presentation pieces of the LKE pages: answers, scores and states in words and numbers.
 import type { Child } from 'hono/jsx';
-import { Badge } from '../../kernel/ui/components.tsx';
+import { Badge, ScrollRegion } from '../../kernel/ui/components.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { describeAnswer, LETTERS_OF, isChoiceType } from './lke.rules.ts';
 import type { Answer, RuleItem, RuleSet, RuleSetOptions, ScoreResult, TextPair } from './lke.types.ts';
@@ -112,7 +112,7 @@ export function ScoreTable({ v, rs, layers }: { v: View; rs: RuleSet; layers: { 
     { code: 'B', label: v.t('lke.scores.hasil'), weight: rs.nodes.find((n) => n.code === 'B')?.weight ?? 0, total: true },
   ];
   return (
-    <div class="table-wrap">
+    <ScrollRegion label={v.t('lke.scores.caption')}>
       <table class="table table--scores">
         <caption class="visually-hidden">{v.t('lke.scores.caption')}</caption>
         <thead>
@@ -167,7 +167,7 @@ export function ScoreTable({ v, rs, layers }: { v: View; rs: RuleSet; layers: { 
           </tr>
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 

@@ -3,6 +3,7 @@
 // follow-up plan with its realisation; IPAK/IPKP flagged below the 30-respondent minimum. Each
 // period links to the form it reports on (SPAK/SPKP: the unit's form; SKM: each service's form).
 import type { Db } from '../../kernel/db.ts';
+import { ScrollRegion } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { listServices } from '../services/index.ts';
@@ -113,7 +114,7 @@ function PeriodSection({ v, r, unit, serviceCodes }: { v: View; r: PeriodResults
         </>)}
       </dl>
       {agg.items.length ? (
-        <div class="table-wrap">
+        <ScrollRegion label={v.t('survey.public.results.nrr_caption', { period: periodLabel(v, p) })}>
           <table class="survey-nrr">
             <caption>{v.t('survey.public.results.nrr_caption', { period: periodLabel(v, p) })}</caption>
             <thead><tr>
@@ -131,11 +132,11 @@ function PeriodSection({ v, r, unit, serviceCodes }: { v: View; r: PeriodResults
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       ) : null}
       {p.kind === 'skm' && agg.services.length ? (<>
         <h3>{v.t('survey.public.results.per_service')}</h3>
-        <div class="table-wrap">
+        <ScrollRegion label={`${v.t('survey.public.results.per_service')}, ${periodLabel(v, p)}`}>
           <table class="table">
             <caption class="visually-hidden">{v.t('survey.public.results.per_service')}</caption>
             <thead><tr>
@@ -161,7 +162,7 @@ function PeriodSection({ v, r, unit, serviceCodes }: { v: View; r: PeriodResults
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </>) : null}
       <h3>{v.t('survey.public.results.followup')}</h3>
       {r.followups.length ? (

@@ -9,7 +9,7 @@ import { DatabaseBusyError, boundedDbWait } from '../../kernel/db.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { clientAddress, currentUnitOf, errorResponse, flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
 import { isUuid } from '../../kernel/kernel.routes.tsx';
-import { Badge, capValue, Csrf, ErrorSummary, PageHeader, registerField, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { Badge, capValue, Csrf, ErrorSummary, PageHeader, registerField, ScrollRegion, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { findRegency, findUnit } from '../org/index.ts';
@@ -253,7 +253,7 @@ export function registerSurveyPublicRoutes(r: Router): void {
       <Layout v={v} title={v.t('survey.poster.title')} crumbs={[{ href: '/', label: v.t('nav.home') }, { label: v.t('survey.poster.title') }]}>
         <PageHeader title={v.t('survey.poster.title')} lead={unit.name} />
         <p>{v.t('survey.poster.lead')}</p>
-        <div class="table-wrap">
+        <ScrollRegion label={v.t('survey.poster.title')}>
           <table class="table">
             <caption class="visually-hidden">{v.t('survey.poster.title')}</caption>
             <thead><tr><th scope="col">{v.t('survey.poster.form')}</th><th scope="col">{v.t('survey.poster.link')}</th><th scope="col">{v.t('survey.poster.pdf')}</th></tr></thead>
@@ -267,7 +267,7 @@ export function registerSurveyPublicRoutes(r: Router): void {
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollRegion>
       </Layout>,
     );
   });
@@ -329,7 +329,7 @@ export function registerSurveyPublicRoutes(r: Router): void {
         <section class="card">
           <h2>{v.t('survey.device.list')}</h2>
           {list.length === 0 ? <p class="muted">{v.t('survey.device.empty')}</p> : (
-            <div class="table-wrap"><table class="table">
+            <ScrollRegion label={v.t('survey.device.list')}><table class="table">
               <caption class="visually-hidden">{v.t('survey.device.list')}</caption>
               <thead><tr><th scope="col">{v.t('survey.device.col.label')}</th><th scope="col">{v.t('survey.device.col.registered')}</th><th scope="col">{v.t('survey.device.col.status')}</th><th scope="col">{v.t('survey.device.col.action')}</th></tr></thead>
               <tbody>{list.map((d) => (
@@ -340,14 +340,14 @@ export function registerSurveyPublicRoutes(r: Router): void {
                     ? <><Badge tone="neutral">{v.t('survey.device.revoked')}</Badge> <span class="muted">{v.dateTime(d.revokedAt)}{d.revokedBy ? ` · ${d.revokedBy}` : ''}</span></>
                     : <Badge tone="success">{v.t('survey.device.active')}</Badge>}</td>
                   <td data-label={v.t('survey.device.col.action')}>{d.revokedAt ? '—' : (
-                    <form method="post" action={`${DEVICES_PATH}/${d.id}/cabut`}>
+                    <form method="post" action={`${DEVICES_PATH}/${d.id}/cabut`} novalidate>
                       <Csrf v={v} /><input type="hidden" name="unit" value={unitId} />
                       <button type="submit" class="button button--secondary button--small">{v.t('survey.device.revoke', { label: d.label })}</button>
                     </form>
                   )}</td>
                 </tr>
               ))}</tbody>
-            </table></div>
+            </table></ScrollRegion>
           )}
         </section>
         <section class="card" id="daftar">

@@ -7,7 +7,7 @@ import { DomainError, notFound } from '../../kernel/errors.ts';
 import { currentYear } from '../../kernel/workdays.ts';
 import { currentUnitOf, flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
 import { isUuid } from '../../kernel/kernel.routes.tsx';
-import { Badge, CheckboxField, Csrf, ErrorSummary, PageHeader, SelectField, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { Badge, CheckboxField, Csrf, ErrorSummary, PageHeader, ScrollRegion, SelectField, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { formatFileSize, listEvidenceFor, type EvidenceLinkView } from '../evidence/index.ts';
@@ -91,7 +91,7 @@ function EvidenceList({ v, items, remove }: { v: View; items: EvidenceLinkView[]
     <li>
       {e.kind === 'file' ? <a href={`/evidence/files/${e.fileId}`}>{e.title}</a> : <a href={e.url!} rel="noopener noreferrer nofollow" target="_blank">{e.title}</a>}
       <span class="muted"> · {e.kind === 'file' ? `${e.name} · ${formatFileSize(v, e.size ?? 0)}` : v.t('surveys.followup.evidence.link')} · {v.date(e.attachedAt)}</span>
-      {remove ? <form method="post" action={remove(e.linkId)} class="inline-form"><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('surveys.followup.evidence.remove')}</button></form> : null}
+      {remove ? <form method="post" action={remove(e.linkId)} class="inline-form" novalidate><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('surveys.followup.evidence.remove')}</button></form> : null}
     </li>))}</ul>;
 }
 
@@ -109,7 +109,7 @@ function SkmBlock({ v, ins, g, id, title }: { v: View; ins: Instrument; g: Group
     </dl>
     {r.respondents ? <BarChart id={id} title={title} desc={v.t('surveys.chart.desc', { lowest: r.lowest.map((l) => l.code).join(', ') })} max={4} min={1}
       bars={r.unsur.map((u) => ({ label: `${u.code} ${name(u.code)}`, value: u.nrr, text: fmt(v, u.nrr, 2), flag: low.has(u.code) }))} /> : null}
-    <div class="table-wrap"><table class="table">
+    <ScrollRegion label={title}><table class="table">
       <caption>{title}</caption>
       <thead><tr><th scope="col">{v.t('surveys.col.unsur')}</th><th scope="col" class="num">{v.t('surveys.col.nrr')}</th><th scope="col" class="num">{v.t('surveys.col.nik')}</th><th scope="col">{v.t('surveys.col.mutu')}</th></tr></thead>
       <tbody>{r.unsur.map((u) => (
@@ -119,7 +119,7 @@ function SkmBlock({ v, ins, g, id, title }: { v: View; ins: Instrument; g: Group
           <td class="num" data-label={v.t('surveys.col.nik')}>{fmt(v, u.nik, 2)}</td>
           <td data-label={v.t('surveys.col.mutu')}>{u.mutu ?? '—'}</td>
         </tr>))}</tbody>
-    </table></div>
+    </table></ScrollRegion>
   </div>;
 }
 
@@ -139,14 +139,14 @@ function PerceptionBlock({ v, ins, g, kind, id }: { v: View; ins: Instrument; g:
     <p class="muted">{v.t('surveys.result.lke', { item: th.lkeItem, name, score: idx === null ? '—' : v.num(roundTo((idx / 4) * 17.5, 2), 2) })}</p>
     {r.respondents ? <BarChart id={id} title={v.t('surveys.chart.aspects', { name })} desc={v.t('surveys.chart.aspects_desc')} max={4} min={1}
       bars={r.aspects.map((a) => ({ label: `${a.code} ${a.name[v.locale]}`, value: a.value, text: fmt(v, a.value, 2) }))} /> : null}
-    <div class="table-wrap"><table class="table">
+    <ScrollRegion label={v.t('surveys.chart.aspects', { name })}><table class="table">
       <caption>{v.t('surveys.chart.aspects', { name })}</caption>
       <thead><tr><th scope="col">{v.t('surveys.col.aspect')}</th><th scope="col" class="num">{v.t('surveys.col.mean')}</th><th scope="col" class="num">{v.t('surveys.col.index')}</th></tr></thead>
       <tbody>{r.aspects.map((a) => (
         <tr><th scope="row" data-label={v.t('surveys.col.aspect')}>{a.code} {a.name[v.locale]}</th>
           <td class="num" data-label={v.t('surveys.col.mean')}>{fmt(v, a.value, 2)}</td>
           <td class="num" data-label={v.t('surveys.col.index')}>{a.value === null ? '—' : fmt(v, ((a.value - ins.scale.min) / (ins.scale.max - ins.scale.min)) * 4, 2)}</td></tr>))}</tbody>
-    </table></div>
+    </table></ScrollRegion>
   </div>;
 }
 
@@ -154,14 +154,14 @@ function ProfileBlock({ v, ins, res }: { v: View; ins: Instrument; res: PeriodRe
   return <div class="profile-grid">{ins.profile.map((f) => {
     const counts = res.profile[f.field] ?? {};
     const answered = Object.values(counts).reduce((s, n) => s + n, 0);
-    return <div class="table-wrap"><table class="table table--compact">
+    return <ScrollRegion label={f.label[v.locale]}><table class="table table--compact">
       <caption>{f.label[v.locale]}</caption>
       <thead><tr><th scope="col">{v.t('surveys.col.category')}</th><th scope="col" class="num">{v.t('surveys.col.count')}</th><th scope="col" class="num">%</th></tr></thead>
       <tbody>
         {f.options.map((o) => <tr><th scope="row">{o.label[v.locale]}</th><td class="num">{v.num(counts[o.code] ?? 0)}</td><td class="num">{res.respondents ? v.num(((counts[o.code] ?? 0) / res.respondents) * 100, 1) : '—'}</td></tr>)}
         <tr><th scope="row" class="muted">{v.t('surveys.profile.unanswered')}</th><td class="num">{v.num(res.respondents - answered)}</td><td class="num">{res.respondents ? v.num(((res.respondents - answered) / res.respondents) * 100, 1) : '—'}</td></tr>
       </tbody>
-    </table></div>;
+    </table></ScrollRegion>;
   })}</div>;
 }
 
@@ -193,7 +193,7 @@ export function registerSurveysRoutes(r: Router): void {
             {canManage ? <> <a class="button button--secondary" href={`/survei/perangkat?unit=${unit.id}`}>{v.t('survey.device.title')}</a></> : null}
           </> : undefined} />
         {many ? (
-          <form method="get" action={BASE} class="card plan-unit-picker" aria-label={v.t('surveys.unit.picker')}>
+          <form method="get" action={BASE} class="card plan-unit-picker" aria-label={v.t('surveys.unit.picker')} novalidate>
             <SelectField v={v} name="unit" label={v.t('surveys.unit.label')} required value={unit?.id ?? ''} options={reach.map((u) => ({ value: u.id, label: u.name }))} />
             <button class="button button--secondary" type="submit">{v.t('surveys.unit.show')}</button>
           </form>
@@ -201,7 +201,7 @@ export function registerSurveysRoutes(r: Router): void {
         {unit ? <section class="card">
           {many ? <h2>{unit.name}</h2> : null}
           {rows.length === 0 ? <p class="muted">{v.t('surveys.empty')}</p> : (
-            <div class="table-wrap"><table class="table survey-periods">
+            <ScrollRegion label={v.t('surveys.title')}><table class="table survey-periods">
               <caption class="visually-hidden">{v.t('surveys.title')}</caption>
               <thead><tr><th scope="col">{v.t('surveys.col.period')}</th><th scope="col">{v.t('surveys.col.kind')}</th><th scope="col">{v.t('surveys.col.dates')}</th><th scope="col">{v.t('surveys.col.status')}</th><th scope="col">{v.t('surveys.col.sample')}</th></tr></thead>
               <tbody>{rows.map((p) => {
@@ -218,13 +218,13 @@ export function registerSurveysRoutes(r: Router): void {
                   </td>
                 </tr>;
               })}</tbody>
-            </table></div>
+            </table></ScrollRegion>
           )}
         </section> : null}
         {canManage ? <section class="card" id="baru">
           <h2>{v.t('surveys.new')}</h2>
           <ErrorSummary v={v} errors={errors} />
-          <form method="post" action={BASE} class="form-grid">
+          <form method="post" action={BASE} class="form-grid" novalidate>
             <Csrf v={v} />
             <input type="hidden" name="unit" value={unit!.id} />
             <SelectField v={v} name="kind" label={v.t('surveys.field.kind')} required value={form.kind ?? 'skm'} errors={errors} options={INSTRUMENT_KINDS.map((k) => ({ value: k, label: v.t(`surveys.kind.${k}`) }))} />
@@ -300,7 +300,7 @@ export function registerSurveysRoutes(r: Router): void {
               : <PerceptionBlock v={v} ins={ins} g={res.unit} kind={kind} id="chart-unit" />}
             {res.respondents && res.services.length ? <>
               <h3>{v.t('surveys.results.services')}</h3>
-              <div class="table-wrap"><table class="table">
+              <ScrollRegion label={v.t('surveys.results.services')}><table class="table">
                 <caption class="visually-hidden">{v.t('surveys.results.services')}</caption>
                 <thead><tr><th scope="col">{v.t('surveys.col.service')}</th><th scope="col" class="num">{v.t('surveys.result.respondents')}</th>
                   {kind === 'skm' ? <><th scope="col" class="num">{v.t('surveys.result.ikm')}</th><th scope="col" class="num">{v.t('surveys.result.nik')}</th><th scope="col">{v.t('surveys.result.mutu')}</th><th scope="col">{v.t('surveys.result.lowest')}</th></>
@@ -313,7 +313,7 @@ export function registerSurveysRoutes(r: Router): void {
                     <td data-label={v.t('surveys.result.lowest')}>{s.skm.lowest.map((l) => l.code).join(', ') || '—'}</td></>
                     : <td class="num" data-label={v.t('surveys.col.index')}>{fmt(v, s.perception?.index ?? null, 2)}</td>}
                 </tr>)}</tbody>
-              </table></div>
+              </table></ScrollRegion>
               {kind === 'skm' ? <BarChart id="chart-services" title={v.t('surveys.chart.services')} desc={v.t('surveys.chart.services_desc')} max={100} min={25}
                 marker={{ value: 76.61, label: v.t('surveys.chart.marker_b') }}
                 bars={res.services.map((s) => ({ label: s.serviceId ? s.serviceName ?? '?' : v.t('surveys.service.none'), value: s.skm?.nik ?? null, text: fmt(v, s.skm?.nik ?? null, 2) }))} /> : null}
@@ -336,7 +336,7 @@ export function registerSurveysRoutes(r: Router): void {
                 {canManage ? <details open={!!fe}>
                   <summary>{v.t('surveys.followup.edit')}</summary>
                   {fe ? <ErrorSummary v={v} errors={fe.errors} /> : null}
-                  <form method="post" action={`${BASE}/${p.id}/tindak-lanjut/${f.id}`}>
+                  <form method="post" action={`${BASE}/${p.id}/tindak-lanjut/${f.id}`} novalidate>
                     <Csrf v={v} />
                     <SelectField v={v} name="item" label={v.t('surveys.followup.item')} placeholder={v.t('surveys.followup.item_none')} value={vals.item ?? f.item ?? ''} options={itemOptions} errors={fe?.errors} />
                     <TextField v={v} name="action" label={v.t('surveys.followup.action')} required value={vals.action ?? f.action} errors={fe?.errors} maxlength={2000} />
@@ -347,21 +347,21 @@ export function registerSurveysRoutes(r: Router): void {
                     <TextField v={v} name="doneOn" type="date" width="short" label={v.t('surveys.followup.done_date')} value={vals.doneOn ?? f.doneOn ?? ''} errors={fe?.errors} />
                     <button class="button button--primary" type="submit">{v.t('ui.save')}</button>
                   </form>
-                  <form method="post" action={`${BASE}/${p.id}/tindak-lanjut/${f.id}/bukti`} enctype="multipart/form-data" class="form">
+                  <form method="post" action={`${BASE}/${p.id}/tindak-lanjut/${f.id}/bukti`} enctype="multipart/form-data" class="form" novalidate>
                     <Csrf v={v} />
                     <div class="field"><label class="field__label" for={`f-file-${f.id}`}>{v.t('surveys.followup.evidence.file')}</label><input class="input" type="file" id={`f-file-${f.id}`} name="file" /></div>
                     <TextField v={v} name="url" label={v.t('surveys.followup.evidence.url')} value="" />
                     <TextField v={v} name="title" label={v.t('surveys.followup.evidence.title')} value="" maxlength={200} />
                     <button class="button button--secondary" type="submit">{v.t('surveys.followup.evidence.add')}</button>
                   </form>
-                  <form method="post" action={`${BASE}/${p.id}/tindak-lanjut/${f.id}/hapus`} class="inline-form"><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('surveys.followup.delete')}</button></form>
+                  <form method="post" action={`${BASE}/${p.id}/tindak-lanjut/${f.id}/hapus`} class="inline-form" novalidate><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('surveys.followup.delete')}</button></form>
                 </details> : null}
               </li>;
             })}</ol>}
             {canManage ? <details class="followup-new" open={!!fNew}>
               <summary>{v.t('surveys.followup.new')}</summary>
               {fNew ? <ErrorSummary v={v} errors={fNew.errors} /> : null}
-              <form method="post" action={`${BASE}/${p.id}/tindak-lanjut`}>
+              <form method="post" action={`${BASE}/${p.id}/tindak-lanjut`} novalidate>
                 <Csrf v={v} />
                 <SelectField v={v} name="item" label={v.t('surveys.followup.item')} placeholder={v.t('surveys.followup.item_none')} value={fNew?.form.item ?? weakest[0]?.code ?? ''} options={itemOptions} errors={fNew?.errors} />
                 <TextField v={v} name="action" label={v.t('surveys.followup.action')} required value={fNew?.form.action ?? ''} errors={fNew?.errors} maxlength={2000} />
@@ -377,11 +377,11 @@ export function registerSurveysRoutes(r: Router): void {
           <h2>{v.t('surveys.settings')}</h2>
           <div class="button-row">
             {(p.status === 'open' ? ['close'] : ['open']).concat(p.publishedAt ? ['unpublish'] : ['publish']).map((ch) => (
-              <form method="post" action={`${BASE}/${p.id}/status`} class="inline-form"><Csrf v={v} /><input type="hidden" name="version" value={String(p.version)} /><input type="hidden" name="change" value={ch} />
+              <form method="post" action={`${BASE}/${p.id}/status`} class="inline-form" novalidate><Csrf v={v} /><input type="hidden" name="version" value={String(p.version)} /><input type="hidden" name="change" value={ch} />
                 <button class="button button--secondary" type="submit">{v.t(`surveys.status.do.${ch}`)}</button></form>))}
           </div>
           {fSet ? <ErrorSummary v={v} errors={fSet.errors} /> : null}
-          <form method="post" action={`${BASE}/${p.id}`}>
+          <form method="post" action={`${BASE}/${p.id}`} novalidate>
             <Csrf v={v} />
             <input type="hidden" name="version" value={sf.version ?? String(p.version)} />
             <TextField v={v} name="population" label={v.t('surveys.field.population')} hint={v.t('surveys.field.population_hint')} width="short" inputmode="numeric" value={sf.population ?? (p.population === null ? '' : String(p.population))} errors={fSet?.errors} />
@@ -394,7 +394,7 @@ export function registerSurveysRoutes(r: Router): void {
           </form>
           <h3>{v.t('surveys.codes.title')}</h3>
           <p class="muted">{v.t('surveys.codes.lead', { total: v.num(codesN.total), used: v.num(codesN.used) })}</p>
-          <form method="post" action={`${BASE}/${p.id}/kode`} class="form-inline">
+          <form method="post" action={`${BASE}/${p.id}/kode`} class="form-inline" novalidate>
             <Csrf v={v} />
             <TextField v={v} name="count" label={v.t('surveys.codes.count', { max: MAX_CODES_PER_BATCH })} width="short" inputmode="numeric" value={ff('codes')?.form.count ?? '50'} errors={ff('codes')?.errors} />
             <button class="button button--secondary" type="submit">{v.t('surveys.codes.generate')}</button>
@@ -530,10 +530,10 @@ export function registerSurveysRoutes(r: Router): void {
           <p>{v.t('surveys.entry.lead', { min: ins.scale.min, max: ins.scale.max })}</p>
           <p class="muted">{v.t('surveys.entry.all_or_nothing')}</p>
           <ErrorSummary v={v} texts={summary} />
-          <form method="post" action={`${BASE}/${p.id}/entri`}>
+          <form method="post" action={`${BASE}/${p.id}/entri`} novalidate>
             <Csrf v={v} />
             <input type="hidden" name="rows" value={String(rowsN)} />
-            <div class="table-wrap"><table class="table entry-grid">
+            <ScrollRegion label={title}><table class="table entry-grid">
               <caption class="visually-hidden">{title}</caption>
               <thead><tr><th scope="col">#</th>{services.length ? <th scope="col">{v.t('surveys.col.service')}</th> : null}
                 {ins.items.map((i) => <th scope="col" title={i.name[v.locale]}>{i.code}</th>)}
@@ -553,7 +553,7 @@ export function registerSurveysRoutes(r: Router): void {
                   <td data-label={v.t('surveys.col.suggestion')}><input class="input input--grid input--wide" name={`r${row}_suggestion`} value={val('suggestion')} maxlength={2000} aria-label={v.t('surveys.entry.cell', { row, field: v.t('surveys.col.suggestion') })} /></td>
                 </tr>;
               })}</tbody>
-            </table></div>
+            </table></ScrollRegion>
             <div class="button-row">
               <button class="button button--primary" type="submit">{v.t('surveys.entry.save')}</button>
               <a class="button button--secondary" href={`${BASE}/${p.id}/entri?baris=${Math.min(rowsN + 10, 50)}`}>{v.t('surveys.entry.more_rows')}</a>
@@ -600,12 +600,12 @@ export function registerSurveysRoutes(r: Router): void {
           <div class="error-summary" role="alert" tabindex={-1} data-focus>
             <h2 class="error-summary__title">{report.inserted ? v.t('surveys.import.partial_done', { n: v.num(report.inserted), bad: v.num(report.errors.length) }) : v.t('surveys.import.rejected', { bad: v.num(report.errors.length) })}</h2>
           </div>
-          <div class="table-wrap"><table class="table">
+          <ScrollRegion label={v.t('surveys.import.report')}><table class="table">
             <caption>{v.t('surveys.import.report')}</caption>
             <thead><tr><th scope="col" class="num">{v.t('surveys.import.line')}</th><th scope="col">{v.t('surveys.import.column')}</th><th scope="col">{v.t('surveys.import.problem')}</th></tr></thead>
             <tbody>{report.errors.slice(0, 500).flatMap((e) => Object.entries(e.errors).map(([f, k]) => <tr>
               <td class="num" data-label={v.t('surveys.import.line')}>{e.line}</td><td data-label={v.t('surveys.import.column')}>{f === '_answers' ? v.t('surveys.import.all_items') : f}</td><td data-label={v.t('surveys.import.problem')}>{v.t(k)}</td></tr>))}</tbody>
-          </table></div>
+          </table></ScrollRegion>
           {report.errors.length > 500 ? <p class="muted">{v.t('surveys.import.more', { n: v.num(report.errors.length - 500) })}</p> : null}
         </section> : null}
         <section class="card">
@@ -617,7 +617,7 @@ export function registerSurveysRoutes(r: Router): void {
             <li>{v.t('surveys.import.rule.size', { max: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` })}</li>
             <li>{v.t('surveys.import.rule.all_or_nothing')}</li>
           </ul>
-          <form method="post" action={`${BASE}/${p.id}/impor`} enctype="multipart/form-data">
+          <form method="post" action={`${BASE}/${p.id}/impor`} enctype="multipart/form-data" novalidate>
             <Csrf v={v} />
             <div class="field"><label class="field__label" for="f-file">{v.t('surveys.import.file')}</label><input class="input" type="file" id="f-file" name="file" accept=".csv,text/csv" required /></div>
             <CheckboxField v={v} name="partial" label={v.t('surveys.import.partial')} checked={!!report?.partial} />
@@ -633,7 +633,8 @@ export function registerSurveysRoutes(r: Router): void {
     const body = await c.req.parseBody();
     const partial = body.partial === 'on';
     const file = body.file;
-    if (!file || typeof file === 'string') return importPage(c, p, { fileError: 'surveys.import.no_file', partial }, 400);
+    // no file chosen: the browser sends a nameless, empty file
+    if (!file || typeof file === 'string' || ((file as File).name === '' && (file as File).size === 0)) return importPage(c, p, { fileError: 'surveys.import.no_file', partial }, 400);
     const f = file as File;
     if (f.size > MAX_IMPORT_BYTES) return importPage(c, p, { fileError: 'surveys.import.too_large', params: { max: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` }, partial }, 400);
     const read = readCsv(findInstrument(p.instrument)!, new Uint8Array(await f.arrayBuffer()), f.name);
