@@ -91,7 +91,7 @@ function EvidenceList({ v, items, remove }: { v: View; items: EvidenceLinkView[]
     <li>
       {e.kind === 'file' ? <a href={`/evidence/files/${e.fileId}`}>{e.title}</a> : <a href={e.url!} rel="noopener noreferrer nofollow" target="_blank">{e.title}</a>}
       <span class="muted"> · {e.kind === 'file' ? `${e.name} · ${formatFileSize(v, e.size ?? 0)}` : v.t('surveys.followup.evidence.link')} · {v.date(e.attachedAt)}</span>
-      {remove ? <form method="post" action={remove(e.linkId)} class="inline-form" novalidate><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('surveys.followup.evidence.remove')}</button></form> : null}
+      {remove ? <form method="post" action={remove(e.linkId)} class="inline-form" novalidate><Csrf v={v} /><button class="linkbutton" type="submit" aria-label={v.t('evidence.remove_named', { title: e.title })}>{v.t('surveys.followup.evidence.remove')}</button></form> : null}
     </li>))}</ul>;
 }
 
