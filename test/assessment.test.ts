@@ -313,10 +313,11 @@ describe('LKE through the web', () => {
     page = await (await ketua.get(`/lke/${w}/items/A.I.1.i.a`)).text();
     assert.doesNotMatch(page, /Jawaban positif tanpa data dukung/);
     assert.match(page, /SK Tim Kerja ZI/);
-    // a second file: each "Lepas" button says which file it detaches (not two buttons named alike)
+    // a second file: each "Lepas" button says which file it detaches (not two buttons named alike);
+    // other bytes (the same bytes are the same library file, and attaching it twice is refused)
     const second = new FormData();
     second.set('title', 'Notulen rapat tim');
-    second.set('file', new File([pdf], 'notulen.pdf', { type: 'application/pdf' }));
+    second.set('file', new File([Buffer.from('%PDF-1.4\n% notulen\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n')], 'notulen.pdf', { type: 'application/pdf' }));
     assert.equal((await ketua.postMultipart(`/lke/${w}/items/A.I.1.i.a/evidence`, second)).status, 303);
     page = await (await ketua.get(`/lke/${w}/items/A.I.1.i.a`)).text();
     const names = [...page.matchAll(/<ul class="evidence-list">[\s\S]*?<\/ul>/g)].flatMap((m) => [...m[0].matchAll(/<button[^>]*aria-label="([^"]*)"[^>]*>Lepas<\/button>/g)].map((b) => b[1]));
