@@ -5,27 +5,30 @@
 // plan (an agent's change, a pact signature) change the suggestion at once.
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { dayIn } from '../src/kernel/workdays.ts';
+import { currentYear, dayIn } from '../src/kernel/workdays.ts';
 import { workplanLkeSuggestions } from '../src/modules/workplan/index.ts';
 import { Client, countRows, createTestApp, loggedIn, type TestApp } from './helpers.ts';
 
+/** The demo's years: this year (in progress) and last year (complete), whatever the year is. */
+const THIS = currentYear();
+const LAST = THIS - 1;
 let t: TestApp;
 let ketua: Client;
 let unitId = '';
-let ws2026 = '';
-let ws2025 = '';
+let wsThis = '';
+let wsLast = '';
 
 before(async () => {
   t = await createTestApp({ seed: true });
   [{ id: unitId }] = await t.database.query<{ id: string }>(`select id from org_units where code = 'DPMPTSPKUKM'`);
   const ws = await t.database.query<{ id: string; year: number }>('select id, year from assessment_worksheets where unit_id = $1', [unitId]);
-  ws2026 = ws.find((w) => w.year === 2026)!.id;
-  ws2025 = ws.find((w) => w.year === 2025)!.id;
+  wsThis = ws.find((w) => w.year === THIS)!.id;
+  wsLast = ws.find((w) => w.year === LAST)!.id;
   ketua = await loggedIn(t.app, 'ketua.zi');
 });
 after(async () => { await t.close(); });
 
-const suggestions = (year = 2026) => workplanLkeSuggestions({ db: t.database.db, unitId, year, now: new Date(), t: t.i18n.translator('id') });
+const suggestions = (year = THIS) => workplanLkeSuggestions({ db: t.database.db, unitId, year, now: new Date(), t: t.i18n.translator('id') });
 
 async function unitAnswer(ws: string, code: string) {
   const [r] = await t.database.query<{ answer: unknown; note: string | null; updated_at: Date }>(
@@ -40,15 +43,15 @@ const audits = async (action: string) => (await t.database.query<{ n: number }>(
 
 describe('suggested answers from the work plan', () => {
   test('the worksheet lists the suggestions of A.I.1.* and A.II.1.* with facts, status and evidence', async () => {
-    const res = await ketua.get(`/lke/${ws2026}/saran`);
+    const res = await ketua.get(`/lke/${wsThis}/saran`);
     assert.equal(res.status, 200);
     const html = await res.text();
     for (const code of ['A.I.1.i.a', 'A.I.1.i.b', 'A.I.1.ii.a', 'A.I.1.ii.b', 'A.I.1.iv.b', 'A.I.1.iv.d', 'A.II.1.i.a', 'A.II.1.i.b']) assert.match(html, new RegExp(`>${code.replace(/\./g, '\\.')}<`), code);
-    assert.match(html, /Tim Kerja ZI ditetapkan dengan SK Nomor 800\/012\/DPMPTSP-KUKM\/2026/);
-    assert.match(html, /Keputusan Rencana Kerja Pembangunan ZI 2026 \(dibuat otomatis saat diterima\)/);
+    assert.match(html, new RegExp(`Tim Kerja ZI ditetapkan dengan SK Nomor 800/012/DPMPTSP-KUKM/${THIS}`));
+    assert.match(html, new RegExp(`Keputusan Rencana Kerja Pembangunan ZI ${THIS} \\(dibuat otomatis saat diterima\\)`));
     // the overview links to it; the item page shows its own card
-    assert.match(await (await ketua.get(`/lke/${ws2026}`)).text(), new RegExp(`href="/lke/${ws2026}/saran"`));
-    const item = await (await ketua.get(`/lke/${ws2026}/items/A.II.1.i.a`)).text();
+    assert.match(await (await ketua.get(`/lke/${wsThis}`)).text(), new RegExp(`href="/lke/${wsThis}/saran"`));
+    const item = await (await ketua.get(`/lke/${wsThis}/items/A.II.1.i.a`)).text();
     assert.match(item, /id="suggestion"/);
     assert.match(item, /agen perubahan aktif/);
   });
@@ -57,29 +60,29 @@ describe('suggested answers from the work plan', () => {
     const code = 'A.II.1.i.a';
     const [s] = (await suggestions()).filter((x) => x.item === code);
     const expected = (s.answer as { inputs: Record<string, number> }).inputs;
-    const before = await unitAnswer(ws2026, code);
+    const before = await unitAnswer(wsThis, code);
     assert.notDeepEqual((before?.answer as { inputs?: unknown } | null)?.inputs, expected, 'the demo carried last year’s counts');
-    const rev = await revOf(ws2026, code);
-    const links0 = (await linksOf(ws2026, code)).length;
+    const rev = await revOf(wsThis, code);
+    const links0 = (await linksOf(wsThis, code)).length;
     const audit0 = await audits('lke.suggestion.accepted');
-    const res = await accept(ketua, ws2026, code, rev);
+    const res = await accept(ketua, wsThis, code, rev);
     assert.equal(res.status, 303);
-    const after = await unitAnswer(ws2026, code);
+    const after = await unitAnswer(wsThis, code);
     assert.deepEqual((after!.answer as { inputs: Record<string, number> }).inputs, expected);
     assert.equal(after!.note, before?.note ?? after!.note, 'the unit’s note is kept');
-    const links = await linksOf(ws2026, code);
+    const links = await linksOf(wsThis, code);
     const urls = s.evidence.filter((e) => e.kind === 'url').map((e) => (e as { url: string }).url);
     for (const u of urls) assert.ok(links.some((l) => l.url === u), `evidence ${u} attached`);
     assert.equal(await audits('lke.suggestion.accepted'), audit0 + 1);
 
     // the same post again (its revision is now stale): nothing changes
     const snap = { links: await countRows(t.database, 'evidence_links'), audit: await countRows(t.database, 'kernel_audit_log') };
-    assert.equal((await accept(ketua, ws2026, code, rev)).status, 303);
+    assert.equal((await accept(ketua, wsThis, code, rev)).status, 303);
     assert.equal(await countRows(t.database, 'evidence_links'), snap.links);
     assert.equal(await countRows(t.database, 'kernel_audit_log'), snap.audit);
     assert.ok(links.length >= links0);
     // and the item now reads "same as the unit's answer", with no accept button
-    const item = await (await ketua.get(`/lke/${ws2026}/items/${code}`)).text();
+    const item = await (await ketua.get(`/lke/${wsThis}/items/${code}`)).text();
     assert.match(item, /sama dengan jawaban unit/);
     assert.doesNotMatch(item, /\/suggestion"/);
   });
@@ -87,48 +90,48 @@ describe('suggested answers from the work plan', () => {
   test('the generated decree becomes one library file shared by the plan items; an empty note gets the facts', async () => {
     // clear A.I.1.ii.a and A.I.1.ii.b first, as a unit would to start over
     for (const code of ['A.I.1.ii.a', 'A.I.1.ii.b']) {
-      assert.equal((await ketua.post(`/lke/${ws2026}/items/${code}`, { rev: await revOf(ws2026, code), answer: '', note: '' })).status, 303);
-      assert.equal(await unitAnswer(ws2026, code), null);
+      assert.equal((await ketua.post(`/lke/${wsThis}/items/${code}`, { rev: await revOf(wsThis, code), answer: '', note: '' })).status, 303);
+      assert.equal(await unitAnswer(wsThis, code), null);
     }
     const files0 = await countRows(t.database, 'evidence_files');
-    assert.equal((await accept(ketua, ws2026, 'A.I.1.ii.a', '')).status, 303);
+    assert.equal((await accept(ketua, wsThis, 'A.I.1.ii.a', '')).status, 303);
     assert.equal(await countRows(t.database, 'evidence_files'), files0 + 1, 'the decree PDF is stored');
-    assert.equal((await accept(ketua, ws2026, 'A.I.1.ii.b', '')).status, 303);
+    assert.equal((await accept(ketua, wsThis, 'A.I.1.ii.b', '')).status, 303);
     assert.equal(await countRows(t.database, 'evidence_files'), files0 + 1, 'the same bytes are reused');
-    const [a, b] = [await linksOf(ws2026, 'A.I.1.ii.a'), await linksOf(ws2026, 'A.I.1.ii.b')];
+    const [a, b] = [await linksOf(wsThis, 'A.I.1.ii.a'), await linksOf(wsThis, 'A.I.1.ii.b')];
     const [{ id: decreeFile }] = await t.database.query<{ id: string }>('select id from evidence_files order by uploaded_at desc limit 1');
     assert.ok(a.some((l) => l.file_id === decreeFile) && b.some((l) => l.file_id === decreeFile), 'both items carry the decree');
     const [file] = await t.database.query<{ mime: string; title: string }>('select mime, title from evidence_files where id = $1', [decreeFile]);
     assert.equal(file.mime, 'application/pdf');
-    assert.equal(file.title, 'Keputusan Rencana Kerja Pembangunan ZI 2026');
-    const row = await unitAnswer(ws2026, 'A.I.1.ii.a');
+    assert.equal(file.title, `Keputusan Rencana Kerja Pembangunan ZI ${THIS}`);
+    const row = await unitAnswer(wsThis, 'A.I.1.ii.a');
     assert.deepEqual(row!.answer, { option: 'Ya' });
-    assert.match(row!.note!, /^Rencana Kerja ZI\n- .*Keputusan Nomor 188\.4\/003\.1\/DINPMP2KUKM\/2026/);
+    assert.match(row!.note!, new RegExp(`^Rencana Kerja ZI\\n- .*Keputusan Nomor 188\\.4/003\\.1/DINPMP2KUKM/${THIS}`));
   });
 
   test('the unit may answer otherwise: the suggestion stays, marked as different', async () => {
     const code = 'A.I.1.i.b';
-    assert.equal((await ketua.post(`/lke/${ws2026}/items/${code}`, { rev: await revOf(ws2026, code), answer: 'B', note: 'Sebagian anggota ditunjuk langsung.' })).status, 303);
-    assert.deepEqual((await unitAnswer(ws2026, code))!.answer, { option: 'B' });
-    const html = await (await ketua.get(`/lke/${ws2026}/items/${code}`)).text();
+    assert.equal((await ketua.post(`/lke/${wsThis}/items/${code}`, { rev: await revOf(wsThis, code), answer: 'B', note: 'Sebagian anggota ditunjuk langsung.' })).status, 303);
+    assert.deepEqual((await unitAnswer(wsThis, code))!.answer, { option: 'B' });
+    const html = await (await ketua.get(`/lke/${wsThis}/items/${code}`)).text();
     assert.match(html, /berbeda dari jawaban unit/);
-    assert.match(html, new RegExp(`action="/lke/${ws2026}/items/${code}/suggestion"`));
+    assert.match(html, new RegExp(`action="/lke/${wsThis}/items/${code}/suggestion"`));
   });
 
   test('accept all fills only unanswered items, in one step', async () => {
     for (const code of ['A.I.1.i.a', 'A.I.1.iv.b']) {
-      assert.equal((await ketua.post(`/lke/${ws2026}/items/${code}`, { rev: await revOf(ws2026, code), answer: '', note: '' })).status, 303);
+      assert.equal((await ketua.post(`/lke/${wsThis}/items/${code}`, { rev: await revOf(wsThis, code), answer: '', note: '' })).status, 303);
     }
-    const kept = (await unitAnswer(ws2026, 'A.I.1.i.b'))!.answer;
-    const [{ version }] = await t.database.query<{ version: number }>('select version from assessment_worksheets where id = $1', [ws2026]);
+    const kept = (await unitAnswer(wsThis, 'A.I.1.i.b'))!.answer;
+    const [{ version }] = await t.database.query<{ version: number }>('select version from assessment_worksheets where id = $1', [wsThis]);
     // a stale version changes nothing
-    assert.equal((await ketua.post(`/lke/${ws2026}/saran`, { version: String(version - 1) })).status, 303);
-    assert.equal(await unitAnswer(ws2026, 'A.I.1.i.a'), null);
-    assert.equal((await ketua.post(`/lke/${ws2026}/saran`, { version: String(version) })).status, 303);
-    assert.deepEqual((await unitAnswer(ws2026, 'A.I.1.i.a'))!.answer, { option: 'Ya' });
-    assert.deepEqual((await unitAnswer(ws2026, 'A.I.1.iv.b'))!.answer, { option: 'A' });
-    assert.deepEqual((await unitAnswer(ws2026, 'A.I.1.i.b'))!.answer, kept, 'an answered item is left alone');
-    assert.ok((await linksOf(ws2026, 'A.I.1.i.a')).some((l) => l.file_id), 'the team decree file came with it');
+    assert.equal((await ketua.post(`/lke/${wsThis}/saran`, { version: String(version - 1) })).status, 303);
+    assert.equal(await unitAnswer(wsThis, 'A.I.1.i.a'), null);
+    assert.equal((await ketua.post(`/lke/${wsThis}/saran`, { version: String(version) })).status, 303);
+    assert.deepEqual((await unitAnswer(wsThis, 'A.I.1.i.a'))!.answer, { option: 'Ya' });
+    assert.deepEqual((await unitAnswer(wsThis, 'A.I.1.iv.b'))!.answer, { option: 'A' });
+    assert.deepEqual((await unitAnswer(wsThis, 'A.I.1.i.b'))!.answer, kept, 'an answered item is left alone');
+    assert.ok((await linksOf(wsThis, 'A.I.1.i.a')).some((l) => l.file_id), 'the team decree file came with it');
   });
 
   test('a worksheet outside draft/returned, another unit, an employee and the TPI cannot accept', async () => {
@@ -138,32 +141,32 @@ describe('suggested answers from the work plan', () => {
       audit: (await t.database.query<{ n: number }>(`select count(*)::int as n from kernel_audit_log where action not like 'auth.%'`))[0].n,
     });
     const s0 = await snap();
-    // 2025 is recommended: the unit layer is locked
-    const res = await accept(ketua, ws2025, 'A.II.1.i.a', await revOf(ws2025, 'A.II.1.i.a'));
+    // last year's is recommended: the unit layer is locked
+    const res = await accept(ketua, wsLast, 'A.II.1.i.a', await revOf(wsLast, 'A.II.1.i.a'));
     assert.equal(res.status, 303);
     const page = await ketua.get(res.headers.get('location')!);
     assert.match(await page.text(), /terkunci/);
     const other = await loggedIn(t.app, 'pegawai.dukcapil');
-    assert.equal((await other.get(`/lke/${ws2026}/saran`)).status, 404);
-    assert.equal((await accept(other, ws2026, 'A.I.1.i.a', '')).status, 403);
+    assert.equal((await other.get(`/lke/${wsThis}/saran`)).status, 404);
+    assert.equal((await accept(other, wsThis, 'A.I.1.i.a', '')).status, 403);
     const employee = await loggedIn(t.app, 'pegawai');
-    assert.equal((await employee.get(`/lke/${ws2026}/saran`)).status, 200);
-    assert.equal((await accept(employee, ws2026, 'A.I.1.i.b', await revOf(ws2026, 'A.I.1.i.b'))).status, 403);
+    assert.equal((await employee.get(`/lke/${wsThis}/saran`)).status, 200);
+    assert.equal((await accept(employee, wsThis, 'A.I.1.i.b', await revOf(wsThis, 'A.I.1.i.b'))).status, 403);
     const tpi = await loggedIn(t.app, 'tpi');
-    assert.doesNotMatch(await (await tpi.get(`/lke/${ws2026}/saran`)).text(), /\/suggestion"/);
-    assert.equal((await accept(tpi, ws2026, 'A.I.1.i.b', await revOf(ws2026, 'A.I.1.i.b'))).status, 403);
+    assert.doesNotMatch(await (await tpi.get(`/lke/${wsThis}/saran`)).text(), /\/suggestion"/);
+    assert.equal((await accept(tpi, wsThis, 'A.I.1.i.b', await revOf(wsThis, 'A.I.1.i.b'))).status, 403);
     // an item code that is not in the rule set, or has no suggestion
-    assert.equal((await accept(ketua, ws2026, 'A.I.9.z', '')).status, 404);
-    assert.equal((await accept(ketua, ws2026, 'A.I.2.i.a', '')).status, 303);
+    assert.equal((await accept(ketua, wsThis, 'A.I.9.z', '')).status, 404);
+    assert.equal((await accept(ketua, wsThis, 'A.I.2.i.a', '')).status, 303);
     // without the CSRF token
-    assert.equal((await ketua.post(`/lke/${ws2026}/items/A.I.1.i.b/suggestion`, { rev: '' }, { csrf: false })).status, 403);
+    assert.equal((await ketua.post(`/lke/${wsThis}/items/A.I.1.i.b/suggestion`, { rev: '' }, { csrf: false })).status, 403);
     assert.deepEqual(await snap(), s0);
   });
 
   test('work-plan records feed the suggestion at once: a new change of an agent, a new pakta signature', async () => {
     const before = (await suggestions()).find((x) => x.item === 'A.II.1.i.a')!.answer as { inputs: { agents: number; changes: number } };
-    const [agent] = await t.database.query<{ id: string }>('select id from workplan_agents where unit_id = $1 and year = 2026 limit 1', [unitId]);
-    const res = await ketua.post(`/agen-perubahan/${agent.id}/changes`, { unitId, year: '2026', title: 'Papan informasi biaya layanan', description: 'Uraian', implementedOn: '2026-06-02', integrated: 'yes', integratedNote: 'Masuk SOP' });
+    const [agent] = await t.database.query<{ id: string }>('select id from workplan_agents where unit_id = $1 and year = $2 limit 1', [unitId, THIS]);
+    const res = await ketua.post(`/agen-perubahan/${agent.id}/changes`, { unitId, year: String(THIS), title: 'Papan informasi biaya layanan', description: 'Uraian', implementedOn: dayIn(new Date()), integrated: 'yes', integratedNote: 'Masuk SOP' });
     assert.equal(res.status, 303);
     const now = await suggestions();
     assert.deepEqual((now.find((x) => x.item === 'A.II.1.i.a')!.answer as { inputs: unknown }).inputs, { agents: before.inputs.agents, changes: before.inputs.changes + 1 });
@@ -171,7 +174,7 @@ describe('suggested answers from the work plan', () => {
     assert.ok(b.inputs.integrated >= 1);
     const pakta = (s: Awaited<ReturnType<typeof suggestions>>) => s.find((x) => x.item === 'A.I.1.iv.d')!.facts.find((f) => f.key === 'wpl.fact.people.pakta')!.params!;
     // someone of the unit who has not signed this year's pact signs it now
-    const year = Number(dayIn(new Date()).slice(0, 4));
+    const year = THIS;
     const p0 = pakta(await suggestions(year));
     const [missing] = await t.database.query<{ username: string }>(
       `select a.username from kernel_accounts a join org_people p on p.account_id = a.id
