@@ -4,6 +4,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import { currentYear } from '../src/kernel/workdays.ts';
 import { getRuleSet } from '../src/modules/assessment/lke.ruleset.ts';
 import { parseAnswers } from '../src/modules/assessment/lke.rules.ts';
 import type { Answer, RuleItem } from '../src/modules/assessment/lke.types.ts';
@@ -87,7 +88,8 @@ describe('LKE through the web', () => {
     app = await createTestApp();
     ketua = await loggedIn(app.app, 'ketua.zi');
     dpm = await unitId(app, 'DPMPTSPKUKM');
-    id = await createWorksheet(ketua, dpm, 2027);
+    // next year: the demo holds this year's and last year's worksheets of the unit
+    id = await createWorksheet(ketua, dpm, currentYear() + 1);
   });
   after(() => app.close());
 
