@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatNip, parseNip } from './org.rules.ts';
+import { AREA_ROLES, formatNip, parseNip } from './org.rules.ts';
 import { parseCsv, CsvError, csvCell } from './org.csv.ts';
 
 const today = new Date('2026-11-27T00:00:00Z');
@@ -77,8 +77,46 @@ test('parseNip at the boundaries: the month of the 18th birthday, this month (in
   }
 });
 
-test('formatNip groups the digits as on official documents', () => {
-  assert.equal(formatNip('196804121993031001'), '19680412 199303 1 001');
+test('formatNip groups the digits as on official documents; anything but exactly 18 digits stays as given', () => {
+  const cases: [string, string][] = [
+    ['196804121993031001', '19680412 199303 1 001'],
+    ['199006152015032999', '19900615 201503 2 999'],
+    ['1968041219930310011', '1968041219930310011'], // 19 digits
+    ['A196804121993031001', 'A196804121993031001'], // a letter before 18 digits
+    ['196804121993031001A', '196804121993031001A'], // a letter after 18 digits
+    ['19680412 199303 1 001', '19680412 199303 1 001'], // already grouped
+    ['', ''],
+  ];
+  for (const [raw, want] of cases) assert.equal(formatNip(raw), want, raw);
+});
+
+test('parseNip: born from 1940 on, appointment months 01..12, the parts returned as written', () => {
+  const cases: [string, string][] = [
+    ['194001011960031001', 'ok'], // 1 January 1940: the first birth date accepted
+    ['193912311960031001', 'nip.birth_date'], // 31 December 1939
+    ['199006152015001001', 'nip.appointment'], // appointment month 00
+    ['199006152015011001', 'ok'], // appointment month 01
+    ['199006152015121001', 'ok'], // appointment month 12
+    ['199006002015011001', 'nip.birth_date'], // day 00
+    ['199006312015011001', 'nip.birth_date'], // 31 June
+    ['199000152015011001', 'nip.birth_date'], // month 00
+    ['200002292018021001', 'ok'], // 2000 is a leap year
+    ['190002292018021001', 'nip.birth_date'], // before 1940 (and 1900 is not a leap year)
+  ];
+  for (const [raw, expected] of cases) {
+    const r = parseNip(raw, today);
+    assert.equal(r.ok ? 'ok' : r.error, expected, raw);
+  }
+  assert.deepEqual(parseNip(' 19900615-201503.2 045 ', today), {
+    ok: true, value: '199006152015032045', info: { birthDate: '1990-06-15', appointed: '2015-03', gender: 'P', sequence: 45 },
+  });
+  assert.deepEqual(parseNip('194001011960031001', today), {
+    ok: true, value: '194001011960031001', info: { birthDate: '1940-01-01', appointed: '1960-03', gender: 'L', sequence: 1 },
+  });
+});
+
+test('the ZI coordinator is the one role granted per reform area', () => {
+  assert.deepEqual(AREA_ROLES, ['zi_coordinator']);
 });
 
 test('parseCsv reads quoted fields, both delimiters, CRLF and a BOM', () => {
