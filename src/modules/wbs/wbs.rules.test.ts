@@ -103,17 +103,17 @@ test('the report form: every field at its limit is accepted, one character more 
   // the length is counted after trimming: spaces around a value at the limit do not count
   assert.equal(parseReport({ what: `  ${'x'.repeat(10_000)}  `, who: 'b' }).what.length, 10_000);
   // too long wins over a control character in the same field
-  assert.deepEqual(failureOf(() => parseReport({ what: 'a', who: 'b', when: `\u0001${'x'.repeat(200)}` })).fields, { when: 'wbs.error.too_long' });
+  assert.deepEqual(failureOf(() => parseReport({ what: 'a', who: 'b', when: `\u0001${'x'.repeat(200)}` }))?.fields, { when: 'wbs.error.too_long' });
 });
 
 test('the report form: required parts, the error kind and code, every field error at once', () => {
   assert.deepEqual(failureOf(() => parseReport({})), { kind: 'validation', code: 'wbs.error.form', fields: { what: 'wbs.error.what_required', who: 'wbs.error.who_required' } });
   assert.deepEqual(failureOf(() => parseReport({ what: ' \r\n ', who: 'b' })), { kind: 'validation', code: 'wbs.error.form', fields: { what: 'wbs.error.what_required' } });
   assert.deepEqual(failureOf(() => parseReport({ what: 'a', who: '\t' })), { kind: 'validation', code: 'wbs.error.form', fields: { who: 'wbs.error.who_required' } });
-  assert.deepEqual(failureOf(() => parseReport({ what: 'a'.repeat(10_001), who: '', name: 'n'.repeat(201), unit: 'x' })).fields,
+  assert.deepEqual(failureOf(() => parseReport({ what: 'a'.repeat(10_001), who: '', name: 'n'.repeat(201), unit: 'x' }))?.fields,
     { what: 'wbs.error.too_long', who: 'wbs.error.who_required', name: 'wbs.error.too_long', unit: 'wbs.error.unit_unknown' });
   // a value that is not a string counts as empty
-  assert.deepEqual(failureOf(() => parseReport({ what: 42, who: ['b'] } as unknown as Record<string, string>)).fields, { what: 'wbs.error.what_required', who: 'wbs.error.who_required' });
+  assert.deepEqual(failureOf(() => parseReport({ what: 42, who: ['b'] } as unknown as Record<string, string>))?.fields, { what: 'wbs.error.what_required', who: 'wbs.error.who_required' });
 });
 
 test('the report form: Windows line ends become \\n, the rest is kept as typed', () => {
