@@ -8,6 +8,7 @@
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const REPLACEMENT = '\ufffd';
+const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
 
 export type TextProblem = 'error.text.control' | 'error.text.encoding';
 
@@ -35,4 +36,12 @@ export function badTextFields(form: Record<string, unknown>, only?: readonly str
     }
   }
   return out;
+}
+
+/**
+ * A refused value as it may be shown again in its field: each control character becomes U+FFFD, so
+ * the page stays valid HTML and the person sees where the character was (the field error says why).
+ */
+export function echoableText(value: string): string {
+  return value.replace(CONTROL_ALL, REPLACEMENT);
 }

@@ -141,6 +141,9 @@ test('capValue: table of lengths, never half a surrogate pair', () => {
     ['ab😀', 3, 'ab'],
     ['ab😀', 4, 'ab😀'],
     ['abc', 0, ''],
+    ['Izin\u0000usaha', 20, 'Izin\ufffdusaha'],
+    ['a\u001b[31mb\u007f', 20, 'a\ufffd[31mb\ufffd'],
+    ['tab\tline\nCR\r', 20, 'tab\tline\nCR\r'],
   ];
   for (const [input, max, want] of rows) assert.equal(capValue(input, max), want, `${input} ${max}`);
   assert.equal(capValue(null, 3), '');

@@ -1,6 +1,7 @@
 import type { Child } from 'hono/jsx';
 import { Layout } from './layout.tsx';
 import type { View } from './view.ts';
+import { echoableText } from '../text.ts';
 
 export type FieldErrors = Record<string, string>;
 
@@ -20,9 +21,12 @@ export function Csrf({ v }: { v: View }) {
 /** Echo caps for fields that declare no maxlength. */
 export const ECHO_CAP = { text: 2000, textarea: 20_000 } as const;
 
-/** A submitted value as it may be re-rendered: at most `max` UTF-16 units (as the browser's maxlength), never half a surrogate pair. */
+/**
+ * A submitted value as it may be re-rendered: at most `max` UTF-16 units (as the browser's maxlength),
+ * never half a surrogate pair, control characters shown as U+FFFD (echoableText).
+ */
 export function capValue(value: string | number | null | undefined, max: number): string {
-  const s = value === null || value === undefined ? '' : String(value);
+  const s = value === null || value === undefined ? '' : echoableText(String(value));
   if (s.length <= max) return s;
   let out = s.slice(0, Math.max(0, max));
   const last = out.charCodeAt(out.length - 1);

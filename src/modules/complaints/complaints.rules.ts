@@ -5,6 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { DomainError } from '../../kernel/errors.ts';
+import { badTextFields, textProblem } from '../../kernel/text.ts';
 import { addWorkingDays, isIsoDate, workingDaysBetween, type IsoDate, type OffDays } from '../../kernel/workdays.ts';
 
 interface Source { tag: string; ref: string }
@@ -131,6 +132,9 @@ const oneLine = (s: unknown) => clean(s).replace(/\s+/g, ' ');
 
 export const LIMITS = { subject: 200, description: 5000, location: 300, name: 150, contact: 150, text: 5000, ref: 60 } as const;
 
+/** The fields of a complaint form a person types or picks (checked for control characters and invalid UTF-8). */
+const TYPED_FIELDS = ['unitId', 'category', 'subject', 'description', 'location', 'eventDate', 'name', 'contact', 'channel', 'laporRef', 'receivedOn', 'classification'] as const;
+
 export interface ComplaintInput {
   unitId?: string; category?: string; subject?: string; description?: string; location?: string; eventDate?: string;
   name?: string; contact?: string; anonymous?: string;
@@ -192,12 +196,17 @@ export function parseComplaint(input: ComplaintInput, today: IsoDate, opts: { st
     else receivedOn = r;
     if (eventDate && isIsoDate(eventDate) && isIsoDate(r) && eventDate > r && !e.eventDate) e.eventDate = 'complaints.err.event_after_receipt';
   }
+  // a control character or invalid UTF-8 in any field is refused with the shared field error (never stripped)
+  const typed = badTextFields(input as Record<string, unknown>, anonymous ? TYPED_FIELDS.filter((f) => f !== 'name' && f !== 'contact') : TYPED_FIELDS);
+  Object.assign(e, typed);
   if (Object.keys(e).length) throw new DomainError('validation', 'error.validation', {}, e);
   return { category, classification, subject, description, location, eventDate, complainantName: name, complainantContact: contact, channel, laporRef, receivedOn };
 }
 
 /** A required text (reply, note, reason, outcome), one field. */
 export function parseText(raw: unknown, field: string, code = 'complaints.err.text'): string {
+  const problem = typeof raw === 'string' ? textProblem(raw) : null;
+  if (problem) throw new DomainError('validation', problem, {}, { [field]: problem });
   const s = clean(raw);
   if (!s) throw new DomainError('validation', code, {}, { [field]: code });
   if (s.length > LIMITS.text) throw new DomainError('validation', 'complaints.err.too_long', {}, { [field]: 'complaints.err.too_long' });
