@@ -4,7 +4,10 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { shippedYears } from './calendar.ts';
-import { addDays, addWorkingDays, dayIn, isIsoDate, isWeekend, isWorkingDay, nextWorkingDay, workingDaysBetween } from './workdays.ts';
+import {
+  addDays, addWorkingDays, currentMonth, currentYear, dayIn, isIsoDate, isWeekend, isWorkingDay, nextWorkingDay, regencyTimeZone, regencyToday, setRegencyTimeZone,
+  workingDaysBetween,
+} from './workdays.ts';
 
 const off = new Set(shippedYears().flatMap((y) => y.days.map((d) => d.day)));
 
@@ -111,5 +114,83 @@ describe('deadlines in working days (start day not counted)', () => {
     assert.equal(addWorkingDays('2026-06-01', 1, edited), '2026-06-02');
     edited.add('2026-06-02');
     assert.equal(addWorkingDays('2026-06-01', 1, edited), '2026-06-03');
+  });
+});
+
+describe('edges: the date format, error messages, the guards against a calendar without working days', () => {
+  test('isIsoDate: the whole string, a string only, years from 0100', () => {
+    const cases: [unknown, boolean][] = [
+      ['x2026-01-01', false], ['2026-01-01x', false], [' 2026-01-01', false], ['2026-01-01\n', false], ['12026-01-01', false], ['2026-01-011', false],
+      [new String('2026-01-01'), false], [{ toString: () => '2026-01-01' }, false], [null, false], [undefined, false],
+      ['2026-04-31', false], ['2026-00-10', false], ['2026-01-00', false], ['2026-01-32', false],
+      // Date.UTC reads years 0–99 as 1900–1999: such dates are refused (no record of this platform is that old)
+      ['0050-01-01', false], ['0099-12-31', false], ['0100-01-01', true], ['2000-02-29', true], ['2100-02-29', false], ['9999-12-31', true],
+    ];
+    for (const [v, ok] of cases) assert.equal(isIsoDate(v), ok, JSON.stringify(v) ?? String(v));
+  });
+  test('the messages of the range errors', () => {
+    assert.throws(() => addDays('2026-02-30', 1), { name: 'RangeError', message: 'not a date: 2026-02-30' });
+    assert.throws(() => isWeekend('kemarin'), { name: 'RangeError', message: 'not a date: kemarin' });
+    assert.throws(() => nextWorkingDay('', new Set()), { name: 'RangeError', message: 'not a date: ' });
+    assert.throws(() => addWorkingDays('2026-11-30', -1, new Set()), { name: 'RangeError', message: 'working days must be a whole number ≥ 0, got -1' });
+    assert.throws(() => addWorkingDays('2026-11-30', 2.5, new Set()), { name: 'RangeError', message: 'working days must be a whole number ≥ 0, got 2.5' });
+    assert.throws(() => addWorkingDays('2026-11-30', Number.NaN, new Set()), { name: 'RangeError', message: 'working days must be a whole number ≥ 0, got NaN' });
+  });
+  test('an entry of the calendar that is not a date is ignored', () => {
+    const cal = new Set(['libur', '2026-06-02', '2026-02-30']);
+    assert.equal(addWorkingDays('2026-06-01', 1, cal), '2026-06-03');
+    assert.equal(workingDaysBetween('2026-06-01', '2026-06-05', cal), 3);
+    assert.equal(nextWorkingDay('2026-06-02', cal), '2026-06-03');
+  });
+  const offFrom = (first: string, last: string) => { const s = new Set<string>(); for (let d = first; d <= last; d = addDays(d, 1)) s.add(d); return s; };
+  test('nextWorkingDay crosses a break of 401 days (Mon 5 Jan 2026 to Tue 9 Feb 2027); one more day off is an error', () => {
+    assert.equal(nextWorkingDay('2026-01-05', offFrom('2026-01-05', '2027-02-09')), '2027-02-10');
+    assert.throws(() => nextWorkingDay('2026-01-05', offFrom('2026-01-05', '2027-02-10')), { name: 'RangeError', message: 'the calendar leaves no working days' });
+    assert.throws(() => nextWorkingDay('2026-01-01', offFrom('2026-01-01', '2030-12-31')), { name: 'RangeError', message: 'the calendar leaves no working days' });
+  });
+  test('addWorkingDays scans 7 n + 401 days at most: n = 1 across 407 days off is found, 408 is an error', () => {
+    assert.equal(addWorkingDays('2026-01-05', 1, offFrom('2026-01-06', '2027-02-16')), '2027-02-17');
+    assert.throws(() => addWorkingDays('2026-01-05', 1, offFrom('2026-01-06', '2027-02-17')), { name: 'RangeError', message: 'the calendar leaves no working days' });
+    assert.equal(addWorkingDays('2026-01-05', 0, offFrom('2026-01-05', '2026-01-09')), '2026-01-12');
+  });
+  test('workingDaysBetween: the day after the start counts, the start does not', () => {
+    const cases: [string, string, number][] = [
+      ['2026-11-27', '2026-11-30', 1], ['2026-11-27', '2026-11-29', 0], ['2026-11-30', '2026-12-01', 1], ['2026-11-29', '2026-11-30', 1], ['2026-12-01', '2026-11-30', 0],
+    ];
+    for (const [from, to, n] of cases) assert.equal(workingDaysBetween(from, to, new Set()), n, `${from} → ${to}`);
+  });
+});
+
+describe('the regency time zone', () => {
+  const newYearWib = new Date('2026-12-31T17:30:00Z'); // 00:30 WIB on 1 January 2027, 17:30 UTC on 31 December
+  test('today, this year and this month in WIB by default, or in a given zone', () => {
+    assert.equal(regencyTimeZone(), 'Asia/Jakarta');
+    assert.equal(regencyToday(newYearWib), '2027-01-01');
+    assert.equal(regencyToday(newYearWib, 'UTC'), '2026-12-31');
+    assert.equal(currentYear(newYearWib), 2027);
+    assert.equal(currentYear(newYearWib, 'UTC'), 2026);
+    assert.equal(currentMonth(newYearWib), 1);
+    assert.equal(currentMonth(newYearWib, 'UTC'), 12);
+    assert.equal(currentMonth(new Date('2026-10-15T03:00:00Z')), 10);
+    assert.match(regencyToday(), /^\d{4}-\d{2}-\d{2}$/);
+    assert.equal(currentYear(), Number(regencyToday().slice(0, 4)));
+  });
+  test('setRegencyTimeZone changes every default; an unknown zone is refused and the old one kept', () => {
+    const before = regencyTimeZone();
+    try {
+      const late = new Date('2026-12-31T16:30:00Z'); // 23:30 WIB, 00:30 WITA
+      assert.equal(dayIn(late), '2026-12-31');
+      setRegencyTimeZone('Asia/Makassar');
+      assert.equal(regencyTimeZone(), 'Asia/Makassar');
+      assert.equal(dayIn(late), '2027-01-01');
+      assert.equal(regencyToday(late), '2027-01-01');
+      assert.equal(currentYear(late), 2027);
+      assert.equal(currentMonth(late), 1);
+      assert.throws(() => setRegencyTimeZone('Asia/Atlantis'), RangeError);
+      assert.equal(regencyTimeZone(), 'Asia/Makassar');
+    } finally {
+      setRegencyTimeZone(before);
+    }
+    assert.equal(regencyTimeZone(), 'Asia/Jakarta');
   });
 });

@@ -5,11 +5,12 @@ import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
 import { getRuleSet } from './lke.ruleset.ts';
+import { DomainError } from '../../kernel/errors.ts';
 import {
-  betterAnswers, carryOver, compareLayers, computePercent, describeAnswer, evaluatePrerequisites, judge, LETTERS_OF, parseAnswer, parseAnswers,
-  resolveOptions, scoreAnswers, valueOf, whatWouldItTake,
+  betterAnswers, carryOver, compareLayers, computePercent, describeAnswer, evaluateCriteria, evaluatePrerequisites, judge, LETTERS_OF, parseAnswer,
+  parseAnswers, parsePrerequisites, resolveOptions, sameAnswer, scoreAnswers, valueOf, whatWouldItTake,
 } from './lke.rules.ts';
-import type { Answer, Answers, RuleItem, ScoreResult } from './lke.types.ts';
+import type { Answer, Answers, RuleItem, RuleSet, ScoreResult } from './lke.types.ts';
 
 const rs = getRuleSet('permenpanrb-90-2021');
 const example = JSON.parse(readFileSync(new URL('./fixtures/worked-example.json', import.meta.url), 'utf8')) as { answers: Record<string, unknown> };
@@ -383,4 +384,486 @@ describe('describeAnswer', () => {
   ];
   for (const [code, a, locale, text] of cases) test(`${code} ${JSON.stringify(a)} → ${text}`, () => assert.equal(describeAnswer(item(code), a, locale as 'id' | 'en', opts), text));
   test('no answer is a dash', () => assert.equal(describeAnswer(item('A.I.1.i.a'), null, 'id'), '—'));
+});
+
+// ---------------------------------------------------------------- edges of every rule, one by one
+
+/** The DomainError a call throws (fails when it throws nothing or something else). */
+function refusal(fn: () => unknown): DomainError {
+  try {
+    fn();
+  } catch (e) {
+    assert.ok(e instanceof DomainError, `a DomainError, not ${String(e)}`);
+    return e;
+  }
+  assert.fail('expected a refusal');
+}
+
+const legacy = getRuleSet('permenpanrb-52-2014');
+const src = { tag: 'U' as const, ref: 'test' };
+const tx = (id: string) => ({ id, en: id });
+/**
+ * A tiny synthetic rule set for the shapes the real ones do not have: area 1 made of two area
+ * nodes coded A.I (pemenuhan) and A.II (reform), an area 2 without nodes, a leaf node C without
+ * items, a node Z of weight 0, a percent item without a formula whose "total" is the sum of x and
+ * y, abc answers without official values, a threshold on a node that does not exist, and
+ * prerequisites whose minimum is set for WBK only.
+ */
+const tiny: RuleSet = {
+  id: 'tiny', title: tx('tiny'), regulation: 'test', status: 'current', fromYear: 2000, toYear: null, supersedes: null, partial: false,
+  defaults: { optionValues: 'official', areaMinimum: 'combined', complaintFormula: 'completed', zeroDenominator: 'perItem' },
+  optionDocs: {
+    optionValues: { values: ['official', 'exact'], default: 'official', why: tx('') },
+    areaMinimum: { values: ['combined', 'perHalf', 'both'], default: 'combined', why: tx('') },
+    complaintFormula: { values: ['completed', 'completedOrInProcess'], default: 'completed', why: tx('') },
+    zeroDenominator: { values: ['perItem', 'full', 'zero'], default: 'perItem', why: tx('') },
+  },
+  optionValues: { official: { yn: { Ya: 1, Tidak: 0 } }, exact: { yn: { Ya: 1, Tidak: 0 }, abc: { A: 1, B: 0.5, C: 0 } } },
+  indexMax: 4,
+  nodes: [
+    { code: 'A', kind: 'component', title: tx('A'), weight: 10, parent: null, area: null },
+    { code: 'A.I', kind: 'area', title: tx('A.I'), weight: 4, parent: 'A', area: 1 },
+    { code: 'A.II', kind: 'area', title: tx('A.II'), weight: 6, parent: 'A', area: 1 },
+    { code: 'C', kind: 'component', title: tx('C'), weight: 3, parent: null, area: null },
+    { code: 'Z', kind: 'component', title: tx('Z'), weight: 0, parent: null, area: null },
+  ],
+  items: [
+    { code: 'A.I.a', seq: 1, sub: 'A.I', area: 1, type: 'yn', question: tx('a'), options: [], weight: 2, evidence: [] },
+    {
+      code: 'A.I.b', seq: 2, sub: 'A.I', area: 1, type: 'percent', question: tx('b'), options: [], weight: 2, evidence: [],
+      inputs: [{ key: 'total', label: tx('total'), sumOf: ['x', 'y'] }, { key: 'x', label: tx('x') }, { key: 'y', label: tx('y') }],
+    },
+    { code: 'A.II.a', seq: 3, sub: 'A.II', area: 1, type: 'abc', question: tx('c'), options: [], weight: 6, evidence: [] },
+  ],
+  areas: [{ area: 1, title: { id: 'Satu', en: 'One' }, weight: 10 }, { area: 2, title: { id: 'Dua', en: 'Two' }, weight: 5 }],
+  thresholds: {
+    WBK: [{ id: 'ghost', kind: 'node', node: 'NOPE', min: 1, label: { id: 'Hantu', en: 'Ghost' }, source: src }],
+    WBBM: [],
+  },
+  prerequisites: [
+    { id: 'g', kind: 'grade', scale: ['LOW', 'MID', 'HIGH'], min: { WBK: 'LOW' }, label: tx('g'), source: src, predicates: ['WBK', 'WBBM'] },
+    { id: 'n', kind: 'number', min: { WBK: 0 }, label: tx('n'), source: src, predicates: ['WBK', 'WBBM'] },
+  ],
+  notes: [],
+  sources: [],
+};
+const tinyItem = (code: string) => tiny.items.find((i) => i.code === code)!;
+
+describe('parseAnswer: every accepted shape', () => {
+  test('nothing given (null, undefined, "") is unanswered, for every answer type', () => {
+    for (const code of ['A.I.1.i.a', 'A.I.2.i.b', 'B.I.a', 'A.II.1.i.a', 'A.II.5.iii.a']) {
+      for (const raw of [null, undefined, '']) assert.equal(parseAnswer(item(code), raw), null, `${code} ${String(raw)}`);
+    }
+  });
+  const accepted: [string, unknown, Answer | null][] = [
+    ['A.I.1.i.b', { option: 'b' }, { option: 'B' }],
+    ['A.I.1.i.a', { option: 'Tidak' }, { option: 'Tidak' }],
+    ['A.I.1.i.a', 'TIDAK', { option: 'Tidak' }],
+    ['A.I.2.i.b', 'e', { option: 'E' }],
+    ['B.I.a', { index: 3.5 }, { index: 3.5 }],
+    ['B.I.a', { index: '3,25' }, { index: 3.25 }],
+    ['B.I.a', '3,6', { index: 3.6 }],
+    ['B.I.a', ' 2.5 ', { index: 2.5 }],
+    ['B.I.a', 0, { index: 0 }],
+    ['B.I.a', 4, { index: 4 }],
+    ['B.I.a', '4', { index: 4 }],
+    ['A.II.4.i.a', { percent: 0 }, { percent: 0 }],
+    ['A.II.1.i.a', { agents: ' 10 ', changes: '12' }, { inputs: { agents: 10, changes: 12 } }],
+    ['A.II.1.i.a', { inputs: { agents: 10, changes: 12 } }, { inputs: { agents: 10, changes: 12 } }],
+    ['A.II.1.i.a', { agents: 1_000_000, changes: 0 }, { inputs: { agents: 1_000_000, changes: 0 } }],
+    ['A.II.1.i.a', { agents: '', changes: '' }, null],
+    ['A.II.1.i.a', { agents: null, changes: undefined }, null],
+    ['A.II.1.i.a', {}, null],
+    ['A.II.1.i.a', { inputs: {} }, null],
+    // the required filers given without their parts stay as given; given with matching parts, too
+    ['A.II.5.iii.a', { required: 3, reported: 3 }, { inputs: { required: 3, reported: 3 } }],
+    ['A.II.5.iii.a', { required: 3, head: 1, officials: 2, others: 0, reported: 3 }, { inputs: { required: 3, head: 1, officials: 2, others: 0, reported: 3 } }],
+    ['A.II.5.iii.a', { head: 1, reported: 1 }, { inputs: { head: 1, reported: 1, required: 1 } }],
+    ['A.II.3.iii.a', { previousYear: 4, thisYear: 1 }, { inputs: { previousYear: 4, thisYear: 1 } }],
+    ['A.II.5.ii.a', { toFollowUp: 20, completed: 18 }, { inputs: { toFollowUp: 20, completed: 18 } }],
+  ];
+  for (const [code, raw, expected] of accepted) {
+    test(`${code} ${JSON.stringify(raw)} → ${JSON.stringify(expected)}`, () => assert.deepEqual(parseAnswer(item(code), raw), expected));
+  }
+  test('an item without a formula takes its inputs as given, sums included', () => {
+    assert.deepEqual(parseAnswer(tinyItem('A.I.b'), { x: 1, y: 2 }), { inputs: { x: 1, y: 2, total: 3 } });
+    assert.deepEqual(parseAnswer(tinyItem('A.I.b'), { x: 4 }), { inputs: { x: 4, total: 4 } });
+  });
+});
+
+describe('parseAnswer: every refusal, its code and its parameters', () => {
+  const long = 'abcdefghijklmnopqrstuvwxyz';
+  const key50 = 'k'.repeat(50);
+  const refused: [string, unknown, string, Record<string, string | number>][] = [
+    ['A.I.1.i.b', 3, 'lke.answer.option_expected', { options: 'A/B/C' }],
+    ['A.I.1.i.a', { option: 1 }, 'lke.answer.option_expected', { options: 'Ya/Tidak' }],
+    ['A.I.1.i.a', true, 'lke.answer.option_expected', { options: 'Ya/Tidak' }],
+    ['A.I.1.i.b', 'D', 'lke.answer.option_invalid', { given: 'D', options: 'A/B/C' }],
+    ['A.I.1.iii.a', 'E', 'lke.answer.option_invalid', { given: 'E', options: 'A/B/C/D' }],
+    ['A.I.2.i.b', long, 'lke.answer.option_invalid', { given: 'abcdefghijklmnopqrst', options: 'A/B/C/D/E' }],
+    ['B.I.a', '   ', 'lke.answer.index_expected', {}],
+    ['B.I.a', { index: 'x' }, 'lke.answer.index_expected', {}],
+    ['B.I.a', Number.POSITIVE_INFINITY, 'lke.answer.index_expected', {}],
+    ['B.I.a', Number.NaN, 'lke.answer.index_expected', {}],
+    ['B.I.a', { option: 'A' }, 'lke.answer.index_expected', {}],
+    ['B.I.a', -0.01, 'lke.answer.index_range', {}],
+    ['B.I.a', 4.01, 'lke.answer.index_range', {}],
+    ['B.I.a', { index: 5 }, 'lke.answer.index_range', {}],
+    ['A.II.4.i.a', { percent: [50] }, 'lke.answer.percent_expected', {}],
+    ['A.II.4.i.a', { percent: null }, 'lke.answer.percent_expected', {}],
+    ['A.II.4.i.a', [1, 2], 'lke.answer.percent_expected', {}],
+    ['A.II.4.i.a', 42, 'lke.answer.percent_expected', {}],
+    ['A.II.4.i.a', { percent: -0.01 }, 'lke.answer.percent_negative', {}],
+    ['A.II.4.i.a', { percent: 1000.01 }, 'lke.answer.percent_range', {}],
+    ['A.II.1.i.a', { agents: 3, changes: 1, bogus: 1 }, 'lke.answer.input_unknown', { input: 'bogus', inputs: 'agents, changes' }],
+    ['A.II.1.i.a', { [key50]: 1 }, 'lke.answer.input_unknown', { input: 'k'.repeat(40), inputs: 'agents, changes' }],
+    ['A.II.1.i.a', { agents: null, changes: 2 }, 'lke.answer.input_missing', { input: 'agents' }],
+    ['A.II.1.i.a', { agents: undefined, changes: 2 }, 'lke.answer.input_missing', { input: 'agents' }],
+    ['A.II.1.i.a', { agents: '', changes: 2 }, 'lke.answer.input_missing', { input: 'agents' }],
+    ['A.II.1.i.a', { agents: 2 }, 'lke.answer.input_missing', { input: 'changes' }],
+    ['A.II.3.iii.a', { previousYear: 4 }, 'lke.answer.input_missing', { input: 'thisYear' }],
+    ['A.II.3.iii.a', { thisYear: 1, sanctioned: 1 }, 'lke.answer.input_missing', { input: 'previousYear' }],
+    ['A.II.5.ii.a', { toFollowUp: 20, inProcess: 2 }, 'lke.answer.input_missing', { input: 'completed' }],
+    ['A.II.5.ii.a', { completed: 3 }, 'lke.answer.input_missing', { input: 'toFollowUp' }],
+    ['A.II.1.i.a', { agents: 'x', changes: 1 }, 'lke.answer.count_integer', { input: 'agents' }],
+    ['A.II.1.i.a', { agents: true, changes: 1 }, 'lke.answer.count_integer', { input: 'agents' }],
+    ['A.II.1.i.a', { agents: 2, changes: 2.5 }, 'lke.answer.count_integer', { input: 'changes' }],
+    ['A.II.1.i.a', { agents: 2, changes: Number.POSITIVE_INFINITY }, 'lke.answer.count_integer', { input: 'changes' }],
+    ['A.II.1.i.a', { agents: -1, changes: 0 }, 'lke.answer.count_negative', { input: 'agents' }],
+    ['A.II.1.i.a', { agents: 1_000_001, changes: 0 }, 'lke.answer.count_range', { input: 'agents' }],
+    ['A.II.5.iii.a', { required: 9, head: 1, officials: 2, others: 0, reported: 3 }, 'lke.answer.sum_mismatch', { input: 'required', sum: 3 }],
+  ];
+  for (const [code, raw, err, params] of refused) {
+    test(`${code} ${JSON.stringify(raw)} → ${err} ${JSON.stringify(params)}`, () => {
+      const e = refusal(() => parseAnswer(item(code), raw));
+      assert.equal(e.kind, 'validation');
+      assert.equal(e.code, err);
+      assert.deepEqual(e.params, { item: code, ...params });
+    });
+  }
+});
+
+describe('parseAnswers: the whole map', () => {
+  for (const raw of [null, undefined, 0, '', 'A', 5, true, [], [{ 'A.I.1.i.a': 'Ya' }]]) {
+    test(`${JSON.stringify(raw)} is not an answer map`, () => {
+      const e = refusal(() => parseAnswers(rs, raw));
+      assert.deepEqual([e.kind, e.code, e.params], ['validation', 'lke.answers.object_expected', {}]);
+    });
+  }
+  test('unanswered entries are left out of the map', () => {
+    assert.deepEqual(parseAnswers(rs, { 'A.I.1.i.a': '', 'A.I.1.i.b': 'A', 'B.I.a': null }), { 'A.I.1.i.b': { option: 'A' } });
+  });
+  test('a node code is not an item in a complete rule set, even a leaf node without items', () => {
+    assert.equal(refusal(() => parseAnswers(rs, { 'A.I.1.i': 0.5 })).code, 'lke.answer.unknown_item');
+    assert.equal(refusal(() => parseAnswers(tiny, { C: 1 })).code, 'lke.answer.unknown_item');
+  });
+  // a partial (legacy) rule set records the score of an area that has no items
+  const scores: [unknown, number | string][] = [
+    [4, 4], [{ score: 2.5 }, 2.5], [0, 0], [5, 5], [5.000000001, 5.000000001],
+    [5.01, 'refused'], [-0.01, 'refused'], ['4', 'refused'], [{ score: '3' }, 'refused'], [Number.NaN, 'refused'],
+    [Number.POSITIVE_INFINITY, 'refused'], [null, 'refused'], [{ points: 3 }, 'refused'],
+  ];
+  for (const [raw, expected] of scores) {
+    test(`legacy area A.1 (weight 5) recorded as ${JSON.stringify(raw)} → ${expected}`, () => {
+      if (typeof expected === 'number') assert.deepEqual(parseAnswers(legacy, { 'A.1': raw }), { 'A.1': { score: expected } });
+      else {
+        const e = refusal(() => parseAnswers(legacy, { 'A.1': raw }));
+        assert.deepEqual([e.kind, e.code, e.params], ['validation', 'lke.answer.score_range', { item: 'A.1', max: 5 }]);
+      }
+    });
+  }
+  test('legacy: A.3 takes up to its own weight 15; nodes with children or items, and unknown codes, are refused', () => {
+    assert.deepEqual(parseAnswers(legacy, { 'A.3': 15, 'B.I.a': 3.6 }), { 'A.3': { score: 15 }, 'B.I.a': { index: 3.6 } });
+    assert.deepEqual(refusal(() => parseAnswers(legacy, { 'A.3': 15.5 })).params, { item: 'A.3', max: 15 });
+    for (const code of ['A', 'B', 'B.I', 'B.II', 'X.1']) assert.equal(refusal(() => parseAnswers(legacy, { [code]: 1 })).code, 'lke.answer.unknown_item', code);
+  });
+});
+
+describe('scoring details', () => {
+  const o = resolveOptions(rs, {});
+  test('options: unknown values are refused naming the option; nothing given is the defaults', () => {
+    const e = refusal(() => resolveOptions(rs, { areaMinimum: 'sometimes' as 'both' }));
+    assert.deepEqual([e.kind, e.code, e.params], ['validation', 'lke.option.invalid', { option: 'areaMinimum', value: 'sometimes' }]);
+    assert.deepEqual(resolveOptions(rs, null), rs.defaults);
+    assert.deepEqual(resolveOptions(rs, { optionValues: undefined }), rs.defaults);
+    assert.deepEqual(resolveOptions(rs, { zeroDenominator: 'full' }), { ...rs.defaults, zeroDenominator: 'full' });
+  });
+  test('valueOf: no answer, or an answer of no known shape, has no value', () => {
+    assert.deepEqual(valueOf(rs, item('A.I.1.i.a'), null, o), { value: null });
+    assert.deepEqual(valueOf(rs, item('A.I.1.i.a'), undefined, o), { value: null });
+    assert.deepEqual(valueOf(rs, item('A.II.1.i.a'), { score: 2 }, o), { value: null });
+  });
+  test('valueOf: a letter without a value in the table is worth 0; an item without a formula computes nothing', () => {
+    assert.deepEqual(valueOf(tiny, tinyItem('A.II.a'), { option: 'A' }, tiny.defaults), { value: 0 });
+    assert.deepEqual(valueOf(tiny, tinyItem('A.II.a'), { option: 'A' }, { ...tiny.defaults, optionValues: 'exact' }), { value: 1 });
+    assert.deepEqual(valueOf(tiny, tinyItem('A.I.b'), { inputs: { x: 1, y: 2, total: 3 } }, tiny.defaults), { value: 0, rawPercent: null });
+    assert.equal(computePercent(item('A.I.1.i.a'), {}, o), null);
+  });
+  test('valueOf: an index is clamped to 0..4 and scaled', () => {
+    assert.deepEqual(valueOf(rs, item('B.I.a'), { index: 5 }, o), { value: 1 });
+    assert.deepEqual(valueOf(rs, item('B.I.a'), { index: -1 }, o), { value: 0 });
+    assert.deepEqual(valueOf(rs, item('B.I.a'), { index: 3 }, o), { value: 0.75 });
+  });
+  test('complaints: with none to follow up, any completed or in process counts 100 % whatever the zero policy', () => {
+    const cp = (inputs: Record<string, number>, over: object) => computePercent(item('A.II.5.ii.a'), inputs, resolveOptions(rs, over));
+    assert.equal(cp({ toFollowUp: 0, inProcess: 0, completed: 2 }, { zeroDenominator: 'zero' }), 100);
+    assert.equal(cp({ toFollowUp: 0, inProcess: 0, completed: 0 }, { zeroDenominator: 'zero' }), 0);
+    assert.equal(cp({ toFollowUp: 0, inProcess: 2, completed: 0 }, { zeroDenominator: 'zero' }), 0);
+    assert.equal(cp({ toFollowUp: 0, inProcess: 2, completed: 0 }, { zeroDenominator: 'zero', complaintFormula: 'completedOrInProcess' }), 100);
+    assert.equal(cp({ toFollowUp: 10, inProcess: 3, completed: 4 }, { complaintFormula: 'completedOrInProcess' }), 70);
+  });
+  test('item results carry the raw percentage only for percent items', () => {
+    const s = scoreAnswers(rs, { 'A.I.1.i.a': { option: 'Ya' }, 'A.II.4.i.a': { percent: 250 }, 'A.II.1.i.a': { inputs: { agents: 4, changes: 1 } } });
+    assert.deepEqual(s.items['A.I.1.i.a'], { value: 1, score: 0.25, weight: 0.25 });
+    assert.deepEqual(s.items['A.II.4.i.a'], { value: 1, score: 2, weight: 2, rawPercent: 250 });
+    assert.deepEqual(s.items['A.II.1.i.a'], { value: 0.25, score: 0.25, weight: 1, rawPercent: 25 });
+    assert.deepEqual(s.items['A.II.3.iii.a'], { value: null, score: 0, weight: 2 });
+    assert.deepEqual(s.items['B.I.a'], { value: null, score: 0, weight: 17.5 });
+  });
+  test('unanswered items are listed in rule-set order; answered ones are not', () => {
+    const s = scoreAnswers(rs, { 'A.I.1.i.a': { option: 'Tidak' }, 'B.II.a': { index: 0 } });
+    assert.equal(s.unanswered.length, 111);
+    assert.deepEqual([s.unanswered[0], s.unanswered[1], s.unanswered.at(-1)], ['A.I.1.i.b', 'A.I.1.ii.a', 'B.I.b']);
+    assert.deepEqual(scoreAnswers(tiny, { 'A.I.b': { inputs: { x: 1 } } }).unanswered, ['A.I.a', 'A.II.a']);
+  });
+  test('tiny rule set: halves by code, an area without nodes, weight 0, a leaf node in a complete set', () => {
+    const s = scoreAnswers(tiny, { 'A.I.a': { option: 'Ya' }, 'A.II.a': { option: 'B' }, C: { score: 2 } }, { optionValues: 'exact' });
+    assert.deepEqual(s.areas['1'], { weight: 10, score: 5, percent: 50, pemenuhan: 2, reform: 3 });
+    assert.deepEqual(s.areas['2'], { weight: 5, score: 0, percent: 0, pemenuhan: 0, reform: 0 });
+    assert.deepEqual(s.nodes.Z, { weight: 0, score: 0, percent: 0 });
+    assert.deepEqual(s.nodes.C, { weight: 3, score: 0, percent: 0 }, 'a complete rule set takes no recorded node scores');
+    assert.equal(s.total, 5);
+  });
+  test('legacy (partial): recorded area scores add up, capped at their weight; other shapes are ignored', () => {
+    const a = parseAnswers(legacy, { 'A.1': 4, 'A.2': 5, 'A.3': 12, 'A.4': 8, 'A.5': 12, 'A.6': 9, 'B.I.a': 3.6, 'B.II.a': 3.2 });
+    const s = scoreAnswers(legacy, a);
+    assert.deepEqual(s.areas['1'], { weight: 5, score: 4, percent: 80, pemenuhan: 4, reform: 0 });
+    assert.deepEqual(s.areas['3'], { weight: 15, score: 12, percent: 80, pemenuhan: 12, reform: 0 });
+    assert.equal(s.nodes.A!.score, 50);
+    assert.equal(r4(s.nodes['B.I']!.score), 13.5);
+    assert.equal(s.nodes['B.II']!.score, 16);
+    assert.equal(r4(s.total), 79.5);
+    assert.deepEqual(s.unanswered, ['B.I.b']);
+    const odd = scoreAnswers(legacy, { 'A.1': { score: 7 }, 'A.2': { index: 3 }, 'B.I': { score: 10 } } as Answers);
+    assert.equal(odd.nodes['A.1']!.score, 5, 'capped at the weight');
+    assert.equal(odd.nodes['A.2']!.score, 0, 'not a recorded score');
+    assert.equal(odd.nodes['B.I']!.score, 0, 'B.I is scored from its items');
+    assert.equal(odd.total, 5);
+  });
+});
+
+describe('criteria: values, units, messages', () => {
+  const full: Answers = {};
+  for (const it of rs.items) full[it.code] = it.type === 'index' ? { index: 4 } : it.type === 'percent' ? { percent: 100 } : { option: LETTERS_OF[it.type][0]! };
+  const base = scoreAnswers(rs, full);
+  const crit = (predicate: 'WBK' | 'WBBM', id: string, change: (s: ScoreResult) => void) => {
+    const s: ScoreResult = structuredClone(base);
+    change(s);
+    return evaluateCriteria(rs, s, predicate).find((c) => c.id === id)!;
+  };
+  test('a total criterion in points, whole', () => {
+    assert.deepEqual(crit('WBBM', 'total', (s) => { s.total = 90; }), {
+      id: 'total', label: { id: 'Nilai total', en: 'Total score' }, actual: 90, required: 85, unit: 'pts', passed: true,
+      message: { id: 'Nilai total 90,00 ≥ 85', en: 'Total score 90.00 ≥ 85' },
+    });
+  });
+  test('a node criterion in points, with a fractional minimum', () => {
+    assert.deepEqual(crit('WBK', 'B.I', (s) => { s.nodes['B.I']!.score = 18.25; }), {
+      id: 'B.I', label: { id: 'Birokrasi yang bersih dan akuntabel', en: 'Clean and accountable bureaucracy' }, actual: 18.25, required: 18.25, unit: 'pts', passed: true,
+      message: { id: 'Birokrasi yang bersih dan akuntabel 18,25 ≥ 18,25', en: 'Clean and accountable bureaucracy 18.25 ≥ 18.25' },
+    });
+  });
+  test('an area criterion in percent, naming the area', () => {
+    assert.deepEqual(crit('WBBM', 'area.3', (s) => { s.areas['3']!.percent = 74.5; }), {
+      id: 'area.3', label: { id: 'Penataan Sistem Manajemen SDM', en: 'HR management system' }, actual: 74.5, required: 75, unit: '%', passed: false, area: 3,
+      message: { id: 'Penataan Sistem Manajemen SDM 74,50 % < 75 %', en: 'HR management system 74.50 % < 75 %' },
+    });
+  });
+  const messages: [number, string, string][] = [
+    [74.999, 'Penataan Sistem Manajemen SDM 74,9990 % < 75 %', 'HR management system 74.9990 % < 75 %'],
+    [75, 'Penataan Sistem Manajemen SDM 75,00 % ≥ 75 %', 'HR management system 75.00 % ≥ 75 %'],
+    [75.001, 'Penataan Sistem Manajemen SDM 75,00 % ≥ 75 %', 'HR management system 75.00 % ≥ 75 %'],
+    [74.99, 'Penataan Sistem Manajemen SDM 74,99 % < 75 %', 'HR management system 74.99 % < 75 %'],
+  ];
+  for (const [pct, id, en] of messages) {
+    test(`area at ${pct} % reads "${id}"`, () => assert.deepEqual(crit('WBBM', 'area.3', (s) => { s.areas['3']!.percent = pct; }).message, { id, en }));
+  }
+  test('a total hidden by rounding shows four decimals', () => {
+    assert.equal(crit('WBBM', 'total', (s) => { s.total = 84.999; }).message.id, 'Nilai total 84,9990 < 85');
+  });
+  test('the tolerance is one billionth: 74.999999999 passes 75, 74.99999999 does not', () => {
+    assert.equal(crit('WBK', 'total', (s) => { s.total = 74.999999999; }).passed, true);
+    assert.equal(crit('WBK', 'total', (s) => { s.total = 74.99999999; }).passed, false);
+  });
+  test('a node missing from the score counts 0', () => {
+    const c = crit('WBK', 'B.II', (s) => { delete s.nodes['B.II']; });
+    assert.deepEqual([c.actual, c.passed], [0, false]);
+    assert.deepEqual(evaluateCriteria(tiny, scoreAnswers(tiny, {}), 'WBK').map((x) => [x.id, x.actual, x.passed]), [['ghost', 0, false]]);
+  });
+  test('per half: pemenuhan and reform of each area, labelled', () => {
+    const s = scoreAnswers(rs, full, { areaMinimum: 'perHalf' });
+    const c = evaluateCriteria(rs, s, 'WBK');
+    assert.deepEqual(c.map((x) => x.id), [
+      'total', 'pengungkit',
+      'area.1.pemenuhan', 'area.1.reform', 'area.2.pemenuhan', 'area.2.reform', 'area.3.pemenuhan', 'area.3.reform',
+      'area.4.pemenuhan', 'area.4.reform', 'area.5.pemenuhan', 'area.5.reform', 'area.6.pemenuhan', 'area.6.reform',
+      'B.I', 'B.I.a', 'B.I.b', 'B.II',
+    ]);
+    assert.deepEqual(c[2], {
+      id: 'area.1.pemenuhan', label: { id: 'Manajemen Perubahan (pemenuhan)', en: 'Change management (fulfilment)' }, actual: 100, required: 60, unit: '%', passed: true,
+      area: 1, half: 'pemenuhan', message: { id: 'Manajemen Perubahan (pemenuhan) 100,00 % ≥ 60 %', en: 'Change management (fulfilment) 100.00 % ≥ 60 %' },
+    });
+    assert.deepEqual(c[3]!.label, { id: 'Manajemen Perubahan (reform)', en: 'Change management (reform)' });
+    assert.deepEqual([c[3]!.area, c[3]!.half, c[3]!.unit], [1, 'reform', '%']);
+  });
+  test('both: the combined area, then its halves', () => {
+    const c = evaluateCriteria(rs, scoreAnswers(rs, full, { areaMinimum: 'both' }), 'WBBM');
+    assert.deepEqual(c.map((x) => x.id).slice(0, 8), ['total', 'pengungkit', 'area.1', 'area.1.pemenuhan', 'area.1.reform', 'area.2', 'area.2.pemenuhan', 'area.2.reform']);
+    assert.equal(c.length, 24, "total, pengungkit, 6 × (area and two halves), B.I, B.I.a, B.I.b, B.II");
+  });
+  test('per half on the tiny set: the node coded A.II is the reform half', () => {
+    const s = scoreAnswers(tiny, { 'A.II.a': { option: 'A' } }, { areaMinimum: 'perHalf', optionValues: 'exact' });
+    const t: RuleSet = { ...tiny, thresholds: { WBK: [{ id: 'area', kind: 'areaPercent', minPercent: 60, label: tx('area'), source: src }], WBBM: [] } };
+    // area 2 has no area nodes, so no halves to judge
+    assert.deepEqual(evaluateCriteria(t, s, 'WBK').map((x) => [x.id, x.actual, x.passed]), [['area.1.pemenuhan', 0, false], ['area.1.reform', 100, true]]);
+  });
+});
+
+describe('prerequisites', () => {
+  test('every kind against the WBK minimum, with what was given and what is required', () => {
+    const given = { bpkOpinion: 'wtp', sakipInstansi: 'CC', indeksRb: 'cc', spipLevel: '3', coreService: 'ya', publicImpact: 'Ya', tlhp: '99,5', lhkpnLhkasn: 100, buildingYears: '1,0', sakipUnit: 'X' };
+    assert.deepEqual(evaluatePrerequisites(rs, given, 'WBK').map((p) => [p.id, p.status, p.given, p.required]), [
+      ['bpkOpinion', 'met', 'wtp', 'WTP'],
+      ['sakipInstansi', 'not_met', 'CC', 'B'],
+      ['indeksRb', 'met', 'cc', 'CC'],
+      ['spipLevel', 'met', '3', 3],
+      ['coreService', 'met', 'ya', true],
+      ['publicImpact', 'met', 'Ya', true],
+      ['tlhp', 'not_met', '99,5', 100],
+      ['lhkpnLhkasn', 'met', 100, 100],
+      ['buildingYears', 'met', '1,0', 1],
+      ['sakipUnit', 'not_met', 'X', 'B'],
+    ]);
+  });
+  test('not given: status and requirement, nothing given', () => {
+    assert.deepEqual(evaluatePrerequisites(rs, null, 'WBBM').find((p) => p.id === 'priorWbk'), { id: 'priorWbk', label: rs.prerequisites.find((p) => p.id === 'priorWbk')!.label, status: 'not_given', required: true });
+    assert.deepEqual(evaluatePrerequisites(rs, {}, 'WBBM').find((p) => p.id === 'sakipInstansi')!.required, 'BB');
+  });
+  const booleans: [unknown, string][] = [[true, 'met'], ['true', 'met'], ['ya', 'met'], ['Ya', 'met'], [false, 'not_met'], ['false', 'not_met'], ['tidak', 'not_met'], ['YA', 'not_met'], [1, 'not_met']];
+  for (const [v, st] of booleans) test(`coreService ${JSON.stringify(v)} → ${st}`, () => assert.equal(evaluatePrerequisites(rs, { coreService: v }, 'WBK').find((p) => p.id === 'coreService')!.status, st));
+  const numbers: [string, unknown, string][] = [
+    ['spipLevel', 3, 'met'], ['spipLevel', 2.99, 'not_met'], ['spipLevel', '3,5', 'met'], ['spipLevel', '2,5', 'not_met'], ['spipLevel', 'tiga', 'not_met'],
+    ['tlhp', 100, 'met'], ['tlhp', 99.99, 'not_met'], ['tlhp', '99,5', 'not_met'], ['tlhp', '100', 'met'],
+  ];
+  for (const [id, v, st] of numbers) test(`${id} ${JSON.stringify(v)} → ${st}`, () => assert.equal(evaluatePrerequisites(rs, { [id]: v }, 'WBK').find((p) => p.id === id)!.status, st));
+  const grades: [unknown, string, string][] = [['B', 'met', 'not_met'], ['bb', 'met', 'met'], ['CC', 'not_met', 'not_met'], ['AA', 'met', 'met'], ['E', 'not_met', 'not_met'], ['Z', 'not_met', 'not_met']];
+  for (const [v, wbk, wbbm] of grades) {
+    test(`sakipInstansi ${JSON.stringify(v)} → WBK ${wbk}, WBBM ${wbbm}`, () => {
+      assert.equal(evaluatePrerequisites(rs, { sakipInstansi: v }, 'WBK').find((p) => p.id === 'sakipInstansi')!.status, wbk);
+      assert.equal(evaluatePrerequisites(rs, { sakipInstansi: v }, 'WBBM').find((p) => p.id === 'sakipInstansi')!.status, wbbm);
+    });
+  }
+  test('the lowest grade meets a minimum that is the lowest grade; a predicate without a minimum is never met', () => {
+    assert.deepEqual(evaluatePrerequisites(tiny, { g: 'low', n: 0 }, 'WBK').map((p) => [p.id, p.status, p.required]), [['g', 'met', 'LOW'], ['n', 'met', 0]]);
+    assert.deepEqual(evaluatePrerequisites(tiny, { g: 'HIGH', n: 5 }, 'WBBM').map((p) => [p.id, p.status, p.required]), [['g', 'not_met', undefined], ['n', 'not_met', undefined]]);
+    assert.deepEqual(evaluatePrerequisites(tiny, { g: 'NONE' }, 'WBK').map((p) => p.status), ['not_met', 'not_given']);
+  });
+  test('not proposable when a score threshold fails, even with every prerequisite met', () => {
+    const all = Object.fromEntries(rs.prerequisites.map((p) => [p.id, p.kind === 'boolean' ? true : p.kind === 'grade' ? p.scale.at(-1) : 1000]));
+    const v = judge(rs, official, all);
+    assert.ok(v.WBBM.prerequisites.every((p) => p.status === 'met'));
+    assert.deepEqual([v.WBBM.eligible, v.WBBM.proposable, v.WBK.eligible, v.WBK.proposable], [false, false, true, true]);
+  });
+
+  const parsed: [unknown, Record<string, string | number | boolean>][] = [
+    [undefined, {}], [null, {}], [{}, {}],
+    [{ coreService: true, publicImpact: false, priorWbk: 'true' }, { coreService: true, publicImpact: false, priorWbk: true }],
+    [{ coreService: 'false' }, { coreService: false }],
+    [{ bpkOpinion: 'wtp', sakipInstansi: 'Bb' }, { bpkOpinion: 'WTP', sakipInstansi: 'BB' }],
+    [{ spipLevel: 3, tlhp: '99,5', lhkpnLhkasn: '100', buildingYears: 0 }, { spipLevel: 3, tlhp: 99.5, lhkpnLhkasn: 100, buildingYears: 0 }],
+    [{ coreService: null, bpkOpinion: '', spipLevel: undefined, tlhp: 80 }, { tlhp: 80 }],
+  ];
+  for (const [raw, expected] of parsed) test(`parsePrerequisites ${JSON.stringify(raw)} → ${JSON.stringify(expected)}`, () => assert.deepEqual(parsePrerequisites(rs, raw), expected));
+  const bad: [unknown, string, Record<string, string>][] = [
+    ['WTP', 'lke.prereq.object_expected', {}],
+    [5, 'lke.prereq.object_expected', {}],
+    [true, 'lke.prereq.object_expected', {}],
+    [['coreService'], 'lke.prereq.object_expected', {}],
+    [{ bogus: 1 }, 'lke.prereq.unknown', { prerequisite: 'bogus' }],
+    [{ ['p'.repeat(50)]: 1 }, 'lke.prereq.unknown', { prerequisite: 'p'.repeat(40) }],
+    [{ coreService: 'ya' }, 'lke.prereq.boolean', { prerequisite: 'coreService' }],
+    [{ coreService: 1 }, 'lke.prereq.boolean', { prerequisite: 'coreService' }],
+    [{ bpkOpinion: 'WTT' }, 'lke.prereq.grade', { prerequisite: 'bpkOpinion', scale: 'TMP, TW, WDP, WTP' }],
+    [{ spipLevel: -1 }, 'lke.prereq.number', { prerequisite: 'spipLevel' }],
+    [{ spipLevel: -0.01 }, 'lke.prereq.number', { prerequisite: 'spipLevel' }],
+    [{ spipLevel: 'tiga' }, 'lke.prereq.number', { prerequisite: 'spipLevel' }],
+    [{ tlhp: Number.POSITIVE_INFINITY }, 'lke.prereq.number', { prerequisite: 'tlhp' }],
+  ];
+  for (const [raw, code, params] of bad) {
+    test(`parsePrerequisites ${JSON.stringify(raw)} → ${code}`, () => {
+      const e = refusal(() => parsePrerequisites(rs, raw));
+      assert.deepEqual([e.kind, e.code, e.params], ['validation', code, params]);
+    });
+  }
+});
+
+describe('helpers: better answers, same answer, layers, carry-over, display', () => {
+  const o = resolveOptions(rs, {});
+  const better: [string, Answer | null, Answer[]][] = [
+    ['A.I.1.i.a', null, [{ option: 'Ya' }, { option: 'Tidak' }]],
+    ['A.I.1.i.a', { option: 'Tidak' }, [{ option: 'Ya' }]],
+    ['A.I.1.i.a', { option: 'Ya' }, []],
+    ['A.I.1.i.b', { option: 'B' }, [{ option: 'A' }]],
+    ['A.I.1.iii.a', { option: 'C' }, [{ option: 'A' }, { option: 'B' }]],
+    ['A.II.4.i.a', null, [100, 90, 80, 75, 70, 60, 50, 25].map((percent) => ({ percent }))],
+    ['A.II.4.i.a', { percent: 75 }, [{ percent: 100 }, { percent: 90 }, { percent: 80 }]],
+    ['A.II.4.i.a', { percent: 74.9 }, [{ percent: 100 }, { percent: 90 }, { percent: 80 }, { percent: 75 }]],
+    ['A.II.4.i.a', { percent: 100 }, []],
+    ['A.II.1.i.a', { inputs: { agents: 10, changes: 5 } }, [{ percent: 100 }, { percent: 90 }, { percent: 80 }, { percent: 75 }, { percent: 70 }, { percent: 60 }]],
+    ['B.I.a', { index: 1 }, []],
+    ['B.I.a', null, []],
+  ];
+  for (const [code, now, expected] of better) {
+    test(`better than ${JSON.stringify(now)} for ${code}: ${expected.length}`, () => assert.deepEqual(betterAnswers(rs, item(code), now, o), expected));
+  }
+  test('sameAnswer', () => {
+    assert.equal(sameAnswer(null, undefined), true);
+    assert.equal(sameAnswer(null, { option: 'A' }), false);
+    assert.equal(sameAnswer({ option: 'A' }, null), false);
+    assert.equal(sameAnswer({ option: 'A' }, { option: 'A' }), true);
+    assert.equal(sameAnswer({ option: 'A' }, { option: 'B' }), false);
+    assert.equal(sameAnswer({ inputs: { agents: 1, changes: 2 } }, { inputs: { changes: 2, agents: 1 } }), true, 'input order does not matter');
+    assert.equal(sameAnswer({ inputs: { agents: 1, changes: 2 } }, { inputs: { agents: 1, changes: 3 } }), false);
+    assert.equal(sameAnswer({ percent: 50 }, { index: 50 } as Answer), false);
+  });
+  test('compareLayers reports both sides, null where a layer has no answer', () => {
+    const d = compareLayers(rs, { 'A.I.1.i.a': { option: 'Ya' }, 'A.I.1.i.b': { option: 'A' } }, { 'A.I.1.i.b': { option: 'C' }, 'B.I.a': { index: 2 } });
+    assert.deepEqual(d, [
+      { item: 'A.I.1.i.a', a: { option: 'Ya' }, b: null, scoreA: 0.25, scoreB: 0, delta: -0.25 },
+      { item: 'A.I.1.i.b', a: { option: 'A' }, b: { option: 'C' }, scoreA: 0.25, scoreB: 0, delta: -0.25 },
+      { item: 'B.I.a', a: null, b: { index: 2 }, scoreA: 0, scoreB: 8.75, delta: 8.75 },
+    ]);
+    assert.deepEqual(compareLayers(rs, { 'A.II.1.i.a': { inputs: { agents: 1, changes: 2 } } }, { 'A.II.1.i.a': { inputs: { changes: 2, agents: 1 } } }), []);
+  });
+  test('carryOver: empty answers carry nothing; answers the target refuses are dropped as invalid', () => {
+    assert.deepEqual(carryOver(rs, rs, { 'A.II.1.i.a': { inputs: {} } }), { answers: {}, carried: [], dropped: [] });
+    assert.deepEqual(carryOver(legacy, rs, { 'A.I.1.i.a': { index: 3 } }), { answers: {}, carried: [], dropped: [{ item: 'A.I.1.i.a', reason: 'invalid' }] });
+    assert.deepEqual(carryOver(rs, rs, { 'A.I.1.i.a': { option: 'Ya' }, 'B.I.a': { index: 3.5 }, 'A.II.4.i.a': { percent: 80 } }), {
+      answers: { 'A.I.1.i.a': { option: 'Ya' }, 'B.I.a': { index: 3.5 }, 'A.II.4.i.a': { percent: 80 } }, carried: ['A.I.1.i.a', 'B.I.a', 'A.II.4.i.a'], dropped: [],
+    });
+  });
+  const shown: [RuleItem, Answer, 'id' | 'en', boolean, string][] = [
+    [item('A.II.4.i.a'), { percent: 37.5 }, 'id', true, '37,50 %'],
+    [item('A.II.4.i.a'), { percent: 120 }, 'en', false, '120.00 %'],
+    [legacy.items[0]!, { score: 3.25 } as Answer, 'id', true, '3,25'],
+    [item('A.II.1.i.a'), { inputs: { agents: 6, changes: 4 } }, 'id', false, '4 / 6'],
+    [item('A.II.3.iii.a'), { inputs: { previousYear: 10, thisYear: 8 } }, 'en', false, '10; 8; 0'],
+    [item('A.II.5.ii.a'), { inputs: { toFollowUp: 20, inProcess: 2, completed: 18 } }, 'en', true, '90.00 % (20; 2; 18)'],
+    [tinyItem('A.I.b'), { inputs: { x: 1, y: 2 } }, 'id', true, '1; 2'],
+    [tinyItem('A.I.b'), { inputs: { total: 3, x: 1, y: 2 } }, 'id', true, '3; 1; 2'],
+    [item('A.I.1.i.a'), { inputs: {} }, 'id', false, ''],
+  ];
+  for (const [it, a, locale, withOptions, text] of shown) {
+    test(`describeAnswer ${it.code} ${JSON.stringify(a)} → "${text}"`, () => assert.equal(describeAnswer(it, a, locale, withOptions ? o : undefined), text));
+  }
 });

@@ -7,7 +7,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { ROLES, type Role } from '../../kernel/access.ts';
 import {
-  availableTransitions, canWriteLayer, checkTransition, isLayer, isState, LAYERS, reviewTally, STATES, TRANSITIONS, verdictLayer,
+  availableTransitions, canWriteLayer, checkTransition, CONCLUSIONS, EVALUATORS, isLayer, isState, LAYERS, reviewTally, STATES, TRANSITIONS,
+  UNIT_EDITORS, UNIT_SUBMITTERS, verdictLayer,
   type Layer, type ReviewRow, type State, type Transition, type TransitionFacts,
 } from './lke.workflow.ts';
 
@@ -168,6 +169,14 @@ describe('the layer that decides the verdict shown', () => {
       assert.equal(verdictLayer(state, true), 'tpn');
     });
   }
+  test('the named lists are exactly those of the spec', () => {
+    assert.deepEqual(STATES, ['draft', 'submitted', 'under_review', 'returned', 'evaluated', 'recommended']);
+    assert.deepEqual(LAYERS, ['unit', 'tpi', 'tpn']);
+    assert.deepEqual(CONCLUSIONS, ['memenuhi', 'belum_memenuhi']);
+    assert.deepEqual(UNIT_EDITORS, ['zi_ketua', 'zi_sekretaris', 'zi_coordinator', 'zi_member', 'unit_head']);
+    assert.deepEqual(UNIT_SUBMITTERS, ['zi_ketua', 'unit_head']);
+    assert.deepEqual(EVALUATORS, ['tpi_evaluator']);
+  });
   test('states and layers are recognised exactly', () => {
     for (const s of STATES) assert.ok(isState(s));
     for (const x of ['', 'Draft', 'closed', null, undefined, 3]) assert.equal(isState(x), false, String(x));
@@ -190,6 +199,9 @@ describe('which items carry a TPI decision', () => {
     ['every item decided', { a: [{ option: 'A' }, 0], b: [{ option: 'A' }, 0] }, { a: [null, 1], b: [{ option: 'B' }, 1], c: [null, 1], d: [null, 1], e: [{ index: 3 }, 1] },
       { decided: 5, accepted: 3, own: 2, undecided: [], stale: [] }],
     ['undecided in rule-set order', {}, { d: [null, 1], b: [null, 1] }, { decided: 2, accepted: 2, own: 0, undecided: ['a', 'c', 'e'], stale: [] }],
+    ['a TPI row with no answer at all (undefined) is an acceptance', { a: [{ option: 'A' }, 0] }, { a: [undefined, 5] }, { decided: 1, accepted: 1, own: 0, undecided: ['b', 'c', 'd', 'e'], stale: [] }],
+    ['a TPI row with no answer, older than the unit\'s change, is stale', { a: [{ option: 'B' }, 9] }, { a: [undefined, 5] }, { decided: 0, accepted: 0, own: 0, undecided: codes, stale: ['a'] }],
+    ['own value 0 and own value "" are values, not acceptances', { a: [{ option: 'B' }, 9], b: [{ option: 'B' }, 9] }, { a: [0, 5], b: ['', 5] }, { decided: 2, accepted: 0, own: 2, undecided: ['c', 'd', 'e'], stale: [] }],
     ['a row of an item not in the rule set does not count', {}, { z: [null, 1], a: [null, 1] }, { decided: 1, accepted: 1, own: 0, undecided: ['b', 'c', 'd', 'e'], stale: [] }],
   ];
   for (const [name, unit, tpi, expected] of cases) {
