@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { DomainError } from '../../kernel/errors.ts';
+import { validationErrorsOf } from '../../kernel/testing.ts';
 import {
   COI_RULES, LIMITS, allowed, coverageAnswer, currentVersion, evaluationAnswer, followUpAnswer, parseDeclaration, parseEvaluation, parseFollowUp,
   parseFunction, parseRecommendationUpdate, parseReview, parseRisk, parseSocialisation, parseYear, periodOf, periodRange, periodsOfYear, riskLevel,
@@ -146,17 +147,6 @@ test('input checks: risk scale, participants, future dates, declarations, review
 // ---- behaviour at every edge (table-driven; expected values written out) -----------------------
 
 const TODAY = '2026-11-28';
-/** The field errors of a validation error (fails when nothing or something else is thrown). */
-const errorsOf = (f: () => unknown): Record<string, string> => {
-  try { f(); } catch (e) {
-    assert.ok(e instanceof DomainError, `not a DomainError: ${String(e)}`);
-    assert.equal(e.kind, 'validation');
-    assert.equal(e.code, 'error.validation');
-    assert.deepEqual(e.params, {});
-    return e.fieldErrors;
-  }
-  assert.fail('no validation error');
-};
 const a = (n: number) => 'a'.repeat(n);
 
 test('rule data: the lists and numbers of coi-rules.json', () => {
@@ -269,7 +259,7 @@ test('main functions: name required and at most 200, service code at most 60', (
     [{ name: 'Izin', serviceCode: a(61) }, { serviceCode: 'coi.err.too_long' }],
     [{ name: '', serviceCode: a(61) }, { name: 'coi.err.required', serviceCode: 'coi.err.too_long' }],
   ];
-  for (const [input, errs] of cases) assert.deepEqual(errorsOf(() => parseFunction(input as never)), errs, JSON.stringify(input).slice(0, 60));
+  for (const [input, errs] of cases) assert.deepEqual(validationErrorsOf(() => parseFunction(input as never)), errs, JSON.stringify(input).slice(0, 60));
 });
 
 test('risks: every field at its limit', () => {
@@ -302,7 +292,7 @@ test('risks: every field at its limit', () => {
     [{ source: 'x', form: '', positions: '', likelihood: '9', impact: '0', controls: a(2001), mitigation: a(2001) },
       { source: 'coi.err.source', form: 'coi.err.required', positions: 'coi.err.required', likelihood: 'coi.err.scale', impact: 'coi.err.scale', controls: 'coi.err.too_long', mitigation: 'coi.err.too_long' }],
   ];
-  for (const [input, errs] of bad) assert.deepEqual(errorsOf(() => parseRisk({ ...risk, ...input })), errs, JSON.stringify(input).slice(0, 60));
+  for (const [input, errs] of bad) assert.deepEqual(validationErrorsOf(() => parseRisk({ ...risk, ...input })), errs, JSON.stringify(input).slice(0, 60));
   assert.equal(parseRisk({ ...risk, likelihood: '03' }).likelihood, 3);
 });
 
@@ -345,7 +335,7 @@ test('socialisations: date, title, kind, participants, functions, note', () => {
     [{ heldOn: '', title: '', kind: '', participants: '-1', note: a(2001) }, [],
       { heldOn: 'coi.err.required', title: 'coi.err.required', kind: 'coi.err.kind', participants: 'coi.err.negative', functionIds: 'coi.err.functions', note: 'coi.err.too_long' }],
   ];
-  for (const [input, fns, errs] of bad) assert.deepEqual(errorsOf(() => parseSocialisation({ ...soc, ...input }, fns, TODAY)), errs, JSON.stringify(input).slice(0, 60));
+  for (const [input, fns, errs] of bad) assert.deepEqual(validationErrorsOf(() => parseSocialisation({ ...soc, ...input }, fns, TODAY)), errs, JSON.stringify(input).slice(0, 60));
 });
 
 test('declarations: periodic and ad hoc, conflicts, the statement', () => {
@@ -381,7 +371,7 @@ test('declarations: periodic and ad hoc, conflicts, the statement', () => {
     [{ kind: 'adhoc', declaredOn: '2026-11-29', hasConflict: 'yes', decisionKind: 'x', reference: '', roleInDecision: a(201), agree: '1', conflicts: [] },
       { declaredOn: 'coi.err.date_future', decisionKind: 'coi.err.decision_kind', reference: 'coi.err.required', roleInDecision: 'coi.err.too_long', c0description: 'coi.err.conflict_missing' }],
   ];
-  for (const [input, errs] of bad) assert.deepEqual(errorsOf(() => parseDeclaration(input, TODAY)), errs, JSON.stringify(input).slice(0, 80));
+  for (const [input, errs] of bad) assert.deepEqual(validationErrorsOf(() => parseDeclaration(input, TODAY)), errs, JSON.stringify(input).slice(0, 80));
 });
 
 test('declared conflicts: at most five, empty rows skipped, each field checked', () => {
@@ -413,7 +403,7 @@ test('declared conflicts: at most five, empty rows skipped, each field checked',
     [[empty, { ...good, source: 'x' }], { c1source: 'coi.err.source' }], // the row keeps its number
     [[good, good, good, good, { ...good, description: '' }], { c4description: 'coi.err.required' }],
   ];
-  for (const [conflicts, errs] of bad) assert.deepEqual(errorsOf(() => parseDeclaration({ ...yes, conflicts } as never, TODAY)), errs, JSON.stringify(conflicts)?.slice(0, 80));
+  for (const [conflicts, errs] of bad) assert.deepEqual(validationErrorsOf(() => parseDeclaration({ ...yes, conflicts } as never, TODAY)), errs, JSON.stringify(conflicts)?.slice(0, 80));
 });
 
 test('reviews: returned values, dates and the note', () => {
@@ -435,7 +425,7 @@ test('reviews: returned values, dates and the note', () => {
     [{ assessment: 'real', mitigation: 'other', dueOn: '2026-12-01', note: '  ' }, { note: 'coi.err.other_note' }],
     [{ assessment: 'apparent', mitigation: 'other' }, { dueOn: 'coi.err.required', note: 'coi.err.other_note' }],
   ];
-  for (const [input, errs] of bad) assert.deepEqual(errorsOf(() => parseReview(input, TODAY)), errs, JSON.stringify(input).slice(0, 80));
+  for (const [input, errs] of bad) assert.deepEqual(validationErrorsOf(() => parseReview(input, TODAY)), errs, JSON.stringify(input).slice(0, 80));
 });
 
 test('follow-ups: a note of at most 2000 characters and a day not in the future', () => {
@@ -449,7 +439,7 @@ test('follow-ups: a note of at most 2000 characters and a day not in the future'
     [{ note: 'x' }, { doneOn: 'coi.err.required' }],
     [{}, { note: 'coi.err.required', doneOn: 'coi.err.required' }],
   ];
-  for (const [input, errs] of bad) assert.deepEqual(errorsOf(() => parseFollowUp(input, TODAY)), errs, JSON.stringify(input).slice(0, 80));
+  for (const [input, errs] of bad) assert.deepEqual(validationErrorsOf(() => parseFollowUp(input, TODAY)), errs, JSON.stringify(input).slice(0, 80));
 });
 
 test('evaluations: the period may end in the future, findings, recommendations list', () => {
@@ -491,7 +481,7 @@ test('evaluations: the period may end in the future, findings, recommendations l
     [{ recommendations: lines(2, a(1001)) }, { recommendations: 'coi.err.too_long' }],
     [{ recommendations: lines(31, a(1001)) }, { recommendations: 'coi.err.too_many' }],
   ];
-  for (const [input, errs] of bad) assert.deepEqual(errorsOf(() => parseEvaluation({ ...ev, ...input }, TODAY)), errs, JSON.stringify(input).slice(0, 80));
+  for (const [input, errs] of bad) assert.deepEqual(validationErrorsOf(() => parseEvaluation({ ...ev, ...input }, TODAY)), errs, JSON.stringify(input).slice(0, 80));
 });
 
 test('recommendation updates: the done day only when done', () => {
@@ -510,5 +500,5 @@ test('recommendation updates: the done day only when done', () => {
     [{ status: 'done', doneOn: '2026-02-30' }, { doneOn: 'coi.err.date' }],
     [{ status: 'open', note: a(2001) }, { note: 'coi.err.too_long' }],
   ];
-  for (const [input, errs] of bad) assert.deepEqual(errorsOf(() => parseRecommendationUpdate(input, TODAY)), errs, JSON.stringify(input).slice(0, 60));
+  for (const [input, errs] of bad) assert.deepEqual(validationErrorsOf(() => parseRecommendationUpdate(input, TODAY)), errs, JSON.stringify(input).slice(0, 60));
 });

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { shippedYears } from '../../kernel/calendar.ts';
 import { DomainError } from '../../kernel/errors.ts';
+import { validationErrorsOf } from '../../kernel/testing.ts';
 import {
   CATEGORIES, CHANNELS, CLASSIFICATIONS, CODE_CHARS, FINAL_STATES, LIMITS, OPEN_STATES, RULES, STAFF_CHANNELS, STATES, allowed, deadlineOf, hashCode,
   lkeCounts, median, newTrackingCode, nextState, normaliseCode, parseComplaint, parseLaporRef, parsePeriod, parseSatisfaction, parseText, periodsOfYear,
@@ -147,17 +148,6 @@ describe('periods and statistics', () => {
 
 // A small hand-made calendar: Thursday 19 March 2026 is a holiday; weekends are off anyway.
 const off19 = new Set(['2026-03-19']);
-/** The field errors of a validation error (fails when nothing or something else is thrown). */
-const errorsOf = (f: () => unknown): Record<string, string> => {
-  try { f(); } catch (e) {
-    assert.ok(e instanceof DomainError, `not a DomainError: ${String(e)}`);
-    assert.equal(e.kind, 'validation');
-    assert.equal(e.code, 'error.validation');
-    assert.deepEqual(e.params, {});
-    return e.fieldErrors;
-  }
-  assert.fail('no validation error');
-};
 
 describe('rule data (complaint-rules.json, decision 0011)', () => {
   test('SLA days per category as the domain spec §8.3 sources say', () => {
@@ -315,7 +305,7 @@ describe('complaint input at every limit', () => {
   const today = '2026-11-28';
   const base = { category: 'pelayanan', subject: 'Antrean lama', description: 'Saya menunggu tiga jam.' };
   const ok = (input: Record<string, string>, staff = false) => parseComplaint(input, today, { staff });
-  const bad = (input: Record<string, string>, staff = false) => errorsOf(() => parseComplaint(input, today, { staff }));
+  const bad = (input: Record<string, string>, staff = false) => validationErrorsOf(() => parseComplaint(input, today, { staff }));
 
   test('a public complaint, cleaned; staff-only fields ignored', () => {
     assert.deepEqual(ok({
