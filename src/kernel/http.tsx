@@ -364,6 +364,16 @@ export async function formOf(c: Ctx): Promise<Record<string, string>> {
   return out;
 }
 
+/**
+ * The files a person chose in a file field of a parsed multipart body. A file input left empty is
+ * sent by browsers as a nameless, empty part: that is "nothing chosen", not a file.
+ */
+export function chosenFiles(body: Record<string, unknown>, name: string): File[] {
+  const v = body[name];
+  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
+  return list.filter((f): f is File => f instanceof File && (f.name !== '' || f.size > 0));
+}
+
 // A stand-in for our own origin: what resolves to another origin against it leaves the site.
 const OWN_ORIGIN = 'http://integritas.invalid';
 // eslint-disable-next-line no-control-regex

@@ -2,7 +2,7 @@
 // item-by-item worksheet (autosave with JS, plain posts without), item detail with evidence, TPI
 // review side by side, verdict with "what would it take", settings, XLSX export/import, LHE PDF.
 import { DomainError, notFound } from '../../kernel/errors.ts';
-import { flash, formOf, pageView, currentUnitOf, type Ctx as HttpCtx, type Router } from '../../kernel/http.tsx';
+import { chosenFiles, flash, formOf, pageView, currentUnitOf, type Ctx as HttpCtx, type Router } from '../../kernel/http.tsx';
 import { isUuid, pageNumber } from '../../kernel/kernel.routes.tsx';
 import { currentYear, regencyToday } from '../../kernel/workdays.ts';
 import { Badge, Csrf, DataTable, ErrorSummary, FileField, PageHeader, Pagination, ScrollRegion, SelectField, SummaryList, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
@@ -578,7 +578,7 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
     const db = c.var.deps.db;
     // which of the three forms was posted: by its fields, even left empty (an empty file input is a
     // nameless, empty file); each form's empty required field is refused beside that field
-    const file = body.file && typeof body.file !== 'string' && ((body.file as File).name !== '' || (body.file as File).size > 0) ? body.file as File : null;
+    const file = chosenFiles(body, 'file')[0] ?? null;
     const kind = file ? 'file' : 'fileId' in body ? 'existing' : 'url' in body || 'linkTitle' in body ? 'url' : 'none';
     try {
       if (kind === 'existing' && !str('fileId')) throw new DomainError('validation', 'lke.evidence.existing.required', {}, { fileId: 'lke.evidence.existing.required' });
@@ -1120,12 +1120,11 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
   r.post('/lke/:id{[0-9a-f-]{36}}/import', 'lke.import', { files: 1 }, async (c) => {
     const f = await loadWorksheet(c);
     const body = await c.req.parseBody();
-    const file = body.file;
+    const file = chosenFiles(body, 'file')[0];
     const t = c.var.t;
-    // no file chosen: the browser sends a nameless, empty file
-    if (!file || typeof file === 'string' || ((file as File).name === '' && (file as File).size === 0)) return renderImport(c, [{ row: 0, message: t('lke.import.no_file') }], 400);
-    if ((file as File).size > MAX_XLSX_BYTES) return renderImport(c, [{ row: 0, message: t('lke.import.too_large', { mb: MAX_XLSX_BYTES / 1024 / 1024 }) }], 400);
-    const bytes = new Uint8Array(await (file as File).arrayBuffer());
+    if (!file) return renderImport(c, [{ row: 0, message: t('lke.import.no_file') }], 400);
+    if (file.size > MAX_XLSX_BYTES) return renderImport(c, [{ row: 0, message: t('lke.import.too_large', { mb: MAX_XLSX_BYTES / 1024 / 1024 }) }], 400);
+    const bytes = new Uint8Array(await file.arrayBuffer());
     const res = await readWorkbook(bytes, findRuleSet);
     const errors = res.errors.map((e) => ({ row: e.row, item: e.item, message: t(e.code, e.params) }));
     if (!errors.length && res.rulesetId !== f.w.rulesetId) errors.push({ row: 0, item: undefined, message: t('lke.import.other_ruleset', { ruleset: res.rulesetId ?? '—' }) });

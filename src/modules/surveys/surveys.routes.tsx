@@ -5,7 +5,7 @@
 // CSV import with a per-row error report, and the SKM report PDF.
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { currentYear } from '../../kernel/workdays.ts';
-import { currentUnitOf, flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
+import { chosenFiles, currentUnitOf, flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
 import { isUuid } from '../../kernel/kernel.routes.tsx';
 import { Badge, CheckboxField, Csrf, ErrorSummary, PageHeader, ScrollRegion, SelectField, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
@@ -632,10 +632,8 @@ export function registerSurveysRoutes(r: Router): void {
     const p = await managedOr404(c);
     const body = await c.req.parseBody();
     const partial = body.partial === 'on';
-    const file = body.file;
-    // no file chosen: the browser sends a nameless, empty file
-    if (!file || typeof file === 'string' || ((file as File).name === '' && (file as File).size === 0)) return importPage(c, p, { fileError: 'surveys.import.no_file', partial }, 400);
-    const f = file as File;
+    const f = chosenFiles(body, 'file')[0];
+    if (!f) return importPage(c, p, { fileError: 'surveys.import.no_file', partial }, 400);
     if (f.size > MAX_IMPORT_BYTES) return importPage(c, p, { fileError: 'surveys.import.too_large', params: { max: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` }, partial }, 400);
     const read = readCsv(findInstrument(p.instrument)!, new Uint8Array(await f.arrayBuffer()), f.name);
     if (!read.ok) return importPage(c, p, { fileError: read.fileError, params: read.params, partial }, 400);

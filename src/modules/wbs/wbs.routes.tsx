@@ -12,7 +12,7 @@ import { appendAudit } from '../../kernel/audit.ts';
 import { registerPasswordListener } from '../../kernel/auth.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { ACCEPTED_EXTENSIONS } from '../../kernel/files.ts';
-import { clientAddress, currentUnitOf, flash, formOf, pageView, type Ctx, type RouteOptions, type Router } from '../../kernel/http.tsx';
+import { chosenFiles, clientAddress, currentUnitOf, flash, formOf, pageView, type Ctx, type RouteOptions, type Router } from '../../kernel/http.tsx';
 import { Badge, CheckboxField, Csrf, ErrorSummary, FileField as SharedFileField, PageHeader, ScrollRegion, SelectField, SummaryList, TextAreaField, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
@@ -38,10 +38,9 @@ const StateBadge = ({ v, s }: { v: View; s: string }) => <Badge tone={stateTone(
 const pendingReceipts = new Map<string, { receipt: string; until: number }>();
 const RECEIPT_COOKIE = 'itg_wbs_receipt';
 
+/** The attachments chosen (an empty file is left out, as before the shared helper). */
 function filesOf(body: Record<string, unknown>, name: string): File[] {
-  const v = body[name];
-  const list = Array.isArray(v) ? v : v === undefined ? [] : [v];
-  return list.filter((f): f is File => f instanceof File && f.size > 0);
+  return chosenFiles(body, name).filter((f) => f.size > 0);
 }
 async function uploadsOf(files: File[]): Promise<Upload[]> {
   return Promise.all(files.map(async (f) => ({ bytes: new Uint8Array(await f.arrayBuffer()), name: f.name })));
