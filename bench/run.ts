@@ -462,7 +462,7 @@ async function surveyRun(url: string): Promise<SurveyRun> {
 
 function printSurvey(r: SurveyRun) {
   const p: Pair = { engine: 'PostgreSQL', integritas: r.sub.integritas, bare: r.sub.bare };
-  console.log(`\nSurvey submissions: Integritas POST ${r.sub.formPath} (public SKM form: CSRF, salted throttle and duplicate keys, signed timestamp, validation, INSERT, 303) next to bare node:http POST /survey (one INSERT, 303), ${CONCURRENCY} connections, ${DURATION_MS / 1000} s measured per server, interleaved; every request from a new loopback address on a new connection`);
+  console.log(`\nSurvey submissions: Integritas POST ${r.sub.formPath} (public SKM form: CSRF, salted burst guard, phone duplicate check, single-use signed timestamp, validation, INSERT, 303) next to bare node:http POST /survey (one INSERT, 303), ${CONCURRENCY} connections, ${DURATION_MS / 1000} s measured per server, interleaved; every request a new citizen: its own form fetched beforehand and a new loopback address on a new connection`);
   console.log(table(['engine', 'server', '>submissions/s', '>p50 ms', '>p99 ms', '>max ms', '>requests', '>errors'], loadRows(p).map((row) => row.slice(0, 8))));
   for (const [server, res] of [['Integritas', p.integritas], ['bare node:http', p.bare]] as const) {
     const bad = Object.entries(res.statuses).filter(([st]) => st !== '303');

@@ -1,11 +1,12 @@
 // The public survey side on PostgreSQL (bench/run.ts calls it; skipped without a PostgreSQL URL):
 //
 // 1. submissions per second over HTTP: POST of the public SKM form (/s/DPMPTSPKUKM/<service>) to the
-//    real app — CSRF, daily-salted throttle and duplicate keys, signed timestamp, validation against
-//    the questionnaire, the insert, the 303 — side by side with the bare node:http server's
-//    POST /survey doing one INSERT into surveys_responses. Every request comes from its own loopback
-//    address (127.x.y.z, a new connection each), so every submission is a new client: the real
-//    throttle and duplicate check run on every request and never refuse one (no bench-only switch).
+//    real app — CSRF, the address burst guard, the phone's duplicate check, the single-use signed
+//    timestamp, validation against the questionnaire, the insert, the 303 — side by side with the
+//    bare node:http server's POST /survey doing one INSERT into surveys_responses. Every request is a
+//    new citizen: its own form (phone cookie, CSRF token, timestamp; fetched before the run, not
+//    timed) and its own loopback address (127.x.y.z, a new connection each), so the real checks run on
+//    every request and never refuse one (no bench-only switch).
 // 2. a unit-year's IKM over one million stored responses: 1,000,000 rows inserted with
 //    generate_series into one period, then the period's results computed the ways the app does,
 //    next to the plainest SQL aggregate over the same rows.
@@ -86,7 +87,7 @@ export class PostTarget {
   private readonly statuses: Record<string, number> = {};
   private errors = 0;
   private measuredMs = 0;
-  constructor(private readonly o: { url: string; headers: Record<string, string>; body: () => string; concurrency: number; ok: number }) {
+  constructor(private readonly o: { url: string; next: () => { headers: Record<string, string>; body: string }; concurrency: number; ok: number }) {
     if (new URL(o.url).hostname !== '127.0.0.1') throw new Error('the survey load only targets 127.0.0.1');
   }
 
@@ -98,7 +99,8 @@ export class PostTarget {
         const t0 = performance.now();
         let status = 'error';
         try {
-          status = String((await send(this.o.url, { method: 'POST', headers: this.o.headers, body: this.o.body(), localAddress: loopback() })).status);
+          const { headers, body } = this.o.next();
+          status = String((await send(this.o.url, { method: 'POST', headers, body, localAddress: loopback() })).status);
         } catch {
           await new Promise((r) => setTimeout(r, 5));
         }
@@ -125,30 +127,54 @@ export class PostTarget {
 
 export interface SubmissionRun { integritas: LoadResult; bare: LoadResult; stored: number; formPath: string }
 
-/**
- * Opens the form once (CSRF cookie and token, signed timestamp), waits out the minimum fill time,
- * then loads both servers in alternating slices. The cookie, token and timestamp stay valid for
- * every submission; each request's address is new.
- */
-export async function benchSubmissions(appUrl: string, bareUrl: string, dbUrl: string, ids: SurveyIds, o: { concurrency: number; warmupMs: number; durationMs: number; slices: number }): Promise<SubmissionRun> {
-  const formPath = `/s/${SURVEY_UNIT}/${encodeURIComponent(ids.serviceCode)}`;
-  const page = await send(`${appUrl}${formPath}`, { headers: { accept: 'text/html' } });
+/** One citizen's fetched form: its cookies (CSRF, the phone's token) and its url-encoded answers (CSRF token, signed timestamp). */
+interface FetchedForm { cookie: string; fields: string }
+
+async function fetchForm(appUrl: string, formPath: string): Promise<FetchedForm> {
+  const page = await send(`${appUrl}${formPath}`, { headers: { accept: 'text/html' }, localAddress: loopback() });
   const csrf = page.body.match(/name="_csrf" value="([^"]+)"/)?.[1];
   const stamp = page.body.match(/name="_t" value="([^"]+)"/)?.[1];
   if (page.status !== 200 || !csrf || !stamp) throw new Error(`GET ${formPath}: HTTP ${page.status}, ${csrf ? '' : 'no CSRF token, '}${stamp ? '' : 'no form timestamp (is the SKM period open?)'}`);
   const cookie = page.setCookies.map((c) => c.split(';')[0]).join('; ');
   const fields = new URLSearchParams({ _csrf: csrf, _t: stamp, website: '', ...ANSWERS, sex: 'p', age: '30_39', suggestion: 'Antrean sudah tertib.' }).toString();
+  return { cookie, fields };
+}
+
+/** Forms every submission of the run will post, fetched beforehand, 10 at a time (not timed). */
+async function fetchForms(appUrl: string, formPath: string, n: number): Promise<FetchedForm[]> {
+  const out: FetchedForm[] = [];
+  const worker = async () => { while (out.length < n) out.push(await fetchForm(appUrl, formPath)); };
+  await Promise.all(Array.from({ length: 10 }, worker));
+  return out;
+}
+
+/**
+ * Every submission is a different citizen, as on the real form: its own phone (a fresh form with its
+ * own phone-token cookie, CSRF token and single-use signed timestamp, all fetched before the run and
+ * older than the minimum fill time) and its own address. Both servers are loaded in alternating slices.
+ */
+export async function benchSubmissions(appUrl: string, bareUrl: string, dbUrl: string, ids: SurveyIds, o: { concurrency: number; warmupMs: number; durationMs: number; slices: number }): Promise<SubmissionRun> {
+  const formPath = `/s/${SURVEY_UNIT}/${encodeURIComponent(ids.serviceCode)}`;
+  // more forms than the run can post (the app answers a few hundred a second on two cores)
+  const forms = await fetchForms(appUrl, formPath, Math.ceil(((o.warmupMs + o.durationMs) / 1000) * 1_000));
   const bareFields = new URLSearchParams({ ...ANSWERS, sex: 'p', age: '30_39', suggestion: 'Antrean sudah tertib.' }).toString();
   const headers = { 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' };
   await new Promise((r) => setTimeout(r, 3_500)); // the form's minimum fill time
-  const check = await send(`${appUrl}${formPath}`, { method: 'POST', headers: { ...headers, cookie }, body: fields, localAddress: loopback() });
+  let used = 0;
+  const nextForm = () => {
+    const f = forms[used++];
+    if (!f) throw new Error(`the ${forms.length} fetched survey forms ran out: fetch more`);
+    return { headers: { ...headers, cookie: f.cookie }, body: f.fields };
+  };
+  const first = nextForm();
+  const check = await send(`${appUrl}${formPath}`, { method: 'POST', headers: first.headers, body: first.body, localAddress: loopback() });
   if (check.status !== 303 || !check.location.endsWith('/terima-kasih')) throw new Error(`POST ${formPath}: HTTP ${check.status} ${check.body.slice(0, 300)}`);
   const bareUrlFull = `${bareUrl}/survey?period=${ids.periodId}&unit=${ids.unitId}&service=${ids.serviceId}`;
   const bareCheck = await send(bareUrlFull, { method: 'POST', headers, body: bareFields });
   if (bareCheck.status !== 303) throw new Error(`bare POST /survey: HTTP ${bareCheck.status}`);
 
-  const app = new PostTarget({ url: `${appUrl}${formPath}`, headers: { ...headers, cookie }, body: () => fields, concurrency: o.concurrency, ok: 303 });
-  const bare = new PostTarget({ url: bareUrlFull, headers, body: () => bareFields, concurrency: o.concurrency, ok: 303 });
+  const app = new PostTarget({ url: `${appUrl}${formPath}`, next: nextForm, concurrency: o.concurrency, ok: 303 });
+  const bare = new PostTarget({ url: bareUrlFull, next: () => ({ headers, body: bareFields }), concurrency: o.concurrency, ok: 303 });
   await app.run(o.warmupMs, false);
   await bare.run(o.warmupMs, false);
   for (let i = 0; i < o.slices; i++) {
