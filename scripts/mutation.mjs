@@ -37,7 +37,6 @@ if (!chosen.length) {
 }
 
 mkdirSync(path.join(root, 'reports/mutation'), { recursive: true });
-const results = [];
 let failed = false;
 for (const g of chosen) {
   const config = {
@@ -56,28 +55,37 @@ for (const g of chosen) {
   console.log(`\n== ${g.name}: ${g.mutate.join(', ')} against ${g.tests.length} test file(s)`);
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules/@stryker-mutator/core/bin/stryker.js'), 'run', file], { stdio: 'inherit', cwd: root });
   if (r.status !== 0) { failed = true; continue; }
-  const report = JSON.parse(readFileSync(path.join(root, config.jsonReporter.fileName), 'utf8'));
+}
+
+// The table covers every group with a report: those run now and, marked *, those from an earlier run
+// (a run of one group still shows the whole picture; `npm run test:mutation` alone refreshes them all).
+const results = [];
+for (const g of all) {
+  const file = path.join(root, 'reports/mutation', `${g.name}.json`);
+  if (!existsSync(file)) continue;
+  const report = JSON.parse(readFileSync(file, 'utf8'));
   for (const [f, v] of Object.entries(report.files)) {
     const n = { detected: 0, undetected: 0 };
     for (const m of v.mutants) {
       if (m.status === 'Killed' || m.status === 'Timeout') n.detected++;
       else if (m.status === 'Survived' || m.status === 'NoCoverage') n.undetected++;
     }
-    results.push({ file: f, ...n });
+    results.push({ file: f, group: g.name, now: chosen.includes(g), ...n });
   }
 }
 
 if (results.length) {
   const pct = (d, u) => (d + u ? ((100 * d) / (d + u)).toFixed(2) : '—');
-  const width = Math.max(...results.map((r) => r.file.length), 10);
+  const width = Math.max(...results.map((r) => r.file.length + 2), 10);
   console.log(`\n${'file'.padEnd(width)}  detected  undetected  score %`);
   let d = 0; let u = 0;
   for (const r of results.sort((a, b) => a.file.localeCompare(b.file))) {
     d += r.detected; u += r.undetected;
-    console.log(`${r.file.padEnd(width)}  ${String(r.detected).padStart(8)}  ${String(r.undetected).padStart(10)}  ${pct(r.detected, r.undetected).padStart(7)}`);
+    console.log(`${(r.file + (r.now ? '' : ' *')).padEnd(width)}  ${String(r.detected).padStart(8)}  ${String(r.undetected).padStart(10)}  ${pct(r.detected, r.undetected).padStart(7)}`);
   }
   console.log(`${'all'.padEnd(width)}  ${String(d).padStart(8)}  ${String(u).padStart(10)}  ${pct(d, u).padStart(7)}`);
-  writeFileSync(path.join(root, 'reports/mutation/summary.json'), JSON.stringify({ at: new Date().toISOString(), groups: chosen.map((g) => g.name), files: results, detected: d, undetected: u }, null, 2));
+  if (results.some((r) => !r.now)) console.log('* from an earlier run of its group');
+  writeFileSync(path.join(root, 'reports/mutation/summary.json'), JSON.stringify({ at: new Date().toISOString(), ran: chosen.map((g) => g.name), files: results, detected: d, undetected: u }, null, 2));
 }
 if (!existsSync(path.join(root, 'node_modules/@stryker-mutator/core'))) console.error('StrykerJS is not installed: npm install');
 process.exit(failed ? 1 : 0);

@@ -194,3 +194,17 @@ describe('the regency time zone', () => {
     assert.equal(regencyTimeZone(), 'Asia/Jakarta');
   });
 });
+
+test('dayIn: the calendar day in the given time zone, on both sides of midnight', () => {
+  const cases: [string, string, string][] = [
+    ['2026-03-14T16:59:59Z', 'Asia/Jakarta', '2026-03-14'],
+    ['2026-03-14T17:00:00Z', 'Asia/Jakarta', '2026-03-15'],
+    ['2026-03-14T14:59:59Z', 'Asia/Jayapura', '2026-03-14'],
+    ['2026-03-14T15:00:00Z', 'Asia/Jayapura', '2026-03-15'],
+    ['2026-12-31T23:59:59Z', 'UTC', '2026-12-31'],
+    ['2027-01-01T00:00:00Z', 'UTC', '2027-01-01'],
+  ];
+  for (const [at, tz, want] of cases) assert.equal(dayIn(new Date(at), tz), want, `${at} ${tz}`);
+  // the cached format of a zone is reused (a second call, same answer)
+  assert.equal(dayIn(new Date('2026-03-14T17:00:00Z'), 'Asia/Jakarta'), '2026-03-15');
+});

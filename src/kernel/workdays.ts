@@ -130,10 +130,15 @@ export function regencyTimeZone(): string {
   return regencyZone;
 }
 
+/** One formatter per zone: building an Intl.DateTimeFormat costs far more than formatting with it. */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date of a moment in a time zone (the regency's by default). */
 export function dayIn(moment: Date, timeZone = regencyZone): IsoDate {
+  let f = dayFormats.get(timeZone);
   // en-CA formats as YYYY-MM-DD
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(moment);
+  if (!f) dayFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  return f.format(moment);
 }
 
 /** Today in the regency (or at `now`, in `timeZone`). */

@@ -19,7 +19,8 @@ import { renderPosterPdf } from './public.poster.ts';
 import { ResultsPage, publicResults } from './public.results.tsx';
 import { auditActorOf } from './surveys.service.ts';
 import { listDevices, registerDevice, revokeDevice } from './public.devices.ts';
-import { dayIn, DEVICE_COOKIE, deviceCookie, deviceIdOf, HONEYPOT_FIELD, itemField, newPhoneToken, PHONE_COOKIE, phoneTokenOf, PUBLIC_SURVEY_RULES, STAMP_FIELD, STAMP_PATTERN, surveyFormPath } from './public.rules.ts';
+import { DEVICE_COOKIE, deviceCookie, deviceIdOf, HONEYPOT_FIELD, itemField, newPhoneToken, PHONE_COOKIE, phoneTokenOf, PUBLIC_SURVEY_RULES, STAMP_FIELD, STAMP_PATTERN, surveyFormPath } from './public.rules.ts';
+import { dayIn } from '../../kernel/workdays.ts';
 import { counterDeviceOf, formContext, linkSegment, stampFor, submitResponse, targetOf, type FormContext } from './public.service.ts';
 
 const UNIT_CODE = '[A-Za-z0-9._-]{1,40}';

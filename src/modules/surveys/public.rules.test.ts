@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formInstrumentOf } from './public.instrument.ts';
 import {
-  checkStamp, dailySalt, dayIn, dedupKey, DEVICE_COOKIE, deviceCookie, deviceIdOf, formStamp, HONEYPOT_FIELD, itemField, newPhoneToken,
+  checkStamp, dailySalt, dedupKey, DEVICE_COOKIE, deviceCookie, deviceIdOf, formStamp, HONEYPOT_FIELD, itemField, newPhoneToken,
   parseResponseForm, PHONE_COOKIE, phoneTokenOf, PUBLIC_SURVEY_RULES, STAMP_FIELD, STAMP_PATTERN, stampSignature, surveyFormPath, throttleKey,
   type FormInstrument, type PublicSurveyRules,
 } from './public.rules.ts';
@@ -43,20 +43,6 @@ test('the settings of the public forms and the names the pages and the CSS rely 
 test('surveyFormPath: /s/<unit>/<segment>, each part URL-encoded', () => {
   assert.equal(surveyFormPath('DISDUK', 'ktp'), '/s/DISDUK/ktp');
   assert.equal(surveyFormPath('unit a/b', 'ipak?x'), '/s/unit%20a%2Fb/ipak%3Fx');
-});
-
-test('dayIn: the calendar day in the given time zone, on both sides of midnight', () => {
-  const cases: [string, string, string][] = [
-    ['2026-03-14T16:59:59Z', 'Asia/Jakarta', '2026-03-14'],
-    ['2026-03-14T17:00:00Z', 'Asia/Jakarta', '2026-03-15'],
-    ['2026-03-14T14:59:59Z', 'Asia/Jayapura', '2026-03-14'],
-    ['2026-03-14T15:00:00Z', 'Asia/Jayapura', '2026-03-15'],
-    ['2026-12-31T23:59:59Z', 'UTC', '2026-12-31'],
-    ['2027-01-01T00:00:00Z', 'UTC', '2027-01-01'],
-  ];
-  for (const [at, tz, want] of cases) assert.equal(dayIn(new Date(at), tz), want, `${at} ${tz}`);
-  // the cached format of a zone is reused (a second call, same answer)
-  assert.equal(dayIn(new Date('2026-03-14T17:00:00Z'), 'Asia/Jakarta'), '2026-03-15');
 });
 
 test('dailySalt, dedupKey, throttleKey: fixed derivations, different per day and per input', () => {

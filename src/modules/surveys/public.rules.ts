@@ -68,14 +68,6 @@ export const DEVICE_COOKIE = 'itg_svy_device';
 /** The short link of a survey form: /s/<unit>/<service code | ipak | ipkp>. */
 export const surveyFormPath = (unitCode: string, segment: string) => `/s/${encodeURIComponent(unitCode)}/${encodeURIComponent(segment)}`;
 
-/** The calendar day (YYYY-MM-DD) of an instant in a time zone. */
-const dayFormats = new Map<string, Intl.DateTimeFormat>();
-export function dayIn(now: Date, timeZone: string): string {
-  let f = dayFormats.get(timeZone);
-  if (!f) dayFormats.set(timeZone, (f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
-  return f.format(now);
-}
-
 /**
  * The salt of one day, derived from the server secret and the date: nothing is stored, and once
  * the day has passed yesterday's keys cannot be recomputed from today's (without the secret).

@@ -5,13 +5,14 @@
 // fields, the cookies' values and the client address, which is only ever used inside an HMAC.
 import type { Db } from '../../kernel/db.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
+import { dayIn } from '../../kernel/workdays.ts';
 import { findServiceByCode } from '../services/index.ts';
 import { formInstrumentOf, hashReceiptCode } from './public.instrument.ts';
 import {
   countAttempt, findActiveDevice, findOpenPeriod, findPublicUnit, forgetOldKeys, insertResponse, insertResponseUnder, lockKey, spendStamp, useCode, type DeviceRow, type PeriodRow, type PublicUnit,
 } from './public.queries.ts';
 import {
-  checkStamp, dayIn, dedupKey, deviceIdOf, formStamp, HONEYPOT_FIELD, parseResponseForm, phoneTokenOf, PUBLIC_SURVEY_RULES, STAMP_FIELD, throttleKey, type FormInstrument, type PublicSurveyRules,
+  checkStamp, dedupKey, deviceIdOf, formStamp, HONEYPOT_FIELD, parseResponseForm, phoneTokenOf, PUBLIC_SURVEY_RULES, STAMP_FIELD, throttleKey, type FormInstrument, type PublicSurveyRules,
 } from './public.rules.ts';
 
 /** What a short link names: a service's SKM, or the unit's SPAK / SPKP. */
