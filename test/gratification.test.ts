@@ -13,12 +13,35 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { gratificationSuggestions } from '../src/modules/gratification/gratification.suggest.ts';
 import type { LkeFacts } from '../src/modules/gratification/gratification.service.ts';
+import { addDays, currentYear, regencyToday } from '../src/kernel/workdays.ts';
 import { assertAnonymousRefused, countRows, createTestApp, loggedIn, type TestApp } from './helpers.ts';
 
 const enc = new TextEncoder();
 const pdfBytes = (text: string) => enc.encode(`%PDF-1.7\n% ${text}\n1 0 obj << >> endobj\n%%EOF\n`);
 const exeBytes = () => { const b = new Uint8Array(4096); b.set([0x4d, 0x5a, 0x90, 0x00]); return b; };
 const BASE = '/gratifikasi';
+// the demo is dated from the regency's current year (kernel/demo-dates.ts): this year as far as today has
+// come, last year complete
+const Y = currentYear();
+const TODAY = regencyToday();
+const come = (monthDay: string) => `${Y}-${monthDay}` <= TODAY;
+/** Perkom KPK 1/2026 applies to gifts received from this day; before it, 2/2019. */
+const PERKOM_1_2026_FROM = '2026-01-28';
+// this year's story of DPMPTSP-KUKM (gratification.seed.ts DPM): [received, reported, [state, on][]] by day
+// of the year; a report is seeded once reported, in the state of its last step that has come
+const STORY: [string, string, [string, string][]][] = [
+  ['01-20', '01-22', [['verified', '01-23'], ['analysed', '01-26'], ['forwarded', '01-28'], ['decided', '03-02'], ['followed_up', '03-10'], ['closed', '03-11']]],
+  ['02-09', '02-10', [['verified', '02-11'], ['analysed', '02-12'], ['forwarded', '02-13']]], // refused
+  ['03-02', '03-04', [['dismissed', '03-05']]],
+  ['04-06', '05-04', [['verified', '05-05'], ['analysed', '05-08']]],
+  ['06-15', '06-16', [['verified', '06-17'], ['analysed', '06-19'], ['forwarded', '06-22'], ['decided', '08-03']]],
+  ['08-10', '08-12', [['completion_requested', '08-13']]],
+  ['09-14', '09-15', [['verified', '09-16']]],
+  ['10-20', '11-20', []],
+  ['11-23', '11-24', []],
+  ['05-11', '05-12', [['verified', '05-13'], ['analysed', '05-15'], ['forwarded', '05-18'], ['decided', '07-06'], ['followed_up', '07-08']]],
+];
+const storyStates = STORY.filter(([, reported]) => come(reported)).map(([, , steps]) => steps.filter(([, on]) => come(on)).at(-1)?.[0] ?? 'received');
 
 function pdfText(bytes: Uint8Array): string | null {
   const dir = mkdtempSync(path.join(tmpdir(), 'grat-pdf-'));
@@ -62,20 +85,29 @@ describe('gratification control', () => {
   after(async () => { await t.close(); });
 
   let mineId = '';
+  /** The demo employee's latest report the KPK decided to be state property (the demo has one each year). */
+  const decidedOfPegawai = () => one<{ id: string; giver_name: string; sk_number: string; note: string }>(`select r.id, r.giver_name, r.sk_number, r.analysis->>'note' as note from gratification_reports r
+    join kernel_accounts a on a.id = r.account_id where a.username = 'pegawai' and r.decision = 'state' order by r.received_on desc limit 1`);
 
   test('the demo year is seeded once, in every state, one under 2/2019; Disdukcapil has its own', async () => {
     const { seedGratificationDemo } = await import('../src/modules/gratification/index.ts');
     assert.equal(await seedGratificationDemo(t.database.db, t.deps.files), false, 'second seed does nothing');
-    const rows = await t.database.query<{ state: string; rules_version: string; kind: string }>(`select state, rules_version, kind from gratification_reports where unit_id = $1 and received_on >= '2026-01-01'`, [units.DPMPTSPKUKM]);
-    assert.equal(rows.length, 10);
+    const rows = await t.database.query<{ state: string; rules_version: string; kind: string }>(`select state, rules_version, kind from gratification_reports where unit_id = $1 and received_on >= $2`, [units.DPMPTSPKUKM, `${Y}-01-01`]);
+    // this year: the story's reports as far as it has come (all ten, in every state, from 24 November)
+    assert.equal(rows.length, storyStates.length);
+    assert.deepEqual(rows.map((r) => r.state).sort(), [...storyStates].sort());
     // and a complete previous year: every report settled
-    const prev = await t.database.query<{ state: string }>(`select state from gratification_reports where unit_id = $1 and received_on between '2025-01-01' and '2025-12-31'`, [units.DPMPTSPKUKM]);
+    const prev = await t.database.query<{ state: string }>(`select state from gratification_reports where unit_id = $1 and received_on between $2 and $3`, [units.DPMPTSPKUKM, `${Y - 1}-01-01`, `${Y - 1}-12-31`]);
     assert.ok(prev.length >= 3, `previous year: ${prev.length}`);
     assert.ok(prev.every((r) => r.state === 'closed' || r.state === 'dismissed'), JSON.stringify(prev));
-    for (const s of ['received', 'completion_requested', 'verified', 'analysed', 'forwarded', 'decided', 'followed_up', 'closed', 'dismissed']) assert.ok(rows.some((r) => r.state === s), s);
-    assert.equal(rows.filter((r) => r.rules_version === 'perkom-kpk-2-2019').length, 1);
-    assert.ok(rows.some((r) => r.kind === 'refused'));
-    assert.equal((await one<{ n: number }>(`select count(*)::int as n from gratification_reports where unit_id = $1 and received_on >= '2026-01-01'`, [units.DISDUKCAPIL])).n, 2);
+    if (come('11-24')) for (const s of ['received', 'completion_requested', 'verified', 'analysed', 'forwarded', 'decided', 'followed_up', 'closed', 'dismissed']) assert.ok(rows.some((r) => r.state === s), s);
+    // the January gift falls under 2/2019 only in a year when it was received before Perkom 1/2026 took effect
+    const under2019 = come('01-22') && `${Y}-01-20` < PERKOM_1_2026_FROM ? 1 : 0;
+    assert.equal(rows.filter((r) => r.rules_version === 'perkom-kpk-2-2019').length, under2019);
+    assert.equal(rows.filter((r) => r.rules_version === 'perkom-kpk-1-2026').length, rows.length - under2019);
+    assert.equal(rows.some((r) => r.kind === 'refused'), come('02-10'), 'the refused bribe, reported on 10 February');
+    // Disdukcapil: reports of 7 July and 19 November
+    assert.equal((await one<{ n: number }>(`select count(*)::int as n from gratification_reports where unit_id = $1 and received_on >= $2`, [units.DISDUKCAPIL, `${Y}-01-01`])).n, ['07-07', '11-19'].filter(come).length);
   });
 
   test('an employee reports a gift with a PDF and sees only their own reports', async () => {
@@ -99,11 +131,12 @@ describe('gratification control', () => {
     assert.equal(own.status, 200);
     assert.match(await own.text(), /CV Maju Jaya/);
     assert.equal((await pegawai.get(`${BASE}/laporan/${mineId}/lampiran`)).status, 200);
-    // the list shows the employee's own: the new one and the demo one with the KPK decision, nobody else's
+    // the list shows the employee's own: the new one and the demo one with the KPK decision (this year's
+    // from 3 August, else last year's), nobody else's
     const list = await (await pegawai.get(BASE)).text();
     assert.match(list, /CV Maju Jaya/);
-    assert.match(list, /Koperasi|Rudi Hartono/);
-    assert.doesNotMatch(list, /H\. Sulaiman|Hotel Parai/);
+    assert.ok(list.includes((await decidedOfPegawai()).giver_name), 'the demo report with the KPK decision');
+    assert.doesNotMatch(list, /H\. Sulaiman|Hotel Parai|PT Bangka Digital Solusi/);
     // another employee (same unit, and another unit) gets a 404 on the id and its attachment
     for (const who of ['pegawai.dukcapil', 'kadis']) {
       const other = await loggedIn(t.app, who);
@@ -115,15 +148,16 @@ describe('gratification control', () => {
 
   test('the employee sees the KPK decision on their report', async () => {
     const pegawai = await loggedIn(t.app, 'pegawai');
-    const id = (await one<{ id: string }>(`select r.id from gratification_reports r join kernel_accounts a on a.id = r.account_id where a.username = 'pegawai' and r.decision = 'state' and r.received_on >= '2026-01-01'`)).id;
+    const { id, sk_number: sk, note } = await decidedOfPegawai();
+    assert.ok(sk && note, 'a decree number and an analysis');
     const html = await (await pegawai.get(`${BASE}/laporan/${id}`)).text();
     assert.match(html, /data-decision/);
     assert.match(html, /Milik negara/);
-    assert.match(html, /1123\/GRA\.01\/2026/);
+    assert.ok(html.includes(sk), sk);
     // the UPG's analysis stays internal; the UPG sees it
-    assert.doesNotMatch(html, /Terkait jabatan pembina koperasi/);
+    assert.ok(!html.includes(note), note);
     const upg = await loggedIn(t.app, 'upg');
-    assert.match(await (await upg.get(`${BASE}/kelola/${id}`)).text(), /Terkait jabatan pembina koperasi/);
+    assert.ok((await (await upg.get(`${BASE}/kelola/${id}`)).text()).includes(note));
   });
 
   test('bad input is refused with an Indonesian message and nothing is stored', async () => {
@@ -150,26 +184,39 @@ describe('gratification control', () => {
   });
 
   test('the UPG of DPMPTSP-KUKM sees its unit only; forged ids of Disdukcapil are refused and change nothing', async () => {
+    // a gift received two months ago, reported a month later (late) and left lying at the UPG since (past its
+    // 10 working days): the demo has such reports from May on, so the test makes its own for every date
+    const dewi = await loggedIn(t.app, 'pengaduan');
+    const lying = idOf(await dewi.postMultipart(`${BASE}/lapor`, multipart(report({ receivedOn: addDays(TODAY, -61), giverName: 'PT Lama Menunggu', giverInstitution: 'PT Lama Menunggu' }))));
+    assert.ok(lying);
+    const reportedOn = addDays(TODAY, -30);
+    await t.database.query(`update gratification_reports set reported_on = $2 where id = $1`, [lying, reportedOn]);
+    await t.database.query(`update gratification_events set "on" = $2 where report_id = $1`, [lying, reportedOn]);
+    // a new report in Disdukcapil, by its employee (the demo's open one comes on 19 November)
+    const foreign = idOf(await (await loggedIn(t.app, 'pegawai.dukcapil')).postMultipart(`${BASE}/lapor`, multipart(report({ giverName: 'Warga pemohon akta' }))));
+    assert.ok(foreign);
     const upg = await loggedIn(t.app, 'upg');
-    const list = await upg.get(`${BASE}/kelola?state=all&year=2026`); // the demo's reports are of 2026
+    const year = reportedOn.slice(0, 4); // this year, or last year in early January
+    const list = await upg.get(`${BASE}/kelola?state=all&year=${year}`);
     assert.equal(list.status, 200);
     const html = await list.text();
-    assert.match(html, /H\. Sulaiman|Rina Marlina/);
+    const reporters = await t.database.query<{ name: string }>(`select distinct p.name from gratification_reports r join org_people p on p.id = r.person_id where r.unit_id = $1 and extract(year from r.reported_on) = $2`, [units.DPMPTSPKUKM, Number(year)]);
+    assert.ok(reporters.length > 1, 'the demo reports of the year and the one lying');
+    for (const { name } of reporters) assert.ok(html.includes(name), name);
     assert.match(html, /Terlambat/);
     assert.match(html, /Lewat batas/);
     assert.equal((await upg.get(`${BASE}/kelola?unit=${units.DISDUKCAPIL}`)).status, 404);
-    const foreign = (await one<{ id: string }>(`select id from gratification_reports where unit_id = $1 and state = 'received'`, [units.DISDUKCAPIL])).id;
     assert.equal((await upg.get(`${BASE}/kelola/${foreign}`)).status, 404);
     assert.equal((await upg.get(`${BASE}/kelola/${foreign}/kpk.csv`)).status, 404);
     const before = await snapshot();
     assert.equal((await upg.post(`${BASE}/kelola/${foreign}/verifikasi`, {})).status, 404);
     assert.equal((await upg.post(`${BASE}/kelola/${foreign}/bukan-gratifikasi`, { reason: 'x' })).status, 404);
-    assert.equal((await upg.post(`${BASE}/titipan?unit=${units.DISDUKCAPIL}`, { receivedOn: '2026-11-20', depositorName: 'x', description: 'x', storageLocation: 'x' })).status, 404);
-    assert.equal((await upg.post(`${BASE}/titipan?unit=${units.DPMPTSPKUKM}`, { reportId: foreign, receivedOn: '2026-11-20', depositorName: 'x', description: 'x', storageLocation: 'x' })).status, 404);
+    assert.equal((await upg.post(`${BASE}/titipan?unit=${units.DISDUKCAPIL}`, { receivedOn: TODAY, depositorName: 'x', description: 'x', storageLocation: 'x' })).status, 404);
+    assert.equal((await upg.post(`${BASE}/titipan?unit=${units.DPMPTSPKUKM}`, { reportId: foreign, receivedOn: TODAY, depositorName: 'x', description: 'x', storageLocation: 'x' })).status, 404);
     assert.equal((await upg.post(`${BASE}/pengaturan?unit=${units.DISDUKCAPIL}`, { decreeNumber: 'palsu' })).status, 404);
-    const dukItem = await one<{ id: string }>(`insert into gratification_custody (unit_id, receipt_number, received_on, description, storage_location, depositor_name) values ($1, 'TT-X/1', '2026-11-20', 'Uang', 'Brankas', 'Pegawai') returning id`, [units.DISDUKCAPIL]);
+    const dukItem = await one<{ id: string }>(`insert into gratification_custody (unit_id, receipt_number, received_on, description, storage_location, depositor_name) values ($1, 'TT-X/1', $2, 'Uang', 'Brankas', 'Pegawai') returning id`, [units.DISDUKCAPIL, TODAY]);
     const before2 = await snapshot();
-    assert.equal((await upg.post(`${BASE}/titipan/${dukItem.id}/serahkan`, { releasedOn: '2026-11-21', releasedTo: 'x' })).status, 404);
+    assert.equal((await upg.post(`${BASE}/titipan/${dukItem.id}/serahkan`, { releasedOn: TODAY, releasedTo: 'x' })).status, 404);
     assert.equal((await upg.get(`${BASE}/titipan/${dukItem.id}/tanda-terima.pdf`)).status, 404);
     assert.deepEqual(await snapshot(), before2);
     await t.database.query('delete from gratification_custody where id = $1', [dukItem.id]);
@@ -211,19 +258,19 @@ describe('gratification control', () => {
     assert.deepEqual(await snapshot(), before);
     assert.equal((await post('analisis', { relatedToPosition: 'yes', note: 'x' })).status, 400, 'missing answer');
     assert.equal((await post('analisis', { relatedToPosition: 'yes', contraryToDuty: 'yes', category: '', note: 'Terkait pelayanan izin.' })).status, 303);
-    assert.equal((await post('teruskan', { forwardedOn: '2099-01-01', golNumber: 'GOL-2026-1' })).status, 400);
-    assert.equal((await post('teruskan', { forwardedOn: today(), golNumber: 'GOL-2026-0099999' })).status, 303);
-    assert.equal((await post('putusan', { decision: 'other', decisionOn: today(), skNumber: '9/GRA/2026' })).status, 400, 'other needs a note');
-    assert.equal((await post('putusan', { decision: 'state', decisionOn: today(), skNumber: '2001/GRA.01/2026' })).status, 303);
+    assert.equal((await post('teruskan', { forwardedOn: '2099-01-01', golNumber: `GOL-${Y}-1` })).status, 400);
+    assert.equal((await post('teruskan', { forwardedOn: today(), golNumber: `GOL-${Y}-0099999` })).status, 303);
+    assert.equal((await post('putusan', { decision: 'other', decisionOn: today(), skNumber: `9/GRA/${Y}` })).status, 400, 'other needs a note');
+    assert.equal((await post('putusan', { decision: 'state', decisionOn: today(), skNumber: `2001/GRA.01/${Y}` })).status, 303);
     assert.equal((await post('tindak-lanjut', { followUpKind: 'handed_to_state', followUpOn: today(), followUpNote: 'Disetor ke kas negara.' })).status, 303);
     assert.equal((await post('tutup')).status, 303);
     const row = await one<{ state: string; gol_number: string; decision: string }>(`select state, gol_number, decision from gratification_reports where id = $1`, [mineId]);
-    assert.deepEqual(row, { state: 'closed', gol_number: 'GOL-2026-0099999', decision: 'state' });
+    assert.deepEqual(row, { state: 'closed', gol_number: `GOL-${Y}-0099999`, decision: 'state' });
     const audit = await t.database.query<{ action: string }>(`select action from kernel_audit_log where entity_id = $1 order by seq`, [mineId]);
     assert.deepEqual(audit.map((a) => a.action), ['gratification.report.create', 'gratification.report.request_completion', 'gratification.report.complete', 'gratification.report.verify',
       'gratification.report.analyse', 'gratification.report.forward', 'gratification.report.decide', 'gratification.report.follow_up', 'gratification.report.close']);
     const seen = await (await pegawai.get(`${BASE}/laporan/${mineId}`)).text();
-    assert.match(seen, /2001\/GRA\.01\/2026/);
+    assert.ok(seen.includes(`2001/GRA.01/${Y}`));
     assert.match(seen, /Disetor ke kas negara|Diserahkan\/disetor kepada negara/);
   });
 
@@ -240,8 +287,12 @@ describe('gratification control', () => {
     const upg = await loggedIn(t.app, 'upg');
     const page = await (await upg.get(`${BASE}/kelola/${idOf(res)}`)).text();
     assert.match(page, /&gt; 30|lebih dari 30 hari kerja/);
-    // the category check on the UPG page: wedding gift of Rp 1.200.000 in January (2/2019) vs now
-    const jan = (await one<{ id: string }>(`select id from gratification_reports where rules_version = 'perkom-kpk-2-2019'`)).id;
+    // the category check on the UPG page: a wedding gift of Rp 1.200.000 received the day before Perkom 1/2026
+    // took effect is judged under 2/2019 (the demo's January gift is only in 2026)
+    const old2019 = await pegawai.postMultipart(`${BASE}/lapor`, multipart(report({ receivedOn: addDays(PERKOM_1_2026_FROM, -1), giverName: 'Bapak Hamdan', relationship: 'family', occasion: 'Pernikahan adik', itemKind: 'money', description: 'Amplop kondangan', valueRp: '1.200.000' })));
+    assert.equal(old2019.status, 303);
+    const jan = idOf(old2019);
+    assert.equal((await one<{ rules_version: string }>('select rules_version from gratification_reports where id = $1', [jan])).rules_version, 'perkom-kpk-2-2019');
     assert.match(await (await upg.get(`${BASE}/kelola/${jan}`)).text(), /Peraturan KPK Nomor 2 Tahun 2019/);
   });
 
@@ -284,18 +335,20 @@ describe('gratification control', () => {
     assert.equal((await upg.post(`${BASE}/titipan/${item.id}/serahkan`, { releasedOn: today(), releasedTo: 'Kas negara' })).status, 303);
     assert.equal((await upg.post(`${BASE}/titipan/${item.id}/serahkan`, { releasedOn: today(), releasedTo: 'Lagi' })).status, 409);
     const page = await (await upg.get(`${BASE}/titipan`)).text();
-    assert.match(page, /TT-UPG\/2026\/0002/);
+    const numbers = await t.database.query<{ receipt_number: string }>('select receipt_number from gratification_custody where unit_id = $1', [units.DPMPTSPKUKM]);
+    assert.ok(numbers.length > 1, 'the demo items and the new one');
+    for (const { receipt_number: n } of numbers) assert.ok(page.includes(n), n);
   });
 
   test('campaign register with evidence; bad input refused', async () => {
     const upg = await loggedIn(t.app, 'upg');
     const before = await snapshot();
-    const bad = await upg.postMultipart(`${BASE}/kampanye?unit=${units.DPMPTSPKUKM}&year=2026`, multipart({ kind: 'poster', title: 'Poster', heldOn: today(), channel: 'Lobi', reach: '-5' }));
+    const bad = await upg.postMultipart(`${BASE}/kampanye?unit=${units.DPMPTSPKUKM}&year=${Y}`, multipart({ kind: 'poster', title: 'Poster', heldOn: today(), channel: 'Lobi', reach: '-5' }));
     assert.equal(bad.status, 400);
-    const disguised = await upg.postMultipart(`${BASE}/kampanye?unit=${units.DPMPTSPKUKM}&year=2026`, multipart({ kind: 'poster', title: 'Poster', heldOn: today(), channel: 'Lobi' }, { bytes: exeBytes(), name: 'poster.pdf' }));
+    const disguised = await upg.postMultipart(`${BASE}/kampanye?unit=${units.DPMPTSPKUKM}&year=${Y}`, multipart({ kind: 'poster', title: 'Poster', heldOn: today(), channel: 'Lobi' }, { bytes: exeBytes(), name: 'poster.pdf' }));
     assert.equal(disguised.status, 400);
     assert.deepEqual(await snapshot(), before);
-    const ok = await upg.postMultipart(`${BASE}/kampanye?unit=${units.DPMPTSPKUKM}&year=2026`, multipart({ kind: 'poster', title: 'Poster tolak gratifikasi akhir tahun', heldOn: today(), channel: 'Lobi MPP', reach: '1.250' }, { bytes: pdfBytes('poster'), name: 'poster.pdf' }));
+    const ok = await upg.postMultipart(`${BASE}/kampanye?unit=${units.DPMPTSPKUKM}&year=${Y}`, multipart({ kind: 'poster', title: 'Poster tolak gratifikasi akhir tahun', heldOn: today(), channel: 'Lobi MPP', reach: '1.250' }, { bytes: pdfBytes('poster'), name: 'poster.pdf' }));
     assert.equal(ok.status, 303);
     const after = await snapshot();
     assert.equal(after.campaigns, before.campaigns + 1);
@@ -308,7 +361,7 @@ describe('gratification control', () => {
   test('statistics: counts without names for the regency viewer and the unit head; the periodic report PDF renders', async () => {
     for (const who of ['bupati', 'kadis']) {
       const c = await loggedIn(t.app, who);
-      const res = await c.get(`${BASE}/statistik?unit=${units.DPMPTSPKUKM}&year=2026`);
+      const res = await c.get(`${BASE}/statistik?unit=${units.DPMPTSPKUKM}&year=${Y}`);
       assert.equal(res.status, 200, who);
       const html = await res.text();
       assert.match(html, /data-stats/);
@@ -318,28 +371,28 @@ describe('gratification control', () => {
     }
     const kadis = await loggedIn(t.app, 'kadis');
     assert.equal((await kadis.get(`${BASE}/statistik?unit=${units.DISDUKCAPIL}`)).status, 404, 'another unit');
-    const pdf = await kadis.get(`${BASE}/statistik/laporan.pdf?unit=${units.DPMPTSPKUKM}&period=2026-S1`);
+    const pdf = await kadis.get(`${BASE}/statistik/laporan.pdf?unit=${units.DPMPTSPKUKM}&period=${Y}-S1`);
     assert.equal(pdf.status, 200);
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
     const words = pdfText(new Uint8Array(await pdf.arrayBuffer()));
     if (words !== null) {
       assert.match(words, /LAPORAN BERKALA UPG/i);
-      assert.match(words, /800\/045\/DPMPTSPKUKM\/2026/);
+      assert.ok(words.includes(`800/045/DPMPTSPKUKM/${Y}`), 'the UPG decree');
       assert.match(words, /Nurhayati/);
       assert.ok(!words.includes('Rina Marlina'));
     }
-    assert.equal((await kadis.get(`${BASE}/statistik/laporan.pdf?unit=${units.DPMPTSPKUKM}&period=2026-Q9`)).status, 404);
+    assert.equal((await kadis.get(`${BASE}/statistik/laporan.pdf?unit=${units.DPMPTSPKUKM}&period=${Y}-Q9`)).status, 404);
   });
 
   test('LKE suggestions A.I.5.i.a/b on /lke/<id>/saran for the demo unit; the mapping is pure', async () => {
-    const ws = await one<{ id: string }>(`select id from assessment_worksheets where unit_id = $1 and year = 2026`, [units.DPMPTSPKUKM]);
+    const ws = await one<{ id: string }>(`select id from assessment_worksheets where unit_id = $1 and year = $2`, [units.DPMPTSPKUKM, Y]);
     const ketua = await loggedIn(t.app, 'ketua.zi');
     const res = await ketua.get(`/lke/${ws.id}/saran`);
     assert.equal(res.status, 200);
     const html = await res.text();
     for (const item of ['A.I.5.i.a', 'A.I.5.i.b']) assert.ok(html.includes(item), item);
-    assert.match(html, /800\/045\/DPMPTSPKUKM\/2026/);
-    assert.match(html, /kampanye pada tahun 2026/);
+    assert.ok(html.includes(`800/045/DPMPTSPKUKM/${Y}`), 'the UPG decree');
+    assert.ok(html.includes(`kampanye pada tahun ${Y}`));
     const base: LkeFacts = { year: 2026, campaigns: 5, quarters: 4, campaignAnswer: 'a', decree: 'SK 1', procedures: 'SOP', reports: 3, reportsHandled: 2, upgAnswer: 'a' };
     const cases: [Partial<LkeFacts>, Record<string, string>][] = [
       [{}, { 'A.I.5.i.a': 'a', 'A.I.5.i.b': 'a' }],
@@ -357,7 +410,7 @@ describe('gratification control', () => {
     const ctxOf = async (username: string) => {
       const id = (await one<{ id: string }>(`select id from kernel_accounts where username = $1`, [username])).id;
       const actor = (await t.deps.loadActor(id))!;
-      return { db: t.database.db, actor, access: t.deps.access, unitId: null, today: '2026-11-28', now: new Date('2026-11-28T03:00:00Z') };
+      return { db: t.database.db, actor, access: t.deps.access, unitId: null, today: regencyToday(), now: new Date() };
     };
     const upg = await gratificationTasks(await ctxOf('upg'));
     assert.deepEqual(upg.map((x) => x.key), ['gratification.task.overdue', 'gratification.task.new']);
@@ -373,9 +426,9 @@ describe('gratification control', () => {
     const foreign = (await one<{ id: string }>(`select id from org_people where unit_id = $1 limit 1`, [units.DISDUKCAPIL])).id;
     const before = await snapshot();
     assert.equal((await upg.post(`${BASE}/pengaturan?unit=${units.DPMPTSPKUKM}`, { decreeNumber: 'SK baru', headPersonId: foreign })).status, 400);
-    assert.equal((await upg.post(`${BASE}/pengaturan?unit=${units.DPMPTSPKUKM}`, { decreeDate: '2026-01-01' })).status, 400, 'a date without a number');
+    assert.equal((await upg.post(`${BASE}/pengaturan?unit=${units.DPMPTSPKUKM}`, { decreeDate: TODAY })).status, 400, 'a date without a number');
     assert.deepEqual(await snapshot(), before);
-    assert.equal((await upg.post(`${BASE}/pengaturan?unit=${units.DPMPTSPKUKM}`, { decreeNumber: '800/045/DPMPTSPKUKM/2026', decreeDate: '2026-01-05', proceduresTitle: 'SOP Pengendalian Gratifikasi (revisi)' })).status, 303);
+    assert.equal((await upg.post(`${BASE}/pengaturan?unit=${units.DPMPTSPKUKM}`, { decreeNumber: `800/045/DPMPTSPKUKM/${Y}`, decreeDate: TODAY, proceduresTitle: 'SOP Pengendalian Gratifikasi (revisi)' })).status, 303);
     assert.equal((await snapshot()).audit, before.audit + 1);
   });
 
