@@ -10,9 +10,13 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { listRuleSets } from '../src/modules/assessment/index.ts';
 import { seedWorkplanPlanDemo } from '../src/modules/workplan/index.ts';
+import { currentYear } from '../src/kernel/workdays.ts';
 import { countRows, createTestApp, loggedIn, type TestApp } from './helpers.ts';
 
 const TEMPLATE = 'rencana-kerja-zi-dpmptsp-bangka-2022';
+// the demo adopts the plan for last year and this year (the regency's); a plan years ahead is nobody's yet
+const Y = currentYear();
+const AHEAD = String(Y + 4);
 const template = JSON.parse(readFileSync(new URL(`../src/modules/workplan/templates/${TEMPLATE}.json`, import.meta.url), 'utf8')) as {
   areas: { area: number }[]; activities: { area: number; title: string; months: number[] }[];
 };
@@ -204,7 +208,7 @@ describe('Rencana Kerja', () => {
     assert.equal(page.status, 200);
     const before = await countRows(t.database, 'workplan_activities');
     assert.equal((await emp.post(`/rencana-kerja/${planId}/kegiatan`, { area: '1', title: 'Coba', months: '1' })).status, 403);
-    assert.equal((await emp.post('/rencana-kerja', { year: '2030', template: 'empty' })).status, 403);
+    assert.equal((await emp.post('/rencana-kerja', { year: AHEAD, template: 'empty' })).status, 403);
     assert.equal(await countRows(t.database, 'workplan_activities'), before);
     const tpi = await loggedIn(t.app, 'tpi');
     assert.equal((await tpi.get(`/rencana-kerja/${planId}`)).status, 200);
@@ -212,7 +216,7 @@ describe('Rencana Kerja', () => {
 
   test('an empty plan has six empty areas and still renders its decree and workbook', async () => {
     const c = await loggedIn(t.app, 'kadis');
-    const res = await c.post('/rencana-kerja', { year: '2030', template: 'empty' });
+    const res = await c.post('/rencana-kerja', { year: AHEAD, template: 'empty' });
     assert.equal(res.status, 303);
     const id = /\/rencana-kerja\/([0-9a-f-]{36})/.exec(res.headers.get('location') ?? '')![1]!;
     assert.equal(await countRows(t.database, 'workplan_plan_areas') >= 12, true);
@@ -226,23 +230,23 @@ describe('Rencana Kerja', () => {
   test('CSRF: a post without the token changes nothing', async () => {
     const c = await loggedIn(t.app, 'ketua.zi');
     const before = await countRows(t.database, 'workplan_plans');
-    const res = await c.post('/rencana-kerja', { year: '2031', template: 'empty' }, { csrf: false });
+    const res = await c.post('/rencana-kerja', { year: String(Y + 5), template: 'empty' }, { csrf: false });
     assert.equal(res.status, 403);
     assert.equal(await countRows(t.database, 'workplan_plans'), before);
   });
 
-  test('demo seed: DPMPTSP-KUKM adopts the template for 2025 and 2026, once', async () => {
+  test('demo seed: DPMPTSP-KUKM adopts the template for last year and this year, once', async () => {
     assert.equal(await seedWorkplanPlanDemo(t.database.db), true);
     assert.equal(await seedWorkplanPlanDemo(t.database.db), false);
     const rows = await t.database.query<{ year: number; decree_number: string; n: number; pics: number }>(`select p.year, p.decree_number,
       (select count(*)::int from workplan_activities a where a.plan_id = p.id) as n,
       (select count(*)::int from workplan_activities a where a.plan_id = p.id and a.pic_person_id is not null) as pics
-      from workplan_plans p join org_units u on u.id = p.unit_id where u.code = 'DPMPTSPKUKM' and p.year in (2025, 2026) order by p.year`);
-    assert.deepEqual(rows.map((r) => r.year), [2025, 2026]);
+      from workplan_plans p join org_units u on u.id = p.unit_id where u.code = 'DPMPTSPKUKM' and p.year in ($1, $2) order by p.year`, [Y - 1, Y]);
+    assert.deepEqual(rows.map((r) => r.year), [Y - 1, Y]);
     // the template's matrix (areas 4–6) and the unit's own three change-management activities (area 1)
     for (const r of rows) { assert.ok(r.decree_number); assert.equal(r.n, template.activities.length + 3); assert.equal(r.pics, r.n); }
     const tagged = await t.database.query<{ lke: string[] }>(`select a.lke_items as lke from workplan_activities a join workplan_plans p on p.id = a.plan_id
-      join org_units u on u.id = p.unit_id where u.code = 'DPMPTSPKUKM' and p.year = 2026 and a.area = 1 and not a.template_added order by a.seq`);
+      join org_units u on u.id = p.unit_id where u.code = 'DPMPTSPKUKM' and p.year = $1 and a.area = 1 and not a.template_added order by a.seq`, [Y]);
     assert.deepEqual(tagged.map((x) => x.lke), [['A.I.1.ii.c'], ['A.I.1.iv.a'], ['A.I.1.iv.c', 'A.II.1.iii.a']]);
   });
 });
