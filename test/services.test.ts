@@ -9,7 +9,14 @@ import { after, before, describe, test } from 'node:test';
 import type { Actor, Grant } from '../src/kernel/access.ts';
 import { canManageServices, findServiceByCode, listServices } from '../src/modules/services/index.ts';
 import { gatherFacts, suggestFromFacts } from '../src/modules/services/services.suggest.ts';
+import { addDays, currentYear, regencyToday } from '../src/kernel/workdays.ts';
 import { Client, countRows, createTestApp, loggedIn, type TestApp } from './helpers.ts';
+
+// the demo is dated from the regency's current year: its catalogue and SOPs of last year, PBG's review and version 2 this year
+const Y = currentYear();
+const TODAY = regencyToday();
+/** A day `n` days before today: what the tests record happened recently. */
+const ago = (n: number) => addDays(TODAY, -n);
 
 let t: TestApp;
 const units: Record<string, string> = {};
@@ -63,8 +70,8 @@ describe('demo and exports', () => {
     assert.equal(v.n, 2);
   });
 
-  test('the demo facts suggest A.I.6.i.a = a, A.I.6.i.b = a, A.I.6.i.c = a, A.I.6.i.d = Ya for 2026', async () => {
-    const facts = await gatherFacts(t.database.db, units.DPMPTSPKUKM, 2026);
+  test('the demo facts suggest A.I.6.i.a = a, A.I.6.i.b = a, A.I.6.i.c = a, A.I.6.i.d = Ya for this year', async () => {
+    const facts = await gatherFacts(t.database.db, units.DPMPTSPKUKM, Y);
     const s = Object.fromEntries(suggestFromFacts(facts).map((x) => [x.item, x.answer]));
     assert.equal(s['A.I.6.i.a'], 'a');
     assert.equal(s['A.I.6.i.b'], 'a');
@@ -190,7 +197,7 @@ describe('standards', () => {
     const before = await snapshot();
     const stale = await ketua.post(`/layanan/${sid}/standar/${std}`, { rev, ...comps() });
     assert.equal(stale.status, 409);
-    const inc = await ketua.post(`/layanan/${sid}/standar/${std}/terbitkan`, { rev: await revOfStandard(std), decreeNumber: '1/2026', decreeDate: '2026-11-01', effectiveFrom: '2026-11-02' });
+    const inc = await ketua.post(`/layanan/${sid}/standar/${std}/terbitkan`, { rev: await revOfStandard(std), decreeNumber: `1/${Y}`, decreeDate: ago(20), effectiveFrom: ago(19) });
     assert.equal(inc.status, 400);
     assert.match(await inc.text(), /Semua 14 komponen/);
     const long = await ketua.post(`/layanan/${sid}/standar/${std}`, { rev: await revOfStandard(std), ...comps({ c_waktu: 'x'.repeat(4001) }) });
@@ -200,11 +207,11 @@ describe('standards', () => {
 
   test('publishing supersedes the version in force; the diff shows what changed', async () => {
     assert.equal((await ketua.post(`/layanan/${sid}/standar/${std}`, { rev: await revOfStandard(std), ...comps() })).status, 303);
-    assert.equal((await ketua.post(`/layanan/${sid}/standar/${std}/terbitkan`, { rev: await revOfStandard(std), decreeNumber: '1/2026', decreeDate: '2026-11-01', effectiveFrom: '2026-11-02' })).status, 303);
+    assert.equal((await ketua.post(`/layanan/${sid}/standar/${std}/terbitkan`, { rev: await revOfStandard(std), decreeNumber: `1/${Y}`, decreeDate: ago(20), effectiveFrom: ago(19) })).status, 303);
     const d2 = await ketua.post(`/layanan/${sid}/standar`);
     const std2 = d2.headers.get('location')!.split('/').pop()!;
     assert.equal((await ketua.post(`/layanan/${sid}/standar/${std2}`, { rev: await revOfStandard(std2), ...comps({ c_waktu: '2 hari kerja' }) })).status, 303);
-    const pub = await ketua.post(`/layanan/${sid}/standar/${std2}/terbitkan`, { rev: await revOfStandard(std2), decreeNumber: '2/2026', decreeDate: '2026-11-20', effectiveFrom: '2026-11-21', changeNote: 'Lebih cepat' });
+    const pub = await ketua.post(`/layanan/${sid}/standar/${std2}/terbitkan`, { rev: await revOfStandard(std2), decreeNumber: `2/${Y}`, decreeDate: ago(5), effectiveFrom: ago(4), changeNote: 'Lebih cepat' });
     assert.equal(pub.status, 303);
     const rows = await t.database.query<{ version: number; status: string }>('select version, status from services_standards where service_id = $1 order by version', [sid]);
     assert.deepEqual(rows.map((r) => [r.version, r.status]), [[1, 'superseded'], [2, 'published']]);
@@ -219,10 +226,10 @@ describe('standards', () => {
   test('a review links a version of the same service only; the decree file upload works', async () => {
     const other = (await t.database.query<{ id: string }>("select s.id from services_standards s join services_services v on v.id = s.service_id where v.code = 'KTP-EL'"))[0].id;
     const before = await snapshot();
-    const bad = await ketua.post(`/layanan/${sid}/reviu`, { reviewedOn: '2026-11-25', fd_0_source: 'skm', fd_0_finding: 'Lama', resultingStandardId: other });
+    const bad = await ketua.post(`/layanan/${sid}/reviu`, { reviewedOn: TODAY, fd_0_source: 'skm', fd_0_finding: 'Lama', resultingStandardId: other });
     assert.equal(bad.status, 400);
     assert.deepEqual(await snapshot(), before);
-    assert.equal((await ketua.post(`/layanan/${sid}/reviu`, { reviewedOn: '2026-11-25', fd_0_source: 'skm', fd_0_finding: 'Lama', fd_0_change: 'Dipercepat', fd_1_source: 'complaint' })).status, 303);
+    assert.equal((await ketua.post(`/layanan/${sid}/reviu`, { reviewedOn: TODAY, fd_0_source: 'skm', fd_0_finding: 'Lama', fd_0_change: 'Dipercepat', fd_1_source: 'complaint' })).status, 303);
     const res = await ketua.postMultipart(`/layanan/${sid}/standar/${std}/bukti`, fileForm(pdf('SK standar'), 'sk.pdf'));
     assert.equal(res.status, 303);
   });
@@ -232,13 +239,13 @@ describe('consultations and evidence files', () => {
   let cid: string;
   test('a consultation is recorded; participants are required', async () => {
     const before = await snapshot();
-    const bad = await ketua.post('/layanan/konsultasi', { unit: units.DPMPTSPKUKM, heldOn: '2026-11-10', topic: 'Forum' });
+    const bad = await ketua.post('/layanan/konsultasi', { unit: units.DPMPTSPKUKM, heldOn: ago(10), topic: 'Forum' });
     assert.equal(bad.status, 400);
     assert.match(await bad.text(), /sekurang-kurangnya satu unsur/);
     const otherService = await serviceId('DISDUKCAPIL', 'KK');
-    assert.equal((await ketua.post('/layanan/konsultasi', { unit: units.DPMPTSPKUKM, heldOn: '2026-11-10', topic: 'Forum', p_lsm: '2', serviceId: otherService })).status, 400);
+    assert.equal((await ketua.post('/layanan/konsultasi', { unit: units.DPMPTSPKUKM, heldOn: ago(10), topic: 'Forum', p_lsm: '2', serviceId: otherService })).status, 400);
     assert.deepEqual(await snapshot(), before);
-    const ok = await ketua.post('/layanan/konsultasi', { unit: units.DPMPTSPKUKM, heldOn: '2026-11-10', topic: 'Forum 2026', p_lsm: '2', p_akademisi: '1', in_0_input: 'Loket sore', in_0_adopted: '1' });
+    const ok = await ketua.post('/layanan/konsultasi', { unit: units.DPMPTSPKUKM, heldOn: ago(10), topic: `Forum ${Y}`, p_lsm: '2', p_akademisi: '1', in_0_input: 'Loket sore', in_0_adopted: '1' });
     assert.equal(ok.status, 303);
     cid = ok.headers.get('location')!.split('/').pop()!;
     assert.match(await (await pegawai.get(`/layanan/konsultasi/${cid}`)).text(), /Loket sore/);
@@ -274,12 +281,12 @@ describe('maklumat', () => {
   test('the signer must be a person of the unit; a new version is a draft until published; PDF', async () => {
     const [latest] = await t.database.query<{ ms: string }>('select floor(extract(epoch from updated_at) * 1000)::bigint::text as ms from services_maklumat where unit_id = $1 order by version desc limit 1', [units.DPMPTSPKUKM]);
     const before = await snapshot();
-    const other = await ketua.post('/layanan/maklumat', { unit: units.DPMPTSPKUKM, rev: latest.ms, text: 'Kami sanggup.', signerPersonId: await personId('Ir. Syahrial'), signedOn: '2026-11-20' });
+    const other = await ketua.post('/layanan/maklumat', { unit: units.DPMPTSPKUKM, rev: latest.ms, text: 'Kami sanggup.', signerPersonId: await personId('Ir. Syahrial'), signedOn: ago(1) });
     assert.equal(other.status, 400);
     assert.match(await other.text(), /Pilih pegawai aktif dari unit ini/);
-    assert.equal((await ketua.post('/layanan/maklumat', { unit: units.DPMPTSPKUKM, rev: '1', text: 'Kami sanggup.', signerPersonId: await personId('Elius Gani'), signedOn: '2026-11-20' })).status, 409);
+    assert.equal((await ketua.post('/layanan/maklumat', { unit: units.DPMPTSPKUKM, rev: '1', text: 'Kami sanggup.', signerPersonId: await personId('Elius Gani'), signedOn: ago(1) })).status, 409);
     assert.deepEqual(await snapshot(), before);
-    const ok = await ketua.post('/layanan/maklumat', { unit: units.DPMPTSPKUKM, rev: latest.ms, text: 'Kami sanggup melayani.\n\nTanpa pungutan liar.', signerPersonId: await personId('Elius Gani'), signedOn: '2026-11-20' });
+    const ok = await ketua.post('/layanan/maklumat', { unit: units.DPMPTSPKUKM, rev: latest.ms, text: 'Kami sanggup melayani.\n\nTanpa pungutan liar.', signerPersonId: await personId('Elius Gani'), signedOn: ago(1) });
     assert.equal(ok.status, 303);
     const [draft] = await t.database.query<{ id: string; version: number; published_at: string | null; signer_snapshot: { position: string }; ms: string }>('select id, version, published_at, signer_snapshot, floor(extract(epoch from updated_at) * 1000)::bigint::text as ms from services_maklumat where unit_id = $1 order by version desc limit 1', [units.DPMPTSPKUKM]);
     assert.equal(draft.version, 2);
@@ -301,19 +308,19 @@ describe('maklumat', () => {
 
 describe('SOPs', () => {
   test('owner of another unit refused; a duplicate number 409; a new version supersedes; evaluations', async () => {
-    const base = { unit: units.DPMPTSPKUKM, number: 'SOP/DPMPTSP-KUKM/20/2026', title: 'Layanan Keliling', effectiveOn: '2026-11-01', st_0_step: 'Menyiapkan loket keliling', st_0_actor: 'Petugas' };
+    const base = { unit: units.DPMPTSPKUKM, number: `SOP/DPMPTSP-KUKM/20/${Y}`, title: 'Layanan Keliling', effectiveOn: ago(20), st_0_step: 'Menyiapkan loket keliling', st_0_actor: 'Petugas' };
     const before = await snapshot();
     const other = await ketua.post('/layanan/sop', { ...base, ownerPersonId: await personId('Andi Setiawan') });
     assert.equal(other.status, 400);
     assert.match(await other.text(), /Pilih pegawai aktif dari unit ini/);
-    const dup = await ketua.post('/layanan/sop', { ...base, number: 'sop/dpmptsp-kukm/02/2025', ownerPersonId: await personId('Agus Salim') });
+    const dup = await ketua.post('/layanan/sop', { ...base, number: `sop/dpmptsp-kukm/02/${Y - 1}`, ownerPersonId: await personId('Agus Salim') });
     assert.equal(dup.status, 409);
     assert.deepEqual(await snapshot(), before);
     const ok = await ketua.post('/layanan/sop', { ...base, ownerPersonId: await personId('Agus Salim') });
     assert.equal(ok.status, 303);
     const id = ok.headers.get('location')!.split('/').pop()!;
     const [row] = await t.database.query<{ ms: string }>('select floor(extract(epoch from updated_at) * 1000)::bigint::text as ms from services_sops where id = $1', [id]);
-    const nv = await ketua.post(`/layanan/sop/${id}/versi-baru`, { ...base, rev: row.ms, ownerPersonId: await personId('Agus Salim'), effectiveOn: '2026-11-20', st_1_step: 'Melaporkan hasil' });
+    const nv = await ketua.post(`/layanan/sop/${id}/versi-baru`, { ...base, rev: row.ms, ownerPersonId: await personId('Agus Salim'), effectiveOn: ago(3), st_1_step: 'Melaporkan hasil' });
     assert.equal(nv.status, 303);
     const newId = nv.headers.get('location')!.split('/').pop()!;
     const versions = await t.database.query<{ id: string; version: number; status: string; superseded_by: string | null }>('select id, version, status, superseded_by from services_sops where number = $1 order by version', [base.number]);
@@ -322,11 +329,11 @@ describe('SOPs', () => {
     assert.equal((await ketua.post(`/layanan/sop/${id}`, { ...base, rev: row.ms, ownerPersonId: await personId('Agus Salim') })).status, 409);
     const history = await (await pegawai.get(`/layanan/sop/${id}`)).text();
     assert.match(history, /telah digantikan/);
-    assert.equal((await ketua.post(`/layanan/sop/${newId}/evaluasi`, { evaluatedOn: '2026-11-25', result: 'Berjalan', followUp: 'proposal' })).status, 303);
+    assert.equal((await ketua.post(`/layanan/sop/${newId}/evaluasi`, { evaluatedOn: TODAY, result: 'Berjalan', followUp: 'proposal' })).status, 303);
     assert.equal((await ketua.post(`/layanan/sop/${newId}/evaluasi`, { evaluatedOn: '', result: '' })).status, 400);
     const dukcapilSop = (await t.database.query<{ id: string }>('select id from services_sops where unit_id = $1 limit 1', [units.DISDUKCAPIL]))[0].id;
     const b2 = await snapshot();
-    assert.equal((await ketua.post(`/layanan/sop/${dukcapilSop}/evaluasi`, { evaluatedOn: '2026-11-25', result: 'x', followUp: 'none' })).status, 404);
+    assert.equal((await ketua.post(`/layanan/sop/${dukcapilSop}/evaluasi`, { evaluatedOn: TODAY, result: 'x', followUp: 'none' })).status, 404);
     assert.equal((await ketua.get(`/layanan/sop/${dukcapilSop}`)).status, 404);
     assert.deepEqual(await snapshot(), b2);
     const sopFile = await ketua.postMultipart(`/layanan/sop/${newId}/bukti`, fileForm(pdf('SOP'), 'sop.pdf'));
