@@ -3,7 +3,12 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { collectTasks, type TaskSource } from '../src/kernel/tasks.ts';
+import { currentYear, regencyToday } from '../src/kernel/workdays.ts';
 import { createTestApp, loggedIn, type TestApp } from './helpers.ts';
+
+// complaints received early last year are long past their deadline, whatever today is
+const OLD = `${currentYear() - 1}-01-05`;
+const OLD_FEB = `${currentYear() - 1}-02-02`;
 
 const tasksOf = (html: string) => {
   const section = /<h2>Yang perlu Anda tangani<\/h2>([\s\S]*?)<\/section>/.exec(html)?.[1] ?? '';
@@ -38,11 +43,11 @@ describe('home page tasks', () => {
   });
 
   test('a complaint handler sees overdue and unassigned complaints of their unit only, the late first', async () => {
-    await complaint('DPMPTSPKUKM', '2026-01-05');
-    await complaint('DPMPTSPKUKM', '2026-02-02');
-    await complaint('DPMPTSPKUKM', new Date().toISOString().slice(0, 10));
-    await complaint('DPMPTSPKUKM', '2026-01-05', 'closed');
-    await complaint('DISDUKCAPIL', '2026-01-05');
+    await complaint('DPMPTSPKUKM', OLD);
+    await complaint('DPMPTSPKUKM', OLD_FEB);
+    await complaint('DPMPTSPKUKM', regencyToday());
+    await complaint('DPMPTSPKUKM', OLD, 'closed');
+    await complaint('DISDUKCAPIL', OLD);
     const c = await loggedIn(t.app, 'pengaduan');
     assert.deepEqual(tasksOf(await (await c.get('/')).text()).filter((x) => x.includes('pengaduan')), [
       '2 pengaduan melewati batas waktu penyelesaian → /pengaduan/kelola?overdue=1',
@@ -58,7 +63,7 @@ describe('home page tasks', () => {
 
   test('a complaint assigned to the handler is theirs until closed', async () => {
     const [{ id }] = await t.database.query<{ id: string }>("select id from kernel_accounts where username = 'pengaduan'");
-    await t.database.query("update complaints_complaints set assignee_id = $1, state = 'in_process' where received_on = '2026-02-02'", [id]);
+    await t.database.query("update complaints_complaints set assignee_id = $1, state = 'in_process' where received_on = $2", [id, OLD_FEB]);
     const c = await loggedIn(t.app, 'pengaduan');
     const tasks = tasksOf(await (await c.get('/')).text());
     assert.ok(tasks.includes('1 pengaduan ditugaskan kepada Anda masih terbuka → /pengaduan/kelola'), tasks.join('\n'));
@@ -69,7 +74,7 @@ describe('home page tasks', () => {
     const errors: unknown[] = [];
     const ok: TaskSource = async () => [{ href: '/a', key: 'k', tone: 'info' }, { href: '/b', key: 'k', tone: 'danger' }];
     const bad: TaskSource = async () => { throw new Error('boom'); };
-    const got = await collectTasks([ok, bad], { db: t.database.db, actor: null as never, access: t.access, unitId: null, today: '2026-11-28', now: new Date() }, (e) => errors.push(e));
+    const got = await collectTasks([ok, bad], { db: t.database.db, actor: null as never, access: t.access, unitId: null, today: regencyToday(), now: new Date() }, (e) => errors.push(e));
     assert.deepEqual(got.map((x) => x.href), ['/b', '/a'], 'the late first');
     assert.equal(errors.length, 1);
   });
