@@ -12,6 +12,7 @@ import { hashPassword } from '../src/kernel/auth.ts';
 import { verifyAudit } from '../src/kernel/audit.ts';
 import { purgeExpiredWbsReports } from '../src/modules/wbs/index.ts';
 import { wbsAnswers } from '../src/modules/wbs/wbs.suggest.ts';
+import { regencyToday } from '../src/kernel/workdays.ts';
 import { Client, countRows, createTestApp, DEMO_PASSWORD, loggedIn, type TestApp } from './helpers.ts';
 
 let t: TestApp;
@@ -468,8 +469,8 @@ describe('states, retention and statistics', () => {
     const ketua = await loggedIn(t.app, 'ketua.zi');
     await ketua.get('/wbs/statistik');
     assert.equal((await ketua.post('/wbs/evaluasi', { unit: units.DPMPTSPKUKM, heldOn: '2099-01-01', findings: 'x' })).status, 400);
-    assert.equal((await ketua.post('/wbs/evaluasi', { unit: units.DISDUKCAPIL, heldOn: '2026-01-01', findings: 'x' })).status, 404);
-    assert.equal((await ketua.post('/wbs/evaluasi', { unit: units.DPMPTSPKUKM, heldOn: '2026-01-05', findings: 'Sosialisasi kurang', followedUp: '1' })).status, 303);
+    assert.equal((await ketua.post('/wbs/evaluasi', { unit: units.DISDUKCAPIL, heldOn: regencyToday(), findings: 'x' })).status, 404);
+    assert.equal((await ketua.post('/wbs/evaluasi', { unit: units.DPMPTSPKUKM, heldOn: regencyToday(), findings: 'Sosialisasi kurang', followedUp: '1' })).status, 303);
     assert.equal(await countRows(t.database, 'wbs_evaluations'), 1);
   });
 });
