@@ -141,7 +141,8 @@ export function summariseMonev(period: Period, acts: ReportActivity[], monev: Re
   const sorted = [...acts].sort((a, b) => a.area - b.area || a.seq - b.seq);
   const rec = new Map(monev.map((m) => [`${m.activityId}:${m.month}`, m]));
   const last = period.months[period.months.length - 1]!;
-  const upToEnd = planProgress(period.year, sorted.map((a) => ({ id: a.id, area: a.area, months: a.months.filter((m) => m <= last) })), monev, today);
+  // whether a month is overdue depends on that month alone, and only months up to `last` are looked up
+  const upToEnd = planProgress(period.year, sorted, monev, today);
   const slot = (a: ReportActivity, month: number): Slot => {
     const record = rec.get(`${a.id}:${month}`) ?? null;
     return { activity: a, month, record, state: stateOf(record), evidence: record ? evidence.get(record.id) ?? 0 : 0, overdue: upToEnd.overdue.has(`${a.id}:${month}`) };
@@ -270,7 +271,8 @@ export function buildMonevReportModel(src: MonevReportSource, t: Translate): Mon
       return { title: areaName(area), groups: groups.map((g, i) => ({ ...g, no: `${i + 1}.` })) };
     }).filter((a) => a.groups.length > 0),
     overdue: s.overdue.map((x) => ({ no: `${++no}.`, area: String(x.activity.area), title: x.activity.title, month: month(x.month), status: t(`plan.report.state.${x.state}`), pic: x.activity.pic ?? '' })),
-    followUps: s.openFollowUps.map((x, i) => ({ no: `${i + 1}.`, title: x.activity.title, month: month(x.month), problems: x.record?.problems ?? '', followUp: x.record?.followUp ?? '' })),
+    // an open follow-up always has its record and a follow-up text (see openFollowUps)
+    followUps: s.openFollowUps.map((x, i) => ({ no: `${i + 1}.`, title: x.activity.title, month: month(x.month), problems: x.record!.problems ?? '', followUp: x.record!.followUp! })),
     closing: t('plan.report.closing'),
     place: src.place?.trim() || DOTS,
     date: formatDate(src.date, 'id', src.timeZone),
