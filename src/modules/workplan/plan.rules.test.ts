@@ -288,3 +288,142 @@ test('progress: done months count; ended months without done are overdue; percen
   ];
   for (const [now, want] of edge) assert.deepEqual([...planProgress(2026, acts, [], new Date(now)).overdue].sort(), want.sort(), now);
 });
+
+// ---- more tables: edges of the input checks, the decree's words and labels, the team decree, indicators, the decree model
+
+test('years: four digits and nothing else around them; a list or an object is no year', () => {
+  const years: [unknown, number | null][] = [
+    ['x2026', null], ['2026x', null], ['2026-', null], ['2026 1', null], ['\t2026\n', 2026], [[2026], null], [{ toString: () => '2026' }, null], [2026.5, null], [true, null],
+  ];
+  for (const [raw, want] of years) assert.deepEqual(validateYear(raw), want === null ? { ok: false, error: 'plan.year.invalid' } : { ok: true, value: want }, String(raw));
+  // months and areas given as lists or objects are refused as well
+  assert.deepEqual(validateMonths([[3]]), { ok: false, error: 'plan.months.invalid' });
+  assert.deepEqual(validateArea([3]), { ok: false, error: 'plan.area.invalid' });
+});
+
+test('lines split at LF as well as CRLF; codes at commas, semicolons, any white space', () => {
+  const lines: [unknown, string[]][] = [
+    ['a\nb', ['a', 'b']], ['a\r\nb\nc', ['a', 'b', 'c']], ['satu\n\n\ndua\r\n', ['satu', 'dua']], ['  sendiri  ', ['sendiri']], [42, []],
+  ];
+  for (const [raw, want] of lines) assert.deepEqual(parseLines(raw), { ok: true, value: want }, JSON.stringify(raw));
+  const codes: [unknown, string[]][] = [
+    ['A.I.1 ,, ;A.I.2', ['A.I.1', 'A.I.2']], ['\tA.I.1\n\nA.I.1\r\nA.I.3', ['A.I.1', 'A.I.3']], [' , ; ', []], ['', []], [7, []],
+  ];
+  for (const [raw, want] of codes) assert.deepEqual(parseCodes(raw), want, JSON.stringify(raw));
+});
+
+test('diktum labels: the ten Indonesian ordinals, then KE-n', () => {
+  assert.deepEqual(Array.from({ length: 12 }, (_, i) => diktumLabel(i)), [
+    'KESATU', 'KEDUA', 'KETIGA', 'KEEMPAT', 'KELIMA', 'KEENAM', 'KETUJUH', 'KEDELAPAN', 'KESEMBILAN', 'KESEPULUH', 'KE-11', 'KE-12',
+  ]);
+});
+
+test('team decree line: the number trimmed, dots for a blank number; the date in Indonesian', () => {
+  const cases: [{ number: string; date: string } | null, string][] = [
+    [{ number: ' 800/2/2026 ', date: '2026-01-05' }, '800/2/2026 | 5 Januari 2026'],
+    [{ number: '   ', date: '2026-08-17' }, '………… | 17 Agustus 2026'],
+    [{ number: '', date: '2025-02-01' }, '………… | 1 Februari 2025'],
+    [null, '………… | …………'],
+  ];
+  for (const [decree, want] of cases) assert.equal(teamDecreeLine('{number} | {date}', { unit: 'U', regency: 'R', decree }), want, JSON.stringify(decree));
+});
+
+/** Every order of a list (for small lists). */
+const permutations = <T>(xs: T[]): T[][] => (xs.length <= 1 ? [xs] : xs.flatMap((x, i) => permutations([...xs.slice(0, i), ...xs.slice(i + 1)]).map((p) => [x, ...p])));
+
+test('team decree in force: the latest date wins over the later year, a tie goes to the later year, in any order of the teams', () => {
+  type Team = { year: number; decreeNumber: string | null; decreeDate: string | null };
+  const A: Team = { year: 2025, decreeNumber: '800/1/2025', decreeDate: '2025-01-06' };
+  const B: Team = { year: 2026, decreeNumber: '800/2/2026', decreeDate: '2026-01-05' };
+  const C: Team = { year: 2025, decreeNumber: '800/9/2025', decreeDate: '2026-03-01' }; // the 2025 team's decree renewed in March 2026
+  const D: Team = { year: 2026, decreeNumber: '800/3/2026', decreeDate: '2026-03-01' };
+  const N: Team = { year: 2026, decreeNumber: null, decreeDate: '2026-06-01' }; // no number on record
+  const cases: [Team[], number, string, string | null][] = [
+    [[A, B, C], 2026, '2026-12-31', '800/9/2025'],
+    [[A, B, C, D], 2026, '2026-12-31', '800/3/2026'],
+    [[A, B, C, D], 2026, '2026-02-28', '800/2/2026'],
+    [[A, B, C, D], 2025, '2026-12-31', '800/9/2025'],
+    [[A, B, N], 2026, '2026-12-31', '800/2/2026'],
+    [[A, N], 2026, '2026-12-31', '800/1/2025'],
+    [[N], 2026, '2026-12-31', null],
+  ];
+  for (const [teams, year, day, want] of cases) {
+    for (const order of permutations(teams)) {
+      assert.equal(teamDecreeInForce(order, year, day)?.decreeNumber ?? null, want, `${order.map((t) => t.decreeNumber).join(',')} ${year} ${day}`);
+    }
+  }
+});
+
+test('indicators: spaces around the heading and points do not count; an empty point or a single one is no list', () => {
+  const cases: [string, { text: string; items: string[] }][] = [
+    ['  Tunggal  ', { text: 'Tunggal', items: [] }],
+    ['Judul : a. Satu; b. Dua', { text: 'Judul:', items: ['Satu;', 'Dua'] }],
+    ['Judul: a. Satu ; b. Dua ;  c. Tiga', { text: 'Judul:', items: ['Satu;', 'Dua;', 'Tiga'] }],
+    ['Judul: a. Satu.; b. Dua.', { text: 'Judul:', items: ['Satu;', 'Dua.'] }],
+    ['Judul: a. Versi 2.0 dipasang; b. Uji; coba', { text: 'Judul:', items: ['Versi 2.0 dipasang;', 'Uji; coba'] }],
+    ['Judul: a. Satu; b. ; c. Tiga', { text: 'Judul: a. Satu; b. ; c. Tiga', items: [] }],
+    ['  Judul: a. ; b. Dua  ', { text: 'Judul: a. ; b. Dua', items: [] }],
+    ['Judul: a.Satu; b.Dua', { text: 'Judul: a.Satu; b.Dua', items: [] }],
+  ];
+  for (const [raw, want] of cases) assert.deepEqual(splitIndicator(raw), want, raw);
+});
+
+test('decree model: chapters I–VIII then numbers, the legend explains X and *, areas without a name, blanks', () => {
+  const bab = Array.from({ length: 9 }, (_, i) => ({ title: `B${i}`, sections: [] }));
+  const m = buildDecreeModel(source({ content: { bab }, number: null, place: '  Sungailiat  ' }));
+  assert.deepEqual(m.lampiran.bab.map((b) => b.label), ['BAB I', 'BAB II', 'BAB III', 'BAB IV', 'BAB V', 'BAB VI', 'BAB VII', 'BAB VIII', 'BAB 9']);
+  assert.equal(m.number, '…………');
+  assert.equal(m.place, 'Sungailiat');
+  assert.match(m.legend[0]!, /^X = bulan pelaksanaan kegiatan; kolom 1–12 = Januari–Desember$/);
+  assert.match(m.legend[1]!, /^\* = kegiatan tambahan /);
+  assert.equal(MATRIX_LEGEND.added, m.legend[1]);
+  // an area with no name on record: an empty name, its number kept; an activity without a PIC: an empty cell
+  const areas = [{ area: 3, purpose: 'P', targets: [], indicators: [] }, { area: 1, purpose: null, targets: ['t'], indicators: [] }];
+  const given = areas.map((a) => a.area);
+  const n = buildDecreeModel(source({
+    areas, areaNames: {}, activities: [{ area: 3, seq: 1, title: 'Sosialisasi', months: [2], pic: null, outputs: null }],
+    content: { bab: [{ title: 'I', sections: [{ heading: 'h', paragraphs: [], areas: true }, { heading: 'k', paragraphs: ['p'] }] }] },
+  }));
+  assert.deepEqual(n.matrix.map((g) => [g.no, g.area, g.rows.map((r) => [r.no, r.title, r.pic, r.added])]), [['3.', '', [['1)', 'Sosialisasi', '', false]]]]);
+  assert.deepEqual(n.lampiran.bab[0]!.sections.map((s) => s.areas?.map((a) => [a.label, a.name, a.purpose])), [[['1.', '', ''], ['3.', '', 'P']], undefined]);
+  assert.deepEqual(areas.map((a) => a.area), given, 'the source areas keep their order');
+});
+
+test('decree model: the Mengingat from ids only with both the ids and the legal data; undated and no today: the texts now in force', () => {
+  const cases: [Partial<DecreeSource>, string[]][] = [
+    [{ content: { mengingat: ['Lama'] }, legal }, ['Lama']],
+    [{ content: { mengingat: ['Lama'], legalBasis: ['permenpanrb-10-2019'] } }, ['Lama']],
+    [{ content: { legalBasis: ['permenpanrb-10-2019'] } }, []],
+    [{ content: { mengingat: ['Lama'], legalBasis: ['permenpanrb-10-2019'] }, legal, date: '2021-06-01' }, ['permenpanrb-10-2019']],
+    [{ content: { mengingat: ['Lama'], legalBasis: ['permenpanrb-10-2019'] }, legal, date: null }, ['permenpanrb-90-2021-5-2024']],
+    [{ content: { mengingat: ['Lama'], legalBasis: ['permenpanrb-10-2019'] }, legal, date: null, today: '2022-03-01' }, ['permenpanrb-90-2021']],
+  ];
+  for (const [over, want] of cases) {
+    const m = buildDecreeModel(source(over));
+    const ids = m.mengingatSources.length ? m.mengingatSources.map((s) => s.id) : m.mengingat.map((x) => x.text);
+    assert.deepEqual(ids, want, JSON.stringify({ ...over, legal: !!over.legal }));
+    assert.equal(m.mengingat.length, want.length);
+  }
+});
+
+test('letterhead: the website without its scheme and trailing slash, its path kept', () => {
+  const cases: [string, string][] = [
+    ['https://www.bangka.go.id/dinas/', 'Website: www.bangka.go.id/dinas'], ['http://x.go.id', 'Website: x.go.id'], ['x.go.id/', 'Website: x.go.id'], ['x.go.id/a/b', 'Website: x.go.id/a/b'],
+  ];
+  for (const [website, want] of cases) assert.equal(kopOf('Kabupaten Bangka', { name: 'D', address: null, phone: null, email: null, website }).contacts, want, website);
+});
+
+test('monev input: the percent sign only at the end; texts not given are empty (null)', () => {
+  const cases: [Record<string, unknown>, number | string][] = [
+    [{ status: 'partial', realisation: '50%' }, 50], [{ status: 'partial', realisation: '%50' }, 'plan.monev.realisation_invalid'],
+    [{ status: 'partial', realisation: '5%0' }, 'plan.monev.realisation_invalid'], [{ status: 'partial', realisation: '50%%' }, 'plan.monev.realisation_invalid'],
+  ];
+  for (const [raw, want] of cases) {
+    const r = validateMonev(raw);
+    assert.deepEqual(r.ok ? r.value.realisation : r.errors.realisation, want, JSON.stringify(raw));
+  }
+  const bare = validateMonev({ status: 'not_started' });
+  assert.deepEqual(bare, { ok: true, value: { status: 'not_started', realisation: 0, notes: null, problems: null, followUp: null, followUpDone: false } });
+  const nulls = validateMonev({ status: 'done', notes: null, problems: undefined, followUp: '' });
+  assert.deepEqual(nulls, { ok: true, value: { status: 'done', realisation: 100, notes: null, problems: null, followUp: null, followUpDone: false } });
+});
