@@ -409,6 +409,8 @@ test('decree model: the Mengingat from ids only with both the ids and the legal 
 test('letterhead: the website without its scheme and trailing slash, its path kept', () => {
   const cases: [string, string][] = [
     ['https://www.bangka.go.id/dinas/', 'Website: www.bangka.go.id/dinas'], ['http://x.go.id', 'Website: x.go.id'], ['x.go.id/', 'Website: x.go.id'], ['x.go.id/a/b', 'Website: x.go.id/a/b'],
+    // a scheme only at the start is dropped: an archived page keeps the address inside its path
+    ['web.archive.org/web/2020/https://bangka.go.id', 'Website: web.archive.org/web/2020/https://bangka.go.id'],
   ];
   for (const [website, want] of cases) assert.equal(kopOf('Kabupaten Bangka', { name: 'D', address: null, phone: null, email: null, website }).contacts, want, website);
 });
