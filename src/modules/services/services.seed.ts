@@ -4,7 +4,7 @@
 // (IUMK, PBG, SIP-NAKES, REKLAME, KOPERASI, NIB) with standards published in February of last year
 // (all 14 components), PBG revised to version 2 after its April review this year (SKM, complaints,
 // the March consultation), two public consultations, the maklumat signed by the Kepala Dinas, twelve
-// SOPs with steps — eight evaluated this year, one superseded by a revised version. Disdukcapil: three services with
+// SOPs with steps — eight evaluated this year, one superseded by a revised version (this year's events only once their day has come). Disdukcapil: three services with
 // standards, its maklumat and two SOPs. Decrees, attendance lists, SOP documents and the photo of
 // the maklumat at the counter are small PDFs with a file store, .example links without one.
 // Each unit is seeded once: nothing happens for a unit that already has services.
@@ -114,17 +114,22 @@ async function seedDpmptsp(db: Db, files: FileStore | null): Promise<boolean> {
       ],
       notes: 'Dibuka Sekretaris Daerah; notula dibagikan kepada peserta.', createdAt: at(D('2025-03-12'), 8), updatedAt: at(D('2025-03-12'), 8),
     }).returning();
-    const [c2] = await tx.insert(consultations).values({
-      unitId: unit.id, serviceId: ids.PBG, heldOn: D('2026-03-18'), place: 'Ruang rapat DPMPTSP-KUKM', topic: 'Konsultasi publik reviu standar pelayanan Persetujuan Bangunan Gedung',
-      participants: [{ group: 'akademisi', count: 1 }, { group: 'dunia_usaha', count: 6 }, { group: 'lsm', count: 1 }, { group: 'pengguna', count: 8 }, { group: 'pemerintah', count: 3 }],
-      inputs: [
-        { input: 'Waktu penyelesaian PBG 28 hari terlalu lama bagi rumah tinggal sederhana.', response: 'Jangka waktu dipersingkat menjadi 21 hari kerja.', adopted: true },
-        { input: 'Pemohon tidak mengetahui status berkas di SIMBG.', response: 'Notifikasi WhatsApp pada setiap tahap.', adopted: true },
-        { input: 'Jadwal sidang TPA agar diumumkan.', response: 'Jadwal konsultasi TPA diumumkan setiap Selasa.', adopted: true },
-      ],
-      notes: null, createdAt: at(D('2026-03-18'), 8), updatedAt: at(D('2026-03-18'), 8),
-    }).returning();
-    for (const [c, d] of [[c1, D('2025-03-12')], [c2, D('2026-03-18')]] as const) {
+    // this year's consultation once its day has come (on 2 January the story of this year has not begun)
+    const held: [typeof c1, string][] = [[c1, D('2025-03-12')]];
+    if (demoHasCome('2026-03-18', BASE)) {
+      const [c2] = await tx.insert(consultations).values({
+        unitId: unit.id, serviceId: ids.PBG, heldOn: D('2026-03-18'), place: 'Ruang rapat DPMPTSP-KUKM', topic: 'Konsultasi publik reviu standar pelayanan Persetujuan Bangunan Gedung',
+        participants: [{ group: 'akademisi', count: 1 }, { group: 'dunia_usaha', count: 6 }, { group: 'lsm', count: 1 }, { group: 'pengguna', count: 8 }, { group: 'pemerintah', count: 3 }],
+        inputs: [
+          { input: 'Waktu penyelesaian PBG 28 hari terlalu lama bagi rumah tinggal sederhana.', response: 'Jangka waktu dipersingkat menjadi 21 hari kerja.', adopted: true },
+          { input: 'Pemohon tidak mengetahui status berkas di SIMBG.', response: 'Notifikasi WhatsApp pada setiap tahap.', adopted: true },
+          { input: 'Jadwal sidang TPA agar diumumkan.', response: 'Jadwal konsultasi TPA diumumkan setiap Selasa.', adopted: true },
+        ],
+        notes: null, createdAt: at(D('2026-03-18'), 8), updatedAt: at(D('2026-03-18'), 8),
+      }).returning();
+      held.push([c2, D('2026-03-18')]);
+    }
+    for (const [c, d] of held) {
       await appendAudit(tx, SYSTEM_ACTOR, { action: 'services.consultation.added', entityType: 'services_consultation', entityId: c.id, unitId: unit.id, data: { demo: true, topic: c.topic } }, at(d, 8));
       docs.push({ subject: SUBJECT.consultation, id: c.id, title: `Daftar hadir dan notula: ${c.topic}`, file: `Daftar-Hadir-Konsultasi-Publik-${d}.pdf`, lines: ['Daftar hadir peserta menurut unsur, notula dan foto kegiatan.'], on: d });
     }
@@ -135,16 +140,21 @@ async function seedDpmptsp(db: Db, files: FileStore | null): Promise<boolean> {
       findings: [{ source: 'skm', finding: 'Nilai unsur waktu pelayanan 3,62 (baik).', change: null }, { source: 'complaint', finding: 'Tidak ada pengaduan tentang IUMK pada triwulan III.', change: null }],
       createdAt: at(D('2025-10-21')), updatedAt: at(D('2025-10-21')),
     });
-    await tx.update(standards).set({ status: 'superseded', updatedAt: at(D('2026-05-11'), 6) }).where(and(eq(standards.serviceId, ids.PBG), eq(standards.version, 1)));
-    const [pbg2] = await tx.insert(standards).values({
-      serviceId: ids.PBG, version: 2, status: 'published', components: PBG_V2 as Components, decreeNumber: T('500.16/044/DPMPTSP-KUKM/2026'), decreeDate: D('2026-05-11'), effectiveFrom: D('2026-06-01'),
-      publishedAt: at(D('2026-05-11'), 6), changeNote: T('Hasil reviu April 2026: jangka waktu 28 → 21 hari kerja, pendampingan di pojok SIMBG, notifikasi status melalui WhatsApp, pengaduan pada sesi TPA.'),
-      createdAt: at(D('2026-04-20')), updatedAt: at(D('2026-05-11'), 6),
-    }).returning();
-    await appendAudit(tx, SYSTEM_ACTOR, { action: 'services.standard.published', entityType: 'services_standard', entityId: pbg2.id, unitId: unit.id, data: { demo: true, service: 'PBG', version: 2, supersedes: 1 } }, at(D('2026-05-11'), 6));
-    docs.push({ subject: SUBJECT.standard, id: pbg2.id, title: 'Keputusan Kepala Dinas tentang Perubahan Standar Pelayanan PBG', file: T('SK-Standar-Pelayanan-PBG-2026.pdf'), lines: [T('Perubahan standar pelayanan Persetujuan Bangunan Gedung hasil reviu 2026.')], on: D('2026-05-11') });
-    await tx.insert(reviews).values({
-      serviceId: ids.PBG, reviewedOn: D('2026-04-15'), resultingStandardId: pbg2.id, conclusion: T('Standar pelayanan PBG diperbaiki; versi 2 ditetapkan 11 Mei 2026.'),
+    // this year's PBG revision: version 2 once its decree day (11 May) has come, the April review before it
+    let pbg2: { id: string } | null = null;
+    if (demoHasCome('2026-05-11', BASE)) {
+      await tx.update(standards).set({ status: 'superseded', updatedAt: at(D('2026-05-11'), 6) }).where(and(eq(standards.serviceId, ids.PBG), eq(standards.version, 1)));
+      [pbg2] = await tx.insert(standards).values({
+        serviceId: ids.PBG, version: 2, status: 'published', components: PBG_V2 as Components, decreeNumber: T('500.16/044/DPMPTSP-KUKM/2026'), decreeDate: D('2026-05-11'), effectiveFrom: D('2026-06-01'),
+        publishedAt: at(D('2026-05-11'), 6), changeNote: T('Hasil reviu April 2026: jangka waktu 28 → 21 hari kerja, pendampingan di pojok SIMBG, notifikasi status melalui WhatsApp, pengaduan pada sesi TPA.'),
+        createdAt: at(D('2026-04-20')), updatedAt: at(D('2026-05-11'), 6),
+      }).returning();
+      await appendAudit(tx, SYSTEM_ACTOR, { action: 'services.standard.published', entityType: 'services_standard', entityId: pbg2!.id, unitId: unit.id, data: { demo: true, service: 'PBG', version: 2, supersedes: 1 } }, at(D('2026-05-11'), 6));
+      docs.push({ subject: SUBJECT.standard, id: pbg2!.id, title: 'Keputusan Kepala Dinas tentang Perubahan Standar Pelayanan PBG', file: T('SK-Standar-Pelayanan-PBG-2026.pdf'), lines: [T('Perubahan standar pelayanan Persetujuan Bangunan Gedung hasil reviu 2026.')], on: D('2026-05-11') });
+    }
+    if (demoHasCome('2026-04-15', BASE)) await tx.insert(reviews).values({
+      serviceId: ids.PBG, reviewedOn: D('2026-04-15'), resultingStandardId: pbg2?.id ?? null,
+      conclusion: pbg2 ? T('Standar pelayanan PBG diperbaiki; versi 2 ditetapkan 11 Mei 2026.') : 'Standar pelayanan PBG perlu diperbaiki; rancangan perubahan sedang disusun.',
       findings: [
         { source: 'skm', finding: T('Nilai unsur waktu pelayanan PBG 2,71 — terendah di antara layanan dinas (SKM triwulan IV 2025).'), change: 'Jangka waktu dipersingkat menjadi 21 hari kerja.' },
         { source: 'complaint', finding: '7 pengaduan SP4N-LAPOR! tentang status berkas PBG yang tidak diketahui pemohon.', change: 'Notifikasi WhatsApp pada setiap tahap.' },
@@ -183,16 +193,20 @@ async function seedDpmptsp(db: Db, files: FileStore | null): Promise<boolean> {
       await tx.insert(sopEvaluations).values({ sopId: sopIds[number], evaluatedOn: on, result, followUp, followUpNote: note, createdAt: at(on), updatedAt: at(on) });
       await appendAudit(tx, SYSTEM_ACTOR, { action: 'services.sop.evaluated', entityType: 'services_sop', entityId: sopIds[number], unitId: unit.id, data: { demo: true, number: T(number), followUp } }, at(on));
     }
-    const [v2] = await tx.insert(sops).values({
-      unitId: unit.id, serviceId: null, number: T(first[0]), title: first[1], version: 2, effectiveOn: D('2026-06-02'), ownerPersonId: person(first[5]).id, activity: first[2],
-      steps: [...SOP_STEPS.berkas.slice(0, 1), { step: 'Mengarahkan pemohon lansia, disabilitas dan ibu hamil ke loket prioritas', actor: 'Petugas informasi', requirements: 'Loket prioritas', time: '1 menit', output: 'Pemohon dilayani di loket prioritas' },
-        { ...SOP_STEPS.berkas[1], requirements: 'Daftar periksa persyaratan per layanan' }, ...SOP_STEPS.berkas.slice(2)],
-      status: 'active', createdAt: at(D('2026-06-02')), updatedAt: at(D('2026-06-02')),
-    }).returning();
-    await tx.update(sops).set({ status: 'superseded', supersededBy: v2.id, updatedAt: at(D('2026-06-02')) }).where(eq(sops.id, sopIds[first[0]]));
-    await appendAudit(tx, SYSTEM_ACTOR, { action: 'services.sop.new_version', entityType: 'services_sop', entityId: v2.id, unitId: unit.id, data: { demo: true, number: T(first[0]), version: 2 } }, at(D('2026-06-02')));
+    // the first SOP's version 2, once its day (2 June, after the May evaluation) has come
+    let v2: { id: string } | null = null;
+    if (demoHasCome('2026-06-02', BASE)) {
+      [v2] = await tx.insert(sops).values({
+        unitId: unit.id, serviceId: null, number: T(first[0]), title: first[1], version: 2, effectiveOn: D('2026-06-02'), ownerPersonId: person(first[5]).id, activity: first[2],
+        steps: [...SOP_STEPS.berkas.slice(0, 1), { step: 'Mengarahkan pemohon lansia, disabilitas dan ibu hamil ke loket prioritas', actor: 'Petugas informasi', requirements: 'Loket prioritas', time: '1 menit', output: 'Pemohon dilayani di loket prioritas' },
+          { ...SOP_STEPS.berkas[1], requirements: 'Daftar periksa persyaratan per layanan' }, ...SOP_STEPS.berkas.slice(2)],
+        status: 'active', createdAt: at(D('2026-06-02')), updatedAt: at(D('2026-06-02')),
+      }).returning();
+      await tx.update(sops).set({ status: 'superseded', supersededBy: v2!.id, updatedAt: at(D('2026-06-02')) }).where(eq(sops.id, sopIds[first[0]]));
+      await appendAudit(tx, SYSTEM_ACTOR, { action: 'services.sop.new_version', entityType: 'services_sop', entityId: v2!.id, unitId: unit.id, data: { demo: true, number: T(first[0]), version: 2 } }, at(D('2026-06-02')));
+    }
     for (const [number, , , , , , effective] of DPMPTSP_SOPS.slice(0, 4)) {
-      docs.push({ subject: SUBJECT.sop, id: number === first[0] ? v2.id : sopIds[number], title: `Dokumen ${T(number)}`, file: `${T(number).replace(/\//g, '-')}.pdf`, lines: ['Standar operasional prosedur yang ditetapkan Kepala Dinas.'], on: D(effective) });
+      docs.push({ subject: SUBJECT.sop, id: number === first[0] && v2 ? v2.id : sopIds[number], title: `Dokumen ${T(number)}`, file: `${T(number).replace(/\//g, '-')}.pdf`, lines: ['Standar operasional prosedur yang ditetapkan Kepala Dinas.'], on: D(effective) });
     }
   });
   await attachDocs(db, files, unit.id, 'DINAS PENANAMAN MODAL, PTSP, KOPERASI DAN UKM', docs);
