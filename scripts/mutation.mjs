@@ -48,6 +48,8 @@ for (const g of chosen) {
     jsonReporter: { fileName: `reports/mutation/${g.name}.json` },
     incrementalFile: `reports/stryker-incremental-${g.name}.json`,
     tempDirName: `.stryker-tmp/${g.name}`,
+    // other groups' sandboxes and reports stay out of this one's copy (two groups may run at once)
+    ignorePatterns: [...(base.ignorePatterns ?? []), '/.stryker-tmp', '/reports'],
     reporters: ['progress', 'json', 'html'],
   };
   const file = path.join(root, 'reports', `stryker-${g.name}.config.json`);

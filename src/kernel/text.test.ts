@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { badTextFields, textProblem } from './text.ts';
+import { badTextFields, echoableText, textProblem } from './text.ts';
 
 test('textProblem: every C0 control but tab, LF and CR, and DEL, is refused; invalid UTF-8 (U+FFFD) too', () => {
   for (let cp = 0; cp < 0x20; cp++) {
@@ -20,4 +20,17 @@ test('badTextFields names each bad string field once, skips files and honours th
   assert.deepEqual(badTextFields(form), { description: 'error.text.control', tags: 'error.text.control', name: 'error.text.encoding' });
   assert.deepEqual(badTextFields(form, ['subject', 'name']), { name: 'error.text.encoding' });
   assert.deepEqual(badTextFields({ a: 'clean' }), {});
+});
+
+test('echoableText: every control character (each of them, not only the first) becomes U+FFFD; tab, newlines and other text stay', () => {
+  const cases: [string, string][] = [
+    ['a\u0000b\u0001c\u007f', 'a\ufffdb\ufffdc\ufffd'],
+    ['\u0000\u0000', '\ufffd\ufffd'],
+    ['tab\there\r\nnext', 'tab\there\r\nnext'],
+    ['café 😀 \u0080', 'café 😀 \u0080'],
+    ['', ''],
+  ];
+  for (const [given, shown] of cases) assert.equal(echoableText(given), shown, JSON.stringify(given));
+  // what is shown again is never refused for a control character, only as invalid text
+  assert.equal(textProblem(echoableText('x\u0000y')), 'error.text.encoding');
 });
