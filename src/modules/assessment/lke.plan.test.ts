@@ -6,7 +6,8 @@
 // scoring says. The real rule set's worked example is in lke.rules.test.ts.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { betterAnswers, evaluateCriteria, resolveOptions, sameAnswer, scoreAnswers, valueOf, whatWouldItTake } from './lke.rules.ts';
+import { getRuleSet } from './lke.ruleset.ts';
+import { betterAnswers, evaluateCriteria, LETTERS_OF, resolveOptions, sameAnswer, scoreAnswers, valueOf, whatWouldItTake } from './lke.rules.ts';
 import type { Answer, Answers, Predicate, RuleSet, RuleSetOptions, ThresholdCriterion } from './lke.types.ts';
 
 const src = { tag: 'U' as const, ref: 'test' };
@@ -62,7 +63,7 @@ export const areaMin = (minPercent: number): ThresholdCriterion => ({ id: 'area'
 
 const W: Predicate = 'WBK';
 const opt = (mode: RuleSetOptions['areaMinimum']) => ({ areaMinimum: mode });
-const failing = (rs: RuleSet, a: Answers, o: Partial<RuleSetOptions>) => evaluateCriteria(rs, scoreAnswers(rs, a, o), W).filter((c) => !c.passed).map((c) => c.id);
+const failing = (rs: RuleSet, a: Answers, o: Partial<RuleSetOptions>, predicate: Predicate = W) => evaluateCriteria(rs, scoreAnswers(rs, a, o), predicate).filter((c) => !c.passed).map((c) => c.id);
 
 describe('what would it take: hand-worked plans', () => {
   const cases: { name: string; th: ThresholdCriterion[]; answers: Answers; mode?: RuleSetOptions['areaMinimum']; max?: number; changes: { item: string; from: Answer | null; to: Answer; gain: number; closes: string[] }[]; remaining: string[] }[] = [
@@ -258,6 +259,57 @@ describe('what would it take: the promises, over every answer state', () => {
           }
         }
         assert.ok(planned > 0, 'some states need a plan');
+      });
+    }
+  }
+});
+
+describe('what would it take: worksheets of the real rule set', () => {
+  // seeded pseudo-random worksheets (the same ones every run): on 113 items the greedy choice often
+  // takes a change that later ones make unnecessary, which the last step must drop
+  const rs = getRuleSet('permenpanrb-90-2021');
+  let seed = 11;
+  const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  const worksheets: Answers[] = [];
+  for (let n = 0; n < 24; n++) {
+    const a: Answers = {};
+    const high = 0.3 + rnd() * 0.7;
+    for (const it of rs.items) {
+      if (rnd() < 0.1) continue;
+      if (it.type === 'index') a[it.code] = { index: Math.round(rnd() * 400) / 100 };
+      else if (it.type === 'percent') a[it.code] = { percent: Math.round(rnd() * 100) };
+      else if (it.type in LETTERS_OF) {
+        const letters = LETTERS_OF[it.type as keyof typeof LETTERS_OF];
+        a[it.code] = { option: rnd() < high ? letters[0]! : letters[Math.floor(rnd() * letters.length)]! };
+      }
+    }
+    worksheets.push(a);
+  }
+  for (const predicate of ['WBK', 'WBBM'] as const) {
+    for (const mode of ['combined', 'perHalf', 'both'] as const) {
+      test(`${predicate}, area minimum ${mode}: every change is needed and the least that closes`, () => {
+        const o = resolveOptions(rs, opt(mode));
+        let planned = 0;
+        for (const answers of worksheets) {
+          const p = whatWouldItTake(rs, answers, predicate, o);
+          const after: Answers = { ...answers };
+          for (const x of p.changes) after[x.item] = x.to;
+          assert.deepEqual(p.remaining.map((r) => r.id), failing(rs, after, o, predicate));
+          if (!p.closesAll || !p.changes.length) continue;
+          planned++;
+          for (const x of p.changes) {
+            const without: Answers = { ...after };
+            if (answers[x.item]) without[x.item] = answers[x.item]!; else delete without[x.item];
+            assert.ok(failing(rs, without, o, predicate).length > 0, `${x.item} is needed (${p.changes.map((c) => c.item).join(', ')})`);
+            const item = rs.items.find((i) => i.code === x.item)!;
+            if (item.type === 'index') continue;
+            const toValue = valueOf(rs, item, x.to, o).value!;
+            for (const a of betterAnswers(rs, item, answers[x.item], o).filter((b) => valueOf(rs, item, b, o).value! < toValue - 1e-9)) {
+              assert.ok(failing(rs, { ...after, [x.item]: a }, o, predicate).length > 0, `${x.item} at ${JSON.stringify(a)} is not enough`);
+            }
+          }
+        }
+        assert.ok(planned >= 5, `${planned} worksheets with a plan`);
       });
     }
   }
