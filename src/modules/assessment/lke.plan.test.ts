@@ -6,12 +6,12 @@
 // scoring says. The real rule set's worked example is in lke.rules.test.ts.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { syntheticRuleSet, tx } from './fixtures/synthetic-ruleset.ts';
 import { getRuleSet } from './lke.ruleset.ts';
 import { betterAnswers, evaluateCriteria, LETTERS_OF, resolveOptions, sameAnswer, scoreAnswers, valueOf, whatWouldItTake } from './lke.rules.ts';
 import type { Answer, Answers, Predicate, RuleSet, RuleSetOptions, ThresholdCriterion } from './lke.types.ts';
 
 const src = { tag: 'U' as const, ref: 'test' };
-const tx = (id: string) => ({ id, en: id });
 
 /**
  * Component A (10) = aspect A.I (5: area node A.I.1 of area 1, the pemenuhan half) + aspect A.II
@@ -20,20 +20,11 @@ const tx = (id: string) => ({ id, en: id });
  * B.I.a index 0–4 (10).
  */
 export function planRs(thresholds: ThresholdCriterion[]): RuleSet {
-  return {
-    id: 'plan', title: tx('plan'), regulation: 'test', status: 'current', fromYear: 2000, toYear: null, supersedes: null, partial: false,
-    defaults: { optionValues: 'official', areaMinimum: 'combined', complaintFormula: 'completed', zeroDenominator: 'perItem' },
-    optionDocs: {
-      optionValues: { values: ['official', 'exact'], default: 'official', why: tx('') },
-      areaMinimum: { values: ['combined', 'perHalf', 'both'], default: 'combined', why: tx('') },
-      complaintFormula: { values: ['completed', 'completedOrInProcess'], default: 'completed', why: tx('') },
-      zeroDenominator: { values: ['perItem', 'full', 'zero'], default: 'perItem', why: tx('') },
-    },
+  return syntheticRuleSet('plan', {
     optionValues: {
       official: { yn: { Ya: 1, Tidak: 0 }, abcd: { A: 1, B: 0.5, C: 0.25, D: 0 } },
       exact: { yn: { Ya: 1, Tidak: 0 }, abcd: { A: 1, B: 0.5, C: 0.25, D: 0 } },
     },
-    indexMax: 4,
     nodes: [
       { code: 'A', kind: 'component', title: tx('A'), weight: 10, parent: null, area: null },
       { code: 'A.I', kind: 'aspect', title: tx('A.I'), weight: 5, parent: 'A', area: null },
@@ -51,10 +42,7 @@ export function planRs(thresholds: ThresholdCriterion[]): RuleSet {
     ],
     areas: [{ area: 1, title: { id: 'Satu', en: 'One' }, weight: 10 }],
     thresholds: { WBK: thresholds, WBBM: [] },
-    prerequisites: [],
-    notes: [],
-    sources: [],
-  };
+  });
 }
 
 export const total = (min: number): ThresholdCriterion => ({ id: 'total', kind: 'total', min, label: tx('total'), source: src });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import fc from 'fast-check';
+import { syntheticRuleSet, tx } from './fixtures/synthetic-ruleset.ts';
 import { getRuleSet } from './lke.ruleset.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import {
@@ -401,7 +402,6 @@ function refusal(fn: () => unknown): DomainError {
 
 const legacy = getRuleSet('permenpanrb-52-2014');
 const src = { tag: 'U' as const, ref: 'test' };
-const tx = (id: string) => ({ id, en: id });
 /**
  * A tiny synthetic rule set for the shapes the real ones do not have: area 1 made of two area
  * nodes coded A.I (pemenuhan) and A.II (reform), an area 2 without nodes, a leaf node C without
@@ -409,17 +409,8 @@ const tx = (id: string) => ({ id, en: id });
  * y, abc answers without official values, a threshold on a node that does not exist, and
  * prerequisites whose minimum is set for WBK only.
  */
-const tiny: RuleSet = {
-  id: 'tiny', title: tx('tiny'), regulation: 'test', status: 'current', fromYear: 2000, toYear: null, supersedes: null, partial: false,
-  defaults: { optionValues: 'official', areaMinimum: 'combined', complaintFormula: 'completed', zeroDenominator: 'perItem' },
-  optionDocs: {
-    optionValues: { values: ['official', 'exact'], default: 'official', why: tx('') },
-    areaMinimum: { values: ['combined', 'perHalf', 'both'], default: 'combined', why: tx('') },
-    complaintFormula: { values: ['completed', 'completedOrInProcess'], default: 'completed', why: tx('') },
-    zeroDenominator: { values: ['perItem', 'full', 'zero'], default: 'perItem', why: tx('') },
-  },
+const tiny: RuleSet = syntheticRuleSet('tiny', {
   optionValues: { official: { yn: { Ya: 1, Tidak: 0 } }, exact: { yn: { Ya: 1, Tidak: 0 }, abc: { A: 1, B: 0.5, C: 0 } } },
-  indexMax: 4,
   nodes: [
     { code: 'A', kind: 'component', title: tx('A'), weight: 10, parent: null, area: null },
     { code: 'A.I', kind: 'area', title: tx('A.I'), weight: 4, parent: 'A', area: 1 },
@@ -444,9 +435,7 @@ const tiny: RuleSet = {
     { id: 'g', kind: 'grade', scale: ['LOW', 'MID', 'HIGH'], min: { WBK: 'LOW' }, label: tx('g'), source: src, predicates: ['WBK', 'WBBM'] },
     { id: 'n', kind: 'number', min: { WBK: 0 }, label: tx('n'), source: src, predicates: ['WBK', 'WBBM'] },
   ],
-  notes: [],
-  sources: [],
-};
+});
 const tinyItem = (code: string) => tiny.items.find((i) => i.code === code)!;
 
 describe('parseAnswer: every accepted shape', () => {
