@@ -9,11 +9,18 @@ import { after, before, describe, test } from 'node:test';
 import type { Actor, Grant } from '../src/kernel/access.ts';
 import { canManageServices, findServiceByCode, listServices } from '../src/modules/services/index.ts';
 import { gatherFacts, suggestFromFacts } from '../src/modules/services/services.suggest.ts';
+import { demoHasCome } from '../src/kernel/demo-dates.ts';
 import { addDays, currentYear, regencyToday } from '../src/kernel/workdays.ts';
 import { Client, countRows, createTestApp, loggedIn, type TestApp } from './helpers.ts';
 
 // the demo is dated from the regency's current year: its catalogue and SOPs of last year, PBG's review and version 2 this year
+// (its story is written with 2026 as this year; this year's events are in the demo only once their day has come)
 const Y = currentYear();
+const STORY = 2026;
+/** PBG reviewed on 15 April of this year (SKM, complaints, the March consultation). */
+const PBG_REVIEWED = demoHasCome('2026-04-15', STORY);
+/** PBG standard version 2 decreed on 11 May of this year, superseding version 1. */
+const PBG_V2 = demoHasCome('2026-05-11', STORY);
 const TODAY = regencyToday();
 /** A day `n` days before today: what the tests record happened recently. */
 const ago = (n: number) => addDays(TODAY, -n);
@@ -66,16 +73,18 @@ describe('demo and exports', () => {
     assert.deepEqual((await listServices(t.database.db, units.DISDUKCAPIL)).map((s) => s.code), ['KTP-EL', 'KK', 'AKTA-LAHIR']);
     assert.equal((await findServiceByCode(t.database.db, units.DPMPTSPKUKM, 'sip-nakes'))?.code, 'SIP-NAKES');
     assert.equal(await findServiceByCode(t.database.db, units.DISDUKCAPIL, 'IUMK'), null);
-    const [v] = await t.database.query<{ n: number }>("select count(*)::int as n from services_standards s join services_services v on v.id = s.service_id where v.code = 'PBG' and v.unit_id = $1", [units.DPMPTSPKUKM]);
-    assert.equal(v.n, 2);
+    const pbg = await t.database.query<{ version: number; status: string }>("select s.version, s.status from services_standards s join services_services v on v.id = s.service_id where v.code = 'PBG' and v.unit_id = $1 order by s.version", [units.DPMPTSPKUKM]);
+    assert.deepEqual(pbg.map((r) => [r.version, r.status]), PBG_V2 ? [[1, 'superseded'], [2, 'published']] : [[1, 'published']]);
   });
 
-  test('the demo facts suggest A.I.6.i.a = a, A.I.6.i.b = a, A.I.6.i.c = a, A.I.6.i.d = Ya for this year', async () => {
+  test('the demo facts suggest A.I.6.i.a = a, A.I.6.i.b = a, A.I.6.i.c = a (d before this year’s review), A.I.6.i.d = Ya for this year', async () => {
     const facts = await gatherFacts(t.database.db, units.DPMPTSPKUKM, Y);
     const s = Object.fromEntries(suggestFromFacts(facts).map((x) => [x.item, x.answer]));
     assert.equal(s['A.I.6.i.a'], 'a');
     assert.equal(s['A.I.6.i.b'], 'a');
-    assert.equal(s['A.I.6.i.c'], 'a');
+    // this year's only review is PBG's (with SKM, complaint and consultation findings); it changed the standard once version 2 is decreed
+    assert.deepEqual(facts.reviews.map((r) => r.changed), PBG_REVIEWED ? [PBG_V2] : []);
+    assert.equal(s['A.I.6.i.c'], PBG_REVIEWED ? 'a' : 'd');
     assert.equal(s['A.I.6.i.d'], 'Ya');
     assert.ok(s['A.I.2.i.c']);
     assert.equal(facts.sops.length, 12);
