@@ -11,7 +11,7 @@
 import { and, eq } from 'drizzle-orm';
 import { appendAudit, SYSTEM_ACTOR } from '../../kernel/audit.ts';
 import type { Db } from '../../kernel/db.ts';
-import { demoHasCome, demoShift, demoText } from '../../kernel/demo-dates.ts';
+import { demoHasCome, demoShift, demoShiftDay, demoText } from '../../kernel/demo-dates.ts';
 import type { FileStore } from '../../kernel/files.ts';
 import { demoPdf } from '../../kernel/demo-pdf.ts';
 import { attachUrl, uploadEvidence } from '../evidence/index.ts';
@@ -145,7 +145,7 @@ async function seedDpmptsp(db: Db, files: FileStore | null): Promise<boolean> {
     if (demoHasCome('2026-05-11', BASE)) {
       await tx.update(standards).set({ status: 'superseded', updatedAt: at(D('2026-05-11'), 6) }).where(and(eq(standards.serviceId, ids.PBG), eq(standards.version, 1)));
       [pbg2] = await tx.insert(standards).values({
-        serviceId: ids.PBG, version: 2, status: 'published', components: PBG_V2 as Components, decreeNumber: T('500.16/044/DPMPTSP-KUKM/2026'), decreeDate: D('2026-05-11'), effectiveFrom: D('2026-06-01'),
+        serviceId: ids.PBG, version: 2, status: 'published', components: PBG_V2 as Components, decreeNumber: T('500.16/044/DPMPTSP-KUKM/2026'), decreeDate: D('2026-05-11'), effectiveFrom: demoShiftDay('2026-06-01', BASE),
         publishedAt: at(D('2026-05-11'), 6), changeNote: T('Hasil reviu April 2026: jangka waktu 28 → 21 hari kerja, pendampingan di pojok SIMBG, notifikasi status melalui WhatsApp, pengaduan pada sesi TPA.'),
         createdAt: at(D('2026-04-20')), updatedAt: at(D('2026-05-11'), 6),
       }).returning();
