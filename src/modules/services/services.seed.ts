@@ -4,8 +4,9 @@
 // (IUMK, PBG, SIP-NAKES, REKLAME, KOPERASI, NIB) with standards published in February of last year
 // (all 14 components), PBG revised to version 2 after its April review this year (SKM, complaints,
 // the March consultation), two public consultations, the maklumat signed by the Kepala Dinas, twelve
-// SOPs with steps — eight evaluated this year, one superseded by a revised version (this year's events only once their day has come). Disdukcapil: three services with
-// standards, its maklumat and two SOPs. Decrees, attendance lists, SOP documents and the photo of
+// SOPs with steps — eight evaluated this year, one superseded by a revised version; each of this
+// year's events only once its day has come. Disdukcapil: three services with standards, its
+// maklumat and two SOPs. Decrees, attendance lists, SOP documents and the photo of
 // the maklumat at the counter are small PDFs with a file store, .example links without one.
 // Each unit is seeded once: nothing happens for a unit that already has services.
 import { and, eq } from 'drizzle-orm';
