@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
+import { versionById } from '../src/modules/gratification/gratification.rules.ts';
 import { gratificationSuggestions } from '../src/modules/gratification/gratification.suggest.ts';
 import type { LkeFacts } from '../src/modules/gratification/gratification.service.ts';
 import { addDays, currentYear, regencyToday } from '../src/kernel/workdays.ts';
@@ -25,8 +26,8 @@ const BASE = '/gratifikasi';
 const Y = currentYear();
 const TODAY = regencyToday();
 const come = (monthDay: string) => `${Y}-${monthDay}` <= TODAY;
-/** Perkom KPK 1/2026 applies to gifts received from this day; before it, 2/2019. */
-const PERKOM_1_2026_FROM = '2026-01-28';
+/** Perkom KPK 1/2026 applies to gifts received from this day (the rule set's data); before it, 2/2019. */
+const PERKOM_1_2026_FROM = versionById('perkom-kpk-1-2026')!.effectiveFrom;
 // this year's story of DPMPTSP-KUKM (gratification.seed.ts DPM): [received, reported, [state, on][]] by day
 // of the year; a report is seeded once reported, in the state of its last step that has come
 const STORY: [string, string, [string, string][]][] = [
