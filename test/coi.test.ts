@@ -15,7 +15,7 @@ import { coiSuggestions } from '../src/modules/coi/coi.suggest.ts';
 import { functionsInForce, listFunctions, type Summary } from '../src/modules/coi/coi.service.ts';
 import { hashPassword } from '../src/kernel/auth.ts';
 import { currentYear, dayIn, regencyToday } from '../src/kernel/workdays.ts';
-import { assertAnonymousRefused, countRows, createTestApp, DEMO_PASSWORD, loggedIn, type TestApp } from './helpers.ts';
+import { assertAnonymousRefused, countRows, createTestApp, DEMO_PASSWORD, hasComeThisYear, loggedIn, type TestApp } from './helpers.ts';
 
 const enc = new TextEncoder();
 const pdfBytes = (text: string) => enc.encode(`%PDF-1.7\n% ${text}\n1 0 obj << >> endobj\n%%EOF\n`);
@@ -28,7 +28,7 @@ const TODAY = regencyToday();
 // seeded this year once it has come; by account: 'pegawai' and 'ppid' (Maya Sari) declare none
 const PERIODIC_DAYS = ['01-12', '01-12', '01-13', '01-13', '01-14', '01-14', '01-15', '01-15', '01-16', '01-19', '01-19', '01-20', '01-20', '01-21', '01-22', '02-02'];
 const PERIODIC_OF: Record<string, string> = { kadis: '01-12', 'ketua.zi': '01-12', koordinator: '01-13', 'sekretaris.zi': '01-15', pengaduan: '01-15', upg: '01-16', 'anggota.zi': '01-19', wbs: '02-02' };
-const come = (monthDay: string) => `${Y}-${monthDay}` <= TODAY;
+const come = hasComeThisYear;
 const REF_NO = `${Y}-11-001234`;
 const REF = `Permohonan izin usaha ${REF_NO}`;
 

@@ -15,7 +15,7 @@ import { versionById } from '../src/modules/gratification/gratification.rules.ts
 import { gratificationSuggestions } from '../src/modules/gratification/gratification.suggest.ts';
 import type { LkeFacts } from '../src/modules/gratification/gratification.service.ts';
 import { addDays, currentYear, regencyToday } from '../src/kernel/workdays.ts';
-import { assertAnonymousRefused, countRows, createTestApp, loggedIn, type TestApp } from './helpers.ts';
+import { assertAnonymousRefused, countRows, createTestApp, hasComeThisYear, loggedIn, type TestApp } from './helpers.ts';
 
 const enc = new TextEncoder();
 const pdfBytes = (text: string) => enc.encode(`%PDF-1.7\n% ${text}\n1 0 obj << >> endobj\n%%EOF\n`);
@@ -25,7 +25,7 @@ const BASE = '/gratifikasi';
 // come, last year complete
 const Y = currentYear();
 const TODAY = regencyToday();
-const come = (monthDay: string) => `${Y}-${monthDay}` <= TODAY;
+const come = hasComeThisYear;
 /** Perkom KPK 1/2026 applies to gifts received from this day (the rule set's data); before it, 2/2019. */
 const PERKOM_1_2026_FROM = versionById('perkom-kpk-1-2026')!.effectiveFrom;
 // this year's story of DPMPTSP-KUKM (gratification.seed.ts DPM): [received, reported, [state, on][]] by day

@@ -10,13 +10,16 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { testConfig, type Config } from '../src/kernel/config.ts';
 import { openDatabase, type Database } from '../src/kernel/db.ts';
-import { dayIn } from '../src/kernel/workdays.ts';
+import { currentYear, dayIn, regencyToday } from '../src/kernel/workdays.ts';
 import type { Mailer } from '../src/kernel/mail.ts';
 import { buildApp, seedDemo, type App } from '../src/main.ts';
 import { seedOrgDemo } from '../src/modules/org/index.ts';
 
 export const DEMO_PASSWORD = 'DemoZI-2026!';
 export const engine = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
+/** Whether a day of this year ('MM-DD', in the regency) has come: what the demo, dated from today, has recorded by now. */
+export const hasComeThisYear = (monthDay: string): boolean => `${currentYear()}-${monthDay}` <= regencyToday();
 
 export interface TestDb { database: Database; url?: string; drop(): Promise<void> }
 
