@@ -145,13 +145,14 @@ async function seedDpmptsp(db: Db, files: FileStore | null): Promise<boolean> {
     let pbg2: { id: string } | null = null;
     if (demoHasCome('2026-05-11', BASE)) {
       await tx.update(standards).set({ status: 'superseded', updatedAt: at(D('2026-05-11'), 6) }).where(and(eq(standards.serviceId, ids.PBG), eq(standards.version, 1)));
-      [pbg2] = await tx.insert(standards).values({
+      const [v2std] = await tx.insert(standards).values({
         serviceId: ids.PBG, version: 2, status: 'published', components: PBG_V2 as Components, decreeNumber: T('500.16/044/DPMPTSP-KUKM/2026'), decreeDate: D('2026-05-11'), effectiveFrom: demoShiftDay('2026-06-01', BASE),
         publishedAt: at(D('2026-05-11'), 6), changeNote: T('Hasil reviu April 2026: jangka waktu 28 → 21 hari kerja, pendampingan di pojok SIMBG, notifikasi status melalui WhatsApp, pengaduan pada sesi TPA.'),
         createdAt: at(D('2026-04-20')), updatedAt: at(D('2026-05-11'), 6),
       }).returning();
-      await appendAudit(tx, SYSTEM_ACTOR, { action: 'services.standard.published', entityType: 'services_standard', entityId: pbg2!.id, unitId: unit.id, data: { demo: true, service: 'PBG', version: 2, supersedes: 1 } }, at(D('2026-05-11'), 6));
-      docs.push({ subject: SUBJECT.standard, id: pbg2!.id, title: 'Keputusan Kepala Dinas tentang Perubahan Standar Pelayanan PBG', file: T('SK-Standar-Pelayanan-PBG-2026.pdf'), lines: [T('Perubahan standar pelayanan Persetujuan Bangunan Gedung hasil reviu 2026.')], on: D('2026-05-11') });
+      pbg2 = v2std;
+      await appendAudit(tx, SYSTEM_ACTOR, { action: 'services.standard.published', entityType: 'services_standard', entityId: v2std.id, unitId: unit.id, data: { demo: true, service: 'PBG', version: 2, supersedes: 1 } }, at(D('2026-05-11'), 6));
+      docs.push({ subject: SUBJECT.standard, id: v2std.id, title: 'Keputusan Kepala Dinas tentang Perubahan Standar Pelayanan PBG', file: T('SK-Standar-Pelayanan-PBG-2026.pdf'), lines: [T('Perubahan standar pelayanan Persetujuan Bangunan Gedung hasil reviu 2026.')], on: D('2026-05-11') });
     }
     if (demoHasCome('2026-04-15', BASE)) await tx.insert(reviews).values({
       serviceId: ids.PBG, reviewedOn: D('2026-04-15'), resultingStandardId: pbg2?.id ?? null,
@@ -197,14 +198,15 @@ async function seedDpmptsp(db: Db, files: FileStore | null): Promise<boolean> {
     // the first SOP's version 2, once its day (2 June, after the May evaluation) has come
     let v2: { id: string } | null = null;
     if (demoHasCome('2026-06-02', BASE)) {
-      [v2] = await tx.insert(sops).values({
+      const [sop2] = await tx.insert(sops).values({
         unitId: unit.id, serviceId: null, number: T(first[0]), title: first[1], version: 2, effectiveOn: D('2026-06-02'), ownerPersonId: person(first[5]).id, activity: first[2],
         steps: [...SOP_STEPS.berkas.slice(0, 1), { step: 'Mengarahkan pemohon lansia, disabilitas dan ibu hamil ke loket prioritas', actor: 'Petugas informasi', requirements: 'Loket prioritas', time: '1 menit', output: 'Pemohon dilayani di loket prioritas' },
           { ...SOP_STEPS.berkas[1], requirements: 'Daftar periksa persyaratan per layanan' }, ...SOP_STEPS.berkas.slice(2)],
         status: 'active', createdAt: at(D('2026-06-02')), updatedAt: at(D('2026-06-02')),
       }).returning();
-      await tx.update(sops).set({ status: 'superseded', supersededBy: v2!.id, updatedAt: at(D('2026-06-02')) }).where(eq(sops.id, sopIds[first[0]]));
-      await appendAudit(tx, SYSTEM_ACTOR, { action: 'services.sop.new_version', entityType: 'services_sop', entityId: v2!.id, unitId: unit.id, data: { demo: true, number: T(first[0]), version: 2 } }, at(D('2026-06-02')));
+      v2 = sop2;
+      await tx.update(sops).set({ status: 'superseded', supersededBy: sop2.id, updatedAt: at(D('2026-06-02')) }).where(eq(sops.id, sopIds[first[0]]));
+      await appendAudit(tx, SYSTEM_ACTOR, { action: 'services.sop.new_version', entityType: 'services_sop', entityId: sop2.id, unitId: unit.id, data: { demo: true, number: T(first[0]), version: 2 } }, at(D('2026-06-02')));
     }
     for (const [number, , , , , , effective] of DPMPTSP_SOPS.slice(0, 4)) {
       docs.push({ subject: SUBJECT.sop, id: number === first[0] && v2 ? v2.id : sopIds[number], title: `Dokumen ${T(number)}`, file: `${T(number).replace(/\//g, '-')}.pdf`, lines: ['Standar operasional prosedur yang ditetapkan Kepala Dinas.'], on: D(effective) });
