@@ -4,7 +4,6 @@
 // exclusion, identity disclosure). Regency admin: /wbs/admin (recovery key, recovery, approvals).
 // Statistics and evaluations without content: /wbs/statistik. Nothing of a reporter's connection is
 // stored or logged here; the client address is used only as an HMAC input for the daily throttle.
-import { randomBytes } from 'node:crypto';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import type { Child } from 'hono/jsx';
 import { and, desc, sql } from 'drizzle-orm';
@@ -21,8 +20,8 @@ import { FINAL_STATES, parseReport, TRANSITIONS, WBS_RULES, type WbsState } from
 import { wbsEvaluations } from './wbs.schema.ts';
 import {
   addMessage, approveDisclosure, changeState, countPublicUse, disclosedIdentity, excludeHandler, handlerAccess, handlersOf, listDisclosures, listForHandler,
-  openWithReceipt, pendingDisclosures, readAttachment, readReport, recoverReports, recoveryStatus, replaceHandlerKey, reportsWithoutRecovery, rotateRecoveryKey, requestDisclosure,
-  setupRecoveryKey, submitReport, todayIn, unlockedKey, unlockHandler, wbsPasswordListener, wbsStatistics, type ReportView, type Upload,
+  openPendingReceipt, openWithReceipt, PENDING_RECEIPT_MS, pendingDisclosures, readAttachment, readReport, recoverReports, recoveryStatus, replaceHandlerKey, reportsWithoutRecovery, rotateRecoveryKey, requestDisclosure,
+  sealPendingReceipt, setupRecoveryKey, submitReport, todayIn, unlockedKey, unlockHandler, wbsPasswordListener, wbsStatistics, type ReportView, type Upload,
 } from './wbs.service.ts';
 
 const home = (v: View) => ({ href: '/', label: v.t('nav.home') });
@@ -33,9 +32,8 @@ const actorOf = (c: Ctx) => ({ accountId: c.var.actor!.accountId, label: c.var.a
 const stateTone = (s: string) => (s === 'rejected' ? 'danger' : FINAL_STATES.includes(s as WbsState) ? 'success' : s === 'received' ? 'warning' : 'info');
 const StateBadge = ({ v, s }: { v: View; s: string }) => <Badge tone={stateTone(s)}>{v.t(`wbs.state.${s}`)}</Badge>;
 
-// The receipt travels from the POST to the one page that shows it in process memory only, under a
-// random token in a short-lived cookie; it is deleted when shown (or after ten minutes).
-const pendingReceipts = new Map<string, { receipt: string; until: number }>();
+// The receipt travels from the POST to the one page that shows it sealed in a short-lived, httpOnly
+// cookie scoped to that page (wbs.service.ts sealPendingReceipt); it is deleted when shown.
 const RECEIPT_COOKIE = 'itg_wbs_receipt';
 
 /** The attachments chosen (an empty file is left out, as before the shared helper). */
@@ -178,10 +176,7 @@ export function registerWbsRoutes(r: Router): void {
       await countPublicUse(deps(c), 'submit');
       const input = parseReport(form);
       const { receipt } = await submitReport(deps(c), input, await uploadsOf(filesOf(body, 'files')));
-      const token = randomBytes(24).toString('base64url');
-      for (const [k, p] of pendingReceipts) if (p.until < Date.now()) pendingReceipts.delete(k);
-      pendingReceipts.set(token, { receipt, until: Date.now() + 10 * 60_000 });
-      setCookie(c, RECEIPT_COOKIE, token, { path: '/wbs/tanda-terima', httpOnly: true, sameSite: 'Strict', secure: c.var.deps.config.isProduction, maxAge: 600 });
+      setCookie(c, RECEIPT_COOKIE, sealPendingReceipt(c.var.deps.config.secretKey, receipt), { path: '/wbs/tanda-terima', httpOnly: true, sameSite: 'Strict', secure: c.var.deps.config.isProduction, maxAge: PENDING_RECEIPT_MS / 1000 });
       return c.redirect('/wbs/tanda-terima', 303);
     } catch (err) {
       if (err instanceof DomainError && (err.kind === 'validation' || err.kind === 'throttled')) return reportForm(c, { form, errors: Object.keys(err.fieldErrors).length ? err.fieldErrors : { _: err.code }, status: err.kind === 'throttled' ? 429 : 400 });
@@ -190,12 +185,9 @@ export function registerWbsRoutes(r: Router): void {
   });
 
   r.get('/wbs/tanda-terima', 'wbs.public', async (c) => {
-    const token = getCookie(c, RECEIPT_COOKIE);
-    const pending = token ? pendingReceipts.get(token) : undefined;
-    if (token) pendingReceipts.delete(token);
+    const receipt = openPendingReceipt(c.var.deps.config.secretKey, getCookie(c, RECEIPT_COOKIE));
     deleteCookie(c, RECEIPT_COOKIE, { path: '/wbs/tanda-terima' });
     const v = await pageView(c);
-    const receipt = pending && pending.until > Date.now() ? pending.receipt : null;
     return c.html(
       <Layout v={v} title={v.t('wbs.receipt.title')} crumbs={[home(v), pub(v), { label: v.t('wbs.receipt.title') }]} narrow>
         <h1>{v.t('wbs.receipt.title')}</h1>

@@ -315,6 +315,34 @@ export async function submitReport(d: SubmitDeps, input: ReportInput, uploads: U
 
 // ---- the reporter's access (receipt) ---------------------------------------------------------
 
+// The receipt's way from the form's POST to the one page that shows it (after the redirect): sealed
+// in a short-lived cookie of the reporter's own browser, not in the memory of one process (the GET
+// may reach another instance) and not in the database (the receipt is never stored on the server,
+// not even sealed). AES-256-GCM under a key derived from SECRET_KEY, bound to its purpose, with its
+// expiry inside the sealed text, so neither a forged, an altered nor a stale cookie shows a receipt.
+const PENDING_RECEIPT_AAD = 'wbs-pending-receipt';
+/** How long the receipt page can show a freshly filed report's receipt (the cookie's max-age too). */
+export const PENDING_RECEIPT_MS = 10 * 60_000;
+const pendingReceiptKey = (secretKey: string) =>
+  Buffer.from(hkdfSync('sha256', Buffer.from(secretKey, 'utf8'), Buffer.alloc(0), Buffer.from('integritas-wbs-pending-receipt'), 32));
+
+/** The cookie value that carries a receipt to the receipt page (sealed, base64url). */
+export function sealPendingReceipt(secretKey: string, receipt: string, now = new Date()): string {
+  const plain = JSON.stringify({ r: receipt, u: now.getTime() + PENDING_RECEIPT_MS });
+  return sealBytes(pendingReceiptKey(secretKey), Buffer.from(plain, 'utf8'), PENDING_RECEIPT_AAD).toString('base64url');
+}
+
+/** The receipt a cookie value carries, or null when it is not ours, altered or past its ten minutes. */
+export function openPendingReceipt(secretKey: string, value: string | undefined, now = new Date()): string | null {
+  if (!value) return null;
+  try {
+    const p = JSON.parse(openBytes(pendingReceiptKey(secretKey), Buffer.from(value, 'base64url'), PENDING_RECEIPT_AAD).toString('utf8')) as { r?: unknown; u?: unknown };
+    return typeof p.r === 'string' && typeof p.u === 'number' && p.u > now.getTime() ? p.r : null;
+  } catch {
+    return null;
+  }
+}
+
 export interface ReceiptAccess { reportId: string; dataKey: Buffer }
 
 // An argon2id hash no receipt matches, per pepper: a refusal verifies against it when no report is
