@@ -1,6 +1,7 @@
 // LKE pages: worksheets list, create/clone, overview with live scores and review states, the
 // item-by-item worksheet (autosave with JS, plain posts without), item detail with evidence, TPI
 // review side by side, verdict with "what would it take", settings, XLSX export/import, LHE PDF.
+import { pdfResponse } from '../../kernel/documents.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { chosenFiles, flash, formOf, pageView, currentUnitOf, type Ctx as HttpCtx, type Router } from '../../kernel/http.tsx';
 import { isUuid, pageNumber } from '../../kernel/kernel.routes.tsx';
@@ -1079,11 +1080,7 @@ export function registerAssessmentRoutes(r: Router, opts: AssessmentRouteOptions
       }),
       notes: events.filter(({ e }) => e.toState === 'returned' && e.note).map(({ e, by }) => `${regencyToday(e.at)} ${by ?? ''}: ${e.note}`).reverse(),
     });
-    return new Response(new Uint8Array(pdf), { headers: {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="LHE-${f.unitCode}-${f.w.year}.pdf"`,
-      'Cache-Control': 'private, no-store',
-    } });
+    return pdfResponse(pdf, `LHE-${f.unitCode}-${f.w.year}.pdf`);
   });
 
   // ---------------------------------------------------------------- import

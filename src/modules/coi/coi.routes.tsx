@@ -5,6 +5,7 @@
 // content). Stats roles: the summary of the five LKE steps and the year's report (counts only).
 import { eq } from 'drizzle-orm';
 import type { JSX } from 'hono/jsx/jsx-runtime';
+import { pdfResponse } from '../../kernel/documents.ts';
 import type { Scope } from '../../kernel/access.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { ACCEPTED_EXTENSIONS } from '../../kernel/files.ts';
@@ -470,11 +471,7 @@ export function registerCoiRoutes(r: Router): void {
       t: c.var.deps.i18n.translator('id'), regency: regency?.name ?? '', capital: regency?.capital ?? '', unit, today: dayIn(now), d,
       person: (await personRow(d.personId))!, superior: await personRow(d.superiorPersonId),
     }), now);
-    return new Response(new Uint8Array(pdf), { headers: {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="Surat-Pernyataan-Konflik-Kepentingan-${d.declaredOn}.pdf"`,
-      'Cache-Control': 'private, no-store',
-    } });
+    return pdfResponse(pdf, `Surat-Pernyataan-Konflik-Kepentingan-${d.declaredOn}.pdf`);
   });
 
   // ---- summary (five LKE steps) -------------------------------------------------------------------------
@@ -593,11 +590,7 @@ export function registerCoiRoutes(r: Router): void {
     const w = await whereOf(c, c.var.scope!);
     const db = c.var.deps.db;
     const pdf = await yearReportPdf(db, w.unitId, w.year, c.var.deps.i18n.translator('id'), new Date());
-    return new Response(new Uint8Array(pdf.bytes), { headers: {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="Laporan-Konflik-Kepentingan-${pdf.code}-${w.year}.pdf"`,
-      'Cache-Control': 'private, no-store',
-    } });
+    return pdfResponse(pdf.bytes, `Laporan-Konflik-Kepentingan-${pdf.code}-${w.year}.pdf`);
   });
 
   // ---- risk map --------------------------------------------------------------------------------------------

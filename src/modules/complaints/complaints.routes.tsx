@@ -2,6 +2,7 @@
 // /publik/unit/:code/pengaduan with the unit chosen), the tracking page /pengaduan/lacak (the code
 // travels only in POST bodies, never in a URL). Staff: /pengaduan/kelola (list, detail, handling,
 // entry for other channels), /pengaduan/impor (SP4N-LAPOR! export), /pengaduan/statistik (+ PDF).
+import { pdfResponse } from '../../kernel/documents.ts';
 import type { Scope } from '../../kernel/access.ts';
 import { offDays } from '../../kernel/calendar.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
@@ -599,10 +600,6 @@ export function registerComplaintsRoutes(r: Router): void {
     const s = await statsFor(db, scope, unitId, period, now);
     const t = c.var.deps.i18n.translator('id');
     const pdf = renderComplaintReportPdf(reportModel({ t, regency: regency?.name ?? '', unit, period, stats: s, today: dayIn(now) }), now);
-    return new Response(new Uint8Array(pdf), { headers: {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="Laporan-Pengaduan-${unit.code}-${period.code}.pdf"`,
-      'Cache-Control': 'private, no-store',
-    } });
+    return pdfResponse(pdf, `Laporan-Pengaduan-${unit.code}-${period.code}.pdf`);
   });
 }

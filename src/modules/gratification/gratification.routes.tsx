@@ -6,6 +6,7 @@
 // (gratification.campaign); statistics and the periodic UPG report, counts only (gratification.stats).
 import ExcelJS from 'exceljs';
 import type { JSX } from 'hono/jsx/jsx-runtime';
+import { pdfResponse } from '../../kernel/documents.ts';
 import type { Scope } from '../../kernel/access.ts';
 import { offDays } from '../../kernel/calendar.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
@@ -566,7 +567,7 @@ export function registerGratificationRoutes(r: Router): void {
   r.get(`${BASE}/kelola/${ID}/kpk.pdf`, 'gratification.handle', async (c) => {
     const { rep, reporter } = await kpkData(c);
     const bytes = await kpkSheetPdf(c.var.deps.db, rep, reporter, c.var.deps.i18n.translator('id'), new Date());
-    return download(bytes, 'application/pdf', `KPK-${rep.number}.pdf`, true);
+    return pdfResponse(bytes, `KPK-${rep.number}.pdf`, { inline: true });
   });
 
   // ---- custody ------------------------------------------------------------------------------------------
@@ -637,7 +638,7 @@ export function registerGratificationRoutes(r: Router): void {
     const item = await custodyInScope(db, c.var.scope!, c.req.param('id') ?? '');
     const number = item.reportId ? (await reportInScope(db, c.var.scope!, item.reportId)).number : null;
     const bytes = await receiptPdf(db, item, number, c.var.deps.i18n.translator('id'), new Date());
-    return download(bytes, 'application/pdf', `Tanda-Terima-${item.receiptNumber.replace(/\//g, '-')}.pdf`, true);
+    return pdfResponse(bytes, `Tanda-Terima-${item.receiptNumber.replace(/\//g, '-')}.pdf`, { inline: true });
   });
 
   // ---- campaigns ------------------------------------------------------------------------------------------
@@ -771,7 +772,7 @@ export function registerGratificationRoutes(r: Router): void {
     const period = c.req.query('period') ?? String(w.year);
     if (!periodRange(period)) throw notFound();
     const { bytes, code } = await periodicReportPdf(c.var.deps.db, w.unitId, period, c.var.deps.i18n.translator('id'), new Date());
-    return download(bytes, 'application/pdf', `Laporan-UPG-${code}-${period}.pdf`, true);
+    return pdfResponse(bytes, `Laporan-UPG-${code}-${period}.pdf`, { inline: true });
   });
 }
 

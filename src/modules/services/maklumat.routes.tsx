@@ -2,6 +2,7 @@
 // (text prefilled with the standard wording, signed by a person of the unit — name, NIP and
 // position kept as they were at signing), the history of versions, the printable PDF, and the
 // evidence of its display at the counter and other media (subject 'services_maklumat').
+import { pdfResponse } from '../../kernel/documents.ts';
 import { flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
 import { Badge, Csrf, ErrorSummary, PageHeader, SelectField, SummaryList, TextField, type FieldErrors, ScrollRegion } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
@@ -44,11 +45,7 @@ export async function maklumatPdfResponse(c: Ctx, m: MaklumatRow, unitId: string
   const unit = (await unitOf(db, unitId))!;
   const regency = await findRegency(db);
   const pdf = renderMaklumatPdf({ m, regency: regency ? { name: regency.name, capital: regency.capital, kind: regency.kind } : null, unit });
-  return new Response(new Uint8Array(pdf), { headers: {
-    'Content-Type': 'application/pdf',
-    'Content-Disposition': `inline; filename="Maklumat-Pelayanan-${unit.code}-v${m.version}.pdf"`,
-    'Cache-Control': 'private, no-store',
-  } });
+  return pdfResponse(pdf, `Maklumat-Pelayanan-${unit.code}-v${m.version}.pdf`, { inline: true });
 }
 
 export function registerMaklumatRoutes(r: Router) {

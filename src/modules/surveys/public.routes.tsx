@@ -4,6 +4,7 @@
 // (/publik/unit/:code/survei) and, for staff, the QR posters and the unit's counter devices. Forms
 // work without JavaScript on a 360 px phone, in Indonesian and English.
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { pdfResponse } from '../../kernel/documents.ts';
 import { inScope } from '../../kernel/access.ts';
 import { DatabaseBusyError, boundedDbWait } from '../../kernel/db.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
@@ -294,10 +295,7 @@ export function registerSurveyPublicRoutes(r: Router): void {
     const regency = await findRegency(deps.db);
     const url = `${deps.config.publicUrl}${formPath(unit.code, linkSegment(target.kind === 'skm' ? { kind: 'skm', serviceCode: segment } : target))}`;
     const pdf = renderPosterPdf({ regency: regency?.name ?? '', unit: unit.name, service: serviceName, survey, surveyTitle: t(`survey.public.kind.${target.kind}`), url, at: new Date() });
-    return new Response(new Uint8Array(pdf), { headers: {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="Poster-Survei-${unit.code}-${segment}.pdf"`,
-    } });
+    return pdfResponse(pdf, `Poster-Survei-${unit.code}-${segment}.pdf`, { cacheControl: null });
   });
 
   // ---- staff: the unit's counter devices -----------------------------------------------------

@@ -3,6 +3,7 @@
 // respondent profile; inline SVG charts with the numbers in tables), follow-up plan with evidence,
 // settings, open/close, publication, receipt codes (printable sheet, shown once), paper entry grid,
 // CSV import with a per-row error report, and the SKM report PDF.
+import { pdfResponse } from '../../kernel/documents.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { currentYear } from '../../kernel/workdays.ts';
 import { chosenFiles, currentUnitOf, flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
@@ -448,9 +449,7 @@ export function registerSurveysRoutes(r: Router): void {
       title: t('surveys.codes.sheet_title'), unit: unit?.name ?? '', period: `${t(`surveys.kind.${p.kind}`)} — ${periodLabel(t, p)}`,
       note: t('surveys.codes.sheet_note'), codes: plain,
     });
-    return new Response(new Uint8Array(pdf), { headers: {
-      'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="kode-survei-${p.year}-${p.periodType}${p.n}.pdf"`, 'Cache-Control': 'private, no-store',
-    } });
+    return pdfResponse(pdf, `kode-survei-${p.year}-${p.periodType}${p.n}.pdf`);
   });
 
   // ---- follow-up ---------------------------------------------------------------------------------------------
@@ -650,8 +649,6 @@ export function registerSurveysRoutes(r: Router): void {
     const t = c.var.deps.i18n.translator('id');
     const model = await skmReportOf(c.var.deps.db, p, t);
     const pdf = renderSkmReportPdf(model);
-    return new Response(new Uint8Array(pdf), { headers: {
-      'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="Laporan-SKM-${p.year}-${p.periodType}${p.n}.pdf"`, 'Cache-Control': 'private, no-store',
-    } });
+    return pdfResponse(pdf, `Laporan-SKM-${p.year}-${p.periodType}${p.n}.pdf`);
   });
 }

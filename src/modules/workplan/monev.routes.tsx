@@ -1,6 +1,7 @@
 // Monev pages of a Rencana Kerja: the month's scheduled activities with their monev form, the
 // evidence of each saved record (upload, a file of the unit's library, a link; detach), and the
 // monev report PDF for a month, quarter, semester or year.
+import { pdfResponse } from '../../kernel/documents.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
 import { Badge, CheckboxField, Csrf, ErrorSummary, FileField, PageHeader, SelectField, TextAreaField, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
@@ -236,10 +237,6 @@ export function registerMonevRoutes(r: Router) {
     const t = c.var.deps.i18n.translator('id');
     const model = await monevReportOf(c.var.deps.db, plan, period, t, { today: now, timeZone: c.var.deps.config.timeZone });
     const pdf = renderMonevReportPdf(model, now);
-    return new Response(new Uint8Array(pdf), { headers: {
-      'Content-Disposition': `attachment; filename="Laporan-Monev-Rencana-Kerja-ZI-${period.code}.pdf"`,
-      'Content-Type': 'application/pdf',
-      'Cache-Control': 'private, no-store',
-    } });
+    return pdfResponse(pdf, `Laporan-Monev-Rencana-Kerja-ZI-${period.code}.pdf`);
   });
 }

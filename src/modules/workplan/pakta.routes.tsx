@@ -1,6 +1,7 @@
 // Pakta Integritas pages: sign this year's pact, the unit's coverage, the signed pact as PDF; and
 // the login prompt (a middleware the composition root mounts in the pipeline; it acts on the login redirect only).
 import type { MiddlewareHandler } from 'hono';
+import { pdfResponse } from '../../kernel/documents.ts';
 import { findSession } from '../../kernel/auth.ts';
 import { inScope } from '../../kernel/access.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
@@ -186,10 +187,7 @@ export function registerPaktaRoutes(r: Router) {
     const regency = await regencyName(deps.db);
     const place = (await regencyCapital(deps.db)) ?? regency;
     const pdf = renderPaktaPdf({ pact, regency, place, timeZone: deps.config.timeZone });
-    return new Response(new Uint8Array(pdf), { headers: {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="Pakta-Integritas-${(pact.snapshot as { nip?: string }).nip ?? pact.personId}-${pact.year}.pdf"`,
-    } });
+    return pdfResponse(pdf, `Pakta-Integritas-${(pact.snapshot as { nip?: string }).nip ?? pact.personId}-${pact.year}.pdf`, { cacheControl: null });
   });
 }
 

@@ -1,6 +1,7 @@
 // Rencana Kerja pages: the unit's plans by year, one plan (decree header, six areas, activities,
 // monthly matrix), the activity form, the decree PDF and the schedule workbook; the unit picker and
 // overview for accounts reaching several units. The monev pages are in monev.routes.tsx.
+import { pdfResponse } from '../../kernel/documents.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { currentMonth, currentYear } from '../../kernel/workdays.ts';
 import { currentUnitOf, flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
@@ -409,11 +410,7 @@ export function registerPlanRoutes(r: Router) {
     for (const a of AREAS) names[a] = c.var.deps.i18n.translator('id')(`area.${a}`);
     const model = await decreeOf(c.var.deps.db, plan, names, { files: c.var.deps.files });
     const pdf = renderDecreePdf(model, plan.updatedAt);
-    return new Response(new Uint8Array(pdf), { headers: {
-      'Content-Type': 'application/pdf',
-      'Content-Disposition': `attachment; filename="Keputusan-Rencana-Kerja-ZI-${plan.year}.pdf"`,
-      'Cache-Control': 'private, no-store',
-    } });
+    return pdfResponse(pdf, `Keputusan-Rencana-Kerja-ZI-${plan.year}.pdf`);
   });
 
   // ---- schedule workbook -----------------------------------------------------------------------------
