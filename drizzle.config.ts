@@ -1,7 +1,10 @@
 import { defineConfig } from 'drizzle-kit';
 
+// The kernel's tables and every module's (src/modules/<name>/*.schema.ts; test/boundaries.test.ts
+// checks that each such folder is a module of the list in src/modules.ts and each module's tables
+// carry its name).
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./src/kernel/schema.ts', './src/modules/org/org.schema.ts', './src/modules/evidence/evidence.schema.ts', './src/modules/assessment/assessment.schema.ts', './src/modules/workplan/workplan.schema.ts', './src/modules/services/services.schema.ts', './src/modules/surveys/surveys.schema.ts', './src/modules/complaints/complaints.schema.ts', './src/modules/wbs/wbs.schema.ts', './src/modules/gratification/gratification.schema.ts', './src/modules/coi/coi.schema.ts'],
+  schema: ['./src/kernel/schema.ts', './src/modules/*/*.schema.ts'],
   out: './migrations',
 });

@@ -1,5 +1,6 @@
-// Composition root: config → database → modules → HTTP app → server. The only place that knows
-// every module; the kernel learns about modules through what is registered here.
+// Composition root: config → database → modules → HTTP app → server. It builds the application
+// from the one list of modules (src/modules.ts, each module's manifest in its index.ts); the kernel
+// learns about modules only through what is handed to it here.
 import { serve, type ServerType } from '@hono/node-server';
 import { AccessControl } from './kernel/access.ts';
 import type { Config } from './kernel/config.ts';
@@ -7,54 +8,33 @@ import { openDatabase, type Database } from './kernel/db.ts';
 import { createFileStore, type FileStore } from './kernel/files.ts';
 import { createHttpApp, describeError, keepAuditCheckpoint, type HttpDeps } from './kernel/http.tsx';
 import { I18n } from './kernel/i18n.ts';
-import type { NavItem, NavSection } from './kernel/ui/view.ts';
 import { kernelMessages } from './kernel/kernel.messages.ts';
 import { kernelPolicy } from './kernel/kernel.policy.ts';
-import { anonymousRoot, registerKernelRoutes } from './kernel/kernel.routes.tsx';
-import { calendarNav, registerCalendarRoutes } from './kernel/calendar.routes.tsx';
+import { registerKernelRoutes } from './kernel/kernel.routes.tsx';
 import { createMailer, type Mailer } from './kernel/mail.ts';
+import { TASKS, wiringOf, type Job, type ModuleDefinition } from './kernel/module.ts';
 import { countUnread, flushEmail } from './kernel/notify.ts';
 import { purgeExpiredSessions } from './kernel/auth.ts';
-import { loadActor, orgMessages, orgNav, orgPolicy, registerOrgRoutes, roleLabel, seedOrgDemo } from './modules/org/index.ts';
-import { evidenceMessages, evidenceNav, evidencePolicy, registerEvidenceRoutes } from './modules/evidence/index.ts';
-import { planMessages, planPolicy, registerPlanRoutes, seedWorkplanPlanDemo } from './modules/workplan/index.ts';
-import { assessmentMessages, assessmentNav, assessmentTasks, assessmentPolicy, registerAssessmentRoutes, seedAssessmentDemo } from './modules/assessment/index.ts';
-import { declarationMessages, declarationPolicy, paktaLoginPrompt, paktaMessages, paktaPolicy, registerDeclarationRoutes, registerPaktaRoutes, seedWorkplanPaktaDemo } from './modules/workplan/index.ts';
-import { agentsMessages, agentsPolicy, registerAgentsRoutes, registerTeamRoutes, seedWorkplanTeamDemo, teamMessages, teamPolicy, workplanNav } from './modules/workplan/index.ts';
-import { workplanLkeSuggestions, workplanSuggestMessages } from './modules/workplan/index.ts';
-import { registerServicesRoutes, seedServicesDemo, servicesLkeSuggestions, servicesMessages, servicesNav, servicesPolicy } from './modules/services/index.ts';
-import { complaintsTasks, sendComplaintReminders } from './modules/complaints/index.ts';
-import { purgeExpiredWbsReports } from './modules/wbs/index.ts';
 import { dayIn, setRegencyTimeZone } from './kernel/workdays.ts';
-import { complaintsLkeSuggestions, complaintsMessages, complaintsNav, complaintsPolicy, registerComplaintsRoutes, seedComplaintsDemo } from './modules/complaints/index.ts';
-import { registerWbsRoutes, seedWbsDemo, wbsLkeSuggestions, wbsMessages, wbsNav, wbsPolicy, wbsTasks } from './modules/wbs/index.ts';
-import { gratificationLkeSuggestions, gratificationMessages, gratificationNav, gratificationPolicy, gratificationTasks, registerGratificationRoutes, seedGratificationDemo } from './modules/gratification/index.ts';
-import { coiLkeSuggestions, coiMessages, coiNav, coiPolicy, coiTasks, registerCoiRoutes, seedCoiDemo } from './modules/coi/index.ts';
-import { PORTAL_PATH, portalMessages, portalPolicy, registerPortalRoutes } from './modules/portal/index.ts';
-import { complaintsPublicLinks } from './modules/complaints/index.ts';
-import { wbsPublicLinks } from './modules/wbs/index.ts';
-import { declarationPublicLinks } from './modules/workplan/index.ts';
-import { servicesPublicLinks } from './modules/services/index.ts';
-import { surveysPublicLinks } from './modules/surveys/index.ts';
-import { registerSurveyPublicRoutes, registerSurveysRoutes, seedSurveysDemo, surveyPublicMessages, surveyPublicPolicy, surveysLkeSuggestions, surveysMessages, surveysNav, surveysPolicy } from './modules/surveys/index.ts';
+import { MODULES } from './modules.ts';
+import { loadActor, roleLabel } from './modules/org/index.ts';
+import { PORTAL_PATH } from './modules/portal/index.ts';
 
-export function buildI18n(): I18n {
-  return new I18n().register('kernel', kernelMessages).register('org', orgMessages).register('evidence', evidenceMessages).register('assessment', assessmentMessages).register('plan', planMessages).register('pakta', paktaMessages).register('declaration', declarationMessages).register('team', teamMessages).register('agents', agentsMessages).register('workplan-suggest', workplanSuggestMessages)
-    .register('services', servicesMessages).register('surveys', surveysMessages).register('survey-public', surveyPublicMessages)
-    .register('complaints', complaintsMessages).register('wbs', wbsMessages).register('gratification', gratificationMessages).register('coi', coiMessages)
-    .register('portal', portalMessages);
+/** The message catalogue: the kernel's and every listed module's. */
+export function buildI18n(modules: readonly ModuleDefinition[] = MODULES): I18n {
+  const i18n = new I18n().register('kernel', kernelMessages);
+  for (const m of modules) for (const c of m.messages) i18n.register(m.name, c);
+  return i18n;
 }
 
-export function buildAccess(): AccessControl {
-  return new AccessControl().register(kernelPolicy).register(orgPolicy).register(evidencePolicy).register(assessmentPolicy).register(planPolicy).register(paktaPolicy).register(declarationPolicy).register(teamPolicy).register(agentsPolicy)
-    .register(servicesPolicy).register(surveysPolicy).register(surveyPublicPolicy)
-    .register(complaintsPolicy).register(wbsPolicy).register(gratificationPolicy).register(coiPolicy)
-    .register(portalPolicy);
+/** Access control: the kernel's policy and every listed module's. */
+export function buildAccess(modules: readonly ModuleDefinition[] = MODULES): AccessControl {
+  const access = new AccessControl().register(kernelPolicy);
+  for (const m of modules) for (const p of m.policies) access.register(p);
+  return access;
 }
 
 export type Logger = HttpDeps['log'];
-
-const inSection = (section: NavSection, n: NavItem): NavItem => (n.group === 'main' ? { ...n, section } : n);
 
 /** Log lines to the console. An error is written as its class, code and frames only (describeError): never its message, which may carry a query's parameters. */
 export function consoleLogger(level: Config['logLevel']): Logger {
@@ -85,19 +65,14 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   const access = buildAccess();
   const mailer = opts.mailer ?? createMailer(config.smtpUrl, config.mailFrom);
   const db = database.db;
+  const wiring = wiringOf(MODULES);
   const deps: HttpDeps = {
     config, db, i18n, access,
     files: createFileStore(config.filesDir),
-    // the menus are decided here, where every module is known (admin items form their own menu)
-    nav: [
-      ...orgNav.map((n) => (n.href === '/units' || n.href === '/people' ? inSection('org', n) : n)), ...calendarNav, ...assessmentNav,
-      ...workplanNav.map((n) => inSection('programme', n)),
-      ...[...servicesNav, ...surveysNav].map((n) => inSection('services', n)),
-      ...[...complaintsNav, ...wbsNav, ...gratificationNav, ...coiNav].map((n) => inSection('supervision', n)),
-      ...evidenceNav,
-    ],
+    // the menus, in the order of the module list (each item names the menu it sits in)
+    nav: MODULES.flatMap((m) => m.nav ?? []),
     // what waits for the signed-in person, on the home page
-    tasks: [assessmentTasks, complaintsTasks, wbsTasks, gratificationTasks, coiTasks],
+    tasks: wiring.offered(TASKS),
     emailEnabled: mailer.enabled,
     loadActor: (id) => loadActor(db, id),
     countUnread: (id) => countUnread(db, id),
@@ -112,30 +87,10 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
       if (c.req.method !== 'GET') setImmediate(() => { flushMail().catch((e) => deps.log('error', 'mail flush failed', e)); });
     });
   }
-  // Pakta Integritas (pipeline middleware): a login by a person who has not signed this year's pact lands on /pakta
-  app.use('*', paktaLoginPrompt);
-  // an anonymous visitor's root is the public portal; the login page links to it
-  app.use('*', anonymousRoot(PORTAL_PATH));
+  // the modules' middleware (the pakta's login prompt, the portal as an anonymous visitor's root)
+  for (const m of MODULES) for (const mw of m.middleware ?? []) app.use('*', mw);
   registerKernelRoutes(router, { roleLabel, publicHome: PORTAL_PATH });
-  registerCalendarRoutes(router);
-  registerOrgRoutes(router);
-  registerEvidenceRoutes(router);
-  // the LKE offers suggested answers from the facts other modules keep
-  registerAssessmentRoutes(router, { suggestions: [workplanLkeSuggestions, servicesLkeSuggestions, surveysLkeSuggestions, complaintsLkeSuggestions, wbsLkeSuggestions, gratificationLkeSuggestions, coiLkeSuggestions] });
-  registerPlanRoutes(router);
-  registerPaktaRoutes(router);
-  registerDeclarationRoutes(router);
-  registerTeamRoutes(router);
-  registerAgentsRoutes(router);
-  registerServicesRoutes(router);
-  registerSurveysRoutes(router);
-  registerSurveyPublicRoutes(router);
-  registerComplaintsRoutes(router);
-  registerWbsRoutes(router);
-  registerGratificationRoutes(router);
-  registerCoiRoutes(router);
-  // the citizen's way in: every module offers its public pages as links on the portal
-  registerPortalRoutes(router, { sources: [servicesPublicLinks, surveysPublicLinks, complaintsPublicLinks, wbsPublicLinks, declarationPublicLinks] });
+  for (const m of MODULES) m.routes?.(router, wiring);
   return { app, router, deps, mailer, i18n, access, flushMail };
 }
 
@@ -144,18 +99,9 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
  * without a store, documents are attached as links). Each part runs once; true when anything was seeded.
  */
 export async function seedDemo(database: Database, files: FileStore | null = null): Promise<boolean> {
-  const org = await seedOrgDemo(database.db);
-  const lke = await seedAssessmentDemo(database.db, files);
-  const plan = await seedWorkplanPlanDemo(database.db, files);
-  const pakta = await seedWorkplanPaktaDemo(database.db, files);
-  const team = await seedWorkplanTeamDemo(database.db, files);
-  const services = await seedServicesDemo(database.db, files);
-  const surveys = await seedSurveysDemo(database.db);
-  const complaints = await seedComplaintsDemo(database.db, files);
-  const wbs = await seedWbsDemo(database.db, files);
-  const gratification = await seedGratificationDemo(database.db, files);
-  const coi = await seedCoiDemo(database.db, files);
-  return org || lke || pakta || team || plan || services || surveys || complaints || wbs || gratification || coi;
+  let seeded = false;
+  for (const m of MODULES) if (m.seed && (await m.seed(database.db, files))) seeded = true;
+  return seeded;
 }
 
 export interface Running { server: ServerType; database: Database; app: App; url: string; stop(): Promise<void> }
@@ -178,17 +124,22 @@ export async function startServer(config: Config, log: Logger = consoleLogger(co
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
+  // the modules' jobs: every minute or hourly (and once shortly after start)
+  const runJobs = (every: Job['every']) => {
+    const now = new Date();
+    const ctx = { db: database.db, files: app.deps.files, emailEnabled: app.mailer.enabled, today: dayIn(now, config.timeZone), now };
+    for (const m of MODULES) for (const job of m.jobs ?? []) {
+      if (job.every === every) job.run(ctx).catch((e) => log('error', `${job.name} failed`, e));
+    }
+  };
   const timer = setInterval(() => {
     app.flushMail().catch((e) => log('error', 'mail flush failed', e));
     purgeExpiredSessions(database.db).catch((e) => log('error', 'session purge failed', e));
+    runJobs('minute');
     void keepAuditCheckpoint(app.deps); // entries of background work (reminders, retention)
   }, 60_000);
   timer.unref();
-  // hourly housekeeping (and once shortly after start): complaint SLA reminders, WBS retention
-  const housekeeping = () => {
-    sendComplaintReminders(database.db, app.mailer.enabled).catch((e) => log('error', 'complaint reminders failed', e));
-    purgeExpiredWbsReports(database.db, app.deps.files, dayIn(new Date(), config.timeZone)).catch((e) => log('error', 'WBS retention failed', e));
-  };
+  const housekeeping = () => runJobs('hour');
   const first = setTimeout(housekeeping, 5_000);
   first.unref();
   const hourly = setInterval(housekeeping, 3_600_000);

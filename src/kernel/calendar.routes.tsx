@@ -6,12 +6,25 @@ import { flash, formOf, pageView, type Ctx, type Router } from './http.tsx';
 import { CALENDAR_KINDS, confirmDay, coveredYears, listDays, offDays, removeDay, saveDay, sourceLabel } from './calendar.ts';
 import { Badge, Csrf, ErrorSummary, PageHeader, ScrollRegion, SelectField, SummaryList, TextField, type FieldErrors } from './ui/components.tsx';
 import { Layout } from './ui/layout.tsx';
+import type { ModuleDefinition } from './module.ts';
 import type { NavItem, View } from './ui/view.ts';
 import { addDays, addWorkingDays, currentYear, isIsoDate, isWorkingDay, workingDaysBetween, type IsoDate } from './workdays.ts';
 
 export const calendarNav: NavItem[] = [
   { href: '/kalender', labelKey: 'nav.calendar', action: 'calendar.manage', group: 'admin' },
 ];
+
+/**
+ * The working-day calendar, a kernel capability shaped as a module so that the list places its page
+ * (its policy and messages are the kernel's own).
+ */
+export const calendarModule: ModuleDefinition = {
+  name: 'calendar',
+  policies: [],
+  messages: [],
+  nav: calendarNav,
+  routes: (r) => registerCalendarRoutes(r),
+};
 
 const WEEKDAY = (v: View) => new Intl.DateTimeFormat(v.locale === 'id' ? 'id-ID' : 'en-GB', { weekday: 'long', timeZone: 'UTC' });
 const longDate = (v: View, day: IsoDate) => `${WEEKDAY(v).format(new Date(`${day}T00:00:00Z`))}, ${v.date(day)}`;

@@ -8,6 +8,7 @@
 // attached, in one transaction, audited) or answers otherwise: a suggestion never writes by itself.
 import type { Scope } from '../../kernel/access.ts';
 import { appendAudit } from '../../kernel/audit.ts';
+import { port } from '../../kernel/module.ts';
 import type { Db } from '../../kernel/db.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import type { FileStore } from '../../kernel/files.ts';
@@ -51,6 +52,9 @@ export interface SuggestionContext {
 }
 
 export type LkeSuggestionSource = (ctx: SuggestionContext) => Promise<LkeSuggestion[]>;
+
+/** The port on which modules offer their suggestion sources (module manifest, decision 0015). */
+export const LKE_SUGGESTIONS = port<LkeSuggestionSource>('assessment.suggestions');
 
 /** A suggestion checked against the worksheet's rule set: the answer parsed, or null. */
 export interface CheckedSuggestion extends LkeSuggestion { parsed: Answer | null }

@@ -1,6 +1,16 @@
 // Public surface of the complaints module (pengaduan masyarakat): public intake with tracking codes,
 // staff entry for other channels, handling with SLAs in working days, SP4N-LAPOR! import,
 // statistics and report, and the facts offered to the LKE (A.II.5.ii and related items).
+import { offer, TASKS, type ModuleDefinition } from '../../kernel/module.ts';
+import { LKE_SUGGESTIONS } from '../assessment/index.ts';
+import { PUBLIC_LINKS } from '../portal/index.ts';
+import { complaintsPolicy } from './complaints.policy.ts';
+import { complaintsMessages } from './complaints.messages.ts';
+import { registerComplaintsRoutes } from './complaints.routes.tsx';
+import { seedComplaintsDemo } from './complaints.seed.ts';
+import { complaintsLkeSuggestions } from './complaints.suggest.ts';
+import { complaintsPublicLinks } from './complaints.portal.ts';
+import { complaintsTasks, sendComplaintReminders } from './complaints.service.ts';
 import type { NavItem } from '../../kernel/ui/view.ts';
 
 export { complaintsPolicy } from './complaints.policy.ts';
@@ -18,3 +28,16 @@ export { complaintsTasks } from './complaints.service.ts';
 export const complaintsNav: NavItem[] = [
   { href: '/pengaduan/kelola', labelKey: 'nav.complaints', action: 'complaints.stats', group: 'main' },
 ];
+
+/** The complaints module (manifest; decision 0015). */
+export const complaintsModule: ModuleDefinition = {
+  name: 'complaints',
+  policies: [complaintsPolicy],
+  messages: [complaintsMessages],
+  nav: complaintsNav.map((n) => ({ ...n, section: 'supervision' as const })),
+  routes: (r) => registerComplaintsRoutes(r),
+  offers: [offer(TASKS, complaintsTasks), offer(LKE_SUGGESTIONS, complaintsLkeSuggestions), offer(PUBLIC_LINKS, complaintsPublicLinks)],
+  seed: seedComplaintsDemo,
+  // reminders for complaints nearing or past their deadline
+  jobs: [{ name: 'complaint reminders', every: 'hour', run: (ctx) => sendComplaintReminders(ctx.db, ctx.emailEnabled) }],
+};

@@ -1,6 +1,10 @@
 // Public surface of the evidence module: data dukung (files and links) attached to subjects of
 // other modules, e.g. the items of an LKE worksheet (subjectType 'lke_item', subjectId = worksheet
 // id, subjectKey = item code).
+import type { ModuleDefinition } from '../../kernel/module.ts';
+import { evidencePolicy } from './evidence.policy.ts';
+import { evidenceMessages } from './evidence.messages.ts';
+import { registerEvidenceRoutes } from './evidence.routes.tsx';
 export { evidencePolicy } from './evidence.policy.ts';
 export { evidenceMessages } from './evidence.messages.ts';
 export { registerEvidenceRoutes, formatFileSize, fileTypeLabel } from './evidence.routes.tsx';
@@ -17,3 +21,12 @@ import type { NavItem } from '../../kernel/ui/view.ts';
 export const evidenceNav: NavItem[] = [
   { href: '/evidence', labelKey: 'nav.evidence', action: 'evidence.view', group: 'main' },
 ];
+
+/** The evidence module (manifest; decision 0015). */
+export const evidenceModule: ModuleDefinition = {
+  name: 'evidence',
+  policies: [evidencePolicy],
+  messages: [evidenceMessages],
+  nav: evidenceNav,
+  routes: (r) => registerEvidenceRoutes(r),
+};

@@ -1,4 +1,9 @@
 // Public surface of the org module: regency, units, people, accounts' roles.
+import type { ModuleDefinition } from '../../kernel/module.ts';
+import { orgPolicy } from './org.policy.ts';
+import { orgMessages } from './org.messages.ts';
+import { registerOrgRoutes } from './org.routes.tsx';
+import { seedOrgDemo } from './org.seed.ts';
 export { orgPolicy } from './org.policy.ts';
 export { orgMessages } from './org.messages.ts';
 export { registerOrgRoutes, roleLabel } from './org.routes.tsx';
@@ -17,3 +22,13 @@ export const orgNav: NavItem[] = [
   { href: '/admin/accounts', labelKey: 'nav.accounts', action: 'org.accounts.manage', group: 'admin' },
   { href: '/admin/audit', labelKey: 'nav.audit', action: 'audit.view', group: 'admin' },
 ];
+
+/** The org module (manifest; decision 0015). */
+export const orgModule: ModuleDefinition = {
+  name: 'org',
+  policies: [orgPolicy],
+  messages: [orgMessages],
+  nav: orgNav.map((n) => (n.href === '/units' || n.href === '/people' ? { ...n, section: 'org' as const } : n)),
+  routes: (r) => registerOrgRoutes(r),
+  seed: (db) => seedOrgDemo(db),
+};

@@ -2,6 +2,7 @@
 // (or for the whole regency) through a source function the composition root hands to the portal
 // routes, as the LKE's suggestion sources do. The portal imports none of those modules.
 import type { Db } from '../../kernel/db.ts';
+import { port } from '../../kernel/module.ts';
 
 /** A unit as the portal names it to the sources (active units only). */
 export interface PortalUnit { id: string; code: string; name: string; shortName: string }
@@ -37,3 +38,6 @@ export interface PublicLinkContext {
 }
 
 export type PublicLinkSource = (ctx: PublicLinkContext) => Promise<PublicLink[]>;
+
+/** The port on which modules offer their public links (module manifest, decision 0015). */
+export const PUBLIC_LINKS = port<PublicLinkSource>('portal.links');

@@ -1,6 +1,18 @@
 // Public surface of the surveys module: SKM (PermenPANRB 14/2017) and the perception surveys SPAK →
 // IPAK and SPKP → IPKP: periods, questionnaires as data, public forms, results, follow-up, reports,
 // the `skm compute` command, and the facts offered to the LKE (B.I.a, B.II.a, A.I.6.*).
+import { offer, type ModuleDefinition } from '../../kernel/module.ts';
+import { LKE_SUGGESTIONS } from '../assessment/index.ts';
+import { PUBLIC_LINKS } from '../portal/index.ts';
+import { surveysPolicy } from './surveys.policy.ts';
+import { surveysMessages } from './surveys.messages.ts';
+import { registerSurveysRoutes } from './surveys.routes.tsx';
+import { seedSurveysDemo } from './surveys.seed.ts';
+import { surveysLkeSuggestions } from './surveys.suggest.ts';
+import { surveyPublicPolicy } from './public.policy.ts';
+import { surveyPublicMessages } from './public.messages.ts';
+import { registerSurveyPublicRoutes } from './public.routes.tsx';
+import { surveysPublicLinks } from './public.portal.ts';
 import type { NavItem } from '../../kernel/ui/view.ts';
 
 // ---- the rules and questionnaires as data (stable contract: see the header of surveys.rules.ts) ----
@@ -32,3 +44,14 @@ export { surveysPublicLinks } from './public.portal.ts';
 export const surveysNav: NavItem[] = [
   { href: '/survei', labelKey: 'nav.surveys', action: 'surveys.view', group: 'main' },
 ];
+
+/** The surveys module (manifest; decision 0015): staff pages and the public forms. */
+export const surveysModule: ModuleDefinition = {
+  name: 'surveys',
+  policies: [surveysPolicy, surveyPublicPolicy],
+  messages: [surveysMessages, surveyPublicMessages],
+  nav: surveysNav.map((n) => ({ ...n, section: 'services' as const })),
+  routes: (r) => { registerSurveysRoutes(r); registerSurveyPublicRoutes(r); },
+  offers: [offer(LKE_SUGGESTIONS, surveysLkeSuggestions), offer(PUBLIC_LINKS, surveysPublicLinks)],
+  seed: (db) => seedSurveysDemo(db),
+};
