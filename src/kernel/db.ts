@@ -3,7 +3,9 @@ import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, write
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { inArray, sql, SQL } from 'drizzle-orm';
+import type { PgColumn, PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import type { Scope } from './access.ts';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -13,6 +15,18 @@ import { ensureShippedCalendar } from './calendar.ts';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type Db = PgDatabase<PgQueryResultHKT, any>;
+
+/**
+ * The actor's scope as a condition on a unit column: every unit (true), the scope's units, or none
+ * (false) — the one way a query narrows rows to what the actor may see. For raw SQL, pass the column
+ * as sql`alias.unit_id`.
+ */
+export function inUnits(scope: Scope, column: PgColumn | SQL): SQL {
+  if (scope.all) return sql`true`;
+  if (scope.unitIds.length === 0) return sql`false`;
+  if (column instanceof SQL) return sql`${column} in (${sql.join(scope.unitIds.map((id) => sql`${id}::uuid`), sql`, `)})`;
+  return inArray(column, scope.unitIds);
+}
 
 export interface Database {
   db: Db;

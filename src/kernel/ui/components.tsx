@@ -179,6 +179,20 @@ export function TextField(props: BaseFieldProps & {
   );
 }
 
+/** A calendar date (YYYY-MM-DD through the browser's date picker); `min`/`max` as dates. */
+export function DateField(props: BaseFieldProps & { value?: string | null; min?: string; max?: string }) {
+  return <TextField {...props} type="date" width="short" value={props.value ?? ''} />;
+}
+
+/**
+ * The one unit picker: a select of the units a person may choose from (already scoped by the caller's
+ * query), by short name. With a single unit there is nothing to choose: the unit rides along hidden.
+ */
+export function UnitPicker(props: Omit<BaseFieldProps, 'label'> & { label?: string; units: readonly { id: string; shortName: string }[]; value?: string | null; placeholder?: string; autosubmit?: boolean }) {
+  if (props.units.length === 1 && props.placeholder === undefined) return <input type="hidden" name={props.name} value={props.units[0]!.id} />;
+  return <SelectField {...props} label={props.label ?? props.v.t('form.unit')} value={props.value} options={props.units.map((u) => ({ value: u.id, label: u.shortName }))} />;
+}
+
 export function TextAreaField(props: BaseFieldProps & { value?: string | null; rows?: number; maxlength?: number; class?: string }) {
   return (
     <FieldShell {...props} class={undefined}>
