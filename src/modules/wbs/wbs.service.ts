@@ -12,7 +12,7 @@ import type { Db } from '../../kernel/db.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { MAX_EVIDENCE_BYTES, sniffFile, type FileStore } from '../../kernel/files.ts';
 import { accounts } from '../../kernel/schema.ts';
-import { clientKey as throttleKey, count, counted, OVERALL, spend } from '../../kernel/throttle.ts';
+import { clientKey as throttleKey, count, counted, countInWindow, forgetWindows, OVERALL, spend } from '../../kernel/throttle.ts';
 import {
   fingerprint, generateKeyPair, hashReceipt, lookupOf, newDataKey, newReceipt, normalizeReceipt, open, openBytes, openPrivateKey,
   openText, parseRecoveryKey, publicKeyOf, receiptKey, receiptMac, receiptMacKey, recoveryKeyText, seal, sealBytes, sealPrivateKey, unwrapWith, verifyReceipt, WbsCryptoError, wrapFor,
@@ -93,23 +93,22 @@ export async function designatedHandlers(db: Db, unitId: string | null): Promise
   return rows.map((r) => r.account_id);
 }
 
-// Wrong passwords on the unlock page, per account (in memory): a stolen session cannot guess the
-// password there faster than at the sign-in form.
+// Wrong passwords on the unlock page, per account, in the kernel's throttle (a window that begins
+// with the first attempt; shared by every instance): a stolen session cannot guess the password
+// there faster than at the sign-in form. The attempt is counted before the password is checked, so
+// concurrent guesses cannot both pass the limit; a right password forgets the count. The key is the
+// account's id (a handler's account, not anything of a reporter).
 const UNLOCK_MAX_FAILURES = 5;
 const UNLOCK_WINDOW_MS = 15 * 60_000;
-const unlockFailures = new Map<string, { n: number; since: number }>();
+const unlockBucket = (accountId: string) => ({ kind: 'wbs.unlock_fail', key: accountId, windowMs: UNLOCK_WINDOW_MS });
 
-async function checkAccountPassword(db: Db, accountId: string, password: string) {
-  const f = unlockFailures.get(accountId);
-  if (f && Date.now() - f.since > UNLOCK_WINDOW_MS) unlockFailures.delete(accountId);
-  const cur = unlockFailures.get(accountId);
-  if (cur && cur.n >= UNLOCK_MAX_FAILURES) throw new DomainError('validation', 'wbs.unlock.throttled', {}, { password: 'wbs.unlock.throttled' });
+async function checkAccountPassword(db: Db, accountId: string, password: string, now = new Date()) {
+  if ((await countInWindow(db, unlockBucket(accountId), now)) > UNLOCK_MAX_FAILURES) throw new DomainError('validation', 'wbs.unlock.throttled', {}, { password: 'wbs.unlock.throttled' });
   const [acc] = await db.select().from(accounts).where(eq(accounts.id, accountId));
   if (!acc || !(await verifyPassword(acc.passwordHash, password))) {
-    unlockFailures.set(accountId, { n: (cur?.n ?? 0) + 1, since: cur?.since ?? Date.now() });
     throw new DomainError('validation', 'wbs.unlock.wrong_password', {}, { password: 'wbs.unlock.wrong_password' });
   }
-  unlockFailures.delete(accountId);
+  await forgetWindows(db, [unlockBucket(accountId)]);
   return acc;
 }
 
