@@ -5,7 +5,7 @@ import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from './db.ts';
 import { DomainError } from './errors.ts';
 import { accounts, sessions } from './schema.ts';
-import { blockedUntil, blockUntil, countInWindow, forgetWindows, type WindowBucket } from './throttle.ts';
+import { blockedUntil, blockUntil, countInWindow, forgetWindows, uncountInWindow, type WindowBucket } from './throttle.ts';
 
 // Security settings, not regulation numbers; kept here with their reasons.
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000; // an office PC left unlocked over lunch
@@ -137,16 +137,17 @@ export function accountDelayMs(failures: number): number {
 
 // The failures are windowed buckets of the kernel's throttle (kernel/throttle.ts): a window begins
 // with the first failure and lasts THROTTLE_WINDOW_MS; a block (or the account's delay) is set on
-// the bucket and cleared when its next window begins.
+// the bucket and cleared when its next window begins. The two hard limits (account+client, client)
+// count an attempt before its password is checked (argon2id takes a while): concurrent guesses each
+// get their own count, so they cannot all pass the limit one of them had left. A success takes its
+// count back (the account+client bucket is forgotten altogether, as the account's).
 type ThrottleKeys = ReturnType<typeof throttleKeys>;
 const bucketOf = (keys: ThrottleKeys, kind: keyof ThrottleKeys): WindowBucket => ({ kind: `login.${kind}`, key: keys[kind], windowMs: THROTTLE_WINDOW_MS });
 
-async function recordFailure(db: Db, keys: ThrottleKeys, now: Date): Promise<void> {
+async function recordFailure(db: Db, keys: ThrottleKeys, counted: { pair: number; client: number }, now: Date): Promise<void> {
   const blockEnd = new Date(now.getTime() + THROTTLE_WINDOW_MS);
-  const pair = bucketOf(keys, 'pair');
-  if ((await countInWindow(db, pair, now)) >= THROTTLE_MAX_PER_ACCOUNT_CLIENT) await blockUntil(db, pair, blockEnd);
-  const client = bucketOf(keys, 'client');
-  if ((await countInWindow(db, client, now)) >= THROTTLE_MAX_PER_CLIENT) await blockUntil(db, client, blockEnd);
+  if (counted.pair >= THROTTLE_MAX_PER_ACCOUNT_CLIENT) await blockUntil(db, bucketOf(keys, 'pair'), blockEnd);
+  if (counted.client >= THROTTLE_MAX_PER_CLIENT) await blockUntil(db, bucketOf(keys, 'client'), blockEnd);
   const account = bucketOf(keys, 'account');
   const delay = accountDelayMs(await countInWindow(db, account, now));
   if (delay > 0) await blockUntil(db, account, new Date(now.getTime() + delay));
@@ -176,15 +177,21 @@ export async function authenticate(db: Db, username: string, password: string, c
     const seconds = Math.max(1, Math.ceil((delayed.getTime() - now.getTime()) / 1000));
     throw new DomainError('throttled', 'auth.login.delayed', { seconds });
   }
+  // this attempt counted now (see above); one past a limit is a concurrent one the block has not caught yet
+  const counted = { pair: await countInWindow(db, bucketOf(keys, 'pair'), now), client: await countInWindow(db, bucketOf(keys, 'client'), now) };
+  if (counted.pair > THROTTLE_MAX_PER_ACCOUNT_CLIENT || counted.client > THROTTLE_MAX_PER_CLIENT) {
+    throw new DomainError('throttled', 'auth.login.throttled', { minutes: Math.ceil(THROTTLE_WINDOW_MS / 60_000) });
+  }
   const [acc] = name.length > 0
     ? await db.select().from(accounts).where(sql`lower(${accounts.username}) = lower(${name})`).limit(1)
     : [];
   const ok = acc ? await verifyPassword(acc.passwordHash, password) : (await verifyPassword(await getDummyHash(), password), false);
   if (!acc || !ok || !acc.isActive) {
-    await recordFailure(db, keys, now);
+    await recordFailure(db, keys, counted, now);
     throw new DomainError('unauthenticated', 'auth.login.failed');
   }
   await forgetWindows(db, [bucketOf(keys, 'account'), bucketOf(keys, 'pair')]);
+  await uncountInWindow(db, bucketOf(keys, 'client'));
   await db.update(accounts).set({ lastLoginAt: now }).where(eq(accounts.id, acc.id));
   return { accountId: acc.id, username: acc.username, displayName: acc.displayName };
 }

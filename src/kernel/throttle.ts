@@ -13,7 +13,7 @@
 // upsert that returns the new total, so concurrent requests cannot both slip under a limit;
 // refusals are DomainError('throttled', code).
 import { createHmac } from 'node:crypto';
-import { and, eq, inArray, isNotNull, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNotNull, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import type { Db } from './db.ts';
 import { DomainError } from './errors.ts';
 import { throttleCounters as t } from './schema.ts';
@@ -105,6 +105,16 @@ export async function spendInWindow(db: Db, w: WindowBucket, now: Date, limit: n
   const total = await countInWindow(db, w, now);
   if (total > limit) throw new DomainError('throttled', code, params);
   return total;
+}
+
+/**
+ * Takes back one count of a windowed bucket (an attempt counted before it was checked that turned
+ * out not to count, e.g. a successful sign-in): the row goes when that was its only count, so the
+ * next count begins a window of its own, as if this attempt had never been counted.
+ */
+export async function uncountInWindow(db: Db, w: Pick<WindowBucket, 'key' | 'kind'>): Promise<void> {
+  await db.delete(t).where(and(sameWindowBucket(w), lte(t.count, 1)));
+  await db.update(t).set({ count: sql`${t.count} - 1` }).where(and(sameWindowBucket(w), gt(t.count, 1)));
 }
 
 /** Blocks a windowed bucket until `until` (kept until its next window begins). */
