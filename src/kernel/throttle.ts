@@ -43,13 +43,6 @@ export interface WindowBucket { key: string; kind: string; windowMs: number }
 
 // ---- daily buckets ---------------------------------------------------------------------------------
 
-/** What a bucket has counted so far today (0 when nothing). */
-export async function counted(db: Db, b: Bucket): Promise<number> {
-  const [row] = await db.select({ count: t.count }).from(t)
-    .where(and(eq(t.key, b.key), eq(t.kind, b.kind), eq(t.day, b.day)));
-  return Number(row?.count ?? 0);
-}
-
 /** Adds `amount` (default 1) to a bucket and returns the new total. Old rows are pruned now and then. */
 export async function count(db: Db, b: Bucket, amount = 1): Promise<number> {
   const [row] = await db.insert(t).values({ key: b.key, kind: b.kind, day: b.day, count: amount })
@@ -57,6 +50,15 @@ export async function count(db: Db, b: Bucket, amount = 1): Promise<number> {
     .returning({ count: t.count });
   if (Math.random() < 0.05) await pruneDays(db, b.day);
   return Number(row?.count ?? amount);
+}
+
+/**
+ * Takes back `amount` (default 1) of a bucket's day: an attempt counted before it was checked that
+ * turned out not to count (e.g. the right receipt), so checking and counting stay one upsert.
+ */
+export async function uncount(db: Db, b: Bucket, amount = 1): Promise<void> {
+  await db.update(t).set({ count: sql`greatest(${t.count} - ${amount}, 0)` })
+    .where(and(eq(t.key, b.key), eq(t.kind, b.kind), eq(t.day, b.day)));
 }
 
 /**

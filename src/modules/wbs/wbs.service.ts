@@ -12,7 +12,7 @@ import type { Db } from '../../kernel/db.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import { MAX_EVIDENCE_BYTES, sniffFile, type FileStore } from '../../kernel/files.ts';
 import { accounts } from '../../kernel/schema.ts';
-import { clientKey as throttleKey, count, counted, countInWindow, forgetWindows, OVERALL, spend } from '../../kernel/throttle.ts';
+import { clientKey as throttleKey, count, countInWindow, forgetWindows, OVERALL, spend, uncount } from '../../kernel/throttle.ts';
 import {
   fingerprint, generateKeyPair, hashReceipt, lookupOf, newDataKey, newReceipt, normalizeReceipt, open, openBytes, openPrivateKey,
   openText, parseRecoveryKey, publicKeyOf, receiptKey, receiptMac, receiptMacKey, recoveryKeyText, seal, sealBytes, sealPrivateKey, unwrapWith, verifyReceipt, WbsCryptoError, wrapFor,
@@ -367,15 +367,14 @@ export async function openWithReceipt(d: SubmitDeps, rawReceipt: string, now = n
   const day = todayIn(d.timeZone, now);
   const bucket = { key: clientKey(d, day), kind: 'wbs.receipt_fail', day };
   const pepper = pepperOf(d.secretKey);
-  const wrong = async () => {
-    await count(d.db, bucket);
-    return new DomainError('validation', 'wbs.check.wrong', {}, { receipt: 'wbs.check.wrong' });
-  };
+  const wrong = () => new DomainError('validation', 'wbs.check.wrong', {}, { receipt: 'wbs.check.wrong' });
   const receipt = normalizeReceipt(rawReceipt);
-  const throttled = (await counted(d.db, bucket)) >= WBS_RULES.receipt.maxFailuresPerClientPerDay;
+  // every attempt is counted first, in one upsert (concurrent guesses cannot all slip under the day's
+  // number); the right receipt takes its count back below, so only failures stay counted
+  const throttled = (await count(d.db, bucket)) > WBS_RULES.receipt.maxFailuresPerClientPerDay;
   if (!receipt || throttled) {
     await verifyReceipt(await dummyHash(d.secretKey, pepper), receipt ?? '0', pepper);
-    throw await wrong();
+    throw wrong();
   }
   const mac = receiptMac(receipt, receiptMacKey(d.secretKey));
   const rows = await d.db.select().from(wbsReports)
@@ -384,7 +383,8 @@ export async function openWithReceipt(d: SubmitDeps, rawReceipt: string, now = n
   const r = found?.receiptHash && found.receiptSalt && found.reporterWrappedKey ? found : null;
   // exactly one argon2id verification on every path: against the report's hash, or a dummy one
   const ok = await verifyReceipt(r ? r.receiptHash! : await dummyHash(d.secretKey, pepper), receipt, pepper);
-  if (!r || !ok) throw await wrong();
+  if (!r || !ok) throw wrong();
+  await uncount(d.db, bucket);
   const kek = await receiptKey(receipt, Buffer.from(r.receiptSalt!, 'base64'), pepper);
   const dataKey = open(kek, r.reporterWrappedKey!, aad.reporter(r.id));
   await d.db.transaction(async (tx) => {
