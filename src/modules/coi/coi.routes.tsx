@@ -23,10 +23,13 @@ import {
   ASSESSMENTS, COI_RULES, DECISION_KINDS, LIMITS, MITIGATIONS, REC_STATUSES, SOCIALISATION_KINDS, SOURCES, currentVersion, parseYear, periodOf,
 } from './coi.rules.ts';
 import {
-  addEvaluation, addFunction, addRisk, addSocialisation, canReview, createDeclaration, declarationFor, declarationRegister, declarationsToReview,
-  functionsFromServices, functionsInForce, isUnitHead, listEvaluations, listSocialisations, ownDeclarations, personOfAccount, recordFollowUp,
-  findRisk, lastReminder, recordPaperDeclaration, removeEvaluation, removeFunction, removeRisk, removeSocialisation, reviewDeclaration, riskMap, sendReminders, stillToDeclareIn, summaryOf, superiorChoices, updateRecommendation, updateRisk,
-  type Ctx as SvcCtx, type DeclarationView, type EvidenceInput, type Upload,
+  canReview, declarationFor, declarationRegister, declarationsToReview, findRisk, functionsInForce, isUnitHead, lastReminder, listEvaluations, listSocialisations,
+  ownDeclarations, personOfAccount, riskMap, stillToDeclareIn, summaryOf, superiorChoices,
+} from './coi.queries.ts';
+import {
+  addEvaluation, addFunction, addRisk, addSocialisation, createDeclaration, functionsFromServices, recordFollowUp,
+  recordPaperDeclaration, removeEvaluation, removeFunction, removeRisk, removeSocialisation, reviewDeclaration, sendReminders, updateRecommendation, updateRisk,
+  type Ctx as SvcCtx, type EvidenceInput, type Upload,
 } from './coi.service.ts';
 
 const BASE = '/konflik-kepentingan';
