@@ -50,7 +50,7 @@ export async function activePersonOfUnit(db: Db, unitId: string, personId: strin
 }
 
 /** Name, NIP and position of a person, as a document signs with them. */
-export async function personCard(db: Db, id: string | null): Promise<{ name: string; nip: string | null; position: string } | null> {
+export async function personCard(db: Db, id: string | null) {
   if (!id) return null;
   const [p] = await db.select({ name: people.name, nip: people.nip, position: people.position }).from(people).where(eq(people.id, id)).limit(1);
   return p ?? null;
