@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { coiSuggestions } from '../src/modules/coi/coi.suggest.ts';
-import { functionsInForce, listFunctions, type Summary } from '../src/modules/coi/coi.service.ts';
+import { functionsInForce, listFunctions, type Summary } from '../src/modules/coi/coi.queries.ts';
 import { hashPassword } from '../src/kernel/auth.ts';
 import { currentYear, dayIn, regencyToday } from '../src/kernel/workdays.ts';
 import { assertAnonymousRefused, countRows, createTestApp, DEMO_PASSWORD, hasComeThisYear, loggedIn, type TestApp } from './helpers.ts';

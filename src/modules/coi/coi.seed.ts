@@ -19,7 +19,7 @@ import { uploadEvidence } from '../evidence/index.ts';
 import { orgPeople as people, orgUnits as units } from '../org/index.ts';
 import { currentVersion } from './coi.rules.ts';
 import { coiDeclarations, coiEvaluations, coiFunctions, coiRecommendations, coiRisks, coiSocialisations } from './coi.schema.ts';
-import { SUBJECT_RECOMMENDATION, SUBJECT_SOCIALISATION } from './coi.service.ts';
+import { SUBJECT_RECOMMENDATION, SUBJECT_SOCIALISATION } from './coi.queries.ts';
 
 /** The year the story below is written in as "this year" (2025 = last year). */
 const BASE = 2026;

@@ -1,114 +1,47 @@
 // Use cases of conflict-of-interest management: the risk map (main functions and their risks),
 // socialisation records, declarations (periodic and ad hoc) with the superior's review, mitigation
-// and follow-up, evaluations with recommendations, and the year's summary for the five LKE steps.
-// Every change is one transaction with its audit entry; audit entries name ids, kinds and states,
-// never the content of a declared conflict.
+// and follow-up, evaluations with recommendations. Every change is one transaction with its audit
+// entry; audit entries name ids, kinds and states, never the content of a declared conflict. The
+// reads (who may see what, the year's summary, the pages' models) are in coi.queries.ts.
 //
-// Who sees a declaration (decision 0013): the declarant, the superior they named, and the head of
-// their unit. Managers (coi.manage) see who declared (kind, date, state, conflict yes/no), never the
-// conflict itself; stats roles see counts only.
-import { createHash } from 'node:crypto';
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
-import type { Actor, Scope } from '../../kernel/access.ts';
+// Who reviews a declaration (decision 0013): the superior the declarant named, and the head of
+// their unit (canReview); the declarant may read it but not review it.
+import { and, eq, sql } from 'drizzle-orm';
+import { inScope, type Actor, type Scope } from '../../kernel/access.ts';
 import { appendAudit, type AuditActor } from '../../kernel/audit.ts';
-import type { Db } from '../../kernel/db.ts';
+import { inUnits, type Db } from '../../kernel/db.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import type { FileStore } from '../../kernel/files.ts';
 import { notify } from '../../kernel/notify.ts';
-import { accounts, auditLog } from '../../kernel/schema.ts';
-import { regencyToday, dayIn, type IsoDate } from '../../kernel/workdays.ts';
+import { isUuid } from '../../kernel/validate.ts';
+import { dayIn } from '../../kernel/workdays.ts';
 import { attachFile, attachUrl, checkUpload, checkUrl, detachEvidence, listEvidenceOfSubjects, uploadEvidence } from '../evidence/index.ts';
-import { accountsHoldingRoleOver, orgPeople as people } from '../org/index.ts';
+import { orgPeople as people } from '../org/index.ts';
 import { listServices } from '../services/index.ts';
 import {
-  allowed, coverageAnswer, currentVersion, evaluationAnswer, followUpAnswer, parseDeclaration, parseEvaluation, parseFollowUp, parseFunction,
-  parseRecommendationUpdate, parseReview, parseRisk, parseSocialisation, periodOf, riskLevel, stateAfterReview, stillToDeclare,
+  activePersonOfUnit, canReview, functionsInForce, lastReminder, riskRevision, selectDeclarations, stillToDeclareIn, superiorChoices,
+  SUBJECT_RECOMMENDATION, SUBJECT_SOCIALISATION, type DeclarationView, type FunctionRow, type PersonLite, type RecommendationRow, type RiskRow,
+} from './coi.queries.ts';
+import {
+  allowed, currentVersion, parseDeclaration, parseEvaluation, parseFollowUp, parseFunction,
+  parseRecommendationUpdate, parseReview, parseRisk, parseSocialisation, periodOf, stateAfterReview,
   type DeclarationInput, type EvaluationInput, type FunctionInput, type ReviewInput, type RiskInput, type SocialisationInput,
 } from './coi.rules.ts';
 import { coiDeclarations, coiEvaluations, coiFunctions, coiRecommendations, coiRisks, coiSocialisations } from './coi.schema.ts';
 
-export type DeclarationRow = typeof coiDeclarations.$inferSelect;
-export type FunctionRow = typeof coiFunctions.$inferSelect;
-export type RiskRow = typeof coiRisks.$inferSelect;
-export type SocialisationRow = typeof coiSocialisations.$inferSelect;
-export type EvaluationRow = typeof coiEvaluations.$inferSelect;
-export type RecommendationRow = typeof coiRecommendations.$inferSelect;
+// the documents (coi.pdf.ts) and the seed name these types and subjects from here
+export type { DeclarationRow, DeclarationView, FunctionRow, MapFunction, RiskRow, Summary } from './coi.queries.ts';
+export { SUBJECT_RECOMMENDATION, SUBJECT_SOCIALISATION } from './coi.queries.ts';
 
 export interface Ctx { db: Db; actor: AuditActor; emailEnabled: boolean }
 
-export const SUBJECT_SOCIALISATION = 'coi_socialisation';
-export const SUBJECT_RECOMMENDATION = 'coi_recommendation';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const isId = (v: unknown): v is string => typeof v === 'string' && UUID.test(v);
-const inUnitScope = (scope: Scope, unitId: string) => scope.all || scope.unitIds.includes(unitId);
 const field = (f: string, code: string) => new DomainError('validation', code, {}, { [f]: code });
 
 function assertUnit(scope: Scope, unitId: string) {
-  if (!isId(unitId) || !inUnitScope(scope, unitId)) throw notFound();
-}
-
-// ---- people ---------------------------------------------------------------------------------------
-
-export type PersonLite = { id: string; name: string; position: string; accountId: string | null; isActive: boolean; unitId: string };
-
-const personCols = { id: people.id, name: people.name, position: people.position, accountId: people.accountId, isActive: people.isActive, unitId: people.unitId };
-
-export async function personOfAccount(db: Db, accountId: string): Promise<PersonLite | null> {
-  const [p] = await db.select(personCols).from(people).where(and(eq(people.accountId, accountId), eq(people.isActive, true))).limit(1);
-  return p ?? null;
-}
-
-/**
- * Who can review the declarant's conflicts: the heads of their unit and of the units above it (a
- * UPT's head answers to the head of its dinas), nearest first, then the other people of the unit with
- * an account; never the declarant. The default is the nearest head other than the declarant.
- */
-export async function superiorChoices(db: Db, unitId: string, exceptPersonId: string): Promise<{ people: PersonLite[]; defaultId: string | null }> {
-  const rows = await db.select(personCols).from(people)
-    .where(and(eq(people.unitId, unitId), eq(people.isActive, true), sql`${people.accountId} is not null`, sql`${people.id} <> ${exceptPersonId}`))
-    .orderBy(asc(people.name));
-  const over = await accountsHoldingRoleOver(db, 'unit_head', unitId);
-  const depth = new Map<string, number>();
-  for (const h of over) if (!depth.has(h.accountId)) depth.set(h.accountId, h.depth);
-  const headPeople = depth.size
-    ? await db.select(personCols).from(people).where(and(inArray(people.accountId, [...depth.keys()]), eq(people.isActive, true), sql`${people.id} <> ${exceptPersonId}`))
-    : [];
-  const heads = headPeople.sort((a, b) => depth.get(a.accountId!)! - depth.get(b.accountId!)! || a.name.localeCompare(b.name));
-  const headIds = new Set(heads.map((p) => p.id));
-  return { people: [...heads, ...rows.filter((p) => !headIds.has(p.id))], defaultId: heads[0]?.id ?? null };
-}
-
-/** Whether an actor is the head of a unit (a unit_head grant covering it). */
-export function isUnitHead(actor: Actor, unitId: string): boolean {
-  return actor.grants.some((g) => g.role === 'unit_head' && g.unitIds.includes(unitId));
+  if (!isUuid(unitId) || !inScope(scope, unitId)) throw notFound();
 }
 
 // ---- risk map ---------------------------------------------------------------------------------------
-
-export interface MapFunction extends FunctionRow { risks: (RiskRow & { level: string })[] }
-
-export async function riskMap(db: Db, unitId: string, year: number): Promise<MapFunction[]> {
-  const fns = await db.select().from(coiFunctions).where(and(eq(coiFunctions.unitId, unitId), eq(coiFunctions.year, year))).orderBy(asc(coiFunctions.position), asc(coiFunctions.name));
-  if (!fns.length) return [];
-  const risks = await db.select().from(coiRisks).where(inArray(coiRisks.functionId, fns.map((f) => f.id))).orderBy(asc(coiRisks.createdAt));
-  return fns.map((f) => ({ ...f, risks: risks.filter((r) => r.functionId === f.id).map((r) => ({ ...r, level: riskLevel(r.likelihood, r.impact) })) }));
-}
-
-export async function listFunctions(db: Db, unitId: string, year: number): Promise<FunctionRow[]> {
-  return db.select().from(coiFunctions).where(and(eq(coiFunctions.unitId, unitId), eq(coiFunctions.year, year))).orderBy(asc(coiFunctions.position), asc(coiFunctions.name));
-}
-
-/**
- * The main functions in force for a year: the map of that year, or else the latest earlier one (a
- * map stays the reference until the unit makes a new one), so declarations and socialisations early
- * in a year can name a function before the year's map is drawn.
- */
-export async function functionsInForce(db: Db, unitId: string, year: number): Promise<FunctionRow[]> {
-  const [latest] = await db.select({ year: coiFunctions.year }).from(coiFunctions)
-    .where(and(eq(coiFunctions.unitId, unitId), sql`${coiFunctions.year} <= ${year}`)).orderBy(desc(coiFunctions.year)).limit(1);
-  return latest ? listFunctions(db, unitId, latest.year) : [];
-}
 
 async function insertFunction(tx: Db, ctx: Ctx, unitId: string, year: number, v: { name: string; serviceCode: string | null }, at: Date) {
   const [dup] = await tx.select({ id: coiFunctions.id }).from(coiFunctions).where(and(eq(coiFunctions.unitId, unitId), eq(coiFunctions.year, year), sql`lower(${coiFunctions.name}) = lower(${v.name})`)).limit(1);
@@ -141,10 +74,10 @@ export async function functionsFromServices(ctx: Ctx, scope: Scope, unitId: stri
 }
 
 async function functionInScope(tx: Db, scope: Scope, id: string, lock = false): Promise<FunctionRow> {
-  if (!isId(id)) throw notFound();
-  const q = tx.select().from(coiFunctions).where(eq(coiFunctions.id, id)).limit(1);
+  if (!isUuid(id)) throw notFound();
+  const q = tx.select().from(coiFunctions).where(and(eq(coiFunctions.id, id), inUnits(scope, coiFunctions.unitId))).limit(1);
   const [row] = lock ? await q.for('update') : await q;
-  if (!row || !inUnitScope(scope, row.unitId)) throw notFound();
+  if (!row) throw notFound();
   return row;
 }
 
@@ -169,9 +102,9 @@ export async function addRisk(ctx: Ctx, scope: Scope, functionId: string, input:
 
 /** A risk of the map within the scope, locked for the change that follows; anything else 404. */
 async function riskInScope(tx: Db, scope: Scope, id: string): Promise<RiskRow> {
-  if (!isId(id)) throw notFound();
-  const [r] = await tx.select().from(coiRisks).where(eq(coiRisks.id, id)).for('update').limit(1);
-  if (!r || !inUnitScope(scope, r.unitId)) throw notFound();
+  if (!isUuid(id)) throw notFound();
+  const [r] = await tx.select().from(coiRisks).where(and(eq(coiRisks.id, id), inUnits(scope, coiRisks.unitId))).for('update').limit(1);
+  if (!r) throw notFound();
   return r;
 }
 
@@ -182,20 +115,6 @@ export async function removeRisk(ctx: Ctx, scope: Scope, id: string): Promise<Ri
     await appendAudit(tx, ctx.actor, { action: 'coi.risk.remove', entityType: 'coi_risk', entityId: r.id, unitId: r.unitId, data: { functionId: r.functionId } });
     return r;
   });
-}
-
-/** A risk of the map within the scope, with the revision token its edit form carries. */
-export async function findRisk(db: Db, scope: Scope, id: string): Promise<RiskRow & { functionName: string; year: number; revision: string }> {
-  if (!isId(id)) throw notFound();
-  const [r] = await db.select({ risk: coiRisks, functionName: coiFunctions.name, year: coiFunctions.year })
-    .from(coiRisks).innerJoin(coiFunctions, eq(coiFunctions.id, coiRisks.functionId)).where(eq(coiRisks.id, id)).limit(1);
-  if (!r || !inUnitScope(scope, r.risk.unitId)) throw notFound();
-  return { ...r.risk, functionName: r.functionName, year: r.year, revision: riskRevision(r.risk) };
-}
-
-/** The content of a risk as a short token: an edit made on an older copy of the row is refused. */
-export function riskRevision(r: RiskRow): string {
-  return createHash('sha256').update(JSON.stringify([r.source, r.form, r.positions, r.likelihood, r.impact, r.controls, r.mitigation])).digest('hex').slice(0, 16);
 }
 
 export async function updateRisk(ctx: Ctx, scope: Scope, id: string, input: RiskInput & { revision?: string }, at = new Date()): Promise<RiskRow> {
@@ -217,13 +136,6 @@ export type EvidenceInput =
   | { kind: 'file'; bytes: Uint8Array; name: string; title?: string }
   | { kind: 'library'; fileId: string }
   | { kind: 'url'; url: string; title: string };
-
-export async function listSocialisations(db: Db, unitId: string, year: number) {
-  const rows = await db.select().from(coiSocialisations)
-    .where(and(eq(coiSocialisations.unitId, unitId), sql`extract(year from ${coiSocialisations.heldOn}) = ${year}`)).orderBy(desc(coiSocialisations.heldOn));
-  const evidence = await listEvidenceOfSubjects(db, SUBJECT_SOCIALISATION, rows.map((r) => r.id));
-  return rows.map((r) => ({ ...r, functionIds: (r.functionIds as string[]) ?? [], evidence: evidence.get(r.id) ?? [] }));
-}
 
 async function attachEvidence(ctx: Ctx, files: FileStore, unitId: string, subjectType: string, subjectId: string, ev: EvidenceInput, at?: Date) {
   const subject = { subjectType, subjectId, subjectKey: '' };
@@ -271,9 +183,9 @@ export async function addSocialisation(ctx: Ctx, files: FileStore, scope: Scope,
 
 /** Removes a socialisation record entered by mistake; its evidence is detached (the files stay in the library). */
 export async function removeSocialisation(ctx: Ctx, scope: Scope, id: string): Promise<void> {
-  if (!isId(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const [row] = await ctx.db.select().from(coiSocialisations).where(eq(coiSocialisations.id, id)).limit(1);
-  if (!row || !inUnitScope(scope, row.unitId)) throw notFound();
+  if (!row || !inScope(scope, row.unitId)) throw notFound();
   for (const e of (await listEvidenceOfSubjects(ctx.db, SUBJECT_SOCIALISATION, [row.id])).get(row.id) ?? []) await detachEvidence(ctx.db, ctx.actor, { unitId: row.unitId, linkId: e.linkId });
   await ctx.db.transaction(async (tx) => {
     await tx.delete(coiSocialisations).where(eq(coiSocialisations.id, row.id));
@@ -326,57 +238,8 @@ export async function createDeclaration(ctx: DeclarantCtx, input: DeclarationInp
   });
 }
 
-export interface DeclarationView extends DeclarationRow {
-  personName: string; personPosition: string; superiorName: string | null; superiorAccountId: string | null; reviewerName: string | null; functionName: string | null;
-}
-
-const superiors = sql`(select p2.name from org_people p2 where p2.id = ${coiDeclarations.superiorPersonId})`;
-const superiorAccount = sql`(select p2.account_id from org_people p2 where p2.id = ${coiDeclarations.superiorPersonId})`;
-
-async function selectDeclarations(db: Db, where: SQL, order: SQL = sql`${coiDeclarations.declaredOn} desc, ${coiDeclarations.createdAt} desc`): Promise<DeclarationView[]> {
-  const rows = await db.select({
-    d: coiDeclarations, personName: people.name, personPosition: people.position,
-    superiorName: sql<string | null>`${superiors}`, superiorAccountId: sql<string | null>`${superiorAccount}`,
-    reviewerName: accounts.displayName, functionName: coiFunctions.name,
-  }).from(coiDeclarations).innerJoin(people, eq(people.id, coiDeclarations.personId))
-    .leftJoin(accounts, eq(accounts.id, coiDeclarations.reviewedBy)).leftJoin(coiFunctions, eq(coiFunctions.id, coiDeclarations.functionId))
-    .where(where).orderBy(order);
-  return rows.map((r) => ({ ...r.d, personName: r.personName, personPosition: r.personPosition, superiorName: r.superiorName, superiorAccountId: r.superiorAccountId, reviewerName: r.reviewerName, functionName: r.functionName }));
-}
-
-/** The declarant's own declarations. */
-export function ownDeclarations(db: Db, personId: string) {
-  return selectDeclarations(db, eq(coiDeclarations.personId, personId));
-}
-
-/** Declarations with a conflict the actor reviews: named as superior, or all of the units they head. */
-export function declarationsToReview(db: Db, actor: Actor) {
-  const headOf = [...new Set(actor.grants.filter((g) => g.role === 'unit_head').flatMap((g) => g.unitIds))];
-  const mine = sql`${superiorAccount} = ${actor.accountId}`;
-  const heads = headOf.length ? inArray(coiDeclarations.unitId, headOf) : sql`false`;
-  return selectDeclarations(db, and(eq(coiDeclarations.hasConflict, true), sql`(${mine} or ${heads})`, sql`coalesce(${coiDeclarations.accountId}::text, '') <> ${actor.accountId}`)!,
-    sql`case ${coiDeclarations.state} when 'submitted' then 0 when 'mitigating' then 1 else 2 end, ${coiDeclarations.declaredOn} desc`);
-}
-
-export type Access = 'declarant' | 'reviewer';
-
-/** A declaration the actor may read, and as whom; null (→ 404) for anyone else. */
-export async function declarationFor(db: Db, actor: Actor, id: string): Promise<{ d: DeclarationView; as: Access } | null> {
-  if (!isId(id)) return null;
-  const [d] = await selectDeclarations(db, eq(coiDeclarations.id, id));
-  if (!d) return null;
-  if (actor.personId && d.personId === actor.personId) return { d, as: 'declarant' };
-  if (canReview(actor, d)) return { d, as: 'reviewer' };
-  return null;
-}
-
-export function canReview(actor: Actor, d: Pick<DeclarationView, 'superiorAccountId' | 'unitId' | 'personId' | 'hasConflict'>): boolean {
-  if (!d.hasConflict || (actor.personId && d.personId === actor.personId)) return false;
-  return d.superiorAccountId === actor.accountId || isUnitHead(actor, d.unitId);
-}
-
 async function lockForReview(tx: Db, actor: Actor, id: string): Promise<DeclarationView> {
-  if (!isId(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   await tx.select({ id: coiDeclarations.id }).from(coiDeclarations).where(eq(coiDeclarations.id, id)).for('update');
   const [d] = await selectDeclarations(tx, eq(coiDeclarations.id, id));
   if (!d) throw notFound();
@@ -429,23 +292,6 @@ export async function recordFollowUp(ctx: Ctx, files: FileStore, actor: Actor, i
   });
 }
 
-/** The register for managers: who declared what kind, when, state — no conflict content. */
-export async function declarationRegister(db: Db, unitId: string, year: number) {
-  return db.select({
-    id: coiDeclarations.id, kind: coiDeclarations.kind, period: coiDeclarations.period, declaredOn: coiDeclarations.declaredOn, state: coiDeclarations.state,
-    hasConflict: coiDeclarations.hasConflict, decisionKind: coiDeclarations.decisionKind, personName: people.name, functionName: coiFunctions.name,
-    channel: coiDeclarations.channel, dueOn: coiDeclarations.dueOn,
-  }).from(coiDeclarations).innerJoin(people, eq(people.id, coiDeclarations.personId)).leftJoin(coiFunctions, eq(coiFunctions.id, coiDeclarations.functionId))
-    .where(and(eq(coiDeclarations.unitId, unitId), eq(coiDeclarations.year, year))).orderBy(desc(coiDeclarations.declaredOn), asc(people.name));
-}
-
-/** Active people of the unit without a periodic declaration for the period. */
-export async function stillToDeclareIn(db: Db, unitId: string, period: string) {
-  const all = await db.select(personCols).from(people).where(eq(people.unitId, unitId)).orderBy(asc(people.name));
-  const done = await db.select({ p: coiDeclarations.personId }).from(coiDeclarations).where(and(eq(coiDeclarations.unitId, unitId), eq(coiDeclarations.kind, 'periodic'), eq(coiDeclarations.period, period)));
-  return { pending: stillToDeclare(all, new Set(done.map((r) => r.p))), active: all.filter((p) => p.isActive).length };
-}
-
 /**
  * A signed paper statement (periodic) of a person of the unit, recorded by a manager with its scan:
  * for employees without an account. A declared conflict goes to the unit head for review.
@@ -458,8 +304,7 @@ export async function recordPaperDeclaration(ctx: Ctx, files: FileStore, scope: 
   try {
     v = parseDeclaration({ kind: 'periodic', declaredOn: input.declaredOn, hasConflict: input.hasConflict, agree: '1', conflicts: [{ source: input.c0source, description: input.c0description, relatedParty: input.c0relatedParty }] }, dayIn(now));
   } catch (e) { if (e instanceof DomainError) Object.assign(errors, e.fieldErrors); else throw e; }
-  const personId = (input.personId ?? '').trim();
-  const [person] = isId(personId) ? await ctx.db.select(personCols).from(people).where(and(eq(people.id, personId), eq(people.unitId, unitId), eq(people.isActive, true))).limit(1) : [];
+  const person = await activePersonOfUnit(ctx.db, unitId, (input.personId ?? '').trim());
   if (!person) errors.personId = 'coi.err.person';
   let checked: ReturnType<typeof checkUpload> | null = null;
   if (!scan) errors.file = 'coi.err.scan';
@@ -492,14 +337,6 @@ export async function recordPaperDeclaration(ctx: Ctx, files: FileStore, scope: 
   });
 }
 
-/** When the unit's employees were last reminded to declare for the period (null: never). */
-export async function lastReminder(db: Db, unitId: string, period: string): Promise<Date | null> {
-  const [row] = await db.select({ at: auditLog.at }).from(auditLog)
-    .where(and(eq(auditLog.action, 'coi.declaration.remind'), eq(auditLog.entityType, 'unit'), eq(auditLog.entityId, unitId), sql`${auditLog.data}->>'period' = ${period}`))
-    .orderBy(desc(auditLog.seq)).limit(1);
-  return row?.at ?? null;
-}
-
 /**
  * In-app reminders (and e-mail copies) to the people with an account who have not declared for the
  * period; once a day per unit and period, so a double click or a replay sends nothing twice.
@@ -520,13 +357,6 @@ export async function sendReminders(ctx: Ctx, scope: Scope, unitId: string, peri
 
 // ---- evaluations --------------------------------------------------------------------------------------
 
-export async function listEvaluations(db: Db, unitId: string, year: number) {
-  const evs = await db.select().from(coiEvaluations).where(and(eq(coiEvaluations.unitId, unitId), sql`extract(year from ${coiEvaluations.heldOn}) = ${year}`)).orderBy(asc(coiEvaluations.heldOn));
-  const recs = evs.length ? await db.select().from(coiRecommendations).where(inArray(coiRecommendations.evaluationId, evs.map((e) => e.id))).orderBy(asc(coiRecommendations.position)) : [];
-  const evidence = await listEvidenceOfSubjects(db, SUBJECT_RECOMMENDATION, recs.map((r) => r.id));
-  return evs.map((e) => ({ ...e, recommendations: recs.filter((r) => r.evaluationId === e.id).map((r) => ({ ...r, evidence: evidence.get(r.id) ?? [] })) }));
-}
-
 export async function addEvaluation(ctx: Ctx, scope: Scope, unitId: string, input: EvaluationInput, now = new Date()): Promise<string> {
   assertUnit(scope, unitId);
   const v = parseEvaluation(input, dayIn(now));
@@ -540,9 +370,9 @@ export async function addEvaluation(ctx: Ctx, scope: Scope, unitId: string, inpu
 }
 
 export async function updateRecommendation(ctx: Ctx, files: FileStore, scope: Scope, id: string, input: { status?: string; doneOn?: string; note?: string }, evidence: EvidenceInput | null, now = new Date()): Promise<RecommendationRow> {
-  if (!isId(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const [rec] = await ctx.db.select().from(coiRecommendations).where(eq(coiRecommendations.id, id)).limit(1);
-  if (!rec || !inUnitScope(scope, rec.unitId)) throw notFound();
+  if (!rec || !inScope(scope, rec.unitId)) throw notFound();
   const v = parseRecommendationUpdate(input, dayIn(now));
   precheck(evidence);
   if (evidence) {
@@ -560,9 +390,9 @@ export async function updateRecommendation(ctx: Ctx, files: FileStore, scope: Sc
 
 /** Removes an evaluation entered by mistake, with its recommendations; their evidence is detached. */
 export async function removeEvaluation(ctx: Ctx, scope: Scope, id: string): Promise<void> {
-  if (!isId(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   const [row] = await ctx.db.select().from(coiEvaluations).where(eq(coiEvaluations.id, id)).limit(1);
-  if (!row || !inUnitScope(scope, row.unitId)) throw notFound();
+  if (!row || !inScope(scope, row.unitId)) throw notFound();
   const recs = await ctx.db.select({ id: coiRecommendations.id }).from(coiRecommendations).where(eq(coiRecommendations.evaluationId, row.id));
   const ev = await listEvidenceOfSubjects(ctx.db, SUBJECT_RECOMMENDATION, recs.map((r) => r.id));
   for (const list of ev.values()) for (const e of list) await detachEvidence(ctx.db, ctx.actor, { unitId: row.unitId, linkId: e.linkId });
@@ -570,52 +400,4 @@ export async function removeEvaluation(ctx: Ctx, scope: Scope, id: string): Prom
     await tx.delete(coiEvaluations).where(eq(coiEvaluations.id, row.id));
     await appendAudit(tx, ctx.actor, { action: 'coi.evaluation.remove', entityType: 'coi_evaluation', entityId: row.id, unitId: row.unitId, data: { heldOn: row.heldOn, recommendations: recs.length } });
   });
-}
-
-// ---- the year's summary (the five LKE steps) ----------------------------------------------------------
-
-export interface Summary {
-  year: number;
-  functions: number;
-  mapped: number; risks: number; highRisks: number;
-  socialisations: number; socialised: number; participants: number;
-  declarations: { periodic: number; adhoc: number; withConflict: number; pendingReview: number; mitigating: number; closed: number; acknowledged: number };
-  periodic: { period: string; declared: number; active: number };
-  implemented: number;
-  evaluations: number; recommendations: number; recommendationsDone: number;
-  answers: { a: string; b: string; c: string; d: string; e: string | null };
-}
-
-export async function summaryOf(db: Db, unitId: string, year: number, today: IsoDate = regencyToday()): Promise<Summary> {
-  const map = await riskMap(db, unitId, year);
-  const fnIds = new Set(map.map((f) => f.id));
-  const socs = await listSocialisations(db, unitId, year);
-  const socialised = new Set(socs.flatMap((s) => s.functionIds).filter((id) => fnIds.has(id)));
-  const decls = await db.select({ kind: coiDeclarations.kind, state: coiDeclarations.state, hasConflict: coiDeclarations.hasConflict, functionId: coiDeclarations.functionId })
-    .from(coiDeclarations).where(and(eq(coiDeclarations.unitId, unitId), eq(coiDeclarations.year, year)));
-  const implemented = new Set(decls.map((d) => d.functionId).filter((id): id is string => !!id && fnIds.has(id)));
-  const period = periodOf(year === Number(today.slice(0, 4)) ? today : `${year}-12-31`);
-  const pend = await stillToDeclareIn(db, unitId, period);
-  const evs = await listEvaluations(db, unitId, year);
-  const recs = evs.flatMap((e) => e.recommendations);
-  const done = recs.filter((r) => r.status === 'done').length;
-  const mapped = map.filter((f) => f.risks.length > 0).length;
-  return {
-    year, functions: map.length, mapped, risks: map.reduce((s, f) => s + f.risks.length, 0),
-    highRisks: map.reduce((s, f) => s + f.risks.filter((r) => r.level === 'high' || r.level === 'very_high').length, 0),
-    socialisations: socs.length, socialised: socialised.size, participants: socs.reduce((s, x) => s + x.participants, 0),
-    declarations: {
-      periodic: decls.filter((d) => d.kind === 'periodic').length, adhoc: decls.filter((d) => d.kind === 'adhoc').length,
-      withConflict: decls.filter((d) => d.hasConflict).length, pendingReview: decls.filter((d) => d.state === 'submitted').length,
-      mitigating: decls.filter((d) => d.state === 'mitigating').length, closed: decls.filter((d) => d.state === 'closed').length,
-      acknowledged: decls.filter((d) => d.state === 'acknowledged').length,
-    },
-    periodic: { period, declared: pend.active - pend.pending.length, active: pend.active },
-    implemented: implemented.size,
-    evaluations: evs.length, recommendations: recs.length, recommendationsDone: done,
-    answers: {
-      a: coverageAnswer(mapped, map.length), b: coverageAnswer(socialised.size, map.length), c: coverageAnswer(implemented.size, map.length),
-      d: evaluationAnswer(evs.length), e: followUpAnswer(done, recs.length),
-    },
-  };
 }

@@ -7,7 +7,7 @@ import type { LkeSuggestion, LkeSuggestionSource, SuggestionEvidence, Suggestion
 import { dayIn } from '../../kernel/workdays.ts';
 import { COI_RULES } from './coi.rules.ts';
 import { yearReportPdf } from './coi.report.ts';
-import { summaryOf, type Summary } from './coi.service.ts';
+import { summaryOf, type Summary } from './coi.queries.ts';
 
 const f = (key: string, params?: Record<string, string | number>): SuggestionFact => ({ key: `coi.fact.${key}`, ...(params ? { params } : {}) });
 

@@ -2,7 +2,7 @@
 // the person's review, mitigations of theirs past the due date, and their own periodic declaration
 // when it is still missing. Counts only.
 import type { Task, TaskSource } from '../../kernel/tasks.ts';
-import { ownDeclarations, declarationsToReview, personOfAccount } from './coi.service.ts';
+import { ownDeclarations, declarationsToReview, personOfAccount } from './coi.queries.ts';
 import { periodOf } from './coi.rules.ts';
 
 export const coiTasks: TaskSource = async ({ db, actor, today }) => {
