@@ -9,7 +9,7 @@ import { dayIn } from '../../kernel/workdays.ts';
 import { findRegency, findUnit, formatNip, orgPeople } from '../org/index.ts';
 import { eq } from 'drizzle-orm';
 import { GRATIFICATION_RULES, periodRange, versionById } from './gratification.rules.ts';
-import { listCampaigns, settingsOf, statsOf, type CustodyRow, type ReportRow, type Reporter, type Stats } from './gratification.service.ts';
+import { listCampaigns, settingsOf, statsOf, type CustodyRow, type ReportRow, type Reporter, type Stats } from './gratification.queries.ts';
 
 type Section =
   | { heading: string; kind: 'pairs'; rows: [string, string][] }
