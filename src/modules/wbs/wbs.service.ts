@@ -10,6 +10,7 @@ import { appendAudit, SYSTEM_ACTOR, type AuditActor } from '../../kernel/audit.t
 import { SESSION_ABSOLUTE_MS, verifyPassword } from '../../kernel/auth.ts';
 import type { Db } from '../../kernel/db.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
+import { isUuid } from '../../kernel/validate.ts';
 import { MAX_EVIDENCE_BYTES, sniffFile, type FileStore } from '../../kernel/files.ts';
 import { accounts } from '../../kernel/schema.ts';
 import { clientKey as throttleKey, count, countInWindow, forgetWindows, OVERALL, spend, uncount } from '../../kernel/throttle.ts';
@@ -19,7 +20,7 @@ import {
 } from './wbs.crypto.ts';
 import { canMove, FINAL_STATES, parseMessage, purgeAfterOf, WBS_RULES, type ReportInput, type WbsState } from './wbs.rules.ts';
 import {
-  wbsAttachments, wbsDisclosures, wbsExclusions, wbsHandlerKeys, wbsMessages, wbsReportKeys, wbsReports, wbsSettings,
+  wbsAttachments, wbsDisclosures, wbsEvaluations, wbsExclusions, wbsHandlerKeys, wbsMessages, wbsReportKeys, wbsReports, wbsSettings,
 } from './wbs.schema.ts';
 
 type Row = Record<string, unknown>;
@@ -204,7 +205,7 @@ export interface AttachmentMeta { name: string; mime: string; size: number }
 
 const attachmentDir = (files: FileStore) => path.join(files.dir, 'wbs');
 const attachmentPath = (files: FileStore, id: string) => {
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   return path.join(attachmentDir(files), id.slice(0, 2), id);
 };
 
@@ -446,6 +447,13 @@ export async function readAttachment(files: FileStore, db: Db, reportId: string,
   return { meta, bytes };
 }
 
+/** A handler's download of an attachment: opened in memory, the download audited (ids only). */
+export async function downloadAttachment(files: FileStore, db: Db, reportId: string, attachmentId: string, dataKey: Buffer, actor: AuditActor): Promise<{ meta: AttachmentMeta; bytes: Buffer }> {
+  const a = await readAttachment(files, db, reportId, attachmentId, dataKey);
+  await db.transaction((tx) => appendAudit(tx, actor, { action: 'wbs.attachment_downloaded', entityType: 'wbs_report', entityId: reportId, data: { attachment: attachmentId } }));
+  return a;
+}
+
 /** The reporter's identity: only after an approved disclosure (checked by the caller's route). */
 export async function readIdentity(db: Db, reportId: string, dataKey: Buffer): Promise<{ name: string; contact: string } | null> {
   const [r] = await db.select({ e: wbsReports.identityEnc }).from(wbsReports).where(eq(wbsReports.id, reportId));
@@ -462,7 +470,7 @@ export type HandlerAccess = { kind: 'open'; dataKey: Buffer } | { kind: 'locked'
  * or with the personal key locked: said so.
  */
 export async function handlerAccess(db: Db, accountId: string, sessionId: string, reportId: string): Promise<HandlerAccess> {
-  if (!/^[0-9a-f-]{36}$/i.test(reportId)) throw notFound();
+  if (!isUuid(reportId)) throw notFound();
   const [r] = await db.select().from(wbsReports).where(eq(wbsReports.id, reportId));
   if (!r) throw notFound();
   if (!(await designatedHandlers(db, r.unitId)).includes(accountId)) throw notFound();
@@ -614,7 +622,7 @@ export async function listDisclosures(db: Db, reportId: string, dataKey: Buffer 
 
 /** A second person (another handler of the report, or the regency administrator) approves. */
 export async function approveDisclosure(db: Db, reportId: string, disclosureId: string, actor: AuditActor): Promise<void> {
-  if (!/^[0-9a-f-]{36}$/i.test(disclosureId) || !/^[0-9a-f-]{36}$/i.test(reportId)) throw notFound();
+  if (!isUuid(disclosureId) || !isUuid(reportId)) throw notFound();
   const r = await reportFor(db, reportId);
   const [d] = await db.select().from(wbsDisclosures).where(and(eq(wbsDisclosures.id, disclosureId), eq(wbsDisclosures.reportId, reportId)));
   if (!d) throw notFound();
@@ -762,7 +770,18 @@ export async function purgeExpiredWbsReports(db: Db, files: FileStore, today: st
   return due.length;
 }
 
-// ---- statistics (no content) ------------------------------------------------------------------------
+// ---- statistics and evaluations (no content) ---------------------------------------------------------
+
+export interface EvaluationInput { heldOn: string; findings: string; followUp: string | null; followedUp: boolean }
+
+/** Records a unit's evaluation of its WBS (plain text, no report content), audited. */
+export async function addEvaluation(db: Db, actor: AuditActor, unitId: string, input: EvaluationInput): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [e] = await tx.insert(wbsEvaluations).values({ unitId, heldOn: input.heldOn, findings: input.findings, followUp: input.followUp, followedUp: input.followedUp, createdBy: actor.accountId }).returning({ id: wbsEvaluations.id });
+    await appendAudit(tx, actor, { action: 'wbs.evaluation_added', entityType: 'wbs_evaluation', entityId: e.id, unitId });
+    return e.id;
+  });
+}
 
 export interface WbsStats { byMonth: { month: string; received: number; closed: number }[]; byState: Record<string, number>; total: number }
 
