@@ -219,9 +219,6 @@ const NOT_YET: Record<string, readonly string[]> = {
   db: [
     'src/kernel/kernel.routes.tsx',
     'src/modules/assessment/assessment.routes.tsx',
-    'src/modules/coi/coi.routes.tsx',
-    'src/modules/org/org.routes.tsx',
-    'src/modules/wbs/wbs.routes.tsx',
   ],
   schema: [
     'src/modules/complaints/complaints.import.ts',
@@ -230,13 +227,11 @@ const NOT_YET: Record<string, readonly string[]> = {
     'src/modules/org/index.ts',
     'src/modules/surveys/public.devices.ts',
     'src/modules/surveys/surveys.suggest.ts',
-    'src/modules/wbs/wbs.routes.tsx',
   ],
   sql: [
-    'src/modules/coi/coi.service.ts',
-    'src/modules/org/org.routes.tsx',
+    'src/modules/coi/coi.queries.ts',
     'src/modules/surveys/surveys.report.ts',
-    'src/modules/wbs/wbs.routes.tsx',
+    'src/modules/wbs/wbs.queries.ts',
     'src/modules/wbs/wbs.seed.ts',
     'src/modules/wbs/wbs.service.ts',
     'src/modules/workplan/pakta.queries.ts',
