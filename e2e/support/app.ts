@@ -1,7 +1,10 @@
 // What the browser journeys know about the demo regency and how to move around in it. The
 // expectations are written out here on purpose (not imported from the app): they are what the
-// policies and the seed promise, checked from the outside.
+// policies and the seed promise, checked from the outside. Only the list of every navigation item
+// comes from the module list, so that nothing a module adds goes unchecked.
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { buildI18n } from '../../src/main.ts';
+import { MODULES } from '../../src/modules.ts';
 
 export const DEMO_PASSWORD = 'DemoZI-2026!';
 
@@ -44,7 +47,12 @@ export const DEMO_ROLES: DemoRole[] = [
   { username: 'ppid', displayName: 'Maya Sari, S.I.Kom.', roles: ['PPID', 'Pegawai'], nav: MAIN_NAV },
 ];
 
-export const ALL_NAV = [...withWbs(withComplaints(MANAGER_NAV)), ...ADMIN_NAV, 'Kunci WBS'];
+/**
+ * Every navigation item of every module, as the module list (src/modules.ts) declares them, in
+ * Indonesian: a role must see exactly its items and none of the others — so a new module's items
+ * are checked as hidden for every role that does not expect them, without editing this file.
+ */
+export const ALL_NAV = MODULES.flatMap((m) => m.nav ?? []).map((n) => buildI18n().translator('id')(n.labelKey));
 
 export function demoRole(username: string): DemoRole {
   const r = DEMO_ROLES.find((x) => x.username === username);
