@@ -259,7 +259,6 @@ const NOT_YET: Record<string, readonly string[]> = {
     'src/modules/coi/coi.rules.ts',
     'src/modules/complaints/complaints.rules.ts',
     'src/modules/complaints/complaints.suggest.ts',
-    'src/modules/gratification/gratification.rules.ts',
     'src/modules/services/services.rules.ts',
     'src/modules/services/services.suggest.ts',
     'src/modules/surveys/instruments.ts',

@@ -3,8 +3,9 @@
 // not-reportable category needed reporting, the UPG workflow (which step is allowed in which state),
 // the input checks and the LKE mappings of A.I.5.i.a/b. No database and no clock: callers pass the
 // calendar's off days and today.
-import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { DomainError } from '../../kernel/errors.ts';
+import { loadRules } from '../../kernel/rules.ts';
 import { addWorkingDays, isIsoDate, workingDaysBetween, type IsoDate, type OffDays } from '../../kernel/workdays.ts';
 
 interface Tagged { days: number; tag: string; ref: string }
@@ -51,7 +52,34 @@ export function resolveRules(raw: RawRules): GratificationRules {
   return { ...raw, versions };
 }
 
-export const GRATIFICATION_RULES: GratificationRules = resolveRules(JSON.parse(readFileSync(new URL('./gratification-rules.json', import.meta.url), 'utf8')));
+// The shape of gratification-rules.json, checked when the module loads (kernel/rules.ts).
+const tag = z.enum(['S', 'U', 'I', 'V']);
+const tagged = z.object({ days: z.number().int().positive(), tag, ref: z.string().min(1) }).strict();
+const amount = z.number().int().nonnegative();
+const rawCategory = z.object({
+  key: z.string().min(1), id: z.string().min(1).optional(), en: z.string().min(1).optional(), tag: tag.optional(), note: z.string().optional(),
+  perGiver: amount.optional(), perGift: amount.optional(), perYearPerGiver: amount.optional(), perYearPerGiverBelow: amount.optional(),
+  notMoney: z.boolean().optional(), deleted: z.boolean().optional(), same: z.boolean().optional(),
+}).strict();
+const rawRules = z.object({
+  about: z.string(),
+  versions: z.array(z.object({
+    id: z.string().min(1), regulation: z.string().min(1),
+    effectiveFrom: z.string().refine(isIsoDate, 'a date YYYY-MM-DD'),
+    source: z.object({ tag, ref: z.string().min(1) }).strict(),
+    deadlines: z.object({
+      recipientToUpg: tagged, upgToKpk: tagged, recipientToKpk: tagged, kpkDecision: tagged,
+      completion: tagged.extend({ from: z.enum(['receipt', 'report']) }).strict(),
+    }).strict(),
+    lateMayBeState: z.boolean(),
+    categories: z.array(rawCategory).min(1),
+  }).strict()).min(1),
+  campaign: z.object({ periodicAtLeastPerYear: z.number().int().positive(), periodicQuarters: z.number().int().positive(), tag, ref: z.string() }).strict(),
+  decisionKinds: z.array(z.string().min(1)).min(1),
+  valueBands: z.array(amount).min(1),
+}).strict();
+
+export const GRATIFICATION_RULES: GratificationRules = resolveRules(loadRules(new URL('./gratification-rules.json', import.meta.url), rawRules) as RawRules);
 
 /** The version in force on the date of receipt (the latest with effectiveFrom ≤ day). */
 export function versionFor(day: IsoDate, rules = GRATIFICATION_RULES): RuleVersion {
