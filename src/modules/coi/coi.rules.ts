@@ -2,7 +2,8 @@
 // decision kinds, the statement, the declaration cadence, coverage thresholds), declaration periods,
 // who still has to declare, risk levels, the LKE mappings of A.I.5.v.a–e and the input checks. No
 // database and no clock: callers pass today.
-import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { loadRules } from '../../kernel/rules.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { isIsoDate, type IsoDate } from '../../kernel/workdays.ts';
 
@@ -26,7 +27,27 @@ export interface CoiRules {
   risk: { scaleMin: number; scaleMax: number; levels: { key: string; from: number }[] };
 }
 
-export const COI_RULES: CoiRules = JSON.parse(readFileSync(new URL('./coi-rules.json', import.meta.url), 'utf8'));
+const tag = z.enum(['V', 'S', 'U', 'NF', 'I']);
+const tagged = z.object({ key: z.string().min(1), tag, ref: z.string() }).strict();
+const note = { tag, ref: z.string().min(1) };
+/** The shape of coi-rules.json, checked when the module loads (kernel/rules.ts). */
+const coiRules = z.object({
+  about: z.string(),
+  versions: z.array(z.object({
+    id: z.string().min(1), current: z.boolean(), regulation: z.string().min(1), replaces: z.string().optional(),
+    source: z.object(note).strict(),
+    sources: z.array(tagged).min(1), mitigations: z.array(tagged).min(1), assessments: z.array(tagged).min(1), decisionKinds: z.array(tagged).min(1),
+    cadence: z.object({ periodic: z.enum(['annual', 'semester']), ...note }).strict(),
+    statement: z.object({ version: z.string().min(1), tag, text: z.string().min(1), textEn: z.string().min(1) }).strict(),
+  }).strict()).min(1).refine((vs) => vs.filter((v) => v.current).length === 1, 'exactly one version is current'),
+  coverage: z.object({ mostAbove: z.number().gt(0).lt(1), ...note }).strict(),
+  evaluation: z.object({ periodicAtLeastPerYear: z.number().int().positive(), ...note }).strict(),
+  risk: z.object({
+    scaleMin: z.number().int().positive(), scaleMax: z.number().int().positive(),
+    levels: z.array(z.object({ key: z.string().min(1), from: z.number().int().positive() }).strict()).min(1), ...note,
+  }).strict(),
+}).strict();
+export const COI_RULES: CoiRules = loadRules(new URL('./coi-rules.json', import.meta.url), coiRules);
 
 export function currentVersion(rules = COI_RULES): RuleVersion {
   const v = rules.versions.find((x) => x.current);

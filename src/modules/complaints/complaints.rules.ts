@@ -3,7 +3,8 @@
 // statistics of a period and the counts LKE item A.II.5.ii needs. No database, no clock: callers
 // pass today and the calendar's non-working days.
 import { createHash, randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { loadRules } from '../../kernel/rules.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { badTextFields, textProblem } from '../../kernel/text.ts';
 import { addWorkingDays, isIsoDate, workingDaysBetween, type IsoDate, type OffDays } from '../../kernel/workdays.ts';
@@ -21,7 +22,21 @@ export interface ComplaintRules {
   regencies: Record<string, { slaDays?: Record<string, number> }>;
 }
 
-export const RULES: ComplaintRules = JSON.parse(readFileSync(new URL('./complaint-rules.json', import.meta.url), 'utf8'));
+const source = z.object({ tag: z.enum(['V', 'S', 'U', 'I']), ref: z.string().min(1) }).strict();
+const days = z.number().int().positive();
+/** The shape of complaint-rules.json, checked when the module loads (kernel/rules.ts). */
+const complaintRules = z.object({
+  id: z.string().min(1),
+  about: z.string(),
+  categories: z.array(z.object({ code: z.string().min(1), slaDays: days, source }).strict()).min(1),
+  channels: z.array(z.string().min(1)).min(1),
+  onlineChannels: z.array(z.string().min(1)),
+  classifications: z.object({ codes: z.array(z.string().min(1)).min(1), source }).strict(),
+  reminders: z.object({ nearWorkingDays: days, source }).strict(),
+  publicLimits: z.object({ trackPerDay: days, submitPerDay: days, source }).strict(),
+  regencies: z.record(z.string(), z.object({ slaDays: z.record(z.string(), days).optional() }).strict()),
+}).strict();
+export const RULES: ComplaintRules = loadRules(new URL('./complaint-rules.json', import.meta.url), complaintRules);
 
 export const CATEGORIES = RULES.categories.map((c) => c.code);
 export const CHANNELS = RULES.channels;

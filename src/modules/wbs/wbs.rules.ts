@@ -1,7 +1,8 @@
 // Pure rules of the whistleblowing system: states and their transitions (spec §8.2: submitted →
 // screened → rejected | investigation → proven | not proven → closed), input limits, retention.
-import { readFileSync } from 'node:fs';
+import { z } from 'zod';
 import { DomainError } from '../../kernel/errors.ts';
+import { loadRules } from '../../kernel/rules.ts';
 import { textProblem } from '../../kernel/text.ts';
 import { isUuid } from '../../kernel/validate.ts';
 
@@ -13,7 +14,18 @@ export interface WbsRules {
   attachments: { maxFiles: number };
   evaluation: { periodicAtLeastPerYear: number };
 }
-export const WBS_RULES: WbsRules = JSON.parse(readFileSync(new URL('./wbs-rules.json', import.meta.url), 'utf8'));
+const count = z.number().int().positive();
+/** The shape of wbs-rules.json, checked when the module loads (kernel/rules.ts). */
+const wbsRules = z.object({
+  id: z.string().min(1),
+  source: z.string().min(1),
+  retentionDaysAfterClosure: count,
+  receipt: z.object({ about: z.string(), maxFailuresPerClientPerDay: count }).strict(),
+  public: z.object({ about: z.string(), submitPerClientPerDay: count, repliesPerClientPerDay: count, attachmentBytesPerClientPerDay: count, attachmentBytesPerDay: count }).strict(),
+  attachments: z.object({ maxFiles: count }).strict(),
+  evaluation: z.object({ periodicAtLeastPerYear: count }).strict(),
+}).strict();
+export const WBS_RULES: WbsRules = loadRules(new URL('./wbs-rules.json', import.meta.url), wbsRules);
 
 export const STATES = ['received', 'verified', 'investigating', 'forwarded', 'proven', 'not_proven', 'rejected', 'closed'] as const;
 export type WbsState = (typeof STATES)[number];
