@@ -15,6 +15,7 @@ import { createMailer, type Mailer } from './kernel/mail.ts';
 import { TASKS, wiringOf, type Job, type ModuleDefinition } from './kernel/module.ts';
 import { countUnread, flushEmail } from './kernel/notify.ts';
 import { purgeExpiredSessions } from './kernel/auth.ts';
+import { prune as pruneThrottle } from './kernel/throttle.ts';
 import { dayIn, setRegencyTimeZone } from './kernel/workdays.ts';
 import { MODULES } from './modules.ts';
 import { loadActor, roleLabel } from './modules/org/index.ts';
@@ -139,7 +140,11 @@ export async function startServer(config: Config, log: Logger = consoleLogger(co
     void keepAuditCheckpoint(app.deps); // entries of background work (reminders, retention)
   }, 60_000);
   timer.unref();
-  const housekeeping = () => runJobs('hour');
+  const housekeeping = () => {
+    const now = new Date();
+    pruneThrottle(database.db, dayIn(now, config.timeZone), now).catch((e) => log('error', 'throttle prune failed', e));
+    runJobs('hour');
+  };
   const first = setTimeout(housekeeping, 5_000);
   first.unref();
   const hourly = setInterval(housekeeping, 3_600_000);

@@ -13,7 +13,7 @@ import { after, before, describe, test } from 'node:test';
 import ExcelJS from 'exceljs';
 import { versionById } from '../src/modules/gratification/gratification.rules.ts';
 import { gratificationSuggestions } from '../src/modules/gratification/gratification.suggest.ts';
-import type { LkeFacts } from '../src/modules/gratification/gratification.service.ts';
+import type { LkeFacts } from '../src/modules/gratification/gratification.queries.ts';
 import { addDays, currentYear, regencyToday } from '../src/kernel/workdays.ts';
 import { assertAnonymousRefused, countRows, createTestApp, hasComeThisYear, loggedIn, type TestApp } from './helpers.ts';
 

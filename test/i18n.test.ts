@@ -46,6 +46,7 @@ function usedKeys(source: string): { key: string; how: string }[] {
   add('conflict/notFound/forbidden(code)', new RegExp(String.raw`\b(?:conflict|notFound|forbidden)\(\s*${LIT}`, 'g'));
   add('…Error(code)', new RegExp(String.raw`\b\w+Error\(\s*${LIT}`, 'g'));
   add('flash(c, kind, key)', new RegExp(String.raw`\bflash\(\s*\w+\s*,\s*'\w+'\s*,\s*${LIT}`, 'g'));
+  add('{ to, flash: key } (formAction)', new RegExp(String.raw`\bflash\s*:\s*${LIT}`, 'g'));
   add('zod message', new RegExp(String.raw`\.(?:min|max|length|regex|refine|email|url|int|nonempty)\((?:[^()']|\((?:[^()]|\([^()]*\))*\))*?,\s*${LIT}\s*\)`, 'g'));
   add('{ message: … }', new RegExp(String.raw`\bmessage\s*:\s*${LIT}`, 'g'));
   add('error: / errors.x =', new RegExp(String.raw`\b(?:error|errors\.\w+|errors\[[^\]]+\])\s*[:=]\s*${LIT}`, 'g'));
@@ -111,6 +112,7 @@ describe('keys used in code', () => {
       throw conflict('a.eleven'); throw notFound('a.twelve');
       throw new CsvError('a.thirteen', 1);
       flash(c, 'success', 'a.fourteen');
+      return { to: '/x', flash: 'a.fourteen_b' };
       z.string().min(1, 'a.fifteen').regex(/^[+0-9][0-9 ()-]{5,}$/, 'a.sixteen').refine((v) => /x/.test(v), 'a.seventeen');
       z.enum(X, { message: 'a.eighteen' });
       if (bad) errors.current = 'a.nineteen';
@@ -123,7 +125,7 @@ describe('keys used in code', () => {
     `;
     const keys = usedKeys(src).map((u) => u.key).sort();
     const expected = ['a.one', 'a.two', 'a.three', 'a.four', 'a.five', 'a.six', 'a.seven', 'a.eight', 'a.nine', 'a.ten', 'a.eleven', 'a.twelve',
-      'a.thirteen', 'a.fourteen', 'a.fifteen', 'a.sixteen', 'a.seventeen', 'a.eighteen', 'a.nineteen', 'a.twenty', 'a.twentyone', 'a.x1', 'a.x2'].sort();
+      'a.thirteen', 'a.fourteen', 'a.fourteen_b', 'a.fifteen', 'a.sixteen', 'a.seventeen', 'a.eighteen', 'a.nineteen', 'a.twenty', 'a.twentyone', 'a.x1', 'a.x2'].sort();
     assert.deepEqual([...new Set(keys)].sort(), expected);
   });
 

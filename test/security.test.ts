@@ -87,7 +87,7 @@ describe('open redirects: next and back are resolved as a browser would', () => 
 
 describe('the sign-in form bounds what it is given before any query', () => {
   async function attempt(username: string, lang?: 'en') {
-    const before = { throttle: await countRows(t.database, 'kernel_login_throttle'), audit: await countRows(t.database, 'kernel_audit_log') };
+    const before = { throttle: await countRows(t.database, 'kernel_throttle'), audit: await countRows(t.database, 'kernel_audit_log') };
     const c = new Client(t.app);
     if (lang) c.cookies.set('itg_lang', lang);
     await c.get('/login');
@@ -95,7 +95,7 @@ describe('the sign-in form bounds what it is given before any query', () => {
     const html = await res.text();
     return {
       res, html,
-      throttleRows: (await countRows(t.database, 'kernel_login_throttle')) - before.throttle,
+      throttleRows: (await countRows(t.database, 'kernel_throttle')) - before.throttle,
       auditRows: (await countRows(t.database, 'kernel_audit_log')) - before.audit,
     };
   }
@@ -133,7 +133,7 @@ describe('the sign-in form bounds what it is given before any query', () => {
     const c = new Client(t.app);
     await c.get('/login');
     assert.equal((await c.post('/login', { username: 'Penebak.Rahasia', password: 'salah-salah-1' })).status, 401);
-    const rows = await t.database.query<{ key: string }>('select key from kernel_login_throttle');
+    const rows = await t.database.query<{ key: string }>("select key from kernel_throttle where kind like 'login.%'");
     assert.ok(rows.length >= 3, 'account, account+client and client');
     for (const { key } of rows) {
       assert.match(key, /^[apc]:[A-Za-z0-9_-]{43}$/, key);

@@ -173,7 +173,7 @@ describe(`Public survey forms (${engine})`, () => {
     assert.match(v.cookies.get(PHONE_COOKIE) ?? '', /^\d{8}\.[A-Za-z0-9_-]{22}$/);
     const [svc] = await t.database.query<{ id: string }>(`select id from services_services where unit_id = $1 and code = 'IMB'`, [unitA]);
     assert.equal(row.service_id, svc.id);
-    const everything = JSON.stringify(row) + JSON.stringify(await t.database.query(`select * from kernel_audit_log`)) + JSON.stringify(await t.database.query(`select * from surveys_throttle`));
+    const everything = JSON.stringify(row) + JSON.stringify(await t.database.query(`select * from kernel_audit_log`)) + JSON.stringify(await t.database.query(`select * from kernel_throttle where kind = 'surveys.submit'`));
     assert.ok(!everything.includes(v.address), 'no raw address anywhere');
     assert.ok(!everything.includes('unique-agent-marker'), 'no user agent anywhere');
   });
@@ -240,7 +240,7 @@ describe(`Public survey forms (${engine})`, () => {
     assert.match(await res.text(), /Terlalu banyak kiriman/);
     assert.equal((await counts()).responses, before.responses + 1);
     // the throttle holds only salted keys
-    const keys = await t.database.query<{ key: string }>(`select key from surveys_throttle`);
+    const keys = await t.database.query<{ key: string }>(`select key from kernel_throttle where kind = 'surveys.submit'`);
     assert.ok(keys.every((k) => /^s1:[A-Za-z0-9_-]{32}$/.test(k.key)));
     // another client is not affected
     const w = visitor();

@@ -49,17 +49,67 @@ export interface Actor {
 
 export type Scope = { all: true } | { all: false; unitIds: string[] };
 
-/** Who may take an action: 'public' (anyone), 'authenticated' (any signed-in account) or roles. */
-export type Rule = 'public' | 'authenticated' | readonly Role[];
+/**
+ * Role groups a policy may name instead of spelling the roles out (resolved when the policy is
+ * registered): '@members' — every role, whoever belongs to a unit in any function or to the regency;
+ * '@leaders' — the unit's head and the ZI team's chair and secretary; '@zi_team' — the ZI work team.
+ */
+export const ROLE_GROUPS = {
+  '@members': ROLES,
+  '@leaders': ['unit_head', 'zi_ketua', 'zi_sekretaris'],
+  '@zi_team': ['zi_ketua', 'zi_sekretaris', 'zi_coordinator', 'zi_member'],
+} as const satisfies Record<`@${string}`, readonly Role[]>;
+export type RoleGroup = keyof typeof ROLE_GROUPS;
+
+/**
+ * A rule with conditions: the roles (or groups) it admits; `grant` narrows which of the actor's
+ * grants count (e.g. a coordinator only of reform area 6), and so the scope they give; `record`
+ * decides on one record (own record, superior, the coordinator's area), through `allows`.
+ */
+export interface RoleRule<R = never> {
+  roles: readonly (Role | RoleGroup)[];
+  grant?: (g: Grant) => boolean;
+  record?: (actor: Actor, record: R) => boolean;
+}
+
+/** Who may take an action: 'public' (anyone), 'authenticated' (any signed-in account), roles and groups, or a rule with conditions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Rule = 'public' | 'authenticated' | readonly (Role | RoleGroup)[] | RoleRule<any>;
 export type Policy = Record<string, Rule>;
 
+/** A rule as registered: groups resolved into roles. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Resolved = 'public' | 'authenticated' | { roles: readonly Role[]; grant?: (g: Grant) => boolean; record?: (actor: Actor, record: any) => boolean };
+
+function resolveRoles(entries: readonly (Role | RoleGroup)[], action: string): Role[] {
+  const out = new Set<Role>();
+  for (const e of entries) {
+    if (e.startsWith('@')) {
+      const group = (ROLE_GROUPS as Record<string, readonly Role[]>)[e];
+      if (!group) throw new Error(`access: action "${action}" names unknown role group ${e}`);
+      group.forEach((r) => out.add(r));
+    } else if (isRole(e)) out.add(e);
+    else throw new Error(`access: action "${action}" names unknown role ${e}`);
+  }
+  if (out.size === 0) throw new Error(`access: action "${action}" admits no role (an empty list denies everyone: say so with a role)`);
+  return [...out];
+}
+
+function resolve(rule: Rule, action: string): Resolved {
+  if (rule === 'public' || rule === 'authenticated') return rule;
+  if (isRoleList(rule)) return { roles: resolveRoles(rule, action) };
+  return { roles: resolveRoles(rule.roles, action), grant: rule.grant, record: rule.record };
+}
+
+const isRoleList = (rule: Rule): rule is readonly (Role | RoleGroup)[] => Array.isArray(rule);
+
 export class AccessControl {
-  private readonly rules = new Map<string, Rule>();
+  private readonly rules = new Map<string, Resolved>();
 
   register(policy: Policy): this {
     for (const [action, rule] of Object.entries(policy)) {
       if (this.rules.has(action)) throw new Error(`access: action "${action}" declared twice`);
-      this.rules.set(action, rule);
+      this.rules.set(action, resolve(rule, action));
     }
     return this;
   }
@@ -68,8 +118,10 @@ export class AccessControl {
     return this.rules.has(action);
   }
 
-  ruleOf(action: string): Rule | undefined {
-    return this.rules.get(action);
+  /** The rule of an action with its groups resolved: 'public', 'authenticated' or the roles it admits. */
+  ruleOf(action: string): 'public' | 'authenticated' | readonly Role[] | undefined {
+    const r = this.rules.get(action);
+    return r === undefined || r === 'public' || r === 'authenticated' ? r : r.roles;
   }
 
   actions(): string[] {
@@ -86,7 +138,7 @@ export class AccessControl {
     if (rule === 'public') return actor ? reach(actor.grants) : { all: false, unitIds: [] };
     if (!actor) return null;
     if (rule === 'authenticated') return reach(actor.grants);
-    const grants = actor.grants.filter((g) => rule.includes(g.role));
+    const grants = actor.grants.filter((g) => rule.roles.includes(g.role) && (!rule.grant || rule.grant(g)));
     if (grants.length === 0) return null;
     return reach(grants);
   }
@@ -96,6 +148,17 @@ export class AccessControl {
     if (!scope) return false;
     if (unitId === undefined) return true;
     return inScope(scope, unitId);
+  }
+
+  /**
+   * May the actor take the action on this record of this unit? The unit must be in scope and the
+   * rule's record condition (when it has one) must hold.
+   */
+  allows<R>(actor: Actor | null, action: string, unitId: string | null, record: R): boolean {
+    if (!this.can(actor, action, unitId)) return false;
+    const rule = this.rules.get(action);
+    if (!(rule && typeof rule === 'object' && rule.record)) return true;
+    return !!actor && rule.record(actor, record);
   }
 
   /** Throws forbidden unless the actor may take the action (on the unit, when given). */

@@ -4,7 +4,8 @@ import { hash, verify } from '@node-rs/argon2';
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from './db.ts';
 import { DomainError } from './errors.ts';
-import { accounts, loginThrottle, sessions } from './schema.ts';
+import { accounts, sessions } from './schema.ts';
+import { blockedUntil, blockUntil, countInWindow, forgetWindows, uncountInWindow, type WindowBucket } from './throttle.ts';
 
 // Security settings, not regulation numbers; kept here with their reasons.
 export const SESSION_IDLE_MS = 2 * 60 * 60 * 1000; // an office PC left unlocked over lunch
@@ -134,35 +135,22 @@ export function accountDelayMs(failures: number): number {
   return Math.min(ACCOUNT_DELAY_MAX_MS, ACCOUNT_DELAY_BASE_MS * 2 ** (failures - ACCOUNT_FREE_FAILURES));
 }
 
-async function blockedUntil(db: Db, key: string, now: Date): Promise<Date | null> {
-  const [row] = await db.select().from(loginThrottle).where(eq(loginThrottle.key, key)).limit(1);
-  return row?.blockedUntil && row.blockedUntil > now ? row.blockedUntil : null;
-}
+// The failures are windowed buckets of the kernel's throttle (kernel/throttle.ts): a window begins
+// with the first failure and lasts THROTTLE_WINDOW_MS; a block (or the account's delay) is set on
+// the bucket and cleared when its next window begins. The two hard limits (account+client, client)
+// count an attempt before its password is checked (argon2id takes a while): concurrent guesses each
+// get their own count, so they cannot all pass the limit one of them had left. A success takes its
+// count back (the account+client bucket is forgotten altogether, as the account's).
+type ThrottleKeys = ReturnType<typeof throttleKeys>;
+const bucketOf = (keys: ThrottleKeys, kind: keyof ThrottleKeys): WindowBucket => ({ kind: `login.${kind}`, key: keys[kind], windowMs: THROTTLE_WINDOW_MS });
 
-/** Counts a failure in the key's window; returns the failures counted so far in it. */
-async function countFailure(db: Db, key: string, now: Date): Promise<number> {
-  const windowStartCutoff = new Date(now.getTime() - THROTTLE_WINDOW_MS);
-  const res = await db.execute(sql`
-    insert into kernel_login_throttle (key, failures, window_start)
-    values (${key}, 1, ${now})
-    on conflict (key) do update set
-      failures = case when kernel_login_throttle.window_start < ${windowStartCutoff} then 1 else kernel_login_throttle.failures + 1 end,
-      window_start = case when kernel_login_throttle.window_start < ${windowStartCutoff} then ${now} else kernel_login_throttle.window_start end,
-      blocked_until = case when kernel_login_throttle.window_start < ${windowStartCutoff} then null else kernel_login_throttle.blocked_until end
-    returning failures`);
-  return Number((res as unknown as { rows: { failures: number }[] }).rows[0].failures);
-}
-
-async function blockFor(db: Db, key: string, until: Date): Promise<void> {
-  await db.update(loginThrottle).set({ blockedUntil: until }).where(eq(loginThrottle.key, key));
-}
-
-async function recordFailure(db: Db, keys: ReturnType<typeof throttleKeys>, now: Date): Promise<void> {
-  const blockUntil = new Date(now.getTime() + THROTTLE_WINDOW_MS);
-  if ((await countFailure(db, keys.pair, now)) >= THROTTLE_MAX_PER_ACCOUNT_CLIENT) await blockFor(db, keys.pair, blockUntil);
-  if ((await countFailure(db, keys.client, now)) >= THROTTLE_MAX_PER_CLIENT) await blockFor(db, keys.client, blockUntil);
-  const delay = accountDelayMs(await countFailure(db, keys.account, now));
-  if (delay > 0) await blockFor(db, keys.account, new Date(now.getTime() + delay));
+async function recordFailure(db: Db, keys: ThrottleKeys, counted: { pair: number; client: number }, now: Date): Promise<void> {
+  const blockEnd = new Date(now.getTime() + THROTTLE_WINDOW_MS);
+  if (counted.pair >= THROTTLE_MAX_PER_ACCOUNT_CLIENT) await blockUntil(db, bucketOf(keys, 'pair'), blockEnd);
+  if (counted.client >= THROTTLE_MAX_PER_CLIENT) await blockUntil(db, bucketOf(keys, 'client'), blockEnd);
+  const account = bucketOf(keys, 'account');
+  const delay = accountDelayMs(await countInWindow(db, account, now));
+  if (delay > 0) await blockUntil(db, account, new Date(now.getTime() + delay));
 }
 
 export interface LoginResult { accountId: string; username: string; displayName: string }
@@ -179,25 +167,31 @@ export async function authenticate(db: Db, username: string, password: string, c
   // the route refuses these with a field message; here they simply never reach a query
   if (name.length > USERNAME_MAX_LENGTH || name.includes('\0')) throw new DomainError('unauthenticated', 'auth.login.failed');
   const keys = throttleKeys(opts.secret, name, client);
-  const blocked = (await blockedUntil(db, keys.pair, now)) ?? (await blockedUntil(db, keys.client, now));
+  const blocked = (await blockedUntil(db, bucketOf(keys, 'pair'), now)) ?? (await blockedUntil(db, bucketOf(keys, 'client'), now));
   if (blocked) {
     const minutes = Math.max(1, Math.ceil((blocked.getTime() - now.getTime()) / 60_000));
     throw new DomainError('throttled', 'auth.login.throttled', { minutes });
   }
-  const delayed = await blockedUntil(db, keys.account, now);
+  const delayed = await blockedUntil(db, bucketOf(keys, 'account'), now);
   if (delayed) {
     const seconds = Math.max(1, Math.ceil((delayed.getTime() - now.getTime()) / 1000));
     throw new DomainError('throttled', 'auth.login.delayed', { seconds });
+  }
+  // this attempt counted now (see above); one past a limit is a concurrent one the block has not caught yet
+  const counted = { pair: await countInWindow(db, bucketOf(keys, 'pair'), now), client: await countInWindow(db, bucketOf(keys, 'client'), now) };
+  if (counted.pair > THROTTLE_MAX_PER_ACCOUNT_CLIENT || counted.client > THROTTLE_MAX_PER_CLIENT) {
+    throw new DomainError('throttled', 'auth.login.throttled', { minutes: Math.ceil(THROTTLE_WINDOW_MS / 60_000) });
   }
   const [acc] = name.length > 0
     ? await db.select().from(accounts).where(sql`lower(${accounts.username}) = lower(${name})`).limit(1)
     : [];
   const ok = acc ? await verifyPassword(acc.passwordHash, password) : (await verifyPassword(await getDummyHash(), password), false);
   if (!acc || !ok || !acc.isActive) {
-    await recordFailure(db, keys, now);
+    await recordFailure(db, keys, counted, now);
     throw new DomainError('unauthenticated', 'auth.login.failed');
   }
-  await db.delete(loginThrottle).where(sql`${loginThrottle.key} in (${keys.account}, ${keys.pair})`);
+  await forgetWindows(db, [bucketOf(keys, 'account'), bucketOf(keys, 'pair')]);
+  await uncountInWindow(db, bucketOf(keys, 'client'));
   await db.update(accounts).set({ lastLoginAt: now }).where(eq(accounts.id, acc.id));
   return { accountId: acc.id, username: acc.username, displayName: acc.displayName };
 }

@@ -34,6 +34,13 @@ export function unitLetterhead(regency: string, unit: LetterheadUnit): Required<
   return { government: `PEMERINTAH ${bare.toUpperCase()}`, unit: unit.name.toUpperCase(), address: contactLine(unit) };
 }
 
+/** "Pemerintah Kabupaten Bangka" / "Bangka" → "Kabupaten Bangka": the regency as a letterhead names it. */
+export function regencyLabel(name: string, kind: string): string {
+  const bare = name.replace(/^Pemerintah\s+/i, '').trim();
+  if (!bare || /^(Kabupaten|Kota)\s/i.test(bare)) return bare;
+  return `${kind === 'kota' ? 'Kota' : 'Kabupaten'} ${bare}`;
+}
+
 /** "Jalan A · Telp. 0717 1 · E-Mail: a@b" — the parts a unit has, in this order. */
 export function contactLine(unit: Pick<LetterheadUnit, 'address' | 'phone' | 'email'>): string {
   return [unit.address, unit.phone ? `Telp. ${unit.phone}` : null, unit.email ? `E-Mail: ${unit.email}` : null].filter(Boolean).join(' · ');

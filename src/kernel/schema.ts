@@ -1,6 +1,6 @@
 // Tables owned by the kernel (prefix kernel_). Modules may point foreign keys at these.
 import { sql } from 'drizzle-orm';
-import { bigint, bigserial, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, check, date, index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 export const accounts = pgTable('kernel_accounts', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -28,25 +28,32 @@ export const sessions = pgTable('kernel_sessions', {
   userAgent: text('user_agent'),
 }, (t) => [index('kernel_sessions_account_idx').on(t.accountId), index('kernel_sessions_expires_idx').on(t.expiresAt)]);
 
-export const loginThrottle = pgTable('kernel_login_throttle', {
-  key: text('key').primaryKey(),
-  failures: integer('failures').notNull().default(0),
-  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
-  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
-});
-
 /**
- * Daily counters of the public forms (kernel/throttle.ts): attempts or bytes per bucket and day. The
- * key is an HMAC of purpose, day and client address under the server secret (or a fixed name for an
- * overall budget): no address is stored and keys cannot be linked across days or purposes.
+ * The throttle's counters (kernel/throttle.ts), for every user: sign-in failures, the WBS unlock
+ * page, the public forms' daily limits, budgets and bursts. A daily bucket has a `day`; a windowed
+ * one has none but a `window_start` (exactly one of the two is set), and may be blocked until a time.
+ * The key is a keyed hash (HMAC under the server secret of purpose, day and client address; of the
+ * typed username for sign-in) or a fixed name for an overall budget: no address or typed name is
+ * stored and keys cannot be linked across days or purposes.
  */
 export const throttleCounters = pgTable('kernel_throttle', {
   key: text('key').notNull(),
-  // what is counted, e.g. 'complaints.submit', 'wbs.submit', 'wbs.bytes'
+  // what is counted, e.g. 'complaints.submit', 'wbs.submit', 'wbs.bytes', 'login.pair', 'surveys.submit'
   kind: text('kind').notNull(),
-  day: date('day', { mode: 'string' }).notNull(),
+  // a daily bucket's day; null for a windowed bucket (one row per kind and key, whatever the day)
+  day: date('day', { mode: 'string' }),
   count: bigint('count', { mode: 'number' }).notNull().default(0),
-}, (t) => [primaryKey({ columns: [t.key, t.kind, t.day] }), index('kernel_throttle_day_idx').on(t.day)]);
+  // a windowed bucket: when its current window began
+  windowStart: timestamp('window_start', { withTimezone: true }),
+  // a windowed bucket refuses until then (the sign-in's block and the account's growing delay)
+  blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+}, (t) => [
+  // one row per bucket; nulls not distinct, so a windowed bucket (day null) is one row too
+  unique('kernel_throttle_bucket_uq').on(t.key, t.kind, t.day).nullsNotDistinct(),
+  index('kernel_throttle_day_idx').on(t.day),
+  index('kernel_throttle_window_idx').on(t.windowStart),
+  check('kernel_throttle_day_or_window_ck', sql`(${t.day} is null) <> (${t.windowStart} is null)`),
+]);
 
 export const auditLog = pgTable('kernel_audit_log', {
   seq: bigserial('seq', { mode: 'number' }).primaryKey(),

@@ -29,27 +29,27 @@ export function fieldErrorsOf(error: z.ZodError, known: (key: string) => boolean
 // ---- zod fields of a posted form (every value arrives as a string, or not at all) -----------------
 
 /** A required text: trimmed, at least one character, at most `max`. */
-export const requiredText = (max: number, required = 'form.required') =>
-  z.string({ message: required }).trim().min(1, required).max(max, 'form.too_long');
+export const requiredText = (max: number, requiredKey = 'form.required') =>
+  z.string({ message: requiredKey }).trim().min(1, requiredKey).max(max, 'form.too_long');
 
 /** An optional text: trimmed, at most `max`; empty reads as null. */
 export const optionalText = (max: number) =>
   z.string().trim().max(max, 'form.too_long').optional().transform((v) => (v ? v : null));
 
 /** A record id. */
-export const uuidField = (message = 'form.invalid') => z.string({ message }).refine(isUuid, message);
+export const uuidField = (messageKey = 'form.invalid') => z.string({ message: messageKey }).refine(isUuid, messageKey);
 
 /** A record id or nothing (empty reads as null). */
-export const optionalUuidField = (message = 'form.invalid') =>
-  z.string().optional().transform((v) => (v ? v : null)).refine((v) => v === null || isUuid(v), message);
+export const optionalUuidField = (messageKey = 'form.invalid') =>
+  z.string().optional().transform((v) => (v ? v : null)).refine((v) => v === null || isUuid(v), messageKey);
 
 /** A calendar date YYYY-MM-DD. */
-export const dateField = (message = 'form.invalid', required = 'form.required') =>
-  z.string({ message: required }).trim().min(1, required).refine(isIsoDate, message);
+export const dateField = (messageKey = 'form.invalid', requiredKey = 'form.required') =>
+  z.string({ message: requiredKey }).trim().min(1, requiredKey).refine(isIsoDate, messageKey);
 
 /** A calendar date or nothing (empty reads as null). */
-export const optionalDateField = (message = 'form.invalid') =>
-  z.string().trim().optional().transform((v) => (v ? v : null)).refine((v) => v === null || isIsoDate(v), message);
+export const optionalDateField = (messageKey = 'form.invalid') =>
+  z.string().trim().optional().transform((v) => (v ? v : null)).refine((v) => v === null || isIsoDate(v), messageKey);
 
 /** A checkbox: ticked reads true ('1', 'on', 'true'), absent false. */
 export const checkbox = () => z.string().optional().transform((v) => v === '1' || v === 'on' || v === 'true');

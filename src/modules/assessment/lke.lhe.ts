@@ -1,8 +1,7 @@
 // The TPI's internal evaluation report (Laporan Hasil Evaluasi internal) as a PDF through Typst.
 // Everything the template shows is prepared here as plain strings (numbers already in the
 // locale's format) and handed over as one JSON input, so Typst neither formats nor escapes.
-import { readFileSync } from 'node:fs';
-import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import { renderPdf, type Letterhead } from '../../kernel/documents.ts';
 import { formatDate, formatNumber, type Locale } from '../../kernel/i18n.ts';
 import { describeAnswer, indexOf } from './lke.rules.ts';
 import { describeOptions, splitRoots } from './lke.xlsx.ts';
@@ -117,15 +116,6 @@ const L = {
 };
 
 const TEMPLATE_URL = new URL('./lhe.typ', import.meta.url);
-let compiler: NodeCompiler | null = null;
-let template: string | null = null;
-
-/** One compiler per process: creating it loads fonts (tens of ms); compiling reuses its caches. */
-function typst(): { compiler: NodeCompiler; template: string } {
-  if (!compiler) compiler = NodeCompiler.create();
-  if (!template) template = readFileSync(TEMPLATE_URL, 'utf8');
-  return { compiler, template };
-}
 
 const EPS = 1e-9;
 
@@ -254,9 +244,11 @@ export function lheData(input: LheInput): Record<string, unknown> {
     },
     header: { left: `${unitName} (${input.unit.code})`, right: `${T.shortTitle} ${input.year}` },
     cover: {
-      // the regency's name may already read 'Pemerintah Kabupaten ...'
-      government: (/^(pemerintah|government)\b/i.test(input.regency) ? input.regency : `${T.government} ${input.regency}`).toUpperCase(),
-      inspectorate: input.inspectorate.toUpperCase(),
+      kop: {
+        // the regency's name may already read 'Pemerintah Kabupaten ...'
+        government: (/^(pemerintah|government)\b/i.test(input.regency) ? input.regency : `${T.government} ${input.regency}`).toUpperCase(),
+        unit: input.inspectorate.toUpperCase(),
+      } satisfies Letterhead,
       title: T.title.toUpperCase(),
       unit: unitName,
       year: String(input.year),
@@ -298,20 +290,5 @@ function answersFromScores(input: LheInput, layer: 'unit' | 'tpi'): (code: strin
 
 /** Renders the LHE as a PDF (A4). Throws if the template fails to compile (a bug, not bad input). */
 export function renderLhePdf(input: LheInput): Uint8Array {
-  const { compiler: c, template: main } = typst();
-  const data = JSON.stringify(lheData(input));
-  try {
-    return c.pdf({ mainFileContent: main, inputs: { data } }, { creationTimestamp: Math.floor((input.evaluatedAt ?? new Date()).getTime() / 1000) });
-  } catch (e) {
-    const diags = (() => {
-      try {
-        return JSON.stringify(c.fetchDiagnostics(e as never)).slice(0, 2000);
-      } catch {
-        return '';
-      }
-    })();
-    throw new Error(`LHE template failed to compile: ${(e as Error).message ?? e} ${diags}`);
-  } finally {
-    c.evictCache(10);
-  }
+  return renderPdf(TEMPLATE_URL, lheData(input), { at: input.evaluatedAt ?? new Date() });
 }

@@ -1,8 +1,7 @@
 // The conflict-of-interest documents as PDFs through Typst (coi.typ): the year's report of a unit
 // (counts and the records of the five steps, never the content of a declared conflict) and one
 // declaration (surat pernyataan) for signing by the declarant and acknowledgement by the superior.
-import { readFileSync } from 'node:fs';
-import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import { renderPdf, unitLetterhead, type Letterhead, type LetterheadUnit } from '../../kernel/documents.ts';
 import type { T } from '../../kernel/i18n.ts';
 import { formatDate, formatNumber } from '../../kernel/i18n.ts';
 import { formatNip } from '../org/index.ts';
@@ -15,19 +14,14 @@ type Section =
   | { heading: string; kind: 'text'; text: string };
 interface Signer { role: string; name: string; nip: string }
 export interface DocModel {
-  kop: { government: string; unit: string; address: string };
+  kop: Letterhead;
   title: string; unit: string; subtitles: string[]; intro: string; numbered: boolean;
   sections: Section[];
   sign: { place: string; date: string; left: Signer | null; right: Signer } | null;
   footer: string; page: string; of: string;
 }
 
-interface UnitInfo { name: string; address: string | null; phone: string | null; email: string | null }
-function kop(regency: string, unit: UnitInfo) {
-  const bare = regency.replace(/^Pemerintah\s+/i, '').trim();
-  const address = [unit.address, unit.phone ? `Telp. ${unit.phone}` : null, unit.email ? `E-Mail: ${unit.email}` : null].filter(Boolean).join(' · ');
-  return { government: `PEMERINTAH ${bare.toUpperCase()}`, unit: unit.name.toUpperCase(), address };
-}
+type UnitInfo = LetterheadUnit;
 const nipOf = (nip: string | null | undefined) => (nip ? `NIP. ${formatNip(nip)}` : '');
 
 export interface ReportSource {
@@ -44,7 +38,7 @@ export function reportModel(src: ReportSource): DocModel {
   const fnName = new Map(src.map.map((f) => [f.id, f.name]));
   const answer = (k: string, a: string | null) => (a ? `${a.toUpperCase()} — ${t(`coi.lke.${k}.${a}`)}` : t('coi.lke.no_verdict'));
   return {
-    kop: kop(src.regency, src.unit),
+    kop: unitLetterhead(src.regency, src.unit),
     title: t('coi.report.title'), unit: src.unit.name, subtitles: [t('coi.report.year', { year: src.year })],
     intro: t('coi.report.intro', { year: src.year, today: date(src.today) }), numbered: true,
     sections: [
@@ -119,7 +113,7 @@ export function declarationModel(src: DeclarationSource): DocModel {
     ] });
   }
   return {
-    kop: kop(src.regency, src.unit),
+    kop: unitLetterhead(src.regency, src.unit),
     title: t('coi.letter.title'), unit: src.unit.name,
     subtitles: [d.kind === 'periodic' ? t('coi.letter.sub_periodic', { period: d.period ?? '' }) : t('coi.letter.sub_adhoc')],
     intro: '', numbered: false, sections,
@@ -133,18 +127,7 @@ export function declarationModel(src: DeclarationSource): DocModel {
 }
 
 const TEMPLATE_URL = new URL('./coi.typ', import.meta.url);
-let compiler: NodeCompiler | null = null;
 
 export function renderCoiPdf(model: DocModel, at: Date = new Date()): Uint8Array {
-  compiler ??= NodeCompiler.create();
-  const c = compiler;
-  try {
-    return c.pdf({ mainFileContent: readFileSync(TEMPLATE_URL, 'utf8'), inputs: { data: JSON.stringify(model) } }, { creationTimestamp: Math.floor(at.getTime() / 1000) });
-  } catch (e) {
-    let diags = '';
-    try { diags = JSON.stringify(c.fetchDiagnostics(e as never)).slice(0, 2000); } catch { /* none */ }
-    throw new Error(`conflict-of-interest template failed to compile: ${(e as Error).message ?? e} ${diags}`);
-  } finally {
-    c.evictCache(10);
-  }
+  return renderPdf(TEMPLATE_URL, model, { at });
 }

@@ -6,8 +6,8 @@ import type { Policy } from '../../kernel/access.ts';
 export const coiPolicy: Policy = {
   'coi.declare': 'authenticated',
   'coi.review': 'authenticated',
-  'coi.manage': ['unit_head', 'zi_ketua', 'zi_sekretaris', 'regency_admin'],
+  'coi.manage': ['@leaders', 'regency_admin'],
   // the records of the risk map, socialisation and evaluation (no declaration content); the TPI reads them as evidence
-  'coi.records': ['unit_head', 'zi_ketua', 'zi_sekretaris', 'zi_coordinator', 'regency_admin', 'tpi_evaluator'],
-  'coi.stats': ['unit_head', 'zi_ketua', 'zi_sekretaris', 'zi_coordinator', 'regency_admin', 'regency_viewer', 'tpi_evaluator'],
+  'coi.records': ['@leaders', 'zi_coordinator', 'regency_admin', 'tpi_evaluator'],
+  'coi.stats': ['@leaders', 'zi_coordinator', 'regency_admin', 'regency_viewer', 'tpi_evaluator'],
 };

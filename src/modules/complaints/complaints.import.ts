@@ -9,11 +9,12 @@ import type { Scope } from '../../kernel/access.ts';
 import { appendAudit } from '../../kernel/audit.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { sniffFile } from '../../kernel/files.ts';
+import { isUuid } from '../../kernel/validate.ts';
 import { dayIn, isIsoDate } from '../../kernel/workdays.ts';
 import { findRegency, findUnit } from '../org/index.ts';
 import { CATEGORIES, LIMITS, hashCode, newTrackingCode, normaliseCode, parseLaporRef, slaDaysOf } from './complaints.rules.ts';
 import { complaintEntries, complaints } from './complaints.schema.ts';
-import type { Ctx } from './complaints.service.ts';
+import type { Attachment, Ctx } from './complaints.service.ts';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
@@ -122,8 +123,14 @@ export interface ImportRowError { row: number; field: string; code: string }
 export interface ImportResult { imported: number; duplicates: number; errors: ImportRowError[]; rows: number }
 
 /** Imports an export into a unit in scope. With errors, nothing is imported and `errors` lists them. */
+/** An uploaded export into a unit in scope; a file field left empty is refused there. */
+export async function importUpload(ctx: Ctx, scope: Scope, unitId: string, file: Attachment | null, now = new Date()): Promise<ImportResult> {
+  if (!file) throw new DomainError('validation', 'complaints.import.err.empty', {}, { file: 'complaints.import.err.empty' });
+  return importLapor(ctx, scope, unitId, file.bytes, file.name, now);
+}
+
 export async function importLapor(ctx: Ctx, scope: Scope, unitId: string, bytes: Uint8Array, fileName: string, now = new Date()): Promise<ImportResult> {
-  const unit = /^[0-9a-f-]{36}$/i.test(unitId) ? await findUnit(ctx.db, scope, unitId) : null;
+  const unit = isUuid(unitId) ? await findUnit(ctx.db, scope, unitId) : null;
   if (!unit) throw new DomainError('validation', 'complaints.err.unit', {}, { unitId: 'complaints.err.unit' });
   const table = await readExport(bytes, fileName);
   if (table.length < 2) throw new DomainError('validation', 'complaints.import.err.no_rows', {}, { file: 'complaints.import.err.no_rows' });

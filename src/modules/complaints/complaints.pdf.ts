@@ -1,13 +1,12 @@
 // The complaint-handling report of a unit and period as a PDF through Typst (complaints.typ). The
 // model carries every text final and every number formatted; Typst only lays it out.
-import { readFileSync } from 'node:fs';
-import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import { renderPdf, unitLetterhead, type Letterhead, type LetterheadUnit } from '../../kernel/documents.ts';
 import type { T } from '../../kernel/i18n.ts';
 import { formatDate, formatNumber } from '../../kernel/i18n.ts';
 import { CATEGORIES, CHANNELS, STATES, type Period, type Stats } from './complaints.rules.ts';
 
 export interface ReportModel {
-  kop: { government: string; unit: string; address: string };
+  kop: Letterhead;
   title: string; unit: string; period: string; intro: string;
   labels: Record<string, string>;
   summary: [string, string][];
@@ -18,15 +17,13 @@ export interface ReportModel {
   footer: string;
 }
 
-export function reportModel(src: { t: T; regency: string; unit: { name: string; address: string | null; phone: string | null; email: string | null }; period: Period; stats: Stats; today: string }): ReportModel {
+export function reportModel(src: { t: T; regency: string; unit: LetterheadUnit; period: Period; stats: Stats; today: string }): ReportModel {
   const { t, stats: s } = src;
   const n = (x: number, d = 0) => formatNumber(x, 'id', d);
-  const bare = src.regency.replace(/^Pemerintah\s+/i, '').trim();
-  const address = [src.unit.address, src.unit.phone ? `Telp. ${src.unit.phone}` : null, src.unit.email ? `E-Mail: ${src.unit.email}` : null].filter(Boolean).join(' · ');
   const days = (x: number | null) => (x === null ? '—' : t('complaints.stats.days', { n: n(x, 1) }));
   const rows = (keys: readonly string[], counts: Record<string, number>, prefix: string): [string, string][] => keys.map((k) => [t(`complaints.${prefix}.${k}`), n(counts[k] ?? 0)]);
   return {
-    kop: { government: `PEMERINTAH ${bare.toUpperCase()}`, unit: src.unit.name.toUpperCase(), address },
+    kop: unitLetterhead(src.regency, src.unit),
     title: t('complaints.report.title'),
     unit: src.unit.name,
     period: t(`complaints.period.${src.period.kind}`, { code: src.period.code }),
@@ -57,18 +54,7 @@ export function reportModel(src: { t: T; regency: string; unit: { name: string; 
 }
 
 const TEMPLATE_URL = new URL('./complaints.typ', import.meta.url);
-let compiler: NodeCompiler | null = null;
 
 export function renderComplaintReportPdf(model: ReportModel, at: Date = new Date()): Uint8Array {
-  compiler ??= NodeCompiler.create();
-  const c = compiler;
-  try {
-    return c.pdf({ mainFileContent: readFileSync(TEMPLATE_URL, 'utf8'), inputs: { data: JSON.stringify(model) } }, { creationTimestamp: Math.floor(at.getTime() / 1000) });
-  } catch (e) {
-    let diags = '';
-    try { diags = JSON.stringify(c.fetchDiagnostics(e as never)).slice(0, 2000); } catch { /* none */ }
-    throw new Error(`complaint report template failed to compile: ${(e as Error).message ?? e} ${diags}`);
-  } finally {
-    c.evictCache(10);
-  }
+  return renderPdf(TEMPLATE_URL, model, { at });
 }

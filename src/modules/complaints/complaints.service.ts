@@ -2,40 +2,32 @@
 // look-ups and the complainant's additions, handling (assign, reply, note, forward, close, reject,
 // not our authority), reminders and statistics. Every change is one transaction with its audit
 // entry; audit entries name ids, states and categories, never the complainant's name or contact.
-import { and, asc, desc, eq, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import type { Scope } from '../../kernel/access.ts';
 import { appendAudit, type AuditActor } from '../../kernel/audit.ts';
 import { offDays } from '../../kernel/calendar.ts';
-import type { Db } from '../../kernel/db.ts';
+import { inUnits, type Db } from '../../kernel/db.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
 import type { FileStore } from '../../kernel/files.ts';
 import { notify } from '../../kernel/notify.ts';
 import { clientKey as throttleKey, spend } from '../../kernel/throttle.ts';
-import type { Task, TaskSource } from '../../kernel/tasks.ts';
-import { accounts } from '../../kernel/schema.ts';
-import { dayIn, type IsoDate, type OffDays } from '../../kernel/workdays.ts';
+import { isUuid } from '../../kernel/validate.ts';
+import { dayIn, type IsoDate } from '../../kernel/workdays.ts';
 import { checkUpload } from '../evidence/index.ts';
-import { accountsHoldingRoleOver, findRegency, findUnit, orgUnits } from '../org/index.ts';
+import { accountsHoldingRoleOver, findRegency, findUnit } from '../org/index.ts';
+import { handlersOf, track, type ComplaintRow, type Tracked } from './complaints.queries.ts';
 import {
   FINAL_STATES, OPEN_STATES, RULES, allowed, deadlineOf, hashCode, newTrackingCode, nextState, normaliseCode, parseComplaint,
-  parseSatisfaction, parseText, slaDaysOf, slaStatus, statsOf, type Action, type ComplaintInput, type Period, type SlaStatus,
+  parseSatisfaction, parseText, slaDaysOf, slaStatus, type Action, type ComplaintInput,
 } from './complaints.rules.ts';
 import { complaintEntries, complaints } from './complaints.schema.ts';
 
-export type ComplaintRow = typeof complaints.$inferSelect;
-export type EntryRow = typeof complaintEntries.$inferSelect;
+export type { ComplaintRow, EntryRow } from './complaints.queries.ts';
 
 export interface Ctx { db: Db; actor: AuditActor; emailEnabled: boolean }
 
 export const PUBLIC_ACTOR: AuditActor = { accountId: null, label: 'public' };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const invalidField = (field: string, code: string) => new DomainError('validation', code, {}, { [field]: code });
-
-function scopeSql(scope: Scope): SQL {
-  if (scope.all) return sql`true`;
-  if (scope.unitIds.length === 0) return sql`false`;
-  return inArray(complaints.unitId, scope.unitIds);
-}
 
 // ---- throttle of the public pages ---------------------------------------------------------------
 
@@ -68,7 +60,7 @@ async function storeAttachment(files: FileStore, a: Attachment | null) {
 }
 
 async function activeUnit(db: Db, unitId: string | undefined) {
-  const u = unitId && UUID.test(unitId) ? await findUnit(db, { all: true }, unitId) : null;
+  const u = unitId && isUuid(unitId) ? await findUnit(db, { all: true }, unitId) : null;
   return u && u.isActive ? u : null;
 }
 
@@ -112,6 +104,20 @@ export async function submitPublic(db: Db, files: FileStore, emailEnabled: boole
   }, now);
 }
 
+/** What taking the public form needs besides the database: the file store, e-mail, and the day's throttle of this client. */
+export interface PublicDeps { db: Db; files: FileStore; emailEnabled: boolean; spendAttempt(): Promise<void> }
+
+/**
+ * The public form's submission: a filled honeypot field (a bot) is refused before anything is
+ * counted, then the client's attempt is counted against the day's limit, then the complaint is
+ * checked and stored (all or nothing).
+ */
+export async function receivePublic(deps: PublicDeps, form: ComplaintInput & { website?: string }, attachment: Attachment | null, now = new Date()): Promise<Created> {
+  if (form.website) throw new DomainError('validation', 'complaints.err.spam');
+  await deps.spendAttempt();
+  return submitPublic(deps.db, deps.files, deps.emailEnabled, form, attachment, now);
+}
+
 /** A complaint received on another channel, recorded by staff of a unit in scope. */
 export async function createByStaff(ctx: Ctx, files: FileStore, scope: Scope, input: ComplaintInput, attachment: Attachment | null, now = new Date()): Promise<Created> {
   const today = dayIn(now);
@@ -131,29 +137,21 @@ export async function createByStaff(ctx: Ctx, files: FileStore, scope: Scope, in
 
 // ---- the tracking page -----------------------------------------------------------------------------
 
-export interface Tracked {
-  complaint: ComplaintRow;
-  unitName: string;
-  entries: { kind: string; body: string | null; at: Date; data: Record<string, unknown> }[];
-  deadline: IsoDate;
-}
+// an unknown code is shown at the code field; the tracking page never tells more than that
+const unknownCode = () => new DomainError('not_found', 'complaints.err.code', {}, { code: 'complaints.err.code' });
 
-/** The complaint of a tracking code, with its public entries only; null for an unknown code. */
-export async function track(db: Db, rawCode: string): Promise<Tracked | null> {
-  const n = normaliseCode(rawCode);
-  if (!n) return null;
-  const [row] = await db.select({ c: complaints, unitName: orgUnits.name }).from(complaints).innerJoin(orgUnits, eq(orgUnits.id, complaints.unitId))
-    .where(eq(complaints.trackingHash, hashCode(n))).limit(1);
-  if (!row) return null;
-  const entries = await db.select({ kind: complaintEntries.kind, body: complaintEntries.body, at: complaintEntries.at, data: complaintEntries.data })
-    .from(complaintEntries).where(and(eq(complaintEntries.complaintId, row.c.id), eq(complaintEntries.isPublic, true))).orderBy(asc(complaintEntries.at));
-  return { complaint: row.c, unitName: row.unitName, entries: entries.map((e) => ({ ...e, data: e.data as Record<string, unknown> })), deadline: deadlineOf(row.c.receivedOn, row.c.slaDays, await offDays(db)) };
+/** The tracking look-up: the client's attempt is counted first, then the code is looked up (unknown: not found). */
+export async function lookUp(deps: { db: Db; spendAttempt(): Promise<void> }, rawCode: string): Promise<Tracked> {
+  await deps.spendAttempt();
+  const found = await track(deps.db, rawCode);
+  if (!found) throw unknownCode();
+  return found;
 }
 
 async function byCode(tx: Db, rawCode: string): Promise<ComplaintRow> {
   const n = normaliseCode(rawCode);
   const [row] = n ? await tx.select().from(complaints).where(eq(complaints.trackingHash, hashCode(n))).for('update').limit(1) : [];
-  if (!row) throw notFound('complaints.err.code');
+  if (!row) throw unknownCode();
   return row;
 }
 
@@ -184,80 +182,11 @@ export async function giveSatisfaction(db: Db, rawCode: string, value: string, n
   });
 }
 
-// ---- staff: reading --------------------------------------------------------------------------------
-
-export async function findComplaint(db: Db, scope: Scope, id: string): Promise<ComplaintRow | null> {
-  if (!UUID.test(id)) return null;
-  const [row] = await db.select().from(complaints).where(and(eq(complaints.id, id), scopeSql(scope))).limit(1);
-  return row ?? null;
-}
-
-export async function entriesOf(db: Db, complaintId: string) {
-  return db.select({ e: complaintEntries, author: accounts.displayName }).from(complaintEntries)
-    .leftJoin(accounts, eq(accounts.id, complaintEntries.authorId))
-    .where(eq(complaintEntries.complaintId, complaintId)).orderBy(asc(complaintEntries.at));
-}
-
-/** Accounts that may be assigned: the complaint handlers of the unit and of the units above it (their grants cover it). */
-export async function handlersOf(db: Db, unitId: string) {
-  const ids = [...new Set((await accountsHoldingRoleOver(db, 'complaint_handler', unitId)).map((h) => h.accountId))];
-  if (!ids.length) return [];
-  return db.select({ id: accounts.id, name: accounts.displayName }).from(accounts).where(and(inArray(accounts.id, ids), eq(accounts.isActive, true))).orderBy(asc(accounts.displayName));
-}
-
-export interface ListFilter { unitId?: string | null; state?: string; category?: string; channel?: string; overdue?: boolean; q?: string }
-export interface ListedComplaint { c: ComplaintRow; unitName: string; assignee: string | null; deadline: IsoDate; sla: SlaStatus }
-
-export interface ComplaintPage { rows: ListedComplaint[]; total: number; overdue: number }
-
-/**
- * One page of the handler's list (newest first) with the number matching the filter and how many of
- * those are overdue. Only the page's rows are read whole; overdue needs the working-day calendar, so
- * it is decided in code for open complaints whose calendar-day deadline has passed (a working-day
- * deadline is never earlier), which keeps a unit with tens of thousands of complaints fast.
- */
-export async function listComplaints(db: Db, scope: Scope, f: ListFilter, page: { limit: number; offset: number }, now = new Date()): Promise<ComplaintPage> {
-  const conds: SQL[] = [scopeSql(scope)];
-  if (f.unitId) conds.push(eq(complaints.unitId, f.unitId));
-  if (f.state) conds.push(eq(complaints.state, f.state));
-  if (f.category) conds.push(eq(complaints.category, f.category));
-  if (f.channel) conds.push(eq(complaints.channel, f.channel));
-  const off = await offDays(db);
-  const today = dayIn(now);
-  const candidates = await db.select({ id: complaints.id, receivedOn: complaints.receivedOn, slaDays: complaints.slaDays }).from(complaints)
-    .where(and(...conds, inArray(complaints.state, [...OPEN_STATES]), sql`${complaints.receivedOn} + ${complaints.slaDays} < ${today}::date`))
-    .orderBy(desc(complaints.receivedAt), desc(complaints.id));
-  const overdueIds = candidates.filter((x) => today > deadlineOf(x.receivedOn, x.slaDays, off)).map((x) => x.id);
-  const select = () => db.select({ c: complaints, unitName: orgUnits.shortName, assignee: accounts.displayName }).from(complaints)
-    .innerJoin(orgUnits, eq(orgUnits.id, complaints.unitId)).leftJoin(accounts, eq(accounts.id, complaints.assigneeId));
-  let rows: { c: ComplaintRow; unitName: string; assignee: string | null }[];
-  let total: number;
-  if (f.overdue) {
-    total = overdueIds.length;
-    const ids = overdueIds.slice(page.offset, page.offset + page.limit);
-    rows = ids.length ? await select().where(inArray(complaints.id, ids)).orderBy(desc(complaints.receivedAt), desc(complaints.id)) : [];
-  } else {
-    const [n] = await db.select({ n: sql<number>`count(*)::int` }).from(complaints).where(and(...conds));
-    total = Number(n?.n ?? 0);
-    rows = await select().where(and(...conds)).orderBy(desc(complaints.receivedAt), desc(complaints.id)).limit(page.limit).offset(page.offset);
-  }
-  return { rows: rows.map((r) => withSla(r, today, off)), total, overdue: overdueIds.length };
-}
-
-const withSla = <R extends { c: ComplaintRow }>(r: R, today: IsoDate, off: OffDays) => ({ ...r, deadline: deadlineOf(r.c.receivedOn, r.c.slaDays, off), sla: slaStatus(r.c, today, off) });
-
-/** One complaint as the list shows it (deadline, SLA status, assignee's name), for its own page. */
-export async function listedComplaint(db: Db, c: ComplaintRow, now = new Date()): Promise<ListedComplaint> {
-  const [row] = await db.select({ unitName: orgUnits.shortName, assignee: accounts.displayName }).from(complaints)
-    .innerJoin(orgUnits, eq(orgUnits.id, complaints.unitId)).leftJoin(accounts, eq(accounts.id, complaints.assigneeId)).where(eq(complaints.id, c.id));
-  return withSla({ c, unitName: row?.unitName ?? '', assignee: row?.assignee ?? null }, dayIn(now), await offDays(db));
-}
-
 // ---- staff: handling ---------------------------------------------------------------------------------
 
 async function lockInScope(tx: Db, scope: Scope, id: string): Promise<ComplaintRow> {
-  if (!UUID.test(id)) throw notFound();
-  const [row] = await tx.select().from(complaints).where(and(eq(complaints.id, id), scopeSql(scope))).for('update').limit(1);
+  if (!isUuid(id)) throw notFound();
+  const [row] = await tx.select().from(complaints).where(and(eq(complaints.id, id), inUnits(scope, complaints.unitId))).for('update').limit(1);
   if (!row) throw notFound();
   return row;
 }
@@ -363,33 +292,4 @@ export async function sendComplaintReminders(db: Db, emailEnabled: boolean, now 
   return sent;
 }
 
-// ---- statistics ----------------------------------------------------------------------------------------
-
-/** Statistics of the complaints received in a period by one unit (or every unit in scope when null). */
-export async function statsFor(db: Db, scope: Scope, unitId: string | null, period: Period, now = new Date()) {
-  const rows = await db.select({
-    state: complaints.state, category: complaints.category, channel: complaints.channel, receivedOn: complaints.receivedOn, slaDays: complaints.slaDays,
-    firstResponseOn: complaints.firstResponseOn, closedOn: complaints.closedOn, satisfaction: complaints.satisfaction,
-  }).from(complaints).where(and(scopeSql(scope), unitId ? eq(complaints.unitId, unitId) : sql`true`, gte(complaints.receivedOn, period.from), lte(complaints.receivedOn, period.to)));
-  return statsOf(rows, dayIn(now), await offDays(db));
-}
-
 export { FINAL_STATES };
-
-// ---- home page tasks --------------------------------------------------------------------------------
-
-/** What waits for a complaint handler: overdue complaints, new ones nobody was assigned, their own open ones. */
-export const complaintsTasks: TaskSource = async ({ db, actor, access, now }) => {
-  const scope = access.scopeOf(actor, 'complaints.handle');
-  if (!scope) return [];
-  const { overdue } = await listComplaints(db, scope, {}, { limit: 0, offset: 0 }, now);
-  const [row] = await db.select({
-    unassigned: sql<number>`count(*) filter (where ${complaints.state} = 'received' and ${complaints.assigneeId} is null)::int`,
-    mine: sql<number>`count(*) filter (where ${complaints.assigneeId} = ${actor.accountId} and ${inArray(complaints.state, [...OPEN_STATES])})::int`,
-  }).from(complaints).where(scopeSql(scope));
-  const tasks: Task[] = [];
-  if (overdue > 0) tasks.push({ href: '/pengaduan/kelola?overdue=1', key: 'complaints.task.overdue', params: { n: overdue }, tone: 'danger' });
-  if (Number(row?.unassigned) > 0) tasks.push({ href: '/pengaduan/kelola?state=received', key: 'complaints.task.unassigned', params: { n: Number(row.unassigned) }, tone: 'warning' });
-  if (Number(row?.mine) > 0) tasks.push({ href: '/pengaduan/kelola', key: 'complaints.task.mine', params: { n: Number(row.mine) }, tone: 'info' });
-  return tasks;
-};

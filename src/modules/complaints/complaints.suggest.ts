@@ -11,7 +11,7 @@ import { accountsHoldingRole, findRegency, findUnit } from '../org/index.ts';
 import { renderComplaintReportPdf, reportModel } from './complaints.pdf.ts';
 import { RULES, parsePeriod, type Stats } from './complaints.rules.ts';
 import { complaints } from './complaints.schema.ts';
-import { statsFor } from './complaints.service.ts';
+import { statsFor } from './complaints.queries.ts';
 
 export interface SuggestRules {
   counts: { item: string }; followedUp: { item: string };

@@ -10,7 +10,8 @@ import { registerComplaintsRoutes } from './complaints.routes.tsx';
 import { seedComplaintsDemo } from './complaints.seed.ts';
 import { complaintsLkeSuggestions } from './complaints.suggest.ts';
 import { complaintsPublicLinks } from './complaints.portal.ts';
-import { complaintsTasks, sendComplaintReminders } from './complaints.service.ts';
+import { complaintsTasks } from './complaints.queries.ts';
+import { sendComplaintReminders } from './complaints.service.ts';
 import type { NavItem } from '../../kernel/ui/view.ts';
 
 export { complaintsPolicy } from './complaints.policy.ts';
@@ -23,7 +24,7 @@ export { complaintsPublicLinks } from './complaints.portal.ts';
 /** Reminders for complaints nearing or past their deadline: the composition root's timer calls it. */
 export { sendComplaintReminders } from './complaints.service.ts';
 /** What waits for a complaint handler, for the home page. */
-export { complaintsTasks } from './complaints.service.ts';
+export { complaintsTasks } from './complaints.queries.ts';
 
 export const complaintsNav: NavItem[] = [
   { href: '/pengaduan/kelola', labelKey: 'nav.complaints', action: 'complaints.stats', group: 'main' },

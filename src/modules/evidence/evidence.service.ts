@@ -10,6 +10,7 @@ import { appendAudit, type AuditActor } from '../../kernel/audit.ts';
 import type { Db } from '../../kernel/db.ts';
 import { DomainError, conflict, notFound } from '../../kernel/errors.ts';
 import { ACCEPTED_EXTENSIONS, MAX_EVIDENCE_BYTES, extensionOf, sniffFile, type FileStore, type Sniffed } from '../../kernel/files.ts';
+import { isUuid } from '../../kernel/validate.ts';
 import { findUnit } from '../org/index.ts';
 import {
   evidenceFiles, evidenceLinks, findSameLink, findUnitFileById, findUnitFileBySha, findUnitLink, linksOfSubject,
@@ -65,10 +66,8 @@ function titleFrom(input: string | undefined | null, fileName: string | null, re
   return (dot > 0 ? fileName.slice(0, dot) : fileName).slice(0, MAX_TITLE);
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 function checkSubject(s: Subject): Subject {
-  const ok = /^[a-z][a-z0-9_]{0,49}$/.test(s.subjectType) && UUID.test(s.subjectId)
+  const ok = /^[a-z][a-z0-9_]{0,49}$/.test(s.subjectType) && isUuid(s.subjectId)
     && typeof s.subjectKey === 'string' && s.subjectKey.length <= 100 && !/[\u0000-\u001f]/.test(s.subjectKey);
   if (!ok) throw new DomainError('validation', 'evidence.subject.invalid');
   return { subjectType: s.subjectType, subjectId: s.subjectId.toLowerCase(), subjectKey: s.subjectKey };
@@ -106,7 +105,7 @@ async function lockOn(tx: Db, key: string) {
 }
 
 async function assertUnit(tx: Db, unitId: string) {
-  if (!UUID.test(unitId) || !(await findUnit(tx, { all: true }, unitId))) throw notFound();
+  if (!isUuid(unitId) || !(await findUnit(tx, { all: true }, unitId))) throw notFound();
 }
 
 // ---- use cases -------------------------------------------------------------------------------
@@ -159,6 +158,16 @@ export async function uploadEvidence(db: Db, store: FileStore, actor: EvidenceAc
   });
 }
 
+/**
+ * Uploads the file chosen in a form's file field into the unit's library (none chosen: the field's
+ * error, evidence.file.required).
+ */
+export async function uploadChosenEvidence(db: Db, store: FileStore, actor: EvidenceActor, input: { unitId: string; chosen: readonly File[]; title?: string | null }): Promise<UploadResult> {
+  const [file] = input.chosen;
+  if (!file) throw validationError('evidence.file.required', 'file');
+  return uploadEvidence(db, store, actor, { unitId: input.unitId, bytes: new Uint8Array(await file.arrayBuffer()), originalName: file.name, title: input.title });
+}
+
 async function insertLink(tx: Db, who: AuditActor, unitId: string, subject: Subject, what: { fileId: string } | { url: string }, title: string | null, at?: Date) {
   await lockOn(tx, `evidence.link:${subject.subjectType}:${subject.subjectId}:${subject.subjectKey}`);
   if (await findSameLink(tx, subject, what)) throw conflict('evidence.link.duplicate');
@@ -176,7 +185,7 @@ async function insertLink(tx: Db, who: AuditActor, unitId: string, subject: Subj
 /** Attaches a file of the unit's library to a subject. A file of another unit is not found. */
 export async function attachFile(db: Db, actor: EvidenceActor, input: { unitId: string; fileId: string; at?: Date } & Subject): Promise<EvidenceLinkRow> {
   const subject = checkSubject(input);
-  if (!UUID.test(input.unitId) || !UUID.test(input.fileId)) throw notFound();
+  if (!isUuid(input.unitId) || !isUuid(input.fileId)) throw notFound();
   return db.transaction(async (tx) => {
     const file = await findUnitFileById(tx, input.unitId, input.fileId);
     if (!file) throw notFound();
@@ -189,7 +198,7 @@ export async function attachUrl(db: Db, actor: EvidenceActor, input: { unitId: s
   const url = checkUrl(input.url);
   const title = titleFrom(input.title, null, true);
   const subject = checkSubject(input);
-  if (!UUID.test(input.unitId)) throw notFound();
+  if (!isUuid(input.unitId)) throw notFound();
   return db.transaction(async (tx) => {
     await assertUnit(tx, input.unitId);
     return insertLink(tx, auditActor(actor), input.unitId, subject, { url }, title, input.at);
@@ -198,7 +207,7 @@ export async function attachUrl(db: Db, actor: EvidenceActor, input: { unitId: s
 
 /** Removes one attachment (the file stays in the library). A link of another unit is not found. */
 export async function detachEvidence(db: Db, actor: EvidenceActor, input: { unitId: string; linkId: string }): Promise<EvidenceLinkRow> {
-  if (!UUID.test(input.unitId) || !UUID.test(input.linkId)) throw notFound();
+  if (!isUuid(input.unitId) || !isUuid(input.linkId)) throw notFound();
   return db.transaction(async (tx) => {
     const link = await findUnitLink(tx, input.unitId, input.linkId);
     if (!link) throw notFound();
@@ -230,7 +239,7 @@ export interface CopyLinksInput {
 export async function copyEvidenceLinks(db: Db, actor: EvidenceActor, input: CopyLinksInput): Promise<number> {
   const from = checkSubject({ subjectType: input.subjectType, subjectId: input.fromSubjectId, subjectKey: '' });
   const to = checkSubject({ subjectType: input.subjectType, subjectId: input.toSubjectId, subjectKey: '' });
-  if (!UUID.test(input.unitId)) throw notFound();
+  if (!isUuid(input.unitId)) throw notFound();
   const who = auditActor(actor);
   return db.transaction(async (tx) => {
     const source = await linksOfSubject(tx, input.unitId, from.subjectType, from.subjectId);

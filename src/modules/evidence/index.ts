@@ -7,7 +7,8 @@ import { evidenceMessages } from './evidence.messages.ts';
 import { registerEvidenceRoutes } from './evidence.routes.tsx';
 export { evidencePolicy } from './evidence.policy.ts';
 export { evidenceMessages } from './evidence.messages.ts';
-export { registerEvidenceRoutes, formatFileSize, fileTypeLabel } from './evidence.routes.tsx';
+export { registerEvidenceRoutes } from './evidence.routes.tsx';
+export { formatFileSize, fileTypeLabel } from './evidence.pages.tsx';
 export {
   uploadEvidence, attachFile, attachUrl, detachEvidence, copyEvidenceLinks, checkUpload, checkUrl, sanitizeFileName,
   type EvidenceActor, type UploadInput, type UploadResult, type CopyLinksInput,

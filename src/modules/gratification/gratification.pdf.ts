@@ -1,16 +1,15 @@
 // Gratification documents as PDFs through Typst (gratification.typ): the periodic UPG report
 // (counts only, no names), the custody receipt (tanda terima titipan) and the KPK report sheet of one
 // report. The KPK fields (kpkFields) are shared with the CSV export and the printable page.
-import { readFileSync } from 'node:fs';
-import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
 import type { Db } from '../../kernel/db.ts';
+import { renderPdf, unitLetterhead, type Letterhead } from '../../kernel/documents.ts';
 import type { T } from '../../kernel/i18n.ts';
 import { formatDate, formatNumber } from '../../kernel/i18n.ts';
 import { dayIn } from '../../kernel/workdays.ts';
 import { findRegency, findUnit, formatNip, orgPeople } from '../org/index.ts';
 import { eq } from 'drizzle-orm';
 import { GRATIFICATION_RULES, periodRange, versionById } from './gratification.rules.ts';
-import { listCampaigns, settingsOf, statsOf, type CustodyRow, type ReportRow, type Reporter, type Stats } from './gratification.service.ts';
+import { listCampaigns, settingsOf, statsOf, type CustodyRow, type ReportRow, type Reporter, type Stats } from './gratification.queries.ts';
 
 type Section =
   | { heading: string; kind: 'pairs'; rows: [string, string][] }
@@ -18,18 +17,11 @@ type Section =
   | { heading: string; kind: 'text'; text: string };
 interface Signer { role: string; name: string; nip: string }
 export interface DocModel {
-  kop: { government: string; unit: string; address: string };
+  kop: Letterhead;
   title: string; unit: string; subtitles: string[]; intro: string; numbered: boolean;
   sections: Section[];
   sign: { place: string; date: string; left: Signer | null; right: Signer } | null;
   footer: string; page: string; of: string;
-}
-interface UnitInfo { name: string; address: string | null; phone: string | null; email: string | null }
-
-function kop(regency: string, unit: UnitInfo) {
-  const bare = regency.replace(/^Pemerintah\s+/i, '').trim();
-  const address = [unit.address, unit.phone ? `Telp. ${unit.phone}` : null, unit.email ? `E-Mail: ${unit.email}` : null].filter(Boolean).join(' · ');
-  return { government: `PEMERINTAH ${bare.toUpperCase()}`, unit: unit.name.toUpperCase(), address };
 }
 const nipOf = (nip: string | null | undefined) => (nip ? `NIP. ${formatNip(nip)}` : '');
 export const rupiah = (n: number) => `Rp ${formatNumber(n, 'id')}`;
@@ -53,20 +45,9 @@ export function kpkFields(t: T, r: ReportRow, reporter: Reporter, unit: string):
 }
 
 const TEMPLATE_URL = new URL('./gratification.typ', import.meta.url);
-let compiler: NodeCompiler | null = null;
 
 export function renderGratificationPdf(model: DocModel, at: Date = new Date()): Uint8Array {
-  compiler ??= NodeCompiler.create();
-  const c = compiler;
-  try {
-    return c.pdf({ mainFileContent: readFileSync(TEMPLATE_URL, 'utf8'), inputs: { data: JSON.stringify(model) } }, { creationTimestamp: Math.floor(at.getTime() / 1000) });
-  } catch (e) {
-    let diags = '';
-    try { diags = JSON.stringify(c.fetchDiagnostics(e as never)).slice(0, 2000); } catch { /* none */ }
-    throw new Error(`gratification template failed to compile: ${(e as Error).message ?? e} ${diags}`);
-  } finally {
-    c.evictCache(10);
-  }
+  return renderPdf(TEMPLATE_URL, model, { at });
 }
 
 async function header(db: Db, unitId: string) {
@@ -97,7 +78,7 @@ export async function periodicReportPdf(db: Db, unitId: string, period: string, 
   const bandLabel = (i: number) => (i + 1 < bands.length ? `${rupiah(bands[i]!)} – ${rupiah(bands[i + 1]! - 1)}` : `≥ ${rupiah(bands[i]!)}`);
   const head = await upgHead(db, settings?.headPersonId);
   const model: DocModel = {
-    kop: kop(regency, unit),
+    kop: unitLetterhead(regency, unit),
     title: t('gratification.preport.title'), unit: unit.name,
     subtitles: [t(`gratification.preport.period_${range.kind}`, { period, from: date(range.from), to: date(range.to) })],
     intro: t('gratification.preport.intro', { decree: settings?.decreeNumber ?? '—', today: date(today) }), numbered: true,
@@ -133,7 +114,7 @@ export async function receiptPdf(db: Db, c: CustodyRow, reportNumber: string | n
   const head = await upgHead(db, settings?.headPersonId);
   const date = (d: string) => formatDate(d, 'id');
   const model: DocModel = {
-    kop: kop(regency, unit), title: t('gratification.receipt.title'), unit: unit.name, subtitles: [t('gratification.receipt.number', { number: c.receiptNumber })],
+    kop: unitLetterhead(regency, unit), title: t('gratification.receipt.title'), unit: unit.name, subtitles: [t('gratification.receipt.number', { number: c.receiptNumber })],
     intro: t('gratification.receipt.intro'), numbered: false,
     sections: [{ heading: '', kind: 'pairs', rows: [
       [t('gratification.field.receiptNumber'), c.receiptNumber], [t('gratification.field.reportNumber'), reportNumber ?? '—'],
@@ -154,7 +135,7 @@ export async function kpkSheetPdf(db: Db, r: ReportRow, reporter: Reporter, t: T
   const { unit, regency, capital } = await header(db, r.unitId);
   const fields = kpkFields(t, r, reporter, unit.name);
   const model: DocModel = {
-    kop: kop(regency, unit), title: t('gratification.kpk.title'), unit: unit.name, subtitles: [r.number], intro: t('gratification.kpk.intro'), numbered: false,
+    kop: unitLetterhead(regency, unit), title: t('gratification.kpk.title'), unit: unit.name, subtitles: [r.number], intro: t('gratification.kpk.intro'), numbered: false,
     sections: [{ heading: '', kind: 'pairs', rows: fields.map(([, l, v]) => [l, v || '—']) }],
     sign: { place: capital, date: formatDate(dayIn(now), 'id'), left: null, right: { role: t('gratification.kpk.reporter'), name: reporter.name, nip: nipOf(reporter.nip) } },
     footer: t('gratification.kpk.footer'), page: t('gratification.pdf.page'), of: t('gratification.pdf.of'),

@@ -23,11 +23,11 @@ import {
   CAMPAIGN_KINDS, DECISIONS, FOLLOW_UPS, ITEM_KINDS, KINDS, RELATIONSHIPS, WHERE_NOW, deadlinesOf, latenessOf, periodRange, stepDeadline,
   stepsFrom, versionById, versionFor, isOverdue, type RuleVersion, type Step,
 } from './gratification.rules.ts';
+import { addCampaign, addCustody, completeReport, createReport, releaseCustody, saveSettings, takeStep, type Ctx as SvcCtx, type Upload } from './gratification.service.ts';
 import {
-  addCampaign, addCustody, completeReport, createReport, custodyInScope, exemptionFor, listCampaigns, listCustody, listForUpg, ownReport, ownReports,
-  personOfAccount, releaseCustody, reportInScope, reporterOf, saveSettings, settingsOf, statsOf, takeStep, timeline, unitName, unitPeople,
-  type Ctx as SvcCtx, type ReportRow, type Upload,
-} from './gratification.service.ts';
+  custodyInScope, exemptionFor, listCampaigns, listCustody, listForUpg, ownReport, ownReports, personOfAccount, reportInScope, reporterOf, settingsOf, statsOf,
+  timeline, unitName, unitPeople, type ReportRow,
+} from './gratification.queries.ts';
 
 const BASE = '/gratifikasi';
 const ID = ':id{[0-9a-f-]{36}}';

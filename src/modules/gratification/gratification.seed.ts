@@ -19,7 +19,7 @@ import { uploadEvidence } from '../evidence/index.ts';
 import { orgPeople as people, orgUnits as units } from '../org/index.ts';
 import { versionFor, type State } from './gratification.rules.ts';
 import { gratificationCampaigns, gratificationCustody, gratificationEvents, gratificationReports, gratificationSettings } from './gratification.schema.ts';
-import { SUBJECT_CAMPAIGN } from './gratification.service.ts';
+import { SUBJECT_CAMPAIGN } from './gratification.queries.ts';
 
 /** The year the stories below are written in as "this year" (2025 = last year). */
 const BASE = 2026;

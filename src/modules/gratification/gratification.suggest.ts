@@ -8,7 +8,7 @@ import type { LkeSuggestion, LkeSuggestionSource, SuggestionEvidence, Suggestion
 import { dayIn } from '../../kernel/workdays.ts';
 import { periodicReportPdf } from './gratification.pdf.ts';
 import { GRATIFICATION_RULES } from './gratification.rules.ts';
-import { lkeFacts, listCampaigns, type LkeFacts } from './gratification.service.ts';
+import { lkeFacts, listCampaigns, type LkeFacts } from './gratification.queries.ts';
 
 const f = (key: string, params?: Record<string, string | number>): SuggestionFact => ({ key: `gratification.fact.${key}`, ...(params ? { params } : {}) });
 

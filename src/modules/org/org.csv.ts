@@ -49,3 +49,22 @@ export function csvCell(v: string | number | null | undefined): string {
   if (/^[=+\-@]/.test(s)) s = `'${s}`;
   return /[",;\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
+
+/** UTF-8 text with no NUL bytes and not a known binary container; null otherwise. */
+export function decodeCsv(bytes: Uint8Array): string | null {
+  const magic = [
+    [0x50, 0x4b, 0x03, 0x04], // zip (xlsx, docx)
+    [0xd0, 0xcf, 0x11, 0xe0], // OLE (xls, doc)
+    [0x25, 0x50, 0x44, 0x46], // %PDF
+    [0x89, 0x50, 0x4e, 0x47], // PNG
+    [0xff, 0xd8, 0xff], // JPEG
+    [0x7f, 0x45, 0x4c, 0x46], // ELF
+  ];
+  if (magic.some((m) => m.every((b, i) => bytes[i] === b))) return null;
+  if (bytes.includes(0)) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}

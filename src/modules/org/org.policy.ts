@@ -1,10 +1,7 @@
-import type { Policy, Role } from '../../kernel/access.ts';
+import type { Policy, Role, RoleGroup } from '../../kernel/access.ts';
 
 /** Every role that belongs to a unit or the regency sees the organisation it is scoped to. */
-const ANY_ROLE: Role[] = [
-  'regency_admin', 'regency_viewer', 'unit_head', 'zi_ketua', 'zi_sekretaris', 'zi_coordinator', 'zi_member', 'employee',
-  'tpi_evaluator', 'complaint_handler', 'wbs_handler', 'upg_handler', 'ppid_handler',
-];
+const ANY_ROLE: readonly RoleGroup[] = ['@members'];
 
 export const orgPolicy: Policy = {
   'org.units.list': ANY_ROLE,

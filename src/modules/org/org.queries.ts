@@ -1,19 +1,12 @@
 // The only code touching org_* tables. Every list and lookup takes the actor's scope.
-import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
-import type { PgColumn } from 'drizzle-orm/pg-core';
+import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Scope } from '../../kernel/access.ts';
-import type { Db } from '../../kernel/db.ts';
-import { accounts } from '../../kernel/schema.ts';
+import { inUnits, type Db } from '../../kernel/db.ts';
+import { accounts, auditLog } from '../../kernel/schema.ts';
 import { people, regencies, roleAssignments, units } from './org.schema.ts';
 
 export type UnitRow = typeof units.$inferSelect;
 export type PersonRow = typeof people.$inferSelect;
-
-function unitScope(scope: Scope, col: PgColumn = units.id): SQL {
-  if (scope.all) return sql`true`;
-  if (scope.unitIds.length === 0) return sql`false`;
-  return inArray(col, scope.unitIds);
-}
 
 export async function findRegency(db: Db) {
   const [r] = await db.select().from(regencies).orderBy(asc(regencies.createdAt)).limit(1);
@@ -26,13 +19,13 @@ export async function listUnits(db: Db, scope: Scope, opts: { includeInactive?: 
     // qualified by hand: drizzle leaves the column unqualified in a single-table select
     peopleCount: sql<number>`(select count(*)::int from org_people p where p.unit_id = org_units.id and p.is_active)`,
   }).from(units)
-    .where(and(unitScope(scope), opts.includeInactive ? sql`true` : eq(units.isActive, true)))
+    .where(and(inUnits(scope, units.id), opts.includeInactive ? sql`true` : eq(units.isActive, true)))
     .orderBy(asc(units.name));
   return rows.map((r) => ({ ...r.unit, peopleCount: Number(r.peopleCount) }));
 }
 
 export async function findUnit(db: Db, scope: Scope, id: string): Promise<UnitRow | null> {
-  const [u] = await db.select().from(units).where(and(eq(units.id, id), unitScope(scope))).limit(1);
+  const [u] = await db.select().from(units).where(and(eq(units.id, id), inUnits(scope, units.id))).limit(1);
   return u ?? null;
 }
 
@@ -67,8 +60,11 @@ export interface PeopleFilter {
   offset: number;
 }
 
-export async function listPeople(db: Db, scope: Scope, f: PeopleFilter) {
-  const conds: SQL[] = [unitScope(scope, people.unitId)];
+/** A row of a people list: the person, their unit's short name and their account's username. */
+export type PersonListRow = PersonRow & { unitName: string; username: string | null };
+
+export async function listPeople(db: Db, scope: Scope, f: PeopleFilter): Promise<{ rows: PersonListRow[]; total: number }> {
+  const conds: SQL[] = [inUnits(scope, people.unitId)];
   if (f.q) {
     const like = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
     conds.push(or(ilike(people.name, like), ilike(people.nip, like), ilike(people.position, like))!);
@@ -90,7 +86,7 @@ export async function listPeople(db: Db, scope: Scope, f: PeopleFilter) {
 export async function findPerson(db: Db, scope: Scope, id: string) {
   const [r] = await db.select({ person: people, unitName: units.name, unitShort: units.shortName })
     .from(people).innerJoin(units, eq(units.id, people.unitId))
-    .where(and(eq(people.id, id), unitScope(scope, people.unitId))).limit(1);
+    .where(and(eq(people.id, id), inUnits(scope, people.unitId))).limit(1);
   return r ? { ...r.person, unitName: r.unitName, unitShort: r.unitShort } : null;
 }
 
@@ -166,6 +162,22 @@ export async function accountsHoldingRole(db: Db, role: string, unitId: string |
   const rows = await db.select({ accountId: roleAssignments.accountId }).from(roleAssignments)
     .where(and(eq(roleAssignments.role, role), unitId ? eq(roleAssignments.unitId, unitId) : isNull(roleAssignments.unitId)));
   return rows.map((r) => r.accountId);
+}
+
+/** The regency-wide figures of the home page: active units, people and accounts. */
+export async function regencyStats(db: Db): Promise<{ units: number; people: number; accounts: number }> {
+  const [u] = await db.select({ n: sql<number>`count(*)::int` }).from(units).where(eq(units.isActive, true));
+  const [p] = await db.select({ n: sql<number>`count(*)::int` }).from(people).where(eq(people.isActive, true));
+  const [a] = await db.select({ n: sql<number>`count(*)::int` }).from(accounts).where(eq(accounts.isActive, true));
+  return { units: Number(u.n), people: Number(p.n), accounts: Number(a.n) };
+}
+
+/** A page of the audit log, newest first, optionally narrowed to actions starting with `action`. */
+export async function listAuditLog(db: Db, f: { action?: string; limit: number; offset: number }) {
+  const where = f.action ? sql`${auditLog.action} like ${`${f.action.replace(/[\\%_]/g, (m) => `\\${m}`)}%`}` : sql`true`;
+  const rows = await db.select().from(auditLog).where(where).orderBy(sql`${auditLog.seq} desc`).limit(f.limit).offset(f.offset);
+  const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where);
+  return { rows, total: Number(n) };
 }
 
 export { units, people, roleAssignments, regencies };

@@ -14,9 +14,12 @@ import { parseCsv, CsvError } from './org.csv.ts';
 import {
   findAccount, findAccountByUsername, findPerson, findPersonByNip, findRegency, findUnit, unitDescendants,
 } from './org.queries.ts';
-import { AREA_ROLES, parseNip } from './org.rules.ts';
+import { AREA_ROLES } from './org.rules.ts';
 import { people, regencies, roleAssignments, units } from './org.schema.ts';
-import { fieldErrorsOf, personInput, unitInput, type PersonInput, type UnitInput } from './org.schemas.ts';
+import { fieldErrorsOf } from '../../kernel/validate.ts';
+import { decodeCsv } from './org.csv.ts';
+import { validPersonInput, type UnitInput, type ValidPerson } from './org.schemas.ts';
+export type { ValidPerson } from './org.schemas.ts';
 
 export interface Ctx { db: Db; actor: AuditActor; emailEnabled: boolean; knownKey: (k: string) => boolean }
 
@@ -58,12 +61,6 @@ export async function loadActor(db: Db, accountId: string): Promise<LoadedActor 
 }
 
 // ---- units -----------------------------------------------------------------------------------
-
-export function parseUnit(form: Record<string, string>, known: (k: string) => boolean): UnitInput {
-  const r = unitInput.safeParse(form);
-  if (!r.success) throw invalid(fieldErrorsOf(r.error, known));
-  return r.data;
-}
 
 export async function saveUnit(ctx: Ctx, id: string | null, input: UnitInput) {
   return ctx.db.transaction(async (tx) => {
@@ -108,6 +105,13 @@ export function checkLogo(bytes: Uint8Array, name: string): { ok: true; mime: st
   return { ok: true, mime: s.mime };
 }
 
+/** Sets the logo chosen in a form's file field (none chosen: the field's error). */
+export async function uploadLogo(ctx: Ctx, files: FileStore, unitId: string | null, chosen: readonly File[]): Promise<void> {
+  const [file] = chosen;
+  if (!file || file.size === 0) throw invalid({ logo: 'org.logo.required' });
+  await setLogo(ctx, files, unitId, { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name });
+}
+
 /**
  * Sets (bytes) or removes (null) the letterhead logo of a unit, or of the regency when `unitId` is
  * null. The bytes are checked by content before anything is stored; the change is audited.
@@ -147,16 +151,11 @@ function pick(o: object, keys: string[]) {
 
 // ---- people ----------------------------------------------------------------------------------
 
-export interface ValidPerson extends PersonInput { birthDate: string; gender: 'L' | 'P' }
-
-/** Validates a person form; NIP structure and plausibility checked, birth date and gender derived. */
+/** Validates a person (an import row); NIP structure and plausibility checked, birth date and gender derived. */
 export function parsePerson(form: Record<string, string>, known: (k: string) => boolean, today = new Date()): ValidPerson {
-  const r = personInput.safeParse(form);
-  const errors = r.success ? {} : fieldErrorsOf(r.error, known);
-  const nip = parseNip(form.nip ?? '', today);
-  if (!nip.ok && !errors.nip && (form.nip ?? '').trim() !== '') errors.nip = nip.error;
-  if (Object.keys(errors).length || !r.success || !nip.ok) throw invalid(errors);
-  return { ...r.data, nip: nip.value, birthDate: nip.info.birthDate, gender: nip.info.gender };
+  const r = validPersonInput({ today }).safeParse(form);
+  if (!r.success) throw invalid(fieldErrorsOf(r.error, known));
+  return r.data;
 }
 
 export async function savePerson(ctx: Ctx, scope: Scope, id: string | null, input: ValidPerson) {
@@ -182,6 +181,23 @@ const MAX_IMPORT_ROWS = 5000;
 
 export interface ImportRowResult { line: number; nip: string; name: string; status: 'created' | 'updated' | 'rejected'; errors: { field: string; key: string }[] }
 export interface ImportReport { created: number; updated: number; rejected: number; rows: ImportRowResult[] }
+
+/** The largest people CSV taken. */
+export const MAX_CSV_BYTES = 2 * 1024 * 1024;
+
+/**
+ * Imports the CSV file chosen in the import form: refused (a validation error of the file) when none
+ * is chosen, when it is too large, or when its content is not CSV text — judged by content, not by
+ * name or declared type: spreadsheets (zip/ole), PDFs and binaries are refused.
+ */
+export async function importPeopleFile(ctx: Ctx, scope: Scope, chosen: readonly File[], today = new Date()): Promise<ImportReport> {
+  const [file] = chosen;
+  if (!file || file.size === 0) throw new DomainError('validation', 'org.import.no_file');
+  if (file.size > MAX_CSV_BYTES) throw new DomainError('validation', 'org.import.too_large');
+  const text = decodeCsv(new Uint8Array(await file.arrayBuffer()));
+  if (text === null) throw new DomainError('validation', 'org.import.not_csv');
+  return importPeople(ctx, scope, text, today);
+}
 
 /**
  * Imports people from CSV. Every row is validated first; valid rows are written together in

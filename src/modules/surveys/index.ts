@@ -12,6 +12,7 @@ import { surveysLkeSuggestions } from './surveys.suggest.ts';
 import { surveyPublicPolicy } from './public.policy.ts';
 import { surveyPublicMessages } from './public.messages.ts';
 import { registerSurveyPublicRoutes } from './public.routes.tsx';
+import { forgetOldSurveyKeys } from './public.service.ts';
 import { surveysPublicLinks } from './public.portal.ts';
 import type { NavItem } from '../../kernel/ui/view.ts';
 
@@ -54,4 +55,6 @@ export const surveysModule: ModuleDefinition = {
   routes: (r) => { registerSurveysRoutes(r); registerSurveyPublicRoutes(r); },
   offers: [offer(LKE_SUGGESTIONS, surveysLkeSuggestions), offer(PUBLIC_LINKS, surveysPublicLinks)],
   seed: (db) => seedSurveysDemo(db),
+  // spent form stamps and duplicate keys from before yesterday are forgotten (submissions also do it)
+  jobs: [{ name: 'survey keys', every: 'hour', run: (ctx) => forgetOldSurveyKeys(ctx.db, ctx.now) }],
 };

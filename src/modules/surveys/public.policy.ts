@@ -6,5 +6,5 @@ export const surveyPublicPolicy: Policy = {
   // a unit's published survey results (/publik/unit/:code/survei)
   'surveys.public.results': 'public',
   // QR posters of the unit's survey forms, for the service counters: the unit's head and ZI team
-  'surveys.poster': ['unit_head', 'zi_ketua', 'zi_sekretaris', 'zi_coordinator', 'zi_member', 'regency_admin'],
+  'surveys.poster': ['unit_head', '@zi_team', 'regency_admin'],
 };

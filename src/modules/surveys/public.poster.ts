@@ -1,14 +1,33 @@
 // The QR poster of a survey form as an A4 PDF through Typst: unit, service, "Bagaimana pelayanan
-// kami?", the QR code of the short link (qr.ts) and the link in text. Every text is prepared here
-// and handed to poster.typ as one JSON input. The poster is in Indonesian with an English line,
-// since it hangs at a counter for everyone.
-import { readFileSync } from 'node:fs';
-import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
-import { encodeQr, qrSvg } from './qr.ts';
+// kami?", the QR code of the short link (the qrcode package, drawn here as SVG) and the link in
+// text. Every text is prepared here and handed to poster.typ as one JSON input. The poster is in
+// Indonesian with an English line, since it hangs at a counter for everyone.
+import QRCode from 'qrcode';
+import { renderPdf } from '../../kernel/documents.ts';
 
 const TEMPLATE_URL = new URL('./poster.typ', import.meta.url);
-let compiler: NodeCompiler | null = null;
-let template: string | null = null;
+
+/**
+ * The QR code of `text` (error correction level M: a printed poster survives some wear) as SVG:
+ * the dark modules as one path on a white square with the standard's four-module quiet zone, one
+ * unit per module (Typst scales it). Drawn from the package's module matrix because its own SVG
+ * writer is asynchronous only.
+ */
+export function qrSvg(text: string): string {
+  const { size, data } = QRCode.create(text, { errorCorrectionLevel: 'M' }).modules;
+  const quiet = 4;
+  const total = size + 2 * quiet;
+  let d = '';
+  for (let r = 0; r < size; r++) {
+    for (let c = 0; c < size;) {
+      if (!data[r * size + c]) { c++; continue; }
+      const start = c;
+      while (c < size && data[r * size + c]) c++;
+      d += `M${start + quiet} ${r + quiet}h${c - start}v1h${start - c}z`;
+    }
+  }
+  return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${total} ${total}" width="${total}" height="${total}" shape-rendering="crispEdges"><rect width="${total}" height="${total}" fill="#fff"/><path d="${d}" fill="#000"/></svg>`;
+}
 
 export interface PosterInput {
   regency: string;
@@ -25,7 +44,6 @@ export interface PosterInput {
 }
 
 export function posterData(p: PosterInput) {
-  const qr = encodeQr(p.url);
   return {
     title: `Survei — ${p.unit} — ${p.service}`,
     regency: p.regency,
@@ -34,7 +52,7 @@ export function posterData(p: PosterInput) {
     headlineEn: 'How was our service?',
     service: p.service,
     survey: p.survey,
-    qrSvg: qrSvg(qr),
+    qrSvg: qrSvg(p.url),
     qrAlt: `QR: ${p.url}`,
     scan: 'Pindai kode QR dengan kamera ponsel Anda · Scan with your phone camera',
     orOpen: 'atau buka alamat ini · or open',
@@ -49,11 +67,5 @@ export function posterData(p: PosterInput) {
 }
 
 export function renderPosterPdf(p: PosterInput): Uint8Array {
-  if (!compiler) compiler = NodeCompiler.create();
-  if (!template) template = readFileSync(TEMPLATE_URL, 'utf8');
-  try {
-    return compiler.pdf({ mainFileContent: template, inputs: { data: JSON.stringify(posterData(p)) } }, { creationTimestamp: Math.floor(p.at.getTime() / 1000) });
-  } finally {
-    compiler.evictCache(10);
-  }
+  return renderPdf(TEMPLATE_URL, posterData(p), { at: p.at });
 }

@@ -1,11 +1,11 @@
 // Reads and writes of the public survey side: the public unit by its code, the open period of a
 // kind for a day, published periods, response inserts with their duplicate check, spent form
-// timestamps, one-time receipt codes, counter devices and the salted throttle. No address, agent
-// or account of a respondent ever reaches these tables.
-import { and, asc, desc, eq, gte, isNotNull, isNull, lte, sql } from 'drizzle-orm';
+// timestamps, one-time receipt codes and counter devices (the burst guard is the kernel's throttle,
+// kernel/throttle.ts). No address, agent or account of a respondent ever reaches these tables.
+import { and, asc, desc, eq, gte, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db.ts';
 import { orgUnits as units } from '../org/index.ts';
-import { codes, devices, periods, responses, spentStamps, throttle } from './surveys.schema.ts';
+import { codes, devices, periods, responses, spentStamps } from './surveys.schema.ts';
 
 export type PeriodRow = typeof periods.$inferSelect;
 
@@ -96,28 +96,21 @@ export async function useCode(tx: Db, periodId: string, codeHash: string, now: D
 }
 
 /**
- * Counts one attempt of a throttle key in its window (a new window once the old one has passed)
- * and returns the count, in one statement.
+ * Whether anything is due to be forgotten: a spent form timestamp from before `before`. Every
+ * response with a duplicate key is stored with its spent timestamp (same transaction, same time),
+ * and both are forgotten together, so this one indexed probe answers for the keys too.
  */
-export async function countAttempt(db: Db, key: string, windowMs: number, now: Date): Promise<number> {
-  const cutoff = new Date(now.getTime() - windowMs);
-  const res = await db.execute(sql`
-    insert into surveys_throttle (key, window_start, count) values (${key}, ${now}, 1)
-    on conflict (key) do update set
-      count = case when surveys_throttle.window_start < ${cutoff} then 1 else surveys_throttle.count + 1 end,
-      window_start = case when surveys_throttle.window_start < ${cutoff} then ${now} else surveys_throttle.window_start end
-    returning count`);
-  const rows = (res as unknown as { rows: { count: number }[] }).rows;
-  return Number(rows[0]?.count ?? 0);
+export async function hasKeysBefore(db: Db, before: Date): Promise<boolean> {
+  const [row] = await db.select({ signature: spentStamps.signature }).from(spentStamps).where(lt(spentStamps.spentAt, before)).limit(1);
+  return !!row;
 }
 
 /**
- * Forgets what is no longer needed: throttle rows past their day, and the duplicate keys of
- * responses from before yesterday (after that no check needs them, so nothing links a response
- * to a client key any more).
+ * Forgets what is no longer needed: spent form timestamps, and the duplicate keys of responses
+ * from before yesterday (after that no check needs them, so nothing links a response to a client
+ * key any more). The burst guard's rows are pruned by the kernel's throttle.
  */
 export async function forgetOldKeys(db: Db, before: Date): Promise<void> {
-  await db.delete(throttle).where(sql`${throttle.windowStart} < ${before}`);
   // a timestamp older than the maximum form age is refused anyway: its spent record can go
   await db.delete(spentStamps).where(sql`${spentStamps.spentAt} < ${before}`);
   await db.update(responses).set({ dedupKey: null }).where(and(isNotNull(responses.dedupKey), sql`${responses.submittedAt} < ${before}`));

@@ -53,7 +53,7 @@ export const PUBLIC_SURVEY_RULES = {
   codeMax: 32,
   /** A counter device's label (e.g. "Loket 2, lantai 1"). */
   deviceLabelMax: 80,
-  /** Throttle rows older than this are deleted (their keys rotated away long ago). */
+  /** Spent form timestamps and duplicate keys older than this are forgotten (the kernel's throttle keeps its rows as long). */
   throttleKeepMs: 2 * 24 * 3_600_000,
 } as const;
 export type PublicSurveyRules = typeof PUBLIC_SURVEY_RULES;

@@ -5,11 +5,12 @@
 // fields, the cookies' values and the client address, which is only ever used inside an HMAC.
 import type { Db } from '../../kernel/db.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
+import { spendInWindow } from '../../kernel/throttle.ts';
 import { dayIn } from '../../kernel/workdays.ts';
 import { findServiceByCode } from '../services/index.ts';
 import { formInstrumentOf, hashReceiptCode } from './public.instrument.ts';
 import {
-  countAttempt, findActiveDevice, findOpenPeriod, findPublicUnit, forgetOldKeys, insertResponse, insertResponseUnder, lockKey, spendStamp, useCode, type DeviceRow, type PeriodRow, type PublicUnit,
+  findActiveDevice, findOpenPeriod, findPublicUnit, forgetOldKeys, hasKeysBefore, insertResponse, insertResponseUnder, lockKey, spendStamp, useCode, type DeviceRow, type PeriodRow, type PublicUnit,
 } from './public.queries.ts';
 import {
   checkStamp, dedupKey, deviceIdOf, formStamp, HONEYPOT_FIELD, parseResponseForm, phoneTokenOf, PUBLIC_SURVEY_RULES, STAMP_FIELD, throttleKey, type FormInstrument, type PublicSurveyRules,
@@ -77,7 +78,16 @@ export type SubmitResult =
   /** the honeypot was filled: the visitor sees the thanks page, nothing is stored */
   | { outcome: 'ignored'; ctx: FormContext };
 
-let forgottenOn = '';
+/** The burst guard's bucket in the kernel's throttle: one window per salted client key (rotated daily). */
+const BURST_KIND = 'surveys.submit';
+
+/**
+ * Housekeeping (the hourly job): forgets spent form timestamps and duplicate keys older than the
+ * rules keep them (public.queries.ts forgetOldKeys). Safe to run from every instance at once.
+ */
+export async function forgetOldSurveyKeys(db: Db, now = new Date(), rules: PublicSurveyRules = PUBLIC_SURVEY_RULES): Promise<void> {
+  await forgetOldKeys(db, new Date(now.getTime() - rules.throttleKeepMs));
+}
 
 /** A fresh signed timestamp for a form of a period. */
 export function stampFor(secret: string, periodId: string, now = new Date()): string {
@@ -104,18 +114,12 @@ export async function submitResponse(deps: SubmitDeps, input: SubmitInput): Prom
   const day = dayIn(now, deps.timeZone);
   if (input.bodyBytes > rules.bodyMaxBytes) throw new DomainError('validation', 'survey.public.error.too_large');
 
-  // once a day per process: forget throttle rows and duplicate keys from before yesterday
-  if (forgottenOn !== day) {
-    forgottenOn = day;
-    try {
-      await forgetOldKeys(db, new Date(now.getTime() - rules.throttleKeepMs));
-    } catch (err) {
-      forgottenOn = '';
-      throw err;
-    }
-  }
-  const attempts = await countAttempt(db, throttleKey(secret, day, input.client), rules.burstWindowMs, now);
-  if (attempts > rules.burstMax) throw new DomainError('throttled', 'survey.public.error.throttled', { minutes: Math.ceil(rules.burstWindowMs / 60_000) });
+  // forget what is past its keeping as soon as the database holds any (one indexed probe, the same
+  // answer on every instance); the hourly housekeeping does it too, for quiet days
+  const before = new Date(now.getTime() - rules.throttleKeepMs);
+  if (await hasKeysBefore(db, before)) await forgetOldKeys(db, before);
+  await spendInWindow(db, { kind: BURST_KIND, key: throttleKey(secret, day, input.client), windowMs: rules.burstWindowMs }, now,
+    rules.burstMax, 'survey.public.error.throttled', { minutes: Math.ceil(rules.burstWindowMs / 60_000) });
 
   const ctx = await formContext(db, input.unitCode, input.segment, day);
   if (!ctx.period || !ctx.instrument) throw new DomainError('conflict', 'survey.public.closed');

@@ -1,7 +1,8 @@
 // Tables owned by the surveys module (prefix surveys_): survey periods of a unit (SKM under
 // PermenPANRB 14/2017, and the perception surveys SPAK → IPAK and SPKP → IPKP of the LKE result
-// component), the responses, one-time codes printed on service receipts, a throttle keyed by a
-// daily-rotating salted hash (never a raw address), and the follow-up plan of each period.
+// component), the responses, one-time codes printed on service receipts, spent form timestamps,
+// counter devices and the follow-up plan of each period. The burst guard of the public forms is the
+// kernel's throttle (kernel_throttle, a daily-rotating salted key: never a raw address).
 // Questionnaires (items, scales, conversions) are versioned rule data in the module, not tables.
 // A response's service is a services_services id kept without a foreign key (module boundary:
 // foreign keys point only at org_ and kernel_ tables).
@@ -83,13 +84,6 @@ export const codes = pgTable('surveys_codes', {
   usedAt: timestamp('used_at', { withTimezone: true }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 }, (t) => [uniqueIndex('surveys_codes_hash_uq').on(t.codeHash)]);
-
-/** Submission throttle per salted client key and window (the key rotates daily; no raw address). */
-export const throttle = pgTable('surveys_throttle', {
-  key: text('key').primaryKey(),
-  windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
-  count: integer('count').notNull().default(0),
-});
 
 /**
  * Signed form timestamps already used: a form fetched once is posted once (spent in the transaction

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { DomainError } from '../../kernel/errors.ts';
 import { textProblem } from '../../kernel/text.ts';
+import { isUuid } from '../../kernel/validate.ts';
 
 export interface WbsRules {
   id: string;
@@ -73,7 +74,7 @@ export function parseReport(form: Record<string, string>): ReportInput {
     const p = textProblem(value);
     if (p && !errors[field]) errors[field] = p;
   }
-  if (unit && !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(unit)) errors.unit = 'wbs.error.unit_unknown';
+  if (unit && !isUuid(unit)) errors.unit = 'wbs.error.unit_unknown';
   if (Object.keys(errors).length) throw new DomainError('validation', 'wbs.error.form', {}, errors);
   return { unitId: unit || null, what, who, when, where, identity: name || contact ? { name, contact } : null };
 }

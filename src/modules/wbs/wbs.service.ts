@@ -10,16 +10,17 @@ import { appendAudit, SYSTEM_ACTOR, type AuditActor } from '../../kernel/audit.t
 import { SESSION_ABSOLUTE_MS, verifyPassword } from '../../kernel/auth.ts';
 import type { Db } from '../../kernel/db.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
+import { isUuid } from '../../kernel/validate.ts';
 import { MAX_EVIDENCE_BYTES, sniffFile, type FileStore } from '../../kernel/files.ts';
 import { accounts } from '../../kernel/schema.ts';
-import { clientKey as throttleKey, count, counted, OVERALL, spend } from '../../kernel/throttle.ts';
+import { clientKey as throttleKey, count, countInWindow, forgetWindows, OVERALL, spend, uncount } from '../../kernel/throttle.ts';
 import {
   fingerprint, generateKeyPair, hashReceipt, lookupOf, newDataKey, newReceipt, normalizeReceipt, open, openBytes, openPrivateKey,
   openText, parseRecoveryKey, publicKeyOf, receiptKey, receiptMac, receiptMacKey, recoveryKeyText, seal, sealBytes, sealPrivateKey, unwrapWith, verifyReceipt, WbsCryptoError, wrapFor,
 } from './wbs.crypto.ts';
 import { canMove, FINAL_STATES, parseMessage, purgeAfterOf, WBS_RULES, type ReportInput, type WbsState } from './wbs.rules.ts';
 import {
-  wbsAttachments, wbsDisclosures, wbsExclusions, wbsHandlerKeys, wbsMessages, wbsReportKeys, wbsReports, wbsSettings,
+  wbsAttachments, wbsDisclosures, wbsEvaluations, wbsExclusions, wbsHandlerKeys, wbsMessages, wbsReportKeys, wbsReports, wbsSettings,
 } from './wbs.schema.ts';
 
 type Row = Record<string, unknown>;
@@ -93,23 +94,22 @@ export async function designatedHandlers(db: Db, unitId: string | null): Promise
   return rows.map((r) => r.account_id);
 }
 
-// Wrong passwords on the unlock page, per account (in memory): a stolen session cannot guess the
-// password there faster than at the sign-in form.
+// Wrong passwords on the unlock page, per account, in the kernel's throttle (a window that begins
+// with the first attempt; shared by every instance): a stolen session cannot guess the password
+// there faster than at the sign-in form. The attempt is counted before the password is checked, so
+// concurrent guesses cannot both pass the limit; a right password forgets the count. The key is the
+// account's id (a handler's account, not anything of a reporter).
 const UNLOCK_MAX_FAILURES = 5;
 const UNLOCK_WINDOW_MS = 15 * 60_000;
-const unlockFailures = new Map<string, { n: number; since: number }>();
+const unlockBucket = (accountId: string) => ({ kind: 'wbs.unlock_fail', key: accountId, windowMs: UNLOCK_WINDOW_MS });
 
-async function checkAccountPassword(db: Db, accountId: string, password: string) {
-  const f = unlockFailures.get(accountId);
-  if (f && Date.now() - f.since > UNLOCK_WINDOW_MS) unlockFailures.delete(accountId);
-  const cur = unlockFailures.get(accountId);
-  if (cur && cur.n >= UNLOCK_MAX_FAILURES) throw new DomainError('validation', 'wbs.unlock.throttled', {}, { password: 'wbs.unlock.throttled' });
+async function checkAccountPassword(db: Db, accountId: string, password: string, now = new Date()) {
+  if ((await countInWindow(db, unlockBucket(accountId), now)) > UNLOCK_MAX_FAILURES) throw new DomainError('validation', 'wbs.unlock.throttled', {}, { password: 'wbs.unlock.throttled' });
   const [acc] = await db.select().from(accounts).where(eq(accounts.id, accountId));
   if (!acc || !(await verifyPassword(acc.passwordHash, password))) {
-    unlockFailures.set(accountId, { n: (cur?.n ?? 0) + 1, since: cur?.since ?? Date.now() });
     throw new DomainError('validation', 'wbs.unlock.wrong_password', {}, { password: 'wbs.unlock.wrong_password' });
   }
-  unlockFailures.delete(accountId);
+  await forgetWindows(db, [unlockBucket(accountId)]);
   return acc;
 }
 
@@ -205,7 +205,7 @@ export interface AttachmentMeta { name: string; mime: string; size: number }
 
 const attachmentDir = (files: FileStore) => path.join(files.dir, 'wbs');
 const attachmentPath = (files: FileStore, id: string) => {
-  if (!/^[0-9a-f-]{36}$/.test(id)) throw notFound();
+  if (!isUuid(id)) throw notFound();
   return path.join(attachmentDir(files), id.slice(0, 2), id);
 };
 
@@ -368,15 +368,14 @@ export async function openWithReceipt(d: SubmitDeps, rawReceipt: string, now = n
   const day = todayIn(d.timeZone, now);
   const bucket = { key: clientKey(d, day), kind: 'wbs.receipt_fail', day };
   const pepper = pepperOf(d.secretKey);
-  const wrong = async () => {
-    await count(d.db, bucket);
-    return new DomainError('validation', 'wbs.check.wrong', {}, { receipt: 'wbs.check.wrong' });
-  };
+  const wrong = () => new DomainError('validation', 'wbs.check.wrong', {}, { receipt: 'wbs.check.wrong' });
   const receipt = normalizeReceipt(rawReceipt);
-  const throttled = (await counted(d.db, bucket)) >= WBS_RULES.receipt.maxFailuresPerClientPerDay;
+  // every attempt is counted first, in one upsert (concurrent guesses cannot all slip under the day's
+  // number); the right receipt takes its count back below, so only failures stay counted
+  const throttled = (await count(d.db, bucket)) > WBS_RULES.receipt.maxFailuresPerClientPerDay;
   if (!receipt || throttled) {
     await verifyReceipt(await dummyHash(d.secretKey, pepper), receipt ?? '0', pepper);
-    throw await wrong();
+    throw wrong();
   }
   const mac = receiptMac(receipt, receiptMacKey(d.secretKey));
   const rows = await d.db.select().from(wbsReports)
@@ -385,7 +384,8 @@ export async function openWithReceipt(d: SubmitDeps, rawReceipt: string, now = n
   const r = found?.receiptHash && found.receiptSalt && found.reporterWrappedKey ? found : null;
   // exactly one argon2id verification on every path: against the report's hash, or a dummy one
   const ok = await verifyReceipt(r ? r.receiptHash! : await dummyHash(d.secretKey, pepper), receipt, pepper);
-  if (!r || !ok) throw await wrong();
+  if (!r || !ok) throw wrong();
+  await uncount(d.db, bucket);
   const kek = await receiptKey(receipt, Buffer.from(r.receiptSalt!, 'base64'), pepper);
   const dataKey = open(kek, r.reporterWrappedKey!, aad.reporter(r.id));
   await d.db.transaction(async (tx) => {
@@ -447,6 +447,13 @@ export async function readAttachment(files: FileStore, db: Db, reportId: string,
   return { meta, bytes };
 }
 
+/** A handler's download of an attachment: opened in memory, the download audited (ids only). */
+export async function downloadAttachment(files: FileStore, db: Db, reportId: string, attachmentId: string, dataKey: Buffer, actor: AuditActor): Promise<{ meta: AttachmentMeta; bytes: Buffer }> {
+  const a = await readAttachment(files, db, reportId, attachmentId, dataKey);
+  await db.transaction((tx) => appendAudit(tx, actor, { action: 'wbs.attachment_downloaded', entityType: 'wbs_report', entityId: reportId, data: { attachment: attachmentId } }));
+  return a;
+}
+
 /** The reporter's identity: only after an approved disclosure (checked by the caller's route). */
 export async function readIdentity(db: Db, reportId: string, dataKey: Buffer): Promise<{ name: string; contact: string } | null> {
   const [r] = await db.select({ e: wbsReports.identityEnc }).from(wbsReports).where(eq(wbsReports.id, reportId));
@@ -463,7 +470,7 @@ export type HandlerAccess = { kind: 'open'; dataKey: Buffer } | { kind: 'locked'
  * or with the personal key locked: said so.
  */
 export async function handlerAccess(db: Db, accountId: string, sessionId: string, reportId: string): Promise<HandlerAccess> {
-  if (!/^[0-9a-f-]{36}$/i.test(reportId)) throw notFound();
+  if (!isUuid(reportId)) throw notFound();
   const [r] = await db.select().from(wbsReports).where(eq(wbsReports.id, reportId));
   if (!r) throw notFound();
   if (!(await designatedHandlers(db, r.unitId)).includes(accountId)) throw notFound();
@@ -615,7 +622,7 @@ export async function listDisclosures(db: Db, reportId: string, dataKey: Buffer 
 
 /** A second person (another handler of the report, or the regency administrator) approves. */
 export async function approveDisclosure(db: Db, reportId: string, disclosureId: string, actor: AuditActor): Promise<void> {
-  if (!/^[0-9a-f-]{36}$/i.test(disclosureId) || !/^[0-9a-f-]{36}$/i.test(reportId)) throw notFound();
+  if (!isUuid(disclosureId) || !isUuid(reportId)) throw notFound();
   const r = await reportFor(db, reportId);
   const [d] = await db.select().from(wbsDisclosures).where(and(eq(wbsDisclosures.id, disclosureId), eq(wbsDisclosures.reportId, reportId)));
   if (!d) throw notFound();
@@ -763,7 +770,18 @@ export async function purgeExpiredWbsReports(db: Db, files: FileStore, today: st
   return due.length;
 }
 
-// ---- statistics (no content) ------------------------------------------------------------------------
+// ---- statistics and evaluations (no content) ---------------------------------------------------------
+
+export interface EvaluationInput { heldOn: string; findings: string; followUp: string | null; followedUp: boolean }
+
+/** Records a unit's evaluation of its WBS (plain text, no report content), audited. */
+export async function addEvaluation(db: Db, actor: AuditActor, unitId: string, input: EvaluationInput): Promise<string> {
+  return db.transaction(async (tx) => {
+    const [e] = await tx.insert(wbsEvaluations).values({ unitId, heldOn: input.heldOn, findings: input.findings, followUp: input.followUp, followedUp: input.followedUp, createdBy: actor.accountId }).returning({ id: wbsEvaluations.id });
+    await appendAudit(tx, actor, { action: 'wbs.evaluation_added', entityType: 'wbs_evaluation', entityId: e.id, unitId });
+    return e.id;
+  });
+}
 
 export interface WbsStats { byMonth: { month: string; received: number; closed: number }[]; byState: Record<string, number>; total: number }
 

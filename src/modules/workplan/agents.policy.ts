@@ -4,5 +4,5 @@ import { WORKPLAN_VIEWERS } from './team.policy.ts';
 
 export const agentsPolicy: Policy = {
   'workplan.agents.view': WORKPLAN_VIEWERS,
-  'workplan.agents.manage': ['unit_head', 'zi_ketua', 'zi_sekretaris', 'regency_admin'],
+  'workplan.agents.manage': ['@leaders', 'regency_admin'],
 };

@@ -1,14 +1,11 @@
 // The signed Pakta Integritas as a one-page A4 PDF through Typst. Every text is prepared here and
 // handed to pakta.typ as one JSON input; the statement printed is the version that was signed.
-import { readFileSync } from 'node:fs';
-import { NodeCompiler } from '@myriaddreamin/typst-ts-node-compiler';
+import { renderPdf, type Letterhead } from '../../kernel/documents.ts';
 import { formatDate, formatDateTime } from '../../kernel/i18n.ts';
 import type { PactRow, PactSnapshot } from './pakta.queries.ts';
 import { CURRENT_PAKTA, paktaTextOf } from './pakta.text.ts';
 
 const TEMPLATE_URL = new URL('./pakta.typ', import.meta.url);
-let compiler: NodeCompiler | null = null;
-let template: string | null = null;
 
 export interface PaktaPdfInput { pact: PactRow; regency: string; place: string; timeZone: string }
 
@@ -16,8 +13,10 @@ export function paktaPdfData(input: PaktaPdfInput) {
   const { pact, regency, place, timeZone } = input;
   const s = pact.snapshot as PactSnapshot;
   const text = paktaTextOf(pact.textVersion, 'id') ?? CURRENT_PAKTA;
+  // the pact's letterhead has no address: it is the signer's, not a letter of the unit
+  const kop: Letterhead = { government: regency.toUpperCase(), unit: (s.unitName ?? '').toUpperCase() };
   return {
-    kop: { regency: regency.toUpperCase(), unit: (s.unitName ?? '').toUpperCase() },
+    kop,
     title: 'PAKTA INTEGRITAS',
     year: `Tahun ${pact.year}`,
     lead: 'Saya yang bertanda tangan di bawah ini:',
@@ -36,11 +35,5 @@ export function paktaPdfData(input: PaktaPdfInput) {
 }
 
 export function renderPaktaPdf(input: PaktaPdfInput): Uint8Array {
-  if (!compiler) compiler = NodeCompiler.create();
-  if (!template) template = readFileSync(TEMPLATE_URL, 'utf8');
-  try {
-    return compiler.pdf({ mainFileContent: template, inputs: { data: JSON.stringify(paktaPdfData(input)) } }, { creationTimestamp: Math.floor(input.pact.signedAt.getTime() / 1000) });
-  } finally {
-    compiler.evictCache(10);
-  }
+  return renderPdf(TEMPLATE_URL, paktaPdfData(input), { at: input.pact.signedAt });
 }

@@ -1,12 +1,9 @@
-import type { Policy, Role } from '../../kernel/access.ts';
+import type { Policy, Role, RoleGroup } from '../../kernel/access.ts';
 
 /** Every unit role, the unit's TPI evaluators and the regency roles see the unit's Rencana Kerja. */
-const VIEW: Role[] = [
-  'regency_admin', 'regency_viewer', 'unit_head', 'zi_ketua', 'zi_sekretaris', 'zi_coordinator', 'zi_member', 'employee',
-  'tpi_evaluator', 'complaint_handler', 'wbs_handler', 'upg_handler', 'ppid_handler',
-];
+const VIEW: readonly RoleGroup[] = ['@members'];
 /** The unit's leadership of the ZI programme and the regency administrator change it. */
-const EDIT: Role[] = ['unit_head', 'zi_ketua', 'zi_sekretaris', 'regency_admin'];
+const EDIT: readonly (Role | RoleGroup)[] = ['@leaders', 'regency_admin'];
 
 export const planPolicy: Policy = {
   'workplan.plan.view': VIEW,
