@@ -184,8 +184,8 @@ export async function addSocialisation(ctx: Ctx, files: FileStore, scope: Scope,
 /** Removes a socialisation record entered by mistake; its evidence is detached (the files stay in the library). */
 export async function removeSocialisation(ctx: Ctx, scope: Scope, id: string): Promise<void> {
   if (!isUuid(id)) throw notFound();
-  const [row] = await ctx.db.select().from(coiSocialisations).where(eq(coiSocialisations.id, id)).limit(1);
-  if (!row || !inScope(scope, row.unitId)) throw notFound();
+  const [row] = await ctx.db.select().from(coiSocialisations).where(and(eq(coiSocialisations.id, id), inUnits(scope, coiSocialisations.unitId))).limit(1);
+  if (!row) throw notFound();
   for (const e of (await listEvidenceOfSubjects(ctx.db, SUBJECT_SOCIALISATION, [row.id])).get(row.id) ?? []) await detachEvidence(ctx.db, ctx.actor, { unitId: row.unitId, linkId: e.linkId });
   await ctx.db.transaction(async (tx) => {
     await tx.delete(coiSocialisations).where(eq(coiSocialisations.id, row.id));
@@ -371,8 +371,8 @@ export async function addEvaluation(ctx: Ctx, scope: Scope, unitId: string, inpu
 
 export async function updateRecommendation(ctx: Ctx, files: FileStore, scope: Scope, id: string, input: { status?: string; doneOn?: string; note?: string }, evidence: EvidenceInput | null, now = new Date()): Promise<RecommendationRow> {
   if (!isUuid(id)) throw notFound();
-  const [rec] = await ctx.db.select().from(coiRecommendations).where(eq(coiRecommendations.id, id)).limit(1);
-  if (!rec || !inScope(scope, rec.unitId)) throw notFound();
+  const [rec] = await ctx.db.select().from(coiRecommendations).where(and(eq(coiRecommendations.id, id), inUnits(scope, coiRecommendations.unitId))).limit(1);
+  if (!rec) throw notFound();
   const v = parseRecommendationUpdate(input, dayIn(now));
   precheck(evidence);
   if (evidence) {
@@ -391,8 +391,8 @@ export async function updateRecommendation(ctx: Ctx, files: FileStore, scope: Sc
 /** Removes an evaluation entered by mistake, with its recommendations; their evidence is detached. */
 export async function removeEvaluation(ctx: Ctx, scope: Scope, id: string): Promise<void> {
   if (!isUuid(id)) throw notFound();
-  const [row] = await ctx.db.select().from(coiEvaluations).where(eq(coiEvaluations.id, id)).limit(1);
-  if (!row || !inScope(scope, row.unitId)) throw notFound();
+  const [row] = await ctx.db.select().from(coiEvaluations).where(and(eq(coiEvaluations.id, id), inUnits(scope, coiEvaluations.unitId))).limit(1);
+  if (!row) throw notFound();
   const recs = await ctx.db.select({ id: coiRecommendations.id }).from(coiRecommendations).where(eq(coiRecommendations.evaluationId, row.id));
   const ev = await listEvidenceOfSubjects(ctx.db, SUBJECT_RECOMMENDATION, recs.map((r) => r.id));
   for (const list of ev.values()) for (const e of list) await detachEvidence(ctx.db, ctx.actor, { unitId: row.unitId, linkId: e.linkId });

@@ -68,11 +68,11 @@ async function evalPage(c: Ctx, shown: Shown = FRESH, failedRec = '', status: St
 }
 
 /**
- * A button that removes or adds records without a form of its own: every refusal (a record outside
- * the scope, …) is the error page, as it always was; `page` is never reached.
+ * A button that adds or removes records and has no form of its own to show again: every refusal (a
+ * record outside the scope, …) is the error page, as it always was.
  */
-function button(run: FormAction<Record<string, string>>['run'], page: FormAction<Record<string, string>>['page']) {
-  return formAction({ run, page, shows: [] });
+function button(run: FormAction<Record<string, string>>['run']) {
+  return formAction({ run, shows: [], page: (_c, refused) => { throw refused.error; } });
 }
 
 export function registerManagerRoutes(r: Router): void {
@@ -121,12 +121,12 @@ export function registerManagerRoutes(r: Router): void {
   r.post(`${BASE}/peta/layanan`, 'coi.manage', button(async (c) => {
     await functionsFromServices(svc(c), manageScope(c), unitOf(c), yearOf(c));
     return { to: back(c, 'peta'), flash: 'coi.flash.saved' };
-  }, (c) => mapPage(c)));
+  }));
 
   r.post(`${BASE}/peta/fungsi/${ID}/hapus`, 'coi.manage', button(async (c) => {
     await removeFunction(svc(c), manageScope(c), idOf(c));
     return { to: back(c, 'peta'), flash: 'coi.flash.removed' };
-  }, (c) => mapPage(c)));
+  }));
 
   r.post(`${BASE}/peta/fungsi/${ID}/risiko`, 'coi.manage', formAction({
     input: riskForm,
@@ -153,7 +153,7 @@ export function registerManagerRoutes(r: Router): void {
   r.post(`${BASE}/peta/risiko/${ID}/hapus`, 'coi.manage', button(async (c) => {
     await removeRisk(svc(c), manageScope(c), idOf(c));
     return { to: back(c, 'peta'), flash: 'coi.flash.removed' };
-  }, (c) => mapPage(c)));
+  }));
 
   // ---- socialisation -----------------------------------------------------------------------------------
   r.get(`${BASE}/sosialisasi`, 'coi.records', (c) => socPage(c));
@@ -172,7 +172,7 @@ export function registerManagerRoutes(r: Router): void {
   r.post(`${BASE}/sosialisasi/${ID}/hapus`, 'coi.manage', button(async (c) => {
     await removeSocialisation(svc(c), manageScope(c), idOf(c));
     return { to: back(c, 'sosialisasi'), flash: 'coi.flash.removed' };
-  }, (c) => socPage(c)));
+  }));
 
   // ---- evaluation --------------------------------------------------------------------------------------
   r.get(`${BASE}/evaluasi`, 'coi.records', (c) => evalPage(c));
@@ -180,7 +180,7 @@ export function registerManagerRoutes(r: Router): void {
   r.post(`${BASE}/evaluasi/${ID}/hapus`, 'coi.manage', button(async (c) => {
     await removeEvaluation(svc(c), manageScope(c), idOf(c));
     return { to: back(c, 'evaluasi'), flash: 'coi.flash.removed' };
-  }, (c) => evalPage(c)));
+  }));
 
   r.post(`${BASE}/evaluasi`, 'coi.manage', formAction({
     input: evaluationForm,
