@@ -9,6 +9,7 @@ import { appendAudit, type AuditActor } from '../../kernel/audit.ts';
 import type { Db } from '../../kernel/db.ts';
 import { DomainError, conflict, invalid, notFound } from '../../kernel/errors.ts';
 import type { FileStore } from '../../kernel/files.ts';
+import { isIsoDate } from '../../kernel/validate.ts';
 import { regencyToday } from '../../kernel/workdays.ts';
 import { attachFile, attachUrl, detachEvidence, listEvidenceFor, uploadEvidence } from '../evidence/index.ts';
 import { findServiceByCode } from '../services/index.ts';
@@ -25,8 +26,6 @@ export const FOLLOWUP_SUBJECT = 'surveys_followup';
 export const TEXT_MAX = 2000;
 export const POPULATION_MAX = 10_000_000;
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-const validDate = (s: string) => ISO.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 const PERIOD_TYPES: PeriodType[] = ['quarter', 'semester', 'year'];
 
 function parsePopulation(raw: unknown, errors: Record<string, string>): number | null {
@@ -76,8 +75,8 @@ export async function createPeriod(ctx: Ctx, unitId: string, input: PeriodInput)
 function checkDates(startsOn: string, endsOn: string, errors: Record<string, string>): { startsOn: string; endsOn: string } | null {
   const s = startsOn.trim();
   const e = endsOn.trim();
-  if (!validDate(s)) errors.startsOn = 'surveys.date.invalid';
-  if (!validDate(e)) errors.endsOn = 'surveys.date.invalid';
+  if (!isIsoDate(s)) errors.startsOn = 'surveys.date.invalid';
+  if (!isIsoDate(e)) errors.endsOn = 'surveys.date.invalid';
   if (errors.startsOn || errors.endsOn) return null;
   if (e < s) { errors.endsOn = 'surveys.date.order'; return null; }
   return { startsOn: s, endsOn: e };
@@ -247,14 +246,14 @@ function checkFollowup(ins: Instrument, input: FollowupInput) {
   if (!action) errors.action = 'surveys.followup.action_required';
   else if (action.length > TEXT_MAX) errors.action = 'surveys.text.long';
   const targetDate = (input.targetDate ?? '').trim();
-  if (targetDate && !validDate(targetDate)) errors.targetDate = 'surveys.date.invalid';
+  if (targetDate && !isIsoDate(targetDate)) errors.targetDate = 'surveys.date.invalid';
   const responsible = (input.responsible ?? '').trim();
   if (responsible.length > 300) errors.responsible = 'surveys.text.long';
   const realisation = (input.realisation ?? '').trim();
   if (realisation.length > TEXT_MAX) errors.realisation = 'surveys.text.long';
   const done = input.done === 'on' || input.done === '1' || input.done === 'true';
   const doneOn = (input.doneOn ?? '').trim();
-  if (doneOn && !validDate(doneOn)) errors.doneOn = 'surveys.date.invalid';
+  if (doneOn && !isIsoDate(doneOn)) errors.doneOn = 'surveys.date.invalid';
   if (Object.keys(errors).length) throw invalid(errors);
   return { item: item || null, action, targetDate: targetDate || null, responsible: responsible || null, realisation: realisation || null, done, doneOn: done ? doneOn || regencyToday() : null };
 }
