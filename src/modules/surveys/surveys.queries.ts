@@ -4,6 +4,10 @@
 import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { inScope, type Scope } from '../../kernel/access.ts';
 import type { Db } from '../../kernel/db.ts';
+import { notFound } from '../../kernel/errors.ts';
+import { isUuid } from '../../kernel/validate.ts';
+import { listEvidenceFor } from '../evidence/index.ts';
+import { listUnits } from '../org/index.ts';
 import { listServices } from '../services/index.ts';
 import { findInstrument, type Instrument } from './instruments.ts';
 import { krejcieMorgan, perceptionFromNrr, skmFromNrr, type PerceptionResult, type SkmResult } from './surveys.rules.ts';
@@ -11,17 +15,16 @@ import { codes, followups, periods, responses } from './surveys.schema.ts';
 
 export type PeriodRow = typeof periods.$inferSelect;
 export type FollowupRow = typeof followups.$inferSelect;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function findPeriod(db: Db, scope: Scope, id: string): Promise<PeriodRow | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [p] = await db.select().from(periods).where(eq(periods.id, id)).limit(1);
   return p && inScope(scope, p.unitId) ? p : null;
 }
 
 /** A period by id without scope (public results, the bench, the CLI). */
 export async function periodById(db: Db, id: string): Promise<PeriodRow | null> {
-  if (!UUID.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [p] = await db.select().from(periods).where(eq(periods.id, id)).limit(1);
   return p ?? null;
 }
@@ -137,4 +140,43 @@ export async function periodResults(db: Db, periodId: string): Promise<PeriodRes
   const channels: Record<string, number> = {};
   for (const r of rowsOf(chan)) channels[String(r.channel)] = Number(r.n);
   return { period, instrument: ins, respondents: unit.respondents, required: krejcieMorgan(period.population ?? 0), unit, services, profile, channels };
+}
+
+// ---- the staff pages' models -------------------------------------------------------------------------
+
+/**
+ * The periods page: the unit asked for (outside the actor's reach: not found), else the unit the
+ * person works in when within reach, else the first; its periods.
+ */
+export async function periodsModel(db: Db, scope: Scope, asked: string | undefined, currentUnitId: string | null) {
+  const reach = await listUnits(db, scope);
+  let unitId: string | null;
+  if (asked) {
+    if (!isUuid(asked) || !reach.some((u) => u.id === asked)) throw notFound();
+    unitId = asked;
+  } else {
+    unitId = currentUnitId && reach.some((u) => u.id === currentUnitId) ? currentUnitId : reach[0]?.id ?? null;
+  }
+  const unit = reach.find((u) => u.id === unitId) ?? null;
+  const rows = unit ? await listPeriods(db, unit.id) : [];
+  return { reach, unit, rows };
+}
+export type PeriodsModel = Awaited<ReturnType<typeof periodsModel>>;
+
+/** The name of a unit in scope ('' outside it). */
+export async function unitNameIn(db: Db, scope: Scope, unitId: string): Promise<string> {
+  return (await listUnits(db, scope)).find((u) => u.id === unitId)?.name ?? '';
+}
+
+/** One period's page: its results, follow-up with evidence, receipt codes counted, the unit's name. */
+export async function periodModel(db: Db, scope: Scope, p: PeriodRow, evidenceSubject: string) {
+  const res = (await periodResults(db, p.id))!;
+  const [fus, evidence, codesN, unitName] = await Promise.all([followupsOf(db, [p.id]), listEvidenceFor(db, evidenceSubject, p.id), codeCounts(db, p.id), unitNameIn(db, scope, p.unitId)]);
+  return { p, res, fus, evidence, codesN, unitName };
+}
+export type PeriodModel = Awaited<ReturnType<typeof periodModel>>;
+
+/** The unit's services for the entry grid's service column (none when they cannot be read: the grid works without). */
+export async function entryServices(db: Db, unitId: string) {
+  return listServices(db, unitId).catch(() => []);
 }

@@ -9,12 +9,13 @@ import { appendAudit, type AuditActor } from '../../kernel/audit.ts';
 import type { Db } from '../../kernel/db.ts';
 import { DomainError, conflict, invalid, notFound } from '../../kernel/errors.ts';
 import type { FileStore } from '../../kernel/files.ts';
+import { isIsoDate } from '../../kernel/validate.ts';
 import { regencyToday } from '../../kernel/workdays.ts';
 import { attachFile, attachUrl, detachEvidence, listEvidenceFor, uploadEvidence } from '../evidence/index.ts';
 import { findServiceByCode } from '../services/index.ts';
 import { INSTRUMENT_KINDS, findInstrument, instrumentFor, type Instrument, type InstrumentKind } from './instruments.ts';
 import { generateCodes, hashCode, MAX_CODES_PER_BATCH } from './surveys.codes.ts';
-import type { EntryRow, RowError } from './surveys.import.ts';
+import { MAX_IMPORT_BYTES, PROFILE_FIELDS, readCsv, toEntry, type EntryRow, type RowError } from './surveys.import.ts';
 import type { FollowupRow, PeriodRow } from './surveys.queries.ts';
 import { periodDates, type PeriodType } from './surveys.rules.ts';
 import { codes, followups, periods, responses } from './surveys.schema.ts';
@@ -25,8 +26,6 @@ export const FOLLOWUP_SUBJECT = 'surveys_followup';
 export const TEXT_MAX = 2000;
 export const POPULATION_MAX = 10_000_000;
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
-const validDate = (s: string) => ISO.test(s) && !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s);
 const PERIOD_TYPES: PeriodType[] = ['quarter', 'semester', 'year'];
 
 function parsePopulation(raw: unknown, errors: Record<string, string>): number | null {
@@ -76,8 +75,8 @@ export async function createPeriod(ctx: Ctx, unitId: string, input: PeriodInput)
 function checkDates(startsOn: string, endsOn: string, errors: Record<string, string>): { startsOn: string; endsOn: string } | null {
   const s = startsOn.trim();
   const e = endsOn.trim();
-  if (!validDate(s)) errors.startsOn = 'surveys.date.invalid';
-  if (!validDate(e)) errors.endsOn = 'surveys.date.invalid';
+  if (!isIsoDate(s)) errors.startsOn = 'surveys.date.invalid';
+  if (!isIsoDate(e)) errors.endsOn = 'surveys.date.invalid';
   if (errors.startsOn || errors.endsOn) return null;
   if (e < s) { errors.endsOn = 'surveys.date.order'; return null; }
   return { startsOn: s, endsOn: e };
@@ -194,6 +193,47 @@ export async function addResponses(ctx: Ctx, period: PeriodRow, rows: (EntryRow 
   return { inserted: good.length, errors };
 }
 
+/** How many rows the paper-entry grid has (10 unless asked; 1 to 50). */
+export const gridRows = (raw: unknown) => Math.min(Math.max(Number(raw ?? 10) || 10, 1), 50);
+
+/**
+ * The paper-entry grid as posted (`r<row>_<field>` cells): rows left wholly empty are skipped, the
+ * others checked against the questionnaire; all or nothing. A grid with nothing filled in is an
+ * error of the form (line 0).
+ */
+export async function enterOnPaper(ctx: Ctx, period: PeriodRow, form: Record<string, string>): Promise<EntryOutcome> {
+  const ins = findInstrument(period.instrument);
+  if (!ins) throw notFound();
+  const good: (EntryRow & { line: number })[] = [];
+  const bad: RowError[] = [];
+  const fields = [...ins.items.map((i) => i.code), ...PROFILE_FIELDS, 'service', 'suggestion'];
+  for (let row = 1; row <= gridRows(form.rows); row++) {
+    const cell = (f: string) => (form[`r${row}_${f}`] ?? '').trim();
+    if (fields.every((f) => cell(f) === '')) continue;
+    const e = toEntry(ins, ins.items.map((i) => cell(i.code)), Object.fromEntries(PROFILE_FIELDS.map((f) => [f, cell(f)])), cell('service'), cell('suggestion'));
+    if (e.ok) good.push({ ...e.row, line: row });
+    else bad.push({ line: row, errors: e.errors });
+  }
+  if (!good.length && !bad.length) return { inserted: 0, errors: [{ line: 0, errors: { _: 'surveys.entry.nothing' } }] };
+  return addResponses(ctx, period, good, bad, { channel: 'paper', partial: false });
+}
+
+/**
+ * A CSV file of paper questionnaires: no file, one over the size limit, or one that is not a
+ * readable CSV with the required columns is refused at the file field; otherwise its rows are added
+ * (all or nothing, or with `partial` the valid rows only).
+ */
+export async function importCsv(ctx: Ctx, period: PeriodRow, file: { bytes: Uint8Array; name: string } | null, partial: boolean): Promise<EntryOutcome> {
+  const refuse = (code: string, params: Record<string, string | number> = {}) => new DomainError('validation', code, params, { file: code });
+  if (!file) throw refuse('surveys.import.no_file');
+  if (file.bytes.length > MAX_IMPORT_BYTES) throw refuse('surveys.import.too_large', { max: `${MAX_IMPORT_BYTES / 1024 / 1024} MB` });
+  const ins = findInstrument(period.instrument);
+  if (!ins) throw notFound();
+  const read = readCsv(ins, file.bytes, file.name);
+  if (!read.ok) throw refuse(read.fileError, read.params ?? {});
+  return addResponses(ctx, period, read.rows, read.errors, { channel: 'import', partial });
+}
+
 // ---- follow-up ---------------------------------------------------------------------------------
 
 export interface FollowupInput { item?: string; action?: string; targetDate?: string; responsible?: string; realisation?: string; done?: string; doneOn?: string }
@@ -206,14 +246,14 @@ function checkFollowup(ins: Instrument, input: FollowupInput) {
   if (!action) errors.action = 'surveys.followup.action_required';
   else if (action.length > TEXT_MAX) errors.action = 'surveys.text.long';
   const targetDate = (input.targetDate ?? '').trim();
-  if (targetDate && !validDate(targetDate)) errors.targetDate = 'surveys.date.invalid';
+  if (targetDate && !isIsoDate(targetDate)) errors.targetDate = 'surveys.date.invalid';
   const responsible = (input.responsible ?? '').trim();
   if (responsible.length > 300) errors.responsible = 'surveys.text.long';
   const realisation = (input.realisation ?? '').trim();
   if (realisation.length > TEXT_MAX) errors.realisation = 'surveys.text.long';
   const done = input.done === 'on' || input.done === '1' || input.done === 'true';
   const doneOn = (input.doneOn ?? '').trim();
-  if (doneOn && !validDate(doneOn)) errors.doneOn = 'surveys.date.invalid';
+  if (doneOn && !isIsoDate(doneOn)) errors.doneOn = 'surveys.date.invalid';
   if (Object.keys(errors).length) throw invalid(errors);
   return { item: item || null, action, targetDate: targetDate || null, responsible: responsible || null, realisation: realisation || null, done, doneOn: done ? doneOn || regencyToday() : null };
 }
@@ -255,7 +295,9 @@ export async function deleteFollowup(ctx: Ctx, period: PeriodRow, id: string): P
 
 export type EvidenceInput = { kind: 'file'; bytes: Uint8Array; name: string; title: string | null } | { kind: 'library'; fileId: string } | { kind: 'url'; url: string; title: string };
 
-export async function addFollowupEvidence(ctx: Ctx, files: FileStore, period: PeriodRow, id: string, input: EvidenceInput): Promise<void> {
+/** Evidence for a follow-up action: an uploaded file, a file of the unit's library or a link; nothing chosen is refused at the file field. */
+export async function addFollowupEvidence(ctx: Ctx, files: FileStore, period: PeriodRow, id: string, input: EvidenceInput | null): Promise<void> {
+  if (!input) throw new DomainError('validation', 'surveys.followup.evidence.nothing', {}, { file: 'surveys.followup.evidence.nothing' });
   const f = await followupOf(ctx.db, period, id);
   const subject = { subjectType: FOLLOWUP_SUBJECT, subjectId: period.id, subjectKey: f.id };
   if (input.kind === 'file') await uploadEvidence(ctx.db, files, ctx.actor, { unitId: period.unitId, bytes: input.bytes, originalName: input.name, title: input.title, attachTo: subject });
