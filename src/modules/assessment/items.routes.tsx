@@ -7,7 +7,7 @@ import { saveAnswer } from './assessment.service.ts';
 import { itemsOfSection, itemValueText, needsEvidence, pct, pts, rawAnswerOf, sectionsOf } from './assessment.view.tsx';
 import { itemPage, itemsPage, type EvidenceRefusal } from './items.pages.tsx';
 import { addItemEvidence, evidenceErrorsOf, evidenceFormOf, removeItemEvidence, writableItem, type PostedEvidence } from './lke.evidence.ts';
-import { after, flashBack, modelOf, safeBack, suggestionsOf, svc, wantsJson, worksheetOf, type LkeWiring } from './lke.http.ts';
+import { flashBack, guarded, modelOf, safeBack, suggestionsOf, svc, wantsJson, worksheetOf, type LkeWiring } from './lke.http.ts';
 import { getRuleSet } from './lke.ruleset.ts';
 import { indexOf } from './lke.rules.ts';
 import { canWriteLayer, type Layer } from './lke.workflow.ts';
@@ -114,7 +114,7 @@ export function registerItemRoutes(r: Router, w: LkeWiring) {
     return { form, file: files.file?.[0] ?? null, fileField: 'file' in body };
   }
 
-  r.post(`${ITEM}/evidence`, 'lke.answer', { files: 1 }, after(evidenceWritable, formAction({
+  r.post(`${ITEM}/evidence`, 'lke.answer', { files: 1 }, guarded(evidenceWritable, formAction({
     files: ['file'],
     run: async (c, form, posted) => {
       const f = await worksheetOf(c);
@@ -125,7 +125,8 @@ export function registerItemRoutes(r: Router, w: LkeWiring) {
     page: async (c, refused) => {
       if (refused.error.kind === 'conflict') return showItem(c, { answerError: refused.error, status: 409 });
       // the error beside the field of the form that was posted, the typed values kept
-      const kind = evidenceFormOf(await postedEvidence(c, refused.form, { file: [] }));
+      // (an upload refused and no form at all put their error at the same field, the file)
+      const kind = evidenceFormOf({ form: refused.form, file: null, fileField: false });
       const form = { title: refused.form.title ?? '', url: refused.form.url ?? '', linkTitle: refused.form.linkTitle ?? '' };
       return showItem(c, { evidenceError: { errors: evidenceErrorsOf(refused.error, kind), params: refused.error.params, form }, status: 400 });
     },

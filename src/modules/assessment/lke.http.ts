@@ -42,7 +42,7 @@ export function flashBack(c: Ctx, key: string, to: string): Response {
 }
 
 /** Runs a check before the handler (one that must refuse before the body is read, as it did before). */
-export function after(check: (c: Ctx) => Promise<unknown>, handler: Handler): Handler {
+export function guarded(check: (c: Ctx) => Promise<unknown>, handler: Handler): Handler {
   return async (c) => {
     await check(c);
     return handler(c);
