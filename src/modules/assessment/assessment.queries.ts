@@ -1,7 +1,7 @@
 // The only code that touches assessment_* tables.
-import { and, asc, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Scope } from '../../kernel/access.ts';
-import type { Db } from '../../kernel/db.ts';
+import { inUnits, type Db } from '../../kernel/db.ts';
 import { accounts } from '../../kernel/schema.ts';
 import { orgUnits as units } from '../org/index.ts';
 import { answers, worksheetEvents, worksheets } from './assessment.schema.ts';
@@ -11,11 +11,7 @@ import type { Layer } from './lke.workflow.ts';
 export type WorksheetRow = typeof worksheets.$inferSelect;
 export type AnswerRow = typeof answers.$inferSelect;
 
-function scoped(scope: Scope): SQL | undefined {
-  if (scope.all) return undefined;
-  if (scope.unitIds.length === 0) return sql`false`;
-  return inArray(worksheets.unitId, scope.unitIds);
-}
+const scoped = (scope: Scope) => inUnits(scope, worksheets.unitId);
 
 export interface WorksheetFilter { year?: number; state?: string; unitId?: string; sort?: string; dir?: 'asc' | 'desc'; limit: number; offset: number }
 

@@ -8,6 +8,7 @@ import type { Db } from '../../kernel/db.ts';
 import { DomainError, conflict, forbidden, invalid, notFound } from '../../kernel/errors.ts';
 import { notify } from '../../kernel/notify.ts';
 import { currentYear } from '../../kernel/workdays.ts';
+import { copyEvidenceLinks } from '../evidence/index.ts';
 import { accountsHoldingRole, findUnit } from '../org/index.ts';
 import {
   answers, findAnswerRow, findPreviousWorksheet, findWorksheet, findWorksheetByUnitYear, loadLayers, worksheetEvents, worksheets,
@@ -86,20 +87,6 @@ async function bump(tx: Db, id: string, patch: Partial<typeof worksheets.$inferI
 // ---------------------------------------------------------------- create / clone
 
 export interface CreateInput { unitId: string; year: number; rulesetId: string; cloneFromId?: string | null }
-
-export function parseCreate(form: Record<string, string>, now = new Date()): CreateInput {
-  const errors: Record<string, string> = {};
-  const year = Number(form.year);
-  if (!Number.isInteger(year) || year < MIN_YEAR || year > maxYear(now)) errors.year = 'lke.year.invalid';
-  const rs = findRuleSet(form.ruleset ?? '');
-  if (!rs) errors.ruleset = 'lke.ruleset.choose';
-  else if (rs.status !== 'current') errors.ruleset = 'lke.ruleset.read_only';
-  if (!/^[0-9a-f-]{36}$/.test(form.unit ?? '')) errors.unit = 'lke.unit.choose';
-  const clone = form.clone ?? '';
-  if (clone !== '' && clone !== 'previous' && !/^[0-9a-f-]{36}$/.test(clone)) errors.clone = 'lke.clone.invalid';
-  if (Object.keys(errors).length) throw invalid(errors);
-  return { unitId: form.unit!, year, rulesetId: rs!.id, cloneFromId: clone || null };
-}
 
 export interface CreateResult { id: string; carried: number; dropped: { item: string; reason: string }[] }
 
@@ -222,6 +209,17 @@ export async function saveAnswer(ctx: Ctx, scope: Scope, input: SaveAnswerInput)
     });
     const cleared = !answer && !note && input.layer === 'unit';
     return { rev: cleared ? '' : now.toISOString(), answer };
+  });
+}
+
+/**
+ * Creates a worksheet from the "new" form: "previous" silently becomes empty when there is nothing
+ * earlier to start from, and the evidence of carried items is linked to the new worksheet's items.
+ */
+export async function startWorksheet(ctx: Ctx, scope: Scope, input: CreateInput, subjectType: string): Promise<CreateResult> {
+  const cloneFromId = input.cloneFromId === 'previous' && !(await findPreviousWorksheet(ctx.db, input.unitId, input.year)) ? null : input.cloneFromId;
+  return createWorksheet(ctx, scope, { ...input, cloneFromId }, {
+    copyEvidence: (tx, from, to, unitId, keep) => copyEvidenceLinks(tx, ctx.actor, { unitId, subjectType, fromSubjectId: from, toSubjectId: to, keyMap: (k) => (keep(k) ? k : null) }),
   });
 }
 
@@ -354,10 +352,13 @@ function assertUnitOrReview(w: { state: string; unitId: string }, actor: Actor) 
   if (!unitMay && !tpiMay) throw conflict('lke.settings.locked');
 }
 
-export async function savePrerequisites(ctx: Ctx, scope: Scope, id: string, version: number, raw: Record<string, unknown>) {
+/** Saves the prerequisites given on the verdict page (a field left empty is not given). */
+export async function savePrerequisites(ctx: Ctx, scope: Scope, id: string, version: number, form: Record<string, string>) {
   const { w } = await getForWrite(ctx.db, scope, id);
   assertUnitOrReview(w, ctx.actor);
   const rs = getRuleSet(w.rulesetId);
+  const raw: Record<string, unknown> = {};
+  for (const p of rs.prerequisites) if (form[p.id] !== undefined && form[p.id] !== '') raw[p.id] = form[p.id];
   let given: Record<string, string | number | boolean>;
   try {
     given = parsePrerequisites(rs, raw);
@@ -373,7 +374,10 @@ export async function savePrerequisites(ctx: Ctx, scope: Scope, id: string, vers
   });
 }
 
-export async function saveOptions(ctx: Ctx, scope: Scope, id: string, version: number, raw: Record<string, string>) {
+/** Saves the scoring options of the settings page (an option not posted keeps the rule set's default). */
+export async function saveOptions(ctx: Ctx, scope: Scope, id: string, version: number, form: Record<string, string>) {
+  const raw: Record<string, string> = {};
+  for (const k of ['optionValues', 'areaMinimum', 'complaintFormula', 'zeroDenominator']) if (form[k]) raw[k] = form[k]!;
   const { w } = await getForWrite(ctx.db, scope, id);
   assertUnitOrReview(w, ctx.actor);
   const rs = getRuleSet(w.rulesetId);

@@ -5,6 +5,7 @@ import type { View } from '../../kernel/ui/view.ts';
 import { describeAnswer, LETTERS_OF, isChoiceType } from './lke.rules.ts';
 import type { Answer, RuleItem, RuleSet, RuleSetOptions, ScoreResult, TextPair } from './lke.types.ts';
 import type { State } from './lke.workflow.ts';
+import type { Loaded } from './worksheet.queries.ts';
 
 export const tx = (v: View, p: TextPair | undefined | null): string => (p ? (v.locale === 'en' && p.en ? p.en : p.id) : '');
 
@@ -178,4 +179,70 @@ export function Progress({ v, label, value, max, live }: { v: View; label: strin
       <progress class="progress" max={Math.max(max, 1)} value={value} aria-label={label}>{v.num(value)}</progress>
     </div>
   );
+}
+
+// ---------------------------------------------------------------- pieces the worksheet pages share
+
+/** Positive answer (value above 0) without a single piece of evidence. */
+export function needsEvidence(s: ScoreResult, code: string, counts: Map<string, number>): boolean {
+  const value = s.items[code]?.value;
+  return value !== null && value !== undefined && value > 0 && !counts.get(code);
+}
+
+/** The worksheet's section tabs: the areas, then the results (B). */
+export function sectionsOf(rs: RuleSet): { code: string; name: (v: View) => string }[] {
+  const areas = rs.nodes.filter((n) => n.kind === 'area');
+  const out = areas.map((n) => ({ code: n.code, name: (v: View) => tx(v, n.title) }));
+  if (rs.items.some((i) => i.area === null)) out.push({ code: 'B', name: (v: View) => v.t('lke.section.hasil') });
+  return out;
+}
+
+export function itemsOfSection(rs: RuleSet, section: string): RuleItem[] {
+  if (section === 'all') return rs.items;
+  if (section === 'B') return rs.items.filter((i) => i.area === null);
+  return rs.items.filter((i) => i.sub === section || i.sub.startsWith(`${section}.`));
+}
+
+export function sectionOfItem(item: RuleItem): string {
+  if (item.area === null) return 'B';
+  return item.sub.split('.').slice(0, 3).join('.');
+}
+
+/** The unit's value of an item in words, with its value and points. */
+export function itemValueText(v: View, l: Loaded, item: RuleItem): string {
+  const s = l.scores.unit.items[item.code]!;
+  if (s.value === null) return v.t('lke.answer.none');
+  return `${answerText(v, item, l.eff.unit[item.code], l.options)} · ${v.t('lke.item.value_points', { value: v.num(s.value, 2), points: pts(v, s.score) })}`;
+}
+
+/** The columns of the score table: the unit's, and the TPI's and TPN's once they exist. */
+export function layerColumns(v: View, l: Loaded) {
+  const cols: { key: string; label: string; short: string; score: ScoreResult }[] = [{ key: 'unit', label: v.t('lke.layer.unit'), short: v.t('lke.layer.unit_short'), score: l.scores.unit }];
+  if (l.hasTpi) cols.push({ key: 'tpi', label: v.t('lke.layer.tpi'), short: 'TPI', score: l.scores.tpi });
+  if (l.hasTpn) cols.push({ key: 'tpn', label: v.t('lke.layer.tpn'), short: 'TPN', score: l.scores.tpn });
+  return cols;
+}
+
+/** A refused answer's fields as the answer inputs show them again. */
+export function rawFormAnswer(item: RuleItem, form: Record<string, string>) {
+  const raw = rawAnswerOf(item, form);
+  if (typeof raw === 'string') return raw ? ({ option: raw } as never) : null;
+  if (raw && typeof raw === 'object' && 'inputs' in (raw as object)) {
+    const inputs = Object.fromEntries(Object.entries((raw as { inputs: Record<string, string> }).inputs).map(([k, x]) => [k, Number(x)]));
+    return { inputs } as never;
+  }
+  return null;
+}
+
+/** "+0,34", "−0,13" (a real minus sign), "0". */
+export function signed(v: View, n: number): string {
+  if (Math.abs(n) < 5e-5) return '0';
+  return `${n > 0 ? '+' : '−'}${pts(v, Math.abs(n))}`;
+}
+
+export function prereqText(v: View, x: unknown): string {
+  if (x === undefined || x === null || x === '') return '—';
+  if (x === true) return v.t('ui.yes');
+  if (x === false) return v.t('ui.no');
+  return typeof x === 'number' ? v.num(x, Number.isInteger(x) ? 0 : 2) : String(x);
 }

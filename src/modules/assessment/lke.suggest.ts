@@ -18,6 +18,8 @@ import { findAnswerRow, findWorksheet } from './assessment.queries.ts';
 import { auditActorOf, saveAnswer, type Ctx } from './assessment.service.ts';
 import { indexOf, MAX_NOTE, parseAnswer } from './lke.rules.ts';
 import type { Answer, RuleSet } from './lke.types.ts';
+import { canWriteLayer } from './lke.workflow.ts';
+import type { Loaded } from './worksheet.queries.ts';
 
 /** A fact in words: an i18n key (of the offering module's catalogue) with its parameters. */
 export interface SuggestionFact { key: string; params?: Record<string, string | number> }
@@ -170,4 +172,23 @@ export async function acceptSuggestion(ctx: Ctx, scope: Scope, files: FileStore,
     });
     return { attached };
   });
+}
+
+/**
+ * Accepts every suggestion with an answer on an item the unit has not answered and the actor may
+ * write, all or nothing, at the worksheet version the page showed (a stale page changes nothing).
+ * Returns how many were accepted.
+ */
+export async function acceptOpenSuggestions(ctx: Ctx, scope: Scope, files: FileStore, t: T, l: Loaded, version: string | undefined, found: Map<string, CheckedSuggestion>, subjectType: string): Promise<number> {
+  if (String(version ?? '') !== String(l.f.w.version)) throw new DomainError('conflict', 'lke.suggest.stale');
+  const items = indexOf(l.rs).items;
+  const todo = [...found.values()].filter((s) => s.parsed && !l.eff.unit[s.item]
+    && canWriteLayer('unit', l.state, l.roles.roles, items.get(s.item)!.area, l.roles.areas));
+  const rendered = await renderDocuments(todo);
+  await ctx.db.transaction(async (tx) => {
+    for (const s of todo) {
+      await acceptSuggestion({ ...ctx, db: tx }, scope, files, t, { worksheetId: l.f.w.id, code: s.item, rev: l.layers.unit.rows.get(s.item)?.rev ?? '' }, s, subjectType, rendered);
+    }
+  });
+  return todo.length;
 }
