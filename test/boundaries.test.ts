@@ -220,8 +220,6 @@ const NOT_YET: Record<string, readonly string[]> = {
     'src/kernel/kernel.routes.tsx',
   ],
   schema: [
-    'src/modules/complaints/complaints.import.ts',
-    'src/modules/complaints/complaints.suggest.ts',
     'src/modules/gratification/gratification.tasks.ts',
     'src/modules/org/index.ts',
     'src/modules/surveys/public.devices.ts',
@@ -255,7 +253,6 @@ const NOT_YET: Record<string, readonly string[]> = {
   rules: [
     'src/modules/assessment/assessment.seed.ts',
     'src/modules/assessment/lke.ruleset.ts',
-    'src/modules/complaints/complaints.suggest.ts',
     'src/modules/services/services.rules.ts',
     'src/modules/services/services.suggest.ts',
     'src/modules/surveys/instruments.ts',

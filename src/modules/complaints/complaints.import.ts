@@ -4,17 +4,15 @@
 // and the page lists every bad row; rows whose LAPOR! reference is already known (or repeated in
 // the file) are skipped and counted, never imported twice.
 import ExcelJS from 'exceljs';
-import { inArray } from 'drizzle-orm';
 import type { Scope } from '../../kernel/access.ts';
-import { appendAudit } from '../../kernel/audit.ts';
 import { DomainError } from '../../kernel/errors.ts';
 import { sniffFile } from '../../kernel/files.ts';
 import { isUuid } from '../../kernel/validate.ts';
 import { dayIn, isIsoDate } from '../../kernel/workdays.ts';
 import { findRegency, findUnit } from '../org/index.ts';
 import { CATEGORIES, LIMITS, hashCode, newTrackingCode, normaliseCode, parseLaporRef, slaDaysOf } from './complaints.rules.ts';
-import { complaintEntries, complaints } from './complaints.schema.ts';
-import type { Attachment, Ctx } from './complaints.service.ts';
+import { knownLaporRefs, type NewComplaint } from './complaints.queries.ts';
+import { saveImported, type Attachment, type Ctx } from './complaints.service.ts';
 
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 5000;
@@ -147,14 +145,10 @@ export async function importLapor(ctx: Ctx, scope: Scope, unitId: string, bytes:
   const regency = await findRegency(ctx.db);
   const errors: ImportRowError[] = [];
   const seen = new Set<string>();
-  const parsed: (typeof complaints.$inferInsert)[] = [];
+  const parsed: NewComplaint[] = [];
   let duplicates = 0;
   const refs = table.slice(1).map((r) => parseLaporRef(r[col.laporRef] ?? '')).filter((x): x is string => !!x);
-  const known = new Set<string>();
-  for (let i = 0; i < refs.length; i += 500) {
-    const chunk = refs.slice(i, i + 500);
-    for (const r of await ctx.db.select({ ref: complaints.laporRef }).from(complaints).where(inArray(complaints.laporRef, chunk))) known.add(r.ref!);
-  }
+  const known = await knownLaporRefs(ctx.db, refs);
   table.slice(1).forEach((r, idx) => {
     const rowNo = idx + 2;
     const get = (f: string) => (col[f] === undefined ? '' : String(r[col[f]] ?? '').trim());
@@ -192,15 +186,9 @@ export async function importLapor(ctx: Ctx, scope: Scope, unitId: string, bytes:
   });
   const result: ImportResult = { imported: 0, duplicates, errors, rows: table.length - 1 };
   if (errors.length || parsed.length === 0) return result;
-  await ctx.db.transaction(async (tx) => {
-    for (let i = 0; i < parsed.length; i += 200) {
-      const ids = await tx.insert(complaints).values(parsed.slice(i, i + 200)).onConflictDoNothing().returning({ id: complaints.id, channel: complaints.channel });
-      if (ids.length) await tx.insert(complaintEntries).values(ids.map((x) => ({ complaintId: x.id, kind: 'received', isPublic: true, authorId: ctx.actor.accountId, data: { channel: 'lapor', imported: true }, at: now })));
-      result.imported += ids.length;
-      result.duplicates += parsed.slice(i, i + 200).length - ids.length;
-    }
-    await appendAudit(tx, ctx.actor, { action: 'complaints.import', entityType: 'org_unit', entityId: unit.id, data: { file: fileName.slice(0, 200), rows: result.rows, imported: result.imported, duplicates: result.duplicates } });
-  });
+  const saved = await saveImported(ctx, unit.id, fileName, result.rows, parsed, now);
+  result.imported = saved.imported;
+  result.duplicates += saved.duplicates;
   return result;
 }
 

@@ -17,6 +17,24 @@ import { complaintEntries, complaints } from './complaints.schema.ts';
 
 export type ComplaintRow = typeof complaints.$inferSelect;
 export type EntryRow = typeof complaintEntries.$inferSelect;
+export type NewComplaint = typeof complaints.$inferInsert;
+
+/** Which of these SP4N-LAPOR! references are already recorded (looked up 500 at a time). */
+export async function knownLaporRefs(db: Db, refs: readonly string[]): Promise<Set<string>> {
+  const known = new Set<string>();
+  for (let i = 0; i < refs.length; i += 500) {
+    const chunk = refs.slice(i, i + 500);
+    for (const r of await db.select({ ref: complaints.laporRef }).from(complaints).where(inArray(complaints.laporRef, chunk))) known.add(r.ref!);
+  }
+  return known;
+}
+
+/** Open complaints of a unit received in a period that have had no reply yet. */
+export async function unansweredCount(db: Db, unitId: string, period: Period): Promise<number> {
+  const [u] = await db.select({ n: sql<number>`count(*)::int` }).from(complaints).where(and(eq(complaints.unitId, unitId), gte(complaints.receivedOn, period.from), lte(complaints.receivedOn, period.to),
+    inArray(complaints.state, ['received', 'in_process']), sql`${complaints.firstResponseOn} is null`));
+  return Number(u?.n ?? 0);
+}
 
 const inScope = (scope: Scope): SQL => inUnits(scope, complaints.unitId);
 

@@ -15,7 +15,7 @@ import { isUuid } from '../../kernel/validate.ts';
 import { dayIn, type IsoDate } from '../../kernel/workdays.ts';
 import { checkUpload } from '../evidence/index.ts';
 import { accountsHoldingRoleOver, findRegency, findUnit } from '../org/index.ts';
-import { handlersOf, track, type ComplaintRow, type Tracked } from './complaints.queries.ts';
+import { handlersOf, track, type ComplaintRow, type NewComplaint, type Tracked } from './complaints.queries.ts';
 import {
   FINAL_STATES, OPEN_STATES, RULES, allowed, deadlineOf, hashCode, newTrackingCode, nextState, normaliseCode, parseComplaint,
   parseSatisfaction, parseText, slaDaysOf, slaStatus, type Action, type ComplaintInput,
@@ -293,3 +293,22 @@ export async function sendComplaintReminders(db: Db, emailEnabled: boolean, now 
 }
 
 export { FINAL_STATES };
+
+/**
+ * Stores the rows of a checked SP4N-LAPOR! export (complaints.import.ts) in one transaction with its
+ * audit entry: each complaint with its "received" entry; a row whose LAPOR! reference arrived in the
+ * meantime is skipped and counted as a duplicate.
+ */
+export async function saveImported(ctx: Ctx, unitId: string, fileName: string, rows: number, parsed: NewComplaint[], now = new Date()): Promise<{ imported: number; duplicates: number }> {
+  const out = { imported: 0, duplicates: 0 };
+  await ctx.db.transaction(async (tx) => {
+    for (let i = 0; i < parsed.length; i += 200) {
+      const ids = await tx.insert(complaints).values(parsed.slice(i, i + 200)).onConflictDoNothing().returning({ id: complaints.id });
+      if (ids.length) await tx.insert(complaintEntries).values(ids.map((x) => ({ complaintId: x.id, kind: 'received', isPublic: true, authorId: ctx.actor.accountId, data: { channel: 'lapor', imported: true }, at: now })));
+      out.imported += ids.length;
+      out.duplicates += parsed.slice(i, i + 200).length - ids.length;
+    }
+    await appendAudit(tx, ctx.actor, { action: 'complaints.import', entityType: 'org_unit', entityId: unitId, data: { file: fileName.slice(0, 200), rows, imported: out.imported, duplicates: out.duplicates } });
+  });
+  return out;
+}

@@ -2,23 +2,33 @@
 // A.II.5.ii.a with the statistics report as generated evidence, and A.I.5.iii.b, A.I.6.iii.a,
 // A.II.6.ii.a read from the year's records. The mapping is data (lke-suggestions.json) and a pure
 // function (`suggestFromFacts`); `gatherFacts` reads the database.
-import { readFileSync } from 'node:fs';
-import { and, eq, gte, isNotNull, lte, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '../../kernel/db.ts';
+import { loadRules } from '../../kernel/rules.ts';
 import { dayIn } from '../../kernel/workdays.ts';
 import type { LkeSuggestion, LkeSuggestionSource, SuggestionContext, SuggestionEvidence, SuggestionFact } from '../assessment/index.ts';
 import { accountsHoldingRole, findRegency, findUnit } from '../org/index.ts';
 import { renderComplaintReportPdf, reportModel } from './complaints.pdf.ts';
 import { RULES, parsePeriod, type Stats } from './complaints.rules.ts';
-import { complaints } from './complaints.schema.ts';
-import { statsFor } from './complaints.queries.ts';
+import { statsFor, unansweredCount } from './complaints.queries.ts';
 
 export interface SuggestRules {
   counts: { item: string }; followedUp: { item: string };
   responsive: { item: string; fastSlaMetPct: number; manyChannels: number };
   media: { item: string };
 }
-export const SUGGEST_RULES: SuggestRules = JSON.parse(readFileSync(new URL('./lke-suggestions.json', import.meta.url), 'utf8'));
+const source = z.object({ tag: z.enum(['V', 'S', 'U', 'I']), ref: z.string().min(1) }).strict();
+const item = z.string().regex(/^[A-C]\.[IVX]+\.\d+\.[ivx]+\.[a-z]$/);
+const pct = z.number().min(0).max(100);
+/** The shape of lke-suggestions.json, checked when the module loads (kernel/rules.ts). */
+const suggestRules = z.object({
+  id: z.string().min(1), ruleset: z.string().min(1), about: z.string(),
+  counts: z.object({ item, source }).strict(),
+  followedUp: z.object({ item, source }).strict(),
+  responsive: z.object({ item, fastSlaMetPct: pct, manyChannels: z.number().int().positive(), source }).strict(),
+  media: z.object({ item, source }).strict(),
+}).strict();
+export const SUGGEST_RULES: SuggestRules = loadRules(new URL('./lke-suggestions.json', import.meta.url), suggestRules);
 
 export interface ComplaintFacts {
   year: number;
@@ -64,10 +74,7 @@ export async function gatherFacts(db: Db, unitId: string, year: number, now: Dat
   const period = parsePeriod(String(year))!;
   const scope = { all: false as const, unitIds: [unitId] };
   const stats = await statsFor(db, scope, unitId, period, now);
-  const [u] = await db.select({ n: sql<number>`count(*)::int` }).from(complaints).where(and(eq(complaints.unitId, unitId), gte(complaints.receivedOn, period.from), lte(complaints.receivedOn, period.to),
-    sql`${complaints.state} in ('received','in_process')`, sql`${complaints.firstResponseOn} is null`));
-  void isNotNull;
-  return { year, stats, unanswered: Number(u?.n ?? 0), handlers: (await accountsHoldingRole(db, 'complaint_handler', unitId)).length };
+  return { year, stats, unanswered: await unansweredCount(db, unitId, period), handlers: (await accountsHoldingRole(db, 'complaint_handler', unitId)).length };
 }
 
 export const complaintsLkeSuggestions: LkeSuggestionSource = async (ctx: SuggestionContext) => {
