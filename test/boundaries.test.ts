@@ -235,7 +235,6 @@ const NOT_YET: Record<string, readonly string[]> = {
   ],
   messages: [
     'src/modules/assessment/assessment.messages.ts',
-    'src/modules/complaints/complaints.messages.ts',
     'src/modules/evidence/evidence.messages.ts',
     'src/modules/gratification/gratification.messages.ts',
     'src/modules/org/org.messages.ts',

@@ -1,7 +1,7 @@
 import type { Catalogue } from '../../kernel/i18n.ts';
 
 const id: Record<string, string> = {
-  'nav.complaints': 'Pengaduan',
+  'complaints.nav': 'Pengaduan',
   'complaints.choose': '— pilih —',
   'complaints.any': 'Semua',
   'complaints.all_units': 'Semua unit',
@@ -283,7 +283,7 @@ const id: Record<string, string> = {
 };
 
 const en: Record<string, string> = {
-  'nav.complaints': 'Complaints',
+  'complaints.nav': 'Complaints',
   'complaints.choose': '— choose —',
   'complaints.any': 'All',
   'complaints.all_units': 'All units',

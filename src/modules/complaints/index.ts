@@ -27,7 +27,7 @@ export { sendComplaintReminders } from './complaints.service.ts';
 export { complaintsTasks } from './complaints.queries.ts';
 
 export const complaintsNav: NavItem[] = [
-  { href: '/pengaduan/kelola', labelKey: 'nav.complaints', action: 'complaints.stats', group: 'main' },
+  { href: '/pengaduan/kelola', labelKey: 'complaints.nav', action: 'complaints.stats', group: 'main' },
 ];
 
 /** The complaints module (manifest; decision 0015). */
