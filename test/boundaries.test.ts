@@ -227,10 +227,6 @@ const NOT_YET: Record<string, readonly string[]> = {
   ],
   sql: [
     'src/modules/coi/coi.queries.ts',
-    'src/modules/surveys/surveys.report.ts',
-    'src/modules/wbs/wbs.queries.ts',
-    'src/modules/wbs/wbs.seed.ts',
-    'src/modules/wbs/wbs.service.ts',
     'src/modules/workplan/pakta.queries.ts',
   ],
   messages: [

@@ -9,7 +9,10 @@ export { orgMessages } from './org.messages.ts';
 export { registerOrgRoutes, roleLabel } from './org.routes.tsx';
 export { loadActor, createAdmin, generatePassword } from './org.service.ts';
 export { parseNip, formatNip, POSITION_CLASSES, type PositionClass } from './org.rules.ts';
-export { findUnit, listUnits, findRegency, accountsHoldingRole, accountsHoldingRoleOver } from './org.queries.ts';
+export {
+  findUnit, listUnits, findRegency, accountsHoldingRole, accountsHoldingRoleOver,
+  unitNames, findUnitByCode, holdsRole, roleGrantsNamed, activeRoleHoldersAbove,
+} from './org.queries.ts';
 export { seedOrgDemo, DEMO_PASSWORD } from './org.seed.ts';
 // the units table, for foreign keys of other modules' tables (rule 2: FKs point only at org or kernel)
 export { units as orgUnits, people as orgPeople } from './org.schema.ts';

@@ -1,5 +1,5 @@
 // The only code touching org_* tables. Every list and lookup takes the actor's scope.
-import { and, asc, desc, eq, ilike, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Scope } from '../../kernel/access.ts';
 import { inUnits, type Db } from '../../kernel/db.ts';
 import { accounts, auditLog } from '../../kernel/schema.ts';
@@ -178,6 +178,54 @@ export async function listAuditLog(db: Db, f: { action?: string; limit: number; 
   const rows = await db.select().from(auditLog).where(where).orderBy(sql`${auditLog.seq} desc`).limit(f.limit).offset(f.offset);
   const [{ n }] = await db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(where);
   return { rows, total: Number(n) };
+}
+
+// ---- lookups other modules ask for (they never read org's tables themselves) --------------------
+
+/** The names of these units (unknown ids are left out): for lists of another module's records. */
+export async function unitNames(db: Db, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((x): x is string => !!x))];
+  const out = new Map<string, string>();
+  for (let i = 0; i < wanted.length; i += 500) {
+    for (const u of await db.select({ id: units.id, name: units.name }).from(units).where(inArray(units.id, wanted.slice(i, i + 500)))) out.set(u.id, u.name);
+  }
+  return out;
+}
+
+/** The unit with this code (any state), or null. */
+export async function findUnitByCode(db: Db, code: string): Promise<UnitRow | null> {
+  const [u] = await db.select().from(units).where(eq(units.code, code)).limit(1);
+  return u ?? null;
+}
+
+/** Whether the account holds the role on any unit (or regency-wide). */
+export async function holdsRole(db: Db, accountId: string, role: string): Promise<boolean> {
+  const [r] = await db.select({ id: roleAssignments.accountId }).from(roleAssignments)
+    .where(and(eq(roleAssignments.accountId, accountId), eq(roleAssignments.role, role))).limit(1);
+  return !!r;
+}
+
+/** Every grant of a role with the holder's display name and the unit's name, by unit name then holder. */
+export async function roleGrantsNamed(db: Db, role: string): Promise<{ accountId: string; name: string; unitName: string | null }[]> {
+  return db.select({ accountId: accounts.id, name: accounts.displayName, unitName: units.name })
+    .from(roleAssignments).innerJoin(accounts, eq(accounts.id, roleAssignments.accountId)).leftJoin(units, eq(units.id, roleAssignments.unitId))
+    .where(eq(roleAssignments.role, role)).orderBy(asc(units.name), asc(accounts.displayName));
+}
+
+/**
+ * The active accounts holding a role on a unit or on any unit above it, and those holding it on a
+ * unit of one of `regencyWideKinds` (e.g. the Inspektorat, whose grant covers the whole regency).
+ */
+export async function activeRoleHoldersAbove(db: Db, role: string, unitId: string | null, regencyWideKinds: readonly string[] = []): Promise<string[]> {
+  const kinds = regencyWideKinds.length ? sql`or ra.unit_id in (select id from org_units where kind in (${sql.join(regencyWideKinds.map((k) => sql`${k}`), sql`, `)}))` : sql``;
+  const res = await db.execute(sql`
+    with recursive anc(id, parent_id) as (
+      select id, parent_id from org_units where id = ${unitId}
+      union select u.id, u.parent_id from org_units u join anc on u.id = anc.parent_id)
+    select distinct ra.account_id from org_role_assignments ra
+    join ${accounts} a on a.id = ra.account_id and a.is_active
+    where ra.role = ${role} and (ra.unit_id in (select id from anc) ${kinds})`);
+  return ((res as unknown as { rows?: { account_id: string }[] }).rows ?? []).map((r) => r.account_id);
 }
 
 export { units, people, roleAssignments, regencies };

@@ -5,8 +5,7 @@
 // Indonesian; Typst only lays it out (skm.typ).
 import type { Db } from '../../kernel/db.ts';
 import { formatDate, formatNumber, type T } from '../../kernel/i18n.ts';
-import { findRegency } from '../org/index.ts';
-import { sql } from 'drizzle-orm';
+import { findRegency, findUnit } from '../org/index.ts';
 import { followupsOf, periodResults, previousPeriod, suggestionsOf, type PeriodRow } from './surveys.queries.ts';
 import { krejcieMorgan, roundTo, weakestItems } from './surveys.rules.ts';
 
@@ -37,7 +36,7 @@ export async function skmReportOf(db: Db, p: PeriodRow, t: T, today = new Date()
   const reg = await findRegency(db);
   const regency = (reg?.name ?? '').replace(/^Pemerintah\s+/i, '');
   const capital = (reg as { capital?: string | null } | null)?.capital ?? null;
-  const unitRow = ((await db.execute(sql`select name, address, phone, email from org_units where id = ${p.unitId}`)) as unknown as { rows: { name: string; address: string | null; phone: string | null; email: string | null }[] }).rows[0];
+  const unitRow = await findUnit(db, { all: true }, p.unitId);
   const address = [unitRow?.address, unitRow?.phone ? `Telp. ${unitRow.phone}` : null, unitRow?.email ? `E-Mail: ${unitRow.email}` : null].filter(Boolean).join(' · ');
   const name = (code: string) => ins.items.find((i) => i.code === code)!.name.id;
   const prev = await previousPeriod(db, p);

@@ -4,11 +4,12 @@
 // creates it at /wbs/admin (its private key is shown once, never stored — decision 0010). Seeded
 // reports have no usable receipt (their receipts were never shown to anyone).
 import { randomBytes } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../kernel/db.ts';
 import type { FileStore } from '../../kernel/files.ts';
 import { demoDate, demoText } from '../../kernel/demo-dates.ts';
 import { accounts } from '../../kernel/schema.ts';
+import { findUnitByCode } from '../org/index.ts';
 import { dayIn } from '../../kernel/workdays.ts';
 import { generateKeyPair, sealPrivateKey, unwrapWith } from './wbs.crypto.ts';
 import { wbsEvaluations, wbsHandlerKeys, wbsMessages, wbsReportKeys, wbsReports } from './wbs.schema.ts';
@@ -64,8 +65,7 @@ export async function seedWbsDemo(db: Db, files: FileStore | null = null): Promi
   const [any] = await db.select({ id: wbsReports.id }).from(wbsReports).limit(1);
   if (any) return false;
   const [handler] = await db.select().from(accounts).where(eq(accounts.username, 'wbs'));
-  const unitRes = await db.execute(sql`select id from org_units where code = 'DPMPTSPKUKM'`);
-  const unitId = ((unitRes as unknown as { rows?: { id: string }[] }).rows ?? [])[0]?.id;
+  const unitId = (await findUnitByCode(db, 'DPMPTSPKUKM'))?.id;
   if (!handler || !unitId || !files) return false;
   const pair = generateKeyPair();
   const [existing] = await db.select().from(wbsHandlerKeys).where(eq(wbsHandlerKeys.accountId, handler.id));

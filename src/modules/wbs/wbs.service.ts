@@ -13,6 +13,7 @@ import { DomainError, notFound } from '../../kernel/errors.ts';
 import { isUuid } from '../../kernel/validate.ts';
 import { MAX_EVIDENCE_BYTES, sniffFile, type FileStore } from '../../kernel/files.ts';
 import { accounts } from '../../kernel/schema.ts';
+import { activeRoleHoldersAbove, findUnit, holdsRole, unitNames } from '../org/index.ts';
 import { clientKey as throttleKey, count, countInWindow, forgetWindows, OVERALL, spend, uncount } from '../../kernel/throttle.ts';
 import {
   fingerprint, generateKeyPair, hashReceipt, lookupOf, newDataKey, newReceipt, normalizeReceipt, open, openBytes, openPrivateKey,
@@ -75,8 +76,7 @@ export function forgetSessionKey(sessionId: string) {
 // ---- handlers --------------------------------------------------------------------------------
 
 export async function isHandler(db: Db, accountId: string): Promise<boolean> {
-  const r = await rowsOf(db, sql`select 1 from org_role_assignments where account_id = ${accountId} and role = 'wbs_handler' limit 1`);
-  return r.length > 0;
+  return holdsRole(db, accountId, 'wbs_handler');
 }
 
 /**
@@ -84,14 +84,7 @@ export async function isHandler(db: Db, accountId: string): Promise<boolean> {
  * unit above it, and the regency-wide handlers (wbs_handler on the Inspektorat, the APIP).
  */
 export async function designatedHandlers(db: Db, unitId: string | null): Promise<string[]> {
-  const rows = await rowsOf<{ account_id: string }>(db, sql`
-    with recursive anc(id, parent_id) as (
-      select id, parent_id from org_units where id = ${unitId}
-      union select u.id, u.parent_id from org_units u join anc on u.id = anc.parent_id)
-    select distinct ra.account_id from org_role_assignments ra
-    join kernel_accounts a on a.id = ra.account_id and a.is_active
-    where ra.role = 'wbs_handler' and (ra.unit_id in (select id from anc) or ra.unit_id in (select id from org_units where kind = 'inspektorat'))`);
-  return rows.map((r) => r.account_id);
+  return activeRoleHoldersAbove(db, 'wbs_handler', unitId, ['inspektorat']);
 }
 
 // Wrong passwords on the unlock page, per account, in the kernel's throttle (a window that begins
@@ -273,8 +266,8 @@ async function spendUploadBytes(tx: Db, d: SubmitDeps, bytes: number, day: strin
 export async function submitReport(d: SubmitDeps, input: ReportInput, uploads: Upload[], now = new Date()): Promise<{ id: string; receipt: string }> {
   const checked = checkUploads(uploads);
   if (input.unitId) {
-    const u = await rowsOf(d.db, sql`select 1 from org_units where id = ${input.unitId} and is_active`);
-    if (!u.length) throw new DomainError('validation', 'wbs.error.form', {}, { unit: 'wbs.error.unit_unknown' });
+    const u = await findUnit(d.db, { all: true }, input.unitId);
+    if (!u?.isActive) throw new DomainError('validation', 'wbs.error.form', {}, { unit: 'wbs.error.unit_unknown' });
   }
   const pepper = pepperOf(d.secretKey);
   const macKey = receiptMacKey(d.secretKey);
@@ -407,17 +400,18 @@ export interface ReportView {
 }
 
 export async function readReport(db: Db, reportId: string, dataKey: Buffer): Promise<ReportView> {
-  const [r] = await rowsOf<{ id: string; unit_id: string | null; unit_name: string | null; state: WbsState; submitted_on: string; closed_on: string | null; purge_after: string | null; purged_on: string | null; has_identity: boolean; content_enc: string | null }>(db, sql`
-    select r.id, r.unit_id, u.name as unit_name, r.state, r.submitted_on::text, r.closed_on::text, r.purge_after::text, r.purged_on::text, r.has_identity, r.content_enc
-    from wbs_reports r left join org_units u on u.id = r.unit_id where r.id = ${reportId}`);
+  const [r] = await rowsOf<{ id: string; unit_id: string | null; state: WbsState; submitted_on: string; closed_on: string | null; purge_after: string | null; purged_on: string | null; has_identity: boolean; content_enc: string | null }>(db, sql`
+    select r.id, r.unit_id, r.state, r.submitted_on::text, r.closed_on::text, r.purge_after::text, r.purged_on::text, r.has_identity, r.content_enc
+    from wbs_reports r where r.id = ${reportId}`);
   if (!r) throw notFound();
+  const unitName = (await unitNames(db, [r.unit_id])).get(r.unit_id ?? '') ?? null;
   const atts = await db.select().from(wbsAttachments).where(eq(wbsAttachments.reportId, reportId));
   const attOf = (seq: number | null) => atts.filter((a) => (a.messageSeq ?? null) === seq).map((a) => ({ id: a.id, meta: JSON.parse(openText(dataKey, a.metaEnc, aad.attachmentMeta(reportId, a.id))) as AttachmentMeta }));
   const msgs = await rowsOf<{ seq: number; author: string; author_account_id: string | null; author_name: string | null; state: string | null; body_enc: string | null; on: string }>(db, sql`
     select m.seq, m.author, m.author_account_id, a.display_name as author_name, m.state, m.body_enc, m.on::text as on
-    from wbs_messages m left join kernel_accounts a on a.id = m.author_account_id where m.report_id = ${reportId} order by m.seq`);
+    from wbs_messages m left join ${accounts} a on a.id = m.author_account_id where m.report_id = ${reportId} order by m.seq`);
   return {
-    id: r.id, unitId: r.unit_id, unitName: r.unit_name, state: r.state, submittedOn: r.submitted_on, closedOn: r.closed_on, purgeAfter: r.purge_after,
+    id: r.id, unitId: r.unit_id, unitName, state: r.state, submittedOn: r.submitted_on, closedOn: r.closed_on, purgeAfter: r.purge_after,
     purged: !!r.purged_on, hasIdentity: r.has_identity,
     content: r.content_enc ? JSON.parse(openText(dataKey, r.content_enc, aad.content(reportId))) : null,
     attachments: attOf(null),
@@ -494,20 +488,21 @@ export interface ListedReport { id: string; unitName: string | null; state: WbsS
 
 /** Reports the handler is designated for and not excluded from (content is never listed). */
 export async function listForHandler(db: Db, accountId: string): Promise<ListedReport[]> {
-  const rows = await rowsOf<{ id: string; unit_id: string | null; unit_name: string | null; state: WbsState; submitted_on: string; has_key: boolean; purged: boolean }>(db, sql`
-    select r.id, r.unit_id, u.name as unit_name, r.state, r.submitted_on::text,
+  const rows = await rowsOf<{ id: string; unit_id: string | null; state: WbsState; submitted_on: string; has_key: boolean; purged: boolean }>(db, sql`
+    select r.id, r.unit_id, r.state, r.submitted_on::text,
       exists(select 1 from wbs_report_keys k where k.report_id = r.id and k.account_id = ${accountId}) as has_key,
       r.purged_on is not null as purged
-    from wbs_reports r left join org_units u on u.id = r.unit_id
+    from wbs_reports r
     where not exists(select 1 from wbs_exclusions e where e.report_id = r.id and e.account_id = ${accountId})
     order by r.submitted_on desc, r.id`);
+  const names = await unitNames(db, rows.map((r) => r.unit_id));
   const out: ListedReport[] = [];
   const cache = new Map<string, string[]>();
   for (const r of rows) {
     const k = r.unit_id ?? '';
     if (!cache.has(k)) cache.set(k, await designatedHandlers(db, r.unit_id));
     if (!cache.get(k)!.includes(accountId)) continue;
-    out.push({ id: r.id, unitName: r.unit_name, state: r.state, submittedOn: r.submitted_on, hasKey: r.has_key, purged: r.purged });
+    out.push({ id: r.id, unitName: r.unit_id ? names.get(r.unit_id) ?? null : null, state: r.state, submittedOn: r.submitted_on, hasKey: r.has_key, purged: r.purged });
   }
   return out;
 }
@@ -611,7 +606,7 @@ export async function requestDisclosure(db: Db, reportId: string, dataKey: Buffe
 export async function listDisclosures(db: Db, reportId: string, dataKey: Buffer | null): Promise<DisclosureView[]> {
   const rows = await rowsOf<{ id: string; requested_by: string | null; rn: string | null; reason_enc: string; requested_at: Date; approved_by: string | null; an: string | null; approved_at: Date | null }>(db, sql`
     select d.id, d.requested_by, ra.display_name as rn, d.reason_enc, d.requested_at, d.approved_by, aa.display_name as an, d.approved_at
-    from wbs_disclosures d left join kernel_accounts ra on ra.id = d.requested_by left join kernel_accounts aa on aa.id = d.approved_by
+    from wbs_disclosures d left join ${accounts} ra on ra.id = d.requested_by left join ${accounts} aa on aa.id = d.approved_by
     where d.report_id = ${reportId} order by d.requested_at`);
   return rows.map((d) => ({
     id: d.id, requestedBy: d.requested_by, requesterName: d.rn, requestedAt: new Date(d.requested_at), approvedBy: d.approved_by, approverName: d.an,
@@ -645,11 +640,12 @@ export async function disclosedIdentity(db: Db, reportId: string, dataKey: Buffe
 
 /** Pending disclosure requests the regency administrator may approve (no content). */
 export async function pendingDisclosures(db: Db): Promise<{ id: string; reportId: string; requesterName: string | null; requestedAt: Date; unitName: string | null }[]> {
-  const rows = await rowsOf<{ id: string; report_id: string; rn: string | null; requested_at: Date; unit_name: string | null }>(db, sql`
-    select d.id, d.report_id, a.display_name as rn, d.requested_at, u.name as unit_name from wbs_disclosures d
-    join wbs_reports r on r.id = d.report_id left join org_units u on u.id = r.unit_id left join kernel_accounts a on a.id = d.requested_by
+  const rows = await rowsOf<{ id: string; report_id: string; rn: string | null; requested_at: Date; unit_id: string | null }>(db, sql`
+    select d.id, d.report_id, a.display_name as rn, d.requested_at, r.unit_id from wbs_disclosures d
+    join wbs_reports r on r.id = d.report_id left join ${accounts} a on a.id = d.requested_by
     where d.approved_at is null order by d.requested_at`);
-  return rows.map((r) => ({ id: r.id, reportId: r.report_id, requesterName: r.rn, requestedAt: new Date(r.requested_at), unitName: r.unit_name }));
+  const names = await unitNames(db, rows.map((r) => r.unit_id));
+  return rows.map((r) => ({ id: r.id, reportId: r.report_id, requesterName: r.rn, requestedAt: new Date(r.requested_at), unitName: r.unit_id ? names.get(r.unit_id) ?? null : null }));
 }
 
 // ---- the regency recovery key ---------------------------------------------------------------------
