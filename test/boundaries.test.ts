@@ -220,7 +220,6 @@ const NOT_YET: Record<string, readonly string[]> = {
     'src/kernel/kernel.routes.tsx',
   ],
   schema: [
-    'src/modules/gratification/gratification.tasks.ts',
     'src/modules/org/index.ts',
     'src/modules/surveys/public.devices.ts',
     'src/modules/surveys/surveys.suggest.ts',

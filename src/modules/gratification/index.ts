@@ -10,7 +10,7 @@ import { gratificationMessages } from './gratification.messages.ts';
 import { registerGratificationRoutes } from './gratification.routes.tsx';
 import { seedGratificationDemo } from './gratification.seed.ts';
 import { gratificationLkeSuggestions } from './gratification.suggest.ts';
-import { gratificationTasks } from './gratification.tasks.ts';
+import { gratificationTasks } from './gratification.queries.ts';
 import type { NavItem } from '../../kernel/ui/view.ts';
 
 export { gratificationPolicy } from './gratification.policy.ts';
@@ -18,7 +18,7 @@ export { gratificationMessages } from './gratification.messages.ts';
 export { registerGratificationRoutes } from './gratification.routes.tsx';
 export { seedGratificationDemo } from './gratification.seed.ts';
 export { gratificationLkeSuggestions } from './gratification.suggest.ts';
-export { gratificationTasks } from './gratification.tasks.ts';
+export { gratificationTasks } from './gratification.queries.ts';
 
 export const gratificationNav: NavItem[] = [
   { href: '/gratifikasi', labelKey: 'nav.gratification', action: 'gratification.report', group: 'main' },
