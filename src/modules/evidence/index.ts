@@ -9,6 +9,12 @@ export { evidencePolicy } from './evidence.policy.ts';
 export { evidenceMessages } from './evidence.messages.ts';
 export { registerEvidenceRoutes } from './evidence.routes.tsx';
 export { formatFileSize, fileTypeLabel } from './evidence.pages.tsx';
+/** The one evidence fragment of a form and the one evidence list (evidence.ui.tsx), and the choice they post (evidence.choice.ts). */
+export { EvidenceFields, EvidenceList } from './evidence.ui.tsx';
+export {
+  EVIDENCE_FIELDS, evidenceChoiceOf, checkEvidenceChoice, attachEvidenceChoice,
+  type EvidenceChoice, type EvidenceFieldsInput, type EvidenceTarget,
+} from './evidence.choice.ts';
 export {
   uploadEvidence, attachFile, attachUrl, detachEvidence, copyEvidenceLinks, checkUpload, checkUrl, sanitizeFileName,
   type EvidenceActor, type UploadInput, type UploadResult, type CopyLinksInput,
