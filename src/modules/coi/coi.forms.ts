@@ -4,6 +4,7 @@
 // the person of the unit), which answer all of a form's errors at once with the module's own message
 // keys (coi.err.*) — a schema here that refused first would show fewer errors, or others.
 import { z } from 'zod';
+import { EVIDENCE_FIELDS, type EvidenceFieldsInput } from '../evidence/index.ts';
 import type { DeclarationInput, EvaluationInput, FunctionInput, ReviewInput, RiskInput, SocialisationInput } from './coi.rules.ts';
 
 const field = z.string().optional();
@@ -38,9 +39,9 @@ export const riskForm: z.ZodType<RiskInput> = z.object(riskFields);
 /** An edit of a risk carries the revision it was made on (an older copy is refused). */
 export const riskEditForm: z.ZodType<RiskInput & { revision?: string }> = z.object({ ...riskFields, revision: field });
 
-/** Evidence of a record besides a file: one of the library's files, or a link with its title. */
-const evidenceFields = { libraryFileId: field, url: field, evidenceTitle: field };
-export type EvidenceForm = { libraryFileId?: string; url?: string; evidenceTitle?: string };
+/** Evidence of a record besides a file: one of the library's files, or a link with its title (the evidence module's fragment). */
+const evidenceFields = EVIDENCE_FIELDS;
+type EvidenceForm = EvidenceFieldsInput;
 
 export const socialisationForm: z.ZodType<SocialisationInput & EvidenceForm> = z.object({ heldOn: field, title: field, kind: field, participants: field, note: field, ...evidenceFields });
 

@@ -168,11 +168,8 @@ const M: [string, string, string][] = [
 
   // evidence
   ['coi.evidence.legend', 'Bukti', 'Evidence'],
-  ['coi.evidence.hint', 'Unggah berkas, pilih dari pustaka data dukung unit, atau tautkan alamat web.', 'Upload a file, pick one from the unit’s evidence library, or link a web address.'],
   ['coi.evidence.file', 'Berkas bukti', 'Evidence file'],
-  ['coi.evidence.library', 'Dari pustaka data dukung', 'From the evidence library'],
   ['coi.evidence.url', 'Alamat web', 'Web address'],
-  ['coi.evidence.title', 'Judul bukti', 'Evidence title'],
   ['coi.evidence.none', 'Belum ada bukti', 'No evidence yet'],
   ['coi.evidence.report', 'Laporan pengelolaan konflik kepentingan {year} (dibuat {date})', 'Conflict-of-interest management report {year} (generated {date})'],
 

@@ -15,7 +15,7 @@ import type { FileStore } from '../../kernel/files.ts';
 import { notify } from '../../kernel/notify.ts';
 import { isUuid } from '../../kernel/validate.ts';
 import { dayIn } from '../../kernel/workdays.ts';
-import { attachFile, attachUrl, checkUpload, checkUrl, detachEvidence, listEvidenceOfSubjects, uploadEvidence } from '../evidence/index.ts';
+import { attachEvidenceChoice, checkEvidenceChoice, checkUpload, detachEvidence, listEvidenceOfSubjects, type EvidenceChoice } from '../evidence/index.ts';
 import { orgPeople as people } from '../org/index.ts';
 import { listServices } from '../services/index.ts';
 import {
@@ -132,27 +132,11 @@ export async function updateRisk(ctx: Ctx, scope: Scope, id: string, input: Risk
 
 // ---- socialisation ----------------------------------------------------------------------------------
 
-export type EvidenceInput =
-  | { kind: 'file'; bytes: Uint8Array; name: string; title?: string }
-  | { kind: 'library'; fileId: string }
-  | { kind: 'url'; url: string; title: string };
+/** A record's evidence as posted (the evidence module's choice: a file, a library file or a link). */
+export type EvidenceInput = EvidenceChoice;
 
-async function attachEvidence(ctx: Ctx, files: FileStore, unitId: string, subjectType: string, subjectId: string, ev: EvidenceInput, at?: Date) {
-  const subject = { subjectType, subjectId, subjectKey: '' };
-  if (ev.kind === 'file') await uploadEvidence(ctx.db, files, ctx.actor, { unitId, bytes: ev.bytes, originalName: ev.name, title: ev.title || null, attachTo: subject, at });
-  else if (ev.kind === 'library') await attachFile(ctx.db, ctx.actor, { unitId, fileId: ev.fileId, at, ...subject });
-  else await attachUrl(ctx.db, ctx.actor, { unitId, url: ev.url, title: ev.title, at, ...subject });
-}
-
-/** Checks evidence before anything is stored, so a bad file refuses the whole record. */
-function precheck(ev: EvidenceInput | null) {
-  if (ev?.kind === 'file') {
-    try { checkUpload(ev.bytes, ev.name); } catch (e) {
-      if (e instanceof DomainError) throw new DomainError('validation', 'error.validation', e.params, { file: e.code });
-      throw e;
-    }
-  }
-}
+const attachEvidence = (ctx: Ctx, files: FileStore, unitId: string, subjectType: string, subjectId: string, ev: EvidenceInput, at?: Date) =>
+  attachEvidenceChoice(ctx.db, files, ctx.actor, { unitId, subjectType, subjectId, at }, ev);
 
 export async function addSocialisation(ctx: Ctx, files: FileStore, scope: Scope, unitId: string, input: SocialisationInput, functionIds: string[], evidence: EvidenceInput | null, now = new Date()): Promise<string> {
   assertUnit(scope, unitId);
@@ -160,8 +144,7 @@ export async function addSocialisation(ctx: Ctx, files: FileStore, scope: Scope,
   const year = Number(v.heldOn.slice(0, 4));
   const fns = await functionsInForce(ctx.db, unitId, year);
   if (v.functionIds.some((id) => !fns.some((f) => f.id === id))) throw field('functionIds', 'coi.err.functions');
-  precheck(evidence);
-  if (evidence?.kind === 'url') { try { checkUrl(evidence.url); } catch (e) { if (e instanceof DomainError) throw field('url', e.code); throw e; } }
+  checkEvidenceChoice(evidence);
   const id = await ctx.db.transaction(async (tx) => {
     const [row] = await tx.insert(coiSocialisations).values({ unitId, ...v, createdBy: ctx.actor.accountId, createdAt: now }).returning({ id: coiSocialisations.id });
     await appendAudit(tx, ctx.actor, { action: 'coi.socialisation.add', entityType: 'coi_socialisation', entityId: row!.id, unitId, data: { heldOn: v.heldOn, kind: v.kind, participants: v.participants, functions: v.functionIds.length } }, now);
@@ -374,7 +357,7 @@ export async function updateRecommendation(ctx: Ctx, files: FileStore, scope: Sc
   const [rec] = await ctx.db.select().from(coiRecommendations).where(and(eq(coiRecommendations.id, id), inUnits(scope, coiRecommendations.unitId))).limit(1);
   if (!rec) throw notFound();
   const v = parseRecommendationUpdate(input, dayIn(now));
-  precheck(evidence);
+  checkEvidenceChoice(evidence);
   if (evidence) {
     try { await attachEvidence(ctx, files, rec.unitId, SUBJECT_RECOMMENDATION, rec.id, evidence); } catch (e) {
       if (e instanceof DomainError) throw new DomainError('validation', 'error.validation', e.params, Object.keys(e.fieldErrors).length ? e.fieldErrors : { file: e.code });

@@ -1,12 +1,11 @@
 // The pieces the conflict-of-interest pages share: the module's paths, the unit and year of the
-// manager pages (tabs and the chooser), state badges, the evidence fields and list, the risk fields,
+// manager pages (tabs and the chooser), state badges, the risk fields,
 // and the error summary's texts that name the field a message is about.
 import { ACCEPTED_EXTENSIONS } from '../../kernel/files.ts';
 import { Badge, FileField as SharedFileField, SelectField, TextAreaField, TextField, UnitPicker, withQuery, type FieldErrors } from '../../kernel/ui/components.tsx';
 import type { Crumb } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { regencyToday } from '../../kernel/workdays.ts';
-import { formatFileSize, type EvidenceLinkView } from '../evidence/index.ts';
 import { COI_RULES, SOURCES } from './coi.rules.ts';
 
 export const BASE = '/konflik-kepentingan';
@@ -73,30 +72,6 @@ export function TextArea({ v, name, label, errors, value, rows = 3, required = t
 /** The module's file field ('file' unless said), its hint naming the accepted types. */
 export function FileField({ v, errors, params, name = 'file', label, required = false }: { v: View; errors: FieldErrors; params?: Record<string, string | number>; name?: string; label: string; required?: boolean }) {
   return <SharedFileField v={v} name={name} label={label} hint={v.t('coi.field.file_hint', { types: ACCEPTED_EXTENSIONS })} errors={errors} errorParams={params} required={required} />;
-}
-
-/** Evidence of a record: a file, one of the unit's library, or a link. */
-export function EvidenceFields({ v, errors, params, library }: { v: View; errors: FieldErrors; params?: Record<string, string | number>; library: { id: string; title: string }[] }) {
-  return (
-    <fieldset class="card">
-      <legend>{v.t('coi.evidence.legend')}</legend>
-      <p class="muted">{v.t('coi.evidence.hint')}</p>
-      <FileField v={v} errors={errors} params={params} label={v.t('coi.evidence.file')} />
-      {library.length ? <SelectField v={v} name="libraryFileId" label={v.t('coi.evidence.library')} errors={errors} placeholder={v.t('coi.choose')} options={library.map((f) => ({ value: f.id, label: f.title }))} /> : null}
-      <TextField v={v} name="url" type="url" label={v.t('coi.evidence.url')} errors={errors} maxlength={2000} />
-      <TextField v={v} name="evidenceTitle" label={v.t('coi.evidence.title')} errors={errors} maxlength={200} />
-    </fieldset>
-  );
-}
-
-export function EvidenceList({ v, items }: { v: View; items: EvidenceLinkView[] }) {
-  if (!items.length) return <span class="muted">{v.t('coi.evidence.none')}</span>;
-  return (
-    <ul class="evidence-list">
-      {items.map((e) => <li>{e.kind === 'file' ? <a href={`/evidence/files/${e.fileId}`}>{e.title}</a> : <a href={e.url ?? '#'} rel="noopener noreferrer">{e.title}</a>}
-        {e.kind === 'file' ? <span class="muted"> · {formatFileSize(v, e.size ?? 0)}</span> : null}</li>)}
-    </ul>
-  );
 }
 
 /** The fields of a risk of the map, for adding one and for editing it. */

@@ -1,5 +1,5 @@
 // What the module's routes take from a request: the service context of the signed-in person, an
-// uploaded file and the evidence of a posted form, the unit and year of the manager pages (from the
+// uploaded file, the unit and year of the manager pages (from the
 // query, checked against the reader's scope), and where a manager's action goes back to.
 import type { Scope } from '../../kernel/access.ts';
 import { notFound } from '../../kernel/errors.ts';
@@ -8,9 +8,8 @@ import { currentUnitOf, type Ctx } from '../../kernel/http.tsx';
 import { withQuery } from '../../kernel/ui/components.tsx';
 import { currentYear, regencyToday } from '../../kernel/workdays.ts';
 import { listUnits } from '../org/index.ts';
-import type { EvidenceForm } from './coi.forms.ts';
 import { parseYear } from './coi.rules.ts';
-import type { Ctx as SvcCtx, EvidenceInput, Upload } from './coi.service.ts';
+import type { Ctx as SvcCtx, Upload } from './coi.service.ts';
 import { BASE, type Where } from './coi.ui.tsx';
 
 /** A record id in a path. */
@@ -26,15 +25,6 @@ export async function uploadOf(posted: Posted, name = 'file'): Promise<Upload | 
   const file = posted.files[name]?.[0];
   if (!file) return null;
   return { bytes: new Uint8Array(await file.arrayBuffer()), name: file.name };
-}
-
-/** A record's evidence as posted: a file first, else one of the library's files, else a link. */
-export async function evidenceOf(posted: Posted, form: EvidenceForm): Promise<EvidenceInput | null> {
-  const up = await uploadOf(posted);
-  if (up) return { kind: 'file', bytes: up.bytes, name: up.name, title: form.evidenceTitle };
-  if (form.libraryFileId) return { kind: 'library', fileId: form.libraryFileId };
-  if ((form.url ?? '').trim()) return { kind: 'url', url: form.url!, title: form.evidenceTitle || form.url! };
-  return null;
 }
 
 /**

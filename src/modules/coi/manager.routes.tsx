@@ -6,6 +6,7 @@ import { pdfResponse } from '../../kernel/documents.ts';
 import { formAction, type FormAction, type Refusal } from '../../kernel/forms.ts';
 import { pageView, type Ctx, type Router } from '../../kernel/http.tsx';
 import { withQuery } from '../../kernel/ui/components.tsx';
+import { evidenceChoiceOf } from '../evidence/index.ts';
 import {
   evaluationForm, functionForm, paperForm, recommendationForm, riskEditForm, riskForm, socialisationForm,
 } from './coi.forms.ts';
@@ -16,7 +17,7 @@ import {
   removeRisk, removeSocialisation, sendReminders, updateRecommendation, updateRisk,
 } from './coi.service.ts';
 import { BASE, FRESH, q, type Shown } from './coi.ui.tsx';
-import { back, evidenceOf, ID, idOf, manageScope, recordsScope, svc, unitOf, uploadOf, whereOf, yearOf } from './coi.web.ts';
+import { back, ID, idOf, manageScope, recordsScope, svc, unitOf, uploadOf, whereOf, yearOf } from './coi.web.ts';
 import { MapPage, RiskPage } from './map.pages.tsx';
 import { EvaluationPage, SocialisationPage } from './records.pages.tsx';
 import { SummaryPage } from './summary.pages.tsx';
@@ -163,7 +164,7 @@ export function registerManagerRoutes(r: Router): void {
     input: socialisationForm,
     files: ['file'],
     run: async (c, input, posted) => {
-      await addSocialisation(svc(c), c.var.deps.files, manageScope(c), unitOf(c), input, posted.all.functionIds ?? [], await evidenceOf(posted, input));
+      await addSocialisation(svc(c), c.var.deps.files, manageScope(c), unitOf(c), input, posted.all.functionIds ?? [], await evidenceChoiceOf(posted));
       return { to: back(c, 'sosialisasi'), flash: 'coi.flash.saved' };
     },
     page: (c, refused) => socPage(c, refused, refused.all.functionIds ?? [], 400),
@@ -195,7 +196,7 @@ export function registerManagerRoutes(r: Router): void {
     input: recommendationForm,
     files: ['file'],
     run: async (c, input, posted) => {
-      await updateRecommendation(svc(c), c.var.deps.files, manageScope(c), idOf(c), input, await evidenceOf(posted, input));
+      await updateRecommendation(svc(c), c.var.deps.files, manageScope(c), idOf(c), input, await evidenceChoiceOf(posted));
       return { to: back(c, 'evaluasi'), flash: 'coi.flash.saved' };
     },
     page: (c, refused) => evalPage(c, refused, idOf(c), 400),

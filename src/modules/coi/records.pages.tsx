@@ -4,9 +4,10 @@
 import { Badge, CheckboxGroup, Csrf, DataTable, DateField, ErrorSummary, PageHeader, SelectField, SummaryList, TextField, withQuery } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
+import { EvidenceFields, EvidenceList } from '../evidence/index.ts';
 import type { EvaluationModel, SocialisationModel } from './coi.queries.ts';
 import { COI_RULES, LIMITS, REC_STATUSES, SOCIALISATION_KINDS } from './coi.rules.ts';
-import { BASE, crumbsFor, errorTexts, EvidenceFields, EvidenceList, ManagerTabs, q, recTone, TextArea, WhereForm, type Shown, type Where } from './coi.ui.tsx';
+import { BASE, crumbsFor, errorTexts, ManagerTabs, q, recTone, TextArea, WhereForm, type Shown, type Where } from './coi.ui.tsx';
 
 // ---- socialisation -----------------------------------------------------------------------------------
 
@@ -37,7 +38,7 @@ export function SocialisationPage(v: View, m: SocialisationPageModel) {
           { key: 'kind', label: v.t('coi.field.kind'), render: (s) => v.t(`coi.soc_kind.${s.kind}`) },
           { key: 'n', label: v.t('coi.field.participants'), numeric: true, render: (s) => v.num(s.participants) },
           { key: 'fns', label: v.t('coi.field.functions'), render: (s) => s.functionIds.map((id) => fnName.get(id)).filter(Boolean).join('; ') },
-          { key: 'ev', label: v.t('coi.evidence.legend'), render: (s) => <EvidenceList v={v} items={s.evidence} /> },
+          { key: 'ev', label: v.t('coi.evidence.legend'), render: (s) => <EvidenceList v={v} items={s.evidence} empty={v.t('coi.evidence.none')} /> },
           ...(manage ? [{ key: 'x', label: v.t('coi.actions'), render: (s: { id: string }) => (
             <form method="post" action={withQuery(`${BASE}/sosialisasi/${s.id}/hapus`, q(w))} novalidate><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('coi.remove')}</button></form>) }] : []),
         ]} />
@@ -102,7 +103,7 @@ export function EvaluationPage(v: View, m: EvaluationPageModel) {
                   <li data-recommendation={rec.id}>
                     <p>{rec.text} <Badge tone={recTone(rec.status)}>{v.t(`coi.rec_status.${rec.status}`)}</Badge>{rec.doneOn ? <span class="muted"> · {v.date(rec.doneOn)}</span> : null}</p>
                     {rec.note ? <p class="muted">{rec.note}</p> : null}
-                    <EvidenceList v={v} items={rec.evidence} />
+                    <EvidenceList v={v} items={rec.evidence} empty={v.t('coi.evidence.none')} />
                     {manage ? (
                       <details open={failedRec === rec.id ? true : undefined}>
                         <summary>{v.t('coi.eval.update')}</summary>
