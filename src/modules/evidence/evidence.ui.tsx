@@ -17,16 +17,19 @@ import { MAX_TITLE, MAX_URL } from './evidence.service.ts';
 export function EvidenceFields(props: {
   v: View; errors?: FieldErrors; params?: Record<string, string | number>; library?: readonly { id: string; title: string }[];
   fileField?: string; legend?: string; hint?: string; form?: Record<string, string | undefined>;
+  /** the fields' id stem when the fragment appears more than once on a page */
+  idStem?: string;
 }) {
   const { v, errors = {}, params, library = [], form = {} } = props;
+  const id = (name: string) => (props.idStem ? `${props.idStem}-${name}` : undefined);
   return (
     <fieldset class="fieldset">
       <legend>{props.legend ?? v.t('evidence.fields.legend')}</legend>
       <p class="muted">{props.hint ?? v.t('evidence.fields.hint')}</p>
-      <FileField v={v} name={props.fileField ?? 'file'} errors={errors} errorParams={params} label={v.t('evidence.fields.file')} hint={v.t('evidence.fields.types', { types: ACCEPTED_EXTENSIONS })} />
-      {library.length ? <SelectField v={v} name="libraryFileId" label={v.t('evidence.fields.library')} errors={errors} value={form.libraryFileId ?? ''} placeholder={v.t('evidence.fields.choose')} options={library.map((f) => ({ value: f.id, label: f.title }))} /> : null}
-      <TextField v={v} name="url" type="url" label={v.t('evidence.fields.url')} errors={errors} value={form.url ?? ''} maxlength={MAX_URL} />
-      <TextField v={v} name="evidenceTitle" label={v.t('evidence.fields.title')} errors={errors} value={form.evidenceTitle ?? ''} maxlength={MAX_TITLE} />
+      <FileField v={v} name={props.fileField ?? 'file'} id={id('file')} errors={errors} errorParams={params} label={v.t('evidence.fields.file')} hint={v.t('evidence.fields.types', { types: ACCEPTED_EXTENSIONS })} />
+      {library.length ? <SelectField v={v} name="libraryFileId" id={id('library')} label={v.t('evidence.fields.library')} errors={errors} value={form.libraryFileId ?? ''} placeholder={v.t('evidence.fields.choose')} options={library.map((f) => ({ value: f.id, label: f.title }))} /> : null}
+      <TextField v={v} name="url" id={id('url')} type="url" label={v.t('evidence.fields.url')} errors={errors} value={form.url ?? ''} maxlength={MAX_URL} />
+      <TextField v={v} name="evidenceTitle" id={id('title')} label={v.t('evidence.fields.title')} errors={errors} value={form.evidenceTitle ?? ''} maxlength={MAX_TITLE} />
     </fieldset>
   );
 }

@@ -3,13 +3,14 @@
 // and receipt codes. Each page is a function of the view and its model; none reads the database.
 import { Badge, CheckboxField, Csrf, DateField, ErrorSummary, FileField, PageHeader, ScrollRegion, SelectField, TextAreaField, TextField, UnitPicker, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
+import { EvidenceFields, EvidenceList } from '../evidence/index.ts';
 import type { View } from '../../kernel/ui/view.ts';
 import { BarChart } from './surveys.charts.tsx';
 import { INSTRUMENT_KINDS } from './instruments.ts';
 import { MAX_CODES_PER_BATCH } from './surveys.codes.ts';
 import type { PeriodModel, PeriodsModel } from './surveys.queries.ts';
 import { krejcieMorgan, roundTo, sampleProgress, weakestItems } from './surveys.rules.ts';
-import { BASE, EvidenceList, PerceptionBlock, ProfileBlock, SampleProgress, SkmBlock, StatusBadges, fmt, mutuTone, periodLabel } from './surveys.view.tsx';
+import { BASE, PerceptionBlock, ProfileBlock, SampleProgress, SkmBlock, StatusBadges, fmt, mutuTone, periodLabel } from './surveys.view.tsx';
 
 // ---- the unit's periods ------------------------------------------------------------------------------
 
@@ -151,7 +152,7 @@ export function periodPage(v: View, { p, res, fus, evidence, codesN, unitName, f
               <p><strong>{f.item ? `${f.item} · ` : ''}{f.action}</strong> {f.done ? <Badge tone="success">{v.t('surveys.followup.done')}</Badge> : <Badge tone="warning">{v.t('surveys.followup.open')}</Badge>}</p>
               <p class="muted">{v.t('surveys.followup.meta', { target: f.targetDate ? v.date(f.targetDate) : '—', who: f.responsible ?? '—' })}{f.doneOn ? ` · ${v.t('surveys.followup.done_on', { date: v.date(f.doneOn) })}` : ''}</p>
               {f.realisation ? <p>{f.realisation}</p> : null}
-              <EvidenceList v={v} items={ev} remove={canManage ? (l) => `${BASE}/${p.id}/tindak-lanjut/${f.id}/bukti/${l}/hapus` : null} />
+              <EvidenceList v={v} items={ev} detail empty={v.t('surveys.followup.evidence.empty')} removeLabel={v.t('surveys.followup.evidence.remove')} remove={canManage ? (l) => `${BASE}/${p.id}/tindak-lanjut/${f.id}/bukti/${l}/hapus` : null} />
               {canManage ? <details open={!!fe}>
                 <summary>{v.t('surveys.followup.edit')}</summary>
                 {fe ? <ErrorSummary v={v} errors={fe.errors} /> : null}
@@ -168,9 +169,7 @@ export function periodPage(v: View, { p, res, fus, evidence, codesN, unitName, f
                 </form>
                 <form method="post" action={`${BASE}/${p.id}/tindak-lanjut/${f.id}/bukti`} enctype="multipart/form-data" class="form" novalidate>
                   <Csrf v={v} />
-                  <FileField v={v} name="file" id={`file-${f.id}`} label={v.t('surveys.followup.evidence.file')} errors={fe?.errors} />
-                  <TextField v={v} name="url" label={v.t('surveys.followup.evidence.url')} value="" />
-                  <TextField v={v} name="title" label={v.t('surveys.followup.evidence.title')} value="" maxlength={200} />
+                  <EvidenceFields v={v} idStem={`ev-${f.id}`} errors={fe?.errors} />
                   <button class="button button--secondary" type="submit">{v.t('surveys.followup.evidence.add')}</button>
                 </form>
                 <form method="post" action={`${BASE}/${p.id}/tindak-lanjut/${f.id}/hapus`} class="inline-form" novalidate><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('surveys.followup.delete')}</button></form>

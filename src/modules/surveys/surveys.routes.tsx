@@ -8,6 +8,7 @@ import { pdfResponse } from '../../kernel/documents.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { formAction, type Posted, type Refusal } from '../../kernel/forms.ts';
 import { currentUnitOf, flash, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
+import { evidenceChoiceOf } from '../evidence/index.ts';
 import type { FieldErrors } from '../../kernel/ui/components.tsx';
 import { isUuid } from '../../kernel/validate.ts';
 import { currentYear } from '../../kernel/workdays.ts';
@@ -18,7 +19,7 @@ import { entryServices, findPeriod, periodModel, periodsModel, unitNameIn, type 
 import { skmReportOf } from './surveys.report.ts';
 import {
   addFollowup, addFollowupEvidence, auditActorOf, changeStatus, createCodes, createPeriod, deleteFollowup, enterOnPaper, FOLLOWUP_SUBJECT, gridRows,
-  importCsv, removeFollowupEvidence, updateFollowup, updateSettings, type Ctx as SvcCtx, type EvidenceInput,
+  importCsv, removeFollowupEvidence, updateFollowup, updateSettings, type Ctx as SvcCtx,
 } from './surveys.service.ts';
 import { BASE, periodLabel } from './surveys.view.tsx';
 
@@ -35,15 +36,6 @@ async function periodOr404(c: Ctx): Promise<PeriodRow> {
   const p = await findPeriod(c.var.deps.db, c.var.scope!, c.req.param('id') ?? '');
   if (!p) throw notFound();
   return p;
-}
-
-/** What the evidence form names: a file chosen (an empty one is nothing), a library file, or a link; else null. */
-async function evidenceOf(form: Record<string, string>, posted: Posted): Promise<EvidenceInput | null> {
-  const file = posted.files.file?.find((f) => f.size > 0);
-  if (file) return { kind: 'file', bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, title: form.title || null };
-  if (form.fileId) return { kind: 'library', fileId: form.fileId };
-  if (form.url) return { kind: 'url', url: form.url, title: form.title ?? '' };
-  return null;
 }
 
 export function registerSurveysRoutes(r: Router): void {
@@ -118,7 +110,7 @@ export function registerSurveysRoutes(r: Router): void {
   });
   periodAction(`/tindak-lanjut/${FID}/bukti`, 'followup', async (c, p, form, posted) => {
     const fid = c.req.param('fid') ?? '';
-    await addFollowupEvidence(svc(c), c.var.deps.files, p, fid, await evidenceOf(form, posted));
+    await addFollowupEvidence(svc(c), c.var.deps.files, p, fid, await evidenceChoiceOf(posted));
     return { to: `${BASE}/${p.id}#tl-${fid}`, flash: 'surveys.followup.evidence.added' };
   }, { files: true });
   // buttons without fields: a refusal (not found) is the error page

@@ -11,7 +11,7 @@ import { DomainError, conflict, invalid, notFound } from '../../kernel/errors.ts
 import type { FileStore } from '../../kernel/files.ts';
 import { isIsoDate } from '../../kernel/validate.ts';
 import { regencyToday } from '../../kernel/workdays.ts';
-import { attachFile, attachUrl, detachEvidence, listEvidenceFor, uploadEvidence } from '../evidence/index.ts';
+import { attachEvidenceChoice, checkEvidenceChoice, detachEvidence, listEvidenceFor, type EvidenceChoice } from '../evidence/index.ts';
 import { findServiceByCode } from '../services/index.ts';
 import { INSTRUMENT_KINDS, findInstrument, instrumentFor, type Instrument, type InstrumentKind } from './instruments.ts';
 import { generateCodes, hashCode, MAX_CODES_PER_BATCH } from './surveys.codes.ts';
@@ -293,16 +293,15 @@ export async function deleteFollowup(ctx: Ctx, period: PeriodRow, id: string): P
   });
 }
 
-export type EvidenceInput = { kind: 'file'; bytes: Uint8Array; name: string; title: string | null } | { kind: 'library'; fileId: string } | { kind: 'url'; url: string; title: string };
+/** A follow-up's evidence as posted (the evidence module's choice). */
+export type EvidenceInput = EvidenceChoice;
 
 /** Evidence for a follow-up action: an uploaded file, a file of the unit's library or a link; nothing chosen is refused at the file field. */
 export async function addFollowupEvidence(ctx: Ctx, files: FileStore, period: PeriodRow, id: string, input: EvidenceInput | null): Promise<void> {
   if (!input) throw new DomainError('validation', 'surveys.followup.evidence.nothing', {}, { file: 'surveys.followup.evidence.nothing' });
+  checkEvidenceChoice(input);
   const f = await followupOf(ctx.db, period, id);
-  const subject = { subjectType: FOLLOWUP_SUBJECT, subjectId: period.id, subjectKey: f.id };
-  if (input.kind === 'file') await uploadEvidence(ctx.db, files, ctx.actor, { unitId: period.unitId, bytes: input.bytes, originalName: input.name, title: input.title, attachTo: subject });
-  else if (input.kind === 'library') await attachFile(ctx.db, ctx.actor, { unitId: period.unitId, fileId: input.fileId, ...subject });
-  else await attachUrl(ctx.db, ctx.actor, { unitId: period.unitId, url: input.url, title: input.title, ...subject });
+  await attachEvidenceChoice(ctx.db, files, ctx.actor, { unitId: period.unitId, subjectType: FOLLOWUP_SUBJECT, subjectId: period.id, subjectKey: f.id }, input);
 }
 
 export async function removeFollowupEvidence(ctx: Ctx, period: PeriodRow, id: string, linkId: string): Promise<void> {

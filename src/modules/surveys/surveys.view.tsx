@@ -1,9 +1,8 @@
-// What the survey pages share: the period's label and badges, the sample progress, the follow-up's
-// evidence list, and the result blocks (SKM per unsur, IPAK/IPKP per aspect, respondent profile) —
+// What the survey pages share: the period's label and badges, the sample progress, and the result
+// blocks (SKM per unsur, IPAK/IPKP per aspect, respondent profile) —
 // inline SVG charts with the numbers in tables. Functions of the view and their data; no database.
 import { Badge, Csrf, ScrollRegion } from '../../kernel/ui/components.tsx';
 import type { View } from '../../kernel/ui/view.ts';
-import { formatFileSize, type EvidenceLinkView } from '../evidence/index.ts';
 import { BarChart } from './surveys.charts.tsx';
 import type { Instrument } from './instruments.ts';
 import type { GroupResult, PeriodResults, PeriodRow } from './surveys.queries.ts';
@@ -47,16 +46,6 @@ export function SampleProgress({ v, achieved, required, kind }: { v: View; achie
     <progress class="progress" max={100} value={pr.percent} aria-label={v.t('surveys.sample.required')}>{pr.percent}%</progress>
     {pr.met ? <p><Badge tone="success">{v.t('surveys.sample.met')}</Badge></p> : <p><Badge tone="warning">{v.t('surveys.sample.short', { n: v.num(required - achieved) })}</Badge></p>}
   </div>;
-}
-
-export function EvidenceList({ v, items, remove }: { v: View; items: EvidenceLinkView[]; remove: ((linkId: string) => string) | null }) {
-  if (!items.length) return <p class="muted">{v.t('surveys.followup.evidence.empty')}</p>;
-  return <ul class="evidence-list">{items.map((e) => (
-    <li>
-      {e.kind === 'file' ? <a href={`/evidence/files/${e.fileId}`}>{e.title}</a> : <a href={e.url!} rel="noopener noreferrer nofollow" target="_blank">{e.title}</a>}
-      <span class="muted"> · {e.kind === 'file' ? `${e.name} · ${formatFileSize(v, e.size ?? 0)}` : v.t('surveys.followup.evidence.link')} · {v.date(e.attachedAt)}</span>
-      {remove ? <form method="post" action={remove(e.linkId)} class="inline-form" novalidate><Csrf v={v} /><button class="linkbutton" type="submit" aria-label={v.t('evidence.remove_named', { title: e.title })}>{v.t('surveys.followup.evidence.remove')}</button></form> : null}
-    </li>))}</ul>;
 }
 
 /** The results of one group (the unit or a service): chart + table. */
