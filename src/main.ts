@@ -2,14 +2,14 @@
 // from the one list of modules (src/modules.ts, each module's manifest in its index.ts); the kernel
 // learns about modules only through what is handed to it here.
 import { serve, type ServerType } from '@hono/node-server';
-import { AccessControl } from './kernel/access.ts';
+import { AccessControl, RoleRegistry } from './kernel/access.ts';
 import type { Config } from './kernel/config.ts';
 import { openDatabase, type Database } from './kernel/db.ts';
 import { createFileStore, type FileStore } from './kernel/files.ts';
 import { createHttpApp, describeError, keepAuditCheckpoint, type HttpDeps } from './kernel/http.tsx';
 import { I18n } from './kernel/i18n.ts';
 import { kernelMessages } from './kernel/kernel.messages.ts';
-import { kernelPolicy } from './kernel/kernel.policy.ts';
+import { kernelPolicy, kernelRoles } from './kernel/kernel.policy.ts';
 import { registerKernelRoutes } from './kernel/kernel.routes.tsx';
 import { createMailer, type Mailer } from './kernel/mail.ts';
 import { TASKS, wiringOf, type Job, type ModuleDefinition } from './kernel/module.ts';
@@ -28,9 +28,14 @@ export function buildI18n(modules: readonly ModuleDefinition[] = MODULES): I18n 
   return i18n;
 }
 
-/** Access control: the kernel's policy and every listed module's. */
+/** The roles: the kernel's own and every listed module's, in list order (a name declared twice is refused). */
+export function buildRoles(modules: readonly ModuleDefinition[] = MODULES): RoleRegistry {
+  return new RoleRegistry([...kernelRoles, ...modules.flatMap((m) => m.roles ?? [])]);
+}
+
+/** Access control over those roles: the kernel's policy and every listed module's. */
 export function buildAccess(modules: readonly ModuleDefinition[] = MODULES): AccessControl {
-  const access = new AccessControl().register(kernelPolicy);
+  const access = new AccessControl(buildRoles(modules)).register(kernelPolicy);
   for (const m of modules) for (const p of m.policies) access.register(p);
   return access;
 }
@@ -66,7 +71,7 @@ export function buildApp(config: Config, database: Database, opts: { mailer?: Ma
   const access = buildAccess();
   const mailer = opts.mailer ?? createMailer(config.smtpUrl, config.mailFrom);
   const db = database.db;
-  const wiring = wiringOf(MODULES);
+  const wiring = wiringOf(MODULES, access.roles);
   const deps: HttpDeps = {
     config, db, i18n, access,
     files: createFileStore(config.filesDir),

@@ -2,10 +2,14 @@
 // grants, and data outside an actor's units is invisible (404, never leaked in the body).
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import { ROLES, REGENCY_ROLES, type Actor, type Grant, type Role, type Scope } from '../src/kernel/access.ts';
+import type { Actor, Grant, Role, Scope } from '../src/kernel/access.ts';
 import type { RouteDecl } from '../src/kernel/http.tsx';
-import { buildAccess, buildApp } from '../src/main.ts';
+import { buildAccess, buildApp, buildRoles } from '../src/main.ts';
 import { Client, countRows, createTestApp, loggedIn, type TestApp } from './helpers.ts';
+
+// the roles the kernel and the modules declare, and those held for the whole regency
+const ROLES = buildRoles().names();
+const REGENCY_ROLES = buildRoles().withScope('regency');
 
 let t: TestApp;
 before(async () => { t = await createTestApp(); });

@@ -4,14 +4,15 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, test } from 'node:test';
-import { ROLES } from '../src/kernel/access.ts';
 import { formatDate, formatDateTime, formatNumber, I18n, LOCALES } from '../src/kernel/i18n.ts';
-import { buildI18n } from '../src/main.ts';
+import { buildI18n, buildRoles } from '../src/main.ts';
 import { POSITION_CLASSES } from '../src/modules/org/index.ts';
 import { UNIT_KINDS } from '../src/modules/org/org.rules.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const i18n = buildI18n();
+// the roles the kernel and the modules declare
+const ROLES = buildRoles().names();
 
 function sourceFiles(dir: string): string[] {
   const out: string[] = [];

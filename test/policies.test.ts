@@ -4,8 +4,12 @@
 // zi_member, employee, tpi_evaluator, complaint_handler, wbs_handler, upg_handler, ppid_handler.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { AccessControl, ROLES, type Actor, type Grant, type Policy, type Role } from '../src/kernel/access.ts';
-import { buildAccess } from '../src/main.ts';
+import { AccessControl, type Actor, type Grant, type Policy, type Role } from '../src/kernel/access.ts';
+import { buildAccess, buildRoles } from '../src/main.ts';
+
+// the roles the kernel and the modules declare (their manifests)
+const roles = buildRoles();
+const ROLES = roles.names();
 
 const COLUMNS: readonly Role[] = ['regency_admin', 'regency_viewer', 'unit_head', 'zi_ketua', 'zi_sekretaris', 'zi_coordinator', 'zi_member', 'employee', 'tpi_evaluator', 'complaint_handler', 'wbs_handler', 'upg_handler', 'ppid_handler'];
 
@@ -122,20 +126,20 @@ const actor = (grants: Partial<Grant>[], personId: string | null = 'p1'): Actor 
 
 describe('role groups and conditions', () => {
   test('a group admits exactly its roles; groups and roles mix', () => {
-    const a = new AccessControl().register({ 'x.members': ['@members'], 'x.lead': ['@leaders', 'regency_admin'], 'x.team': ['@zi_team'] });
+    const a = new AccessControl(roles).register({ 'x.members': ['@members'], 'x.lead': ['@leaders', 'regency_admin'], 'x.team': ['@zi_team'] });
     assert.deepEqual([...a.ruleOf('x.members') as Role[]].sort(), [...ROLES].sort());
     assert.deepEqual([...a.ruleOf('x.lead') as Role[]].sort(), ['regency_admin', 'unit_head', 'zi_ketua', 'zi_sekretaris']);
     assert.deepEqual([...a.ruleOf('x.team') as Role[]].sort(), ['zi_coordinator', 'zi_ketua', 'zi_member', 'zi_sekretaris']);
   });
 
   test('an unknown role or group, or an empty list, is refused when the policy is registered', () => {
-    assert.throws(() => new AccessControl().register({ 'x.a': ['@nobody' as never] }), /unknown role group @nobody/);
-    assert.throws(() => new AccessControl().register({ 'x.a': ['superuser' as never] }), /unknown role superuser/);
-    assert.throws(() => new AccessControl().register({ 'x.a': [] }), /admits no role/);
+    assert.throws(() => new AccessControl(roles).register({ 'x.a': ['@nobody' as never] }), /unknown role group @nobody/);
+    assert.throws(() => new AccessControl(roles).register({ 'x.a': ['superuser' as never] }), /unknown role superuser/);
+    assert.throws(() => new AccessControl(roles).register({ 'x.a': [] }), /admits no role/);
   });
 
   test('a grant condition narrows the scope to the grants that meet it', () => {
-    const a = new AccessControl().register({ 'x.manage': { roles: ['unit_head', 'zi_coordinator'], grant: (g) => g.role !== 'zi_coordinator' || g.area === 6 } });
+    const a = new AccessControl(roles).register({ 'x.manage': { roles: ['unit_head', 'zi_coordinator'], grant: (g) => g.role !== 'zi_coordinator' || g.area === 6 } });
     const cases: [string, Partial<Grant>[], string[] | null][] = [
       ['coordinator of area 6', [{ role: 'zi_coordinator', area: 6 }], [U1]],
       ['coordinator of area 3', [{ role: 'zi_coordinator', area: 3 }], null],
@@ -150,7 +154,7 @@ describe('role groups and conditions', () => {
 
   test('a record condition decides on the record, after the scope', () => {
     const policy: Policy = { 'x.own': { roles: ['@members'], record: (who: Actor, r: { personId: string }) => r.personId === who.personId } };
-    const a = new AccessControl().register(policy);
+    const a = new AccessControl(roles).register(policy);
     const me = actor([{ role: 'employee' }]);
     const cases: [string, Actor | null, string | null, string, boolean][] = [
       ['own record in own unit', me, U1, 'p1', true],
@@ -160,7 +164,7 @@ describe('role groups and conditions', () => {
     ];
     for (const [name, who, unit, personId, ok] of cases) assert.equal(a.allows(who, 'x.own', unit, { personId }), ok, name);
     // without a record condition, allows is can
-    const plain = new AccessControl().register({ 'x.see': ['employee'] });
+    const plain = new AccessControl(roles).register({ 'x.see': ['employee'] });
     assert.equal(plain.allows(me, 'x.see', U1, {}), true);
     assert.equal(plain.allows(me, 'x.see', U2, {}), false);
   });

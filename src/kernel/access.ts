@@ -3,28 +3,84 @@
 // grants behind it. Anything not declared is denied.
 import { forbidden } from './errors.ts';
 
-export const ROLES = [
-  'regency_admin',
-  'regency_viewer',
-  'unit_head',
-  'zi_ketua',
-  'zi_sekretaris',
-  'zi_coordinator',
-  'zi_member',
-  'employee',
-  'tpi_evaluator',
-  'complaint_handler',
-  'wbs_handler',
-  'upg_handler',
-  'ppid_handler',
-] as const;
-export type Role = (typeof ROLES)[number];
+/**
+ * A role's name. The kernel knows no roles but its own (kernel.policy.ts: the regency administrator);
+ * every other role is declared by the module that owns it, in its manifest (`roles`), and the
+ * composition root builds the registry from the module list. A policy naming a role nobody declared
+ * is refused when it is registered, at start-up.
+ */
+export type Role = string;
 
-/** Roles that hold for a whole regency; every other role is granted for one unit. */
-export const REGENCY_ROLES: readonly Role[] = ['regency_admin', 'regency_viewer'];
+/** Where a grant of a role holds: the whole regency, one unit (with its sub-units), or one unit's reform area (1..6). */
+export type RoleScope = 'regency' | 'unit' | 'area';
+export const ROLE_SCOPES: readonly RoleScope[] = ['regency', 'unit', 'area'];
 
-export function isRole(v: unknown): v is Role {
-  return typeof v === 'string' && (ROLES as readonly string[]).includes(v);
+/** A role as its owner declares it. */
+export interface RoleDefinition {
+  /** lower-case letters, digits and underscores (stored in the role assignments) */
+  name: Role;
+  scope: RoleScope;
+  /** the message key of its name shown to people */
+  label: string;
+  /** the role groups it belongs to besides '@members' (every role), e.g. '@leaders' */
+  groups?: readonly RoleGroup[];
+}
+
+/**
+ * The roles of the platform, from the declarations of the kernel and the modules, in their order.
+ * Role groups a policy may name instead of spelling the roles out are computed from them: '@members'
+ * — every role, whoever belongs to a unit in any function or to the regency; any other group — the
+ * roles that declare it (e.g. '@leaders', '@zi_team').
+ */
+const MEMBERS = '@members';
+
+export class RoleRegistry {
+  private readonly byName = new Map<Role, RoleDefinition>();
+  private readonly groups = new Map<RoleGroup, Role[]>();
+
+  constructor(definitions: readonly RoleDefinition[]) {
+    for (const d of definitions) {
+      if (!/^[a-z][a-z0-9_]*$/.test(d.name)) throw new Error(`access: role name "${d.name}": lower-case letters, digits and underscores only`);
+      if (this.byName.has(d.name)) throw new Error(`access: role ${d.name} declared twice`);
+      if (!ROLE_SCOPES.includes(d.scope)) throw new Error(`access: role ${d.name} has an unknown scope ${String(d.scope)}`);
+      if (!d.label) throw new Error(`access: role ${d.name} has no label`);
+      this.byName.set(d.name, d);
+      for (const g of d.groups ?? []) {
+        if (!/^@[a-z][a-z0-9_]*$/.test(g) || g === MEMBERS) throw new Error(`access: role ${d.name} names the group "${g}": a group is '@' and a name, and every role is of ${MEMBERS}`);
+        const members = this.groups.get(g) ?? [];
+        if (!members.includes(d.name)) members.push(d.name);
+        this.groups.set(g, members);
+      }
+    }
+  }
+
+  /** Every role's definition, in declaration order. */
+  all(): RoleDefinition[] {
+    return [...this.byName.values()];
+  }
+
+  /** Every role's name, in declaration order. */
+  names(): Role[] {
+    return [...this.byName.keys()];
+  }
+
+  has(name: unknown): name is Role {
+    return typeof name === 'string' && this.byName.has(name);
+  }
+
+  find(name: string): RoleDefinition | undefined {
+    return this.byName.get(name);
+  }
+
+  /** The roles whose grants have this scope. */
+  withScope(scope: RoleScope): Role[] {
+    return this.all().filter((d) => d.scope === scope).map((d) => d.name);
+  }
+
+  /** The roles of a group, or undefined when no role declares it. */
+  group(name: string): readonly Role[] | undefined {
+    return name === MEMBERS ? this.names() : this.groups.get(name as RoleGroup);
+  }
 }
 
 export interface Grant {
@@ -49,17 +105,8 @@ export interface Actor {
 
 export type Scope = { all: true } | { all: false; unitIds: string[] };
 
-/**
- * Role groups a policy may name instead of spelling the roles out (resolved when the policy is
- * registered): '@members' — every role, whoever belongs to a unit in any function or to the regency;
- * '@leaders' — the unit's head and the ZI team's chair and secretary; '@zi_team' — the ZI work team.
- */
-export const ROLE_GROUPS = {
-  '@members': ROLES,
-  '@leaders': ['unit_head', 'zi_ketua', 'zi_sekretaris'],
-  '@zi_team': ['zi_ketua', 'zi_sekretaris', 'zi_coordinator', 'zi_member'],
-} as const satisfies Record<`@${string}`, readonly Role[]>;
-export type RoleGroup = keyof typeof ROLE_GROUPS;
+/** A role group: '@members' (every role) or a group the roles declare. */
+export type RoleGroup = `@${string}`;
 
 /**
  * A rule with conditions: the roles (or groups) it admits; `grant` narrows which of the actor's
@@ -81,24 +128,24 @@ export type Policy = Record<string, Rule>;
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Resolved = 'public' | 'authenticated' | { roles: readonly Role[]; grant?: (g: Grant) => boolean; record?: (actor: Actor, record: any) => boolean };
 
-function resolveRoles(entries: readonly (Role | RoleGroup)[], action: string): Role[] {
+function resolveRoles(roles: RoleRegistry, entries: readonly (Role | RoleGroup)[], action: string): Role[] {
   const out = new Set<Role>();
   for (const e of entries) {
     if (e.startsWith('@')) {
-      const group = (ROLE_GROUPS as Record<string, readonly Role[]>)[e];
+      const group = roles.group(e);
       if (!group) throw new Error(`access: action "${action}" names unknown role group ${e}`);
       group.forEach((r) => out.add(r));
-    } else if (isRole(e)) out.add(e);
+    } else if (roles.has(e)) out.add(e);
     else throw new Error(`access: action "${action}" names unknown role ${e}`);
   }
   if (out.size === 0) throw new Error(`access: action "${action}" admits no role (an empty list denies everyone: say so with a role)`);
   return [...out];
 }
 
-function resolve(rule: Rule, action: string): Resolved {
+function resolve(roles: RoleRegistry, rule: Rule, action: string): Resolved {
   if (rule === 'public' || rule === 'authenticated') return rule;
-  if (isRoleList(rule)) return { roles: resolveRoles(rule, action) };
-  return { roles: resolveRoles(rule.roles, action), grant: rule.grant, record: rule.record };
+  if (isRoleList(rule)) return { roles: resolveRoles(roles, rule, action) };
+  return { roles: resolveRoles(roles, rule.roles, action), grant: rule.grant, record: rule.record };
 }
 
 const isRoleList = (rule: Rule): rule is readonly (Role | RoleGroup)[] => Array.isArray(rule);
@@ -106,10 +153,13 @@ const isRoleList = (rule: Rule): rule is readonly (Role | RoleGroup)[] => Array.
 export class AccessControl {
   private readonly rules = new Map<string, Resolved>();
 
+  /** `roles`: the declared roles, the only ones a policy may name. */
+  constructor(readonly roles: RoleRegistry) {}
+
   register(policy: Policy): this {
     for (const [action, rule] of Object.entries(policy)) {
       if (this.rules.has(action)) throw new Error(`access: action "${action}" declared twice`);
-      this.rules.set(action, resolve(rule, action));
+      this.rules.set(action, resolve(this.roles, rule, action));
     }
     return this;
   }

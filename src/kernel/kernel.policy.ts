@@ -1,4 +1,9 @@
-import type { Policy } from './access.ts';
+import type { Policy, RoleDefinition } from './access.ts';
+
+/** The kernel's own role: the regency administrator (its policy names it: the audit log, the calendar). */
+export const kernelRoles: readonly RoleDefinition[] = [
+  { name: 'regency_admin', scope: 'regency', label: 'role.regency_admin' },
+];
 
 export const kernelPolicy: Policy = {
   'kernel.static': 'public',

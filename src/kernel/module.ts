@@ -10,7 +10,7 @@
 // imports the offering modules; it asks the wiring for everything offered on its port, in the order
 // of the module list.
 import type { MiddlewareHandler } from 'hono';
-import type { Policy } from './access.ts';
+import { RoleRegistry, type Policy, type RoleDefinition } from './access.ts';
 import type { Db } from './db.ts';
 import type { FileStore } from './files.ts';
 import type { Env, Router } from './http.tsx';
@@ -44,6 +44,8 @@ export const TASKS = port<TaskSource>('kernel.tasks');
 export interface Wiring {
   /** everything the modules offer on a port, in the order of the module list */
   offered<T>(p: Port<T>): T[];
+  /** the roles the kernel and the modules declare (org grants them to accounts) */
+  roles: RoleRegistry;
 }
 
 /** What a job (timer) is handed. */
@@ -68,6 +70,11 @@ export interface Job {
 export interface ModuleDefinition {
   /** The folder's name: the prefix of its tables, its actions and its message keys. */
   name: string;
+  /**
+   * The roles it owns: their names, where a grant holds (regency, unit, a unit's reform area), their
+   * label's message key and the groups they belong to. Any module's policy may name them; org grants them.
+   */
+  roles?: readonly RoleDefinition[];
   /** Its policies: action → who may take it. */
   policies: readonly Policy[];
   /** Its message catalogues (Indonesian and English). */
@@ -96,9 +103,10 @@ export function checkModules(modules: readonly ModuleDefinition[]): void {
   }
 }
 
-/** The wiring over a module list: each port's offers in list order. */
-export function wiringOf(modules: readonly ModuleDefinition[]): Wiring {
+/** The wiring over a module list: each port's offers in list order, and the roles (by default the modules' own). */
+export function wiringOf(modules: readonly ModuleDefinition[], roles: RoleRegistry = new RoleRegistry(modules.flatMap((m) => m.roles ?? []))): Wiring {
   return {
+    roles,
     offered<T>(p: Port<T>): T[] {
       return modules.flatMap((m) => (m.offers ?? []).filter((o) => o.port.id === p.id).map((o) => o.value as T));
     },

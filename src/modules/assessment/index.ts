@@ -30,6 +30,8 @@ export { LKE_SUGGESTIONS } from './lke.suggest.ts';
 /** The assessment module (manifest; decision 0015): it reads the suggested answers offered on LKE_SUGGESTIONS. */
 export const assessmentModule: ModuleDefinition = {
   name: 'assessment',
+  // the Inspektorat's evaluator (TPI), granted per unit it evaluates
+  roles: [{ name: 'tpi_evaluator', scope: 'unit', label: 'role.tpi_evaluator' }],
   policies: [assessmentPolicy],
   messages: [assessmentMessages],
   nav: assessmentNav,

@@ -33,6 +33,7 @@ export const complaintsNav: NavItem[] = [
 /** The complaints module (manifest; decision 0015). */
 export const complaintsModule: ModuleDefinition = {
   name: 'complaints',
+  roles: [{ name: 'complaint_handler', scope: 'unit', label: 'role.complaint_handler' }],
   policies: [complaintsPolicy],
   messages: [complaintsMessages],
   nav: complaintsNav.map((n) => ({ ...n, section: 'supervision' as const })),

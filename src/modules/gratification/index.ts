@@ -27,6 +27,8 @@ export const gratificationNav: NavItem[] = [
 /** The gratification module (manifest; decision 0015). */
 export const gratificationModule: ModuleDefinition = {
   name: 'gratification',
+  // the gratification control unit (UPG)
+  roles: [{ name: 'upg_handler', scope: 'unit', label: 'role.upg_handler' }],
   policies: [gratificationPolicy],
   messages: [gratificationMessages],
   nav: gratificationNav.map((n) => ({ ...n, section: 'supervision' as const })),

@@ -1,5 +1,5 @@
 // The accounts pages: the list, and one account with its roles and the role form.
-import { ROLES } from '../../kernel/access.ts';
+import type { RoleDefinition } from '../../kernel/access.ts';
 import { Badge, DataTable, ErrorSummary, Form, PageHeader, Pagination, SelectField, SummaryList, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
@@ -37,6 +37,8 @@ export function AccountsPage(v: View, m: AccountsModel) {
 export interface AccountModel {
   account: NonNullable<Awaited<ReturnType<typeof findAccount>>>;
   grants: Awaited<ReturnType<typeof listGrantsOf>>;
+  /** the declared roles, for the role form (in declaration order) */
+  roles: readonly RoleDefinition[];
   /** every unit, for the role form */
   units: { id: string; name: string }[];
   person: PersonRow | null;
@@ -81,7 +83,7 @@ export function AccountPage(v: View, m: AccountModel) {
       <section class="card">
         <h3>{v.t('accounts.role.add')}</h3>
         <Form v={v} action={`/admin/accounts/${acc.id}/roles`} class="form">
-          <SelectField v={v} name="role" label={v.t('accounts.role.role')} required errors={errors} placeholder="" options={ROLES.map((r) => ({ value: r, label: roleLabel(v, r) }))} />
+          <SelectField v={v} name="role" label={v.t('accounts.role.role')} required errors={errors} placeholder="" options={m.roles.map((r) => ({ value: r.name, label: v.t(r.label) }))} />
           <SelectField v={v} name="unitId" label={v.t('accounts.role.unit')} errors={errors} placeholder={v.t('accounts.role.unit_none')} options={m.units.map((u) => ({ value: u.id, label: u.name }))} />
           <SelectField v={v} name="area" label={v.t('accounts.role.area')} errors={errors} placeholder={v.t('accounts.role.area_none')} options={[1, 2, 3, 4, 5, 6].map((a) => ({ value: String(a), label: `${a}. ${v.t(`area.${a}`)}` }))} />
           <button class="button button--primary" type="submit">{v.t('accounts.role.add')}</button>

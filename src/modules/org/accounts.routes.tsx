@@ -1,5 +1,6 @@
 // Account routes: the list, one account, creating a person's account, password reset, (de)activation,
 // role grants and revocations.
+import type { RoleRegistry } from '../../kernel/access.ts';
 import { notFound } from '../../kernel/errors.ts';
 import { formAction } from '../../kernel/forms.ts';
 import { flash, pageView, viewOf, type Ctx, type Router } from '../../kernel/http.tsx';
@@ -7,7 +8,6 @@ import { pageNumber } from '../../kernel/kernel.routes.tsx';
 import type { FieldErrors } from '../../kernel/ui/components.tsx';
 import { isUuid } from '../../kernel/validate.ts';
 import { AccountPage, AccountsPage } from './accounts.pages.tsx';
-import { roleLabel } from './org.components.tsx';
 import { ALL, svc } from './org.http.ts';
 import { findAccount, findPersonByAccount, findUnit, listAccounts, listGrantsOf, listUnits } from './org.queries.ts';
 import { accountActiveInput, accountInput, roleInput } from './org.schemas.ts';
@@ -22,7 +22,7 @@ function idOf(c: Ctx, name = 'id'): string {
   return id;
 }
 
-async function accountPage(c: Ctx, accountId: string, opts: { errors?: FieldErrors; tempPassword?: string; status?: 200 | 400 | 409 } = {}) {
+async function accountPage(c: Ctx, roles: RoleRegistry, accountId: string, opts: { errors?: FieldErrors; tempPassword?: string; status?: 200 | 400 | 409 } = {}) {
   const { deps } = c.var;
   const account = await findAccount(deps.db, accountId);
   if (!account) throw notFound();
@@ -32,10 +32,13 @@ async function accountPage(c: Ctx, accountId: string, opts: { errors?: FieldErro
     findPersonByAccount(deps.db, accountId),
   ]);
   const v = await pageView(c);
-  return c.html(AccountPage(v, { account, grants, units, person, tempPassword: opts.tempPassword, errors: opts.errors }), opts.status ?? 200);
+  return c.html(AccountPage(v, { account, grants, roles: roles.all(), units, person, tempPassword: opts.tempPassword, errors: opts.errors }), opts.status ?? 200);
 }
 
-export function registerAccountRoutes(r: Router) {
+/** `roles`: the declared roles, the ones an account may be granted. */
+export function registerAccountRoutes(r: Router, roles: RoleRegistry) {
+  const show = (c: Ctx, accountId: string, opts?: Parameters<typeof accountPage>[3]) => accountPage(c, roles, accountId, opts);
+
   r.get('/admin/accounts', 'org.accounts.manage', async (c) => {
     const q = (c.req.query('q') ?? '').trim().slice(0, 100);
     const page = pageNumber(c);
@@ -44,7 +47,7 @@ export function registerAccountRoutes(r: Router) {
     return c.html(AccountsPage(v, { q, list, page, pageSize: PAGE_SIZE }));
   });
 
-  r.get('/admin/accounts/:id{[0-9a-f-]{36}}', 'org.accounts.manage', (c) => accountPage(c, idOf(c)));
+  r.get('/admin/accounts/:id{[0-9a-f-]{36}}', 'org.accounts.manage', (c) => show(c, idOf(c)));
 
   // the new account's page shows its one-time password, once; a refusal goes back to the person's
   // page, where the account form is, with the message
@@ -52,7 +55,7 @@ export function registerAccountRoutes(r: Router) {
     input: accountInput,
     run: async (c, input) => {
       const { accountId, tempPassword } = await createAccountForPerson(svc(c), c.var.scope!, idOf(c), input);
-      return accountPage(c, accountId, { tempPassword });
+      return show(c, accountId, { tempPassword });
     },
     page: (c, refused) => {
       flash(c, 'error', Object.values(refused.errors)[0] ?? refused.error.code);
@@ -63,7 +66,7 @@ export function registerAccountRoutes(r: Router) {
   r.post('/admin/accounts/:id{[0-9a-f-]{36}}/reset-password', 'org.accounts.manage', async (c) => {
     const id = idOf(c);
     const tempPassword = await resetPassword(svc(c), id);
-    return accountPage(c, id, { tempPassword });
+    return show(c, id, { tempPassword });
   });
 
   // not a form a person fills in: a refusal (a forged value, deactivating oneself) is the error page
@@ -79,17 +82,18 @@ export function registerAccountRoutes(r: Router) {
   }));
 
   r.post('/admin/accounts/:id{[0-9a-f-]{36}}/roles', 'org.accounts.manage', formAction({
-    input: roleInput,
+    input: roleInput(roles.names()),
     field: 'role',
     run: async (c, input) => {
       const id = idOf(c);
       const v = viewOf(c);
+      const role = roles.find(input.role)!;
       // the notification names the role and the unit in the grantee's words
       const unit = input.unitId ? await findUnit(c.var.deps.db, ALL, input.unitId) : null;
-      await grantRole(svc(c), id, input, roleLabel(v, input.role), unit?.name ?? v.t('role.scope.regency'));
+      await grantRole(svc(c), id, { ...input, scope: role.scope }, v.t(role.label), unit?.name ?? v.t('role.scope.regency'));
       return { to: `/admin/accounts/${id}`, flash: 'accounts.role.added' };
     },
-    page: (c, refused) => accountPage(c, idOf(c), { errors: refused.errors, status: refused.status === 409 ? 409 : 400 }),
+    page: (c, refused) => show(c, idOf(c), { errors: refused.errors, status: refused.status === 409 ? 409 : 400 }),
   }));
 
   r.post('/admin/accounts/:id{[0-9a-f-]{36}}/roles/:rid{[0-9a-f-]{36}}/delete', 'org.accounts.manage', async (c) => {

@@ -4,6 +4,7 @@ import { orgPolicy } from './org.policy.ts';
 import { orgMessages } from './org.messages.ts';
 import { registerOrgRoutes } from './org.routes.tsx';
 import { seedOrgDemo } from './org.seed.ts';
+import { ORG_ROLES } from './org.rules.ts';
 export { orgPolicy } from './org.policy.ts';
 export { orgMessages } from './org.messages.ts';
 export { registerOrgRoutes, roleLabel } from './org.routes.tsx';
@@ -29,9 +30,10 @@ export const orgNav: NavItem[] = [
 /** The org module (manifest; decision 0015). */
 export const orgModule: ModuleDefinition = {
   name: 'org',
+  roles: ORG_ROLES,
   policies: [orgPolicy],
   messages: [orgMessages],
   nav: orgNav.map((n) => (n.href === '/units' || n.href === '/people' ? { ...n, section: 'org' as const } : n)),
-  routes: (r) => registerOrgRoutes(r),
+  routes: (r, wiring) => registerOrgRoutes(r, wiring.roles),
   seed: (db) => seedOrgDemo(db),
 };

@@ -1,5 +1,5 @@
-// Pure rules of the org module: NIP structure, position classes, unit kinds.
-import type { Role } from '../../kernel/access.ts';
+// Pure rules of the org module: its roles, NIP structure, position classes, unit kinds.
+import type { Role, RoleDefinition } from '../../kernel/access.ts';
 import { currentMonth, currentYear } from '../../kernel/workdays.ts';
 
 export const POSITION_CLASSES = ['jpt', 'administrator', 'pengawas', 'fungsional', 'pelaksana'] as const;
@@ -8,8 +8,23 @@ export type PositionClass = (typeof POSITION_CLASSES)[number];
 export const UNIT_KINDS = ['dinas', 'badan', 'inspektorat', 'sekretariat', 'kecamatan', 'rsud', 'upt', 'lainnya'] as const;
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
-/** Roles granted per unit that carry a reform area (1..6). */
-export const AREA_ROLES: readonly Role[] = ['zi_coordinator'];
+/**
+ * The roles of the organisation itself (its manifest declares them): the regency's leadership, each
+ * unit's head, its Integrity Zone work team (Tim Kerja ZI) and its staff. The leaders (the head, the
+ * team's chair and secretary) and the ZI team are the role groups policies name.
+ */
+export const ORG_ROLES: readonly RoleDefinition[] = [
+  { name: 'regency_viewer', scope: 'regency', label: 'role.regency_viewer' },
+  { name: 'unit_head', scope: 'unit', label: 'role.unit_head', groups: ['@leaders'] },
+  { name: 'zi_ketua', scope: 'unit', label: 'role.zi_ketua', groups: ['@leaders', '@zi_team'] },
+  { name: 'zi_sekretaris', scope: 'unit', label: 'role.zi_sekretaris', groups: ['@leaders', '@zi_team'] },
+  { name: 'zi_coordinator', scope: 'area', label: 'role.zi_coordinator', groups: ['@zi_team'] },
+  { name: 'zi_member', scope: 'unit', label: 'role.zi_member', groups: ['@zi_team'] },
+  { name: 'employee', scope: 'unit', label: 'role.employee' },
+];
+
+/** Org's roles granted per unit that carry a reform area (1..6); a grant reads its role's scope from the registry. */
+export const AREA_ROLES: readonly Role[] = ORG_ROLES.filter((r) => r.scope === 'area').map((r) => r.name);
 
 export interface NipInfo {
   birthDate: string; // YYYY-MM-DD

@@ -1,7 +1,7 @@
 // The posted forms of the org pages and the import rows, as zod schemas. Messages are i18n keys, so
 // errors reach the user in their language; the shared field builders come from kernel/validate.ts.
 import { z } from 'zod';
-import { ROLES } from '../../kernel/access.ts';
+import type { Role } from '../../kernel/access.ts';
 import { checkbox, optionalText, optionalUuidField, requiredText, uuidField } from '../../kernel/validate.ts';
 import { POSITION_CLASSES, UNIT_KINDS, parseNip } from './org.rules.ts';
 
@@ -81,8 +81,9 @@ export const accountInput = z.object({
   email: optionalEmail,
 });
 
-export const roleInput = z.object({
-  role: z.enum(ROLES, { message: 'org.role.invalid' }),
+/** A role grant: one of the declared roles (`roles`, the registry's names). */
+export const roleInput = (roles: readonly Role[]) => z.object({
+  role: z.enum(roles as [Role, ...Role[]], { message: 'org.role.invalid' }),
   unitId: optionalUuidField(),
   area: z.string().optional().transform((v) => (v ? Number(v) : null))
     .pipe(z.number().int().min(1, 'org.role.area_invalid').max(6, 'org.role.area_invalid').nullable()),

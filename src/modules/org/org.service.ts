@@ -1,7 +1,7 @@
 // Use cases of the org module: load → decide → save, each in one transaction with its audit entry.
 import { randomInt } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { REGENCY_ROLES, type Actor, type Grant, type Role, type Scope, inScope } from '../../kernel/access.ts';
+import { type Actor, type Grant, type Role, type RoleScope, type Scope, inScope } from '../../kernel/access.ts';
 import { appendAudit, type AuditActor } from '../../kernel/audit.ts';
 import { deleteAccountSessions, hashPassword, validateNewPassword } from '../../kernel/auth.ts';
 import type { Db } from '../../kernel/db.ts';
@@ -14,7 +14,6 @@ import { parseCsv, CsvError } from './org.csv.ts';
 import {
   findAccount, findAccountByUsername, findPerson, findPersonByNip, findRegency, findUnit, unitDescendants,
 } from './org.queries.ts';
-import { AREA_ROLES } from './org.rules.ts';
 import { people, regencies, roleAssignments, units } from './org.schema.ts';
 import { fieldErrorsOf } from '../../kernel/validate.ts';
 import { decodeCsv } from './org.csv.ts';
@@ -331,11 +330,13 @@ export async function setAccountActive(ctx: Ctx, accountId: string, active: bool
   });
 }
 
-export async function grantRole(ctx: Ctx, accountId: string, input: { role: Role; unitId: string | null; area: number | null }, roleLabel: string, unitLabel: string) {
-  const regencyWide = REGENCY_ROLES.includes(input.role);
+/** Grants a declared role; `scope` is where its grants hold, as its module declares it (a regency, a unit, a unit's reform area). */
+export async function grantRole(ctx: Ctx, accountId: string, grant: { role: Role; scope: RoleScope; unitId: string | null; area: number | null }, roleLabel: string, unitLabel: string) {
+  const { scope, ...input } = grant;
+  const regencyWide = scope === 'regency';
   if (regencyWide && input.unitId) throw invalid({ unitId: 'org.role.regency_wide' });
   if (!regencyWide && !input.unitId) throw invalid({ unitId: 'org.role.unit_required' });
-  if (AREA_ROLES.includes(input.role) !== (input.area !== null)) throw invalid({ area: AREA_ROLES.includes(input.role) ? 'org.role.area_required' : 'org.role.area_not_allowed' });
+  if ((scope === 'area') !== (input.area !== null)) throw invalid({ area: scope === 'area' ? 'org.role.area_required' : 'org.role.area_not_allowed' });
   await ctx.db.transaction(async (tx) => {
     if (!(await findAccount(tx, accountId))) throw notFound();
     if (input.unitId && !(await findUnit(tx, { all: true }, input.unitId))) throw invalid({ unitId: 'org.person.unit_invalid' });

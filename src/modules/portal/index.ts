@@ -20,6 +20,8 @@ export { PUBLIC_LINKS } from './portal.types.ts';
 /** The portal module (manifest; decision 0015): it reads the public links offered on PUBLIC_LINKS. */
 export const portalModule: ModuleDefinition = {
   name: 'portal',
+  // the public information officer (PPID), until a PPID module owns it
+  roles: [{ name: 'ppid_handler', scope: 'unit', label: 'role.ppid_handler' }],
   policies: [portalPolicy],
   messages: [portalMessages],
   routes: (r, wiring) => registerPortalRoutes(r, { sources: wiring.offered(PUBLIC_LINKS) }),

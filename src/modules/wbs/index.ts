@@ -33,6 +33,7 @@ export const wbsNav: NavItem[] = [
 /** The WBS module (manifest; decision 0015). */
 export const wbsModule: ModuleDefinition = {
   name: 'wbs',
+  roles: [{ name: 'wbs_handler', scope: 'unit', label: 'role.wbs_handler' }],
   policies: [wbsPolicy],
   messages: [wbsMessages],
   nav: wbsNav.map((n) => (n.group === 'main' ? { ...n, section: 'supervision' as const } : n)),
