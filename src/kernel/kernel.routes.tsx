@@ -3,13 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { appendAudit } from './audit.ts';
-import {
-  authenticate, createSession, deleteAccountSessions, deleteSession, hashPassword, notifyLogin, notifyPasswordChanged, setSessionUnit,
-  USERNAME_MAX_LENGTH, validateNewPassword, verifyPassword,
-} from './auth.ts';
+import { accountById, auditLoginFailed, changePassword, checkDatabase, closeSession, openSession, setAccountLocale } from './account.service.ts';
+import { authenticate, notifyLogin, setSessionUnit, USERNAME_MAX_LENGTH, validateNewPassword, verifyPassword } from './auth.ts';
 import { DomainError, notFound } from './errors.ts';
 import {
   COOKIE, clearSessionCookie, clientAddress, flash, formOf, pageView, renewCsrfCookie, safeNext, setLangCookie, setSessionCookie,
@@ -19,7 +15,6 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { isLocale } from './i18n.ts';
 import { listNotifications, markRead } from './notify.ts';
-import { accounts } from './schema.ts';
 import { textProblem } from './text.ts';
 import { Badge, Csrf, ErrorSummary, PageHeader, Pagination, SummaryList, TextField, type FieldErrors } from './ui/components.tsx';
 import { Layout } from './ui/layout.tsx';
@@ -62,7 +57,7 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
   r.get('/favicon.ico', 'kernel.static', (c) => c.redirect('/static/favicon.svg', 301));
 
   r.get('/healthz', 'kernel.health', async (c) => {
-    await c.var.deps.db.execute('select 1' as never);
+    await checkDatabase(c.var.deps.db);
     return c.json({ status: 'ok' });
   });
 
@@ -71,7 +66,7 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
     const locale = isLocale(form.locale) ? form.locale : 'id';
     setLangCookie(c, locale);
     const { actor, deps } = c.var;
-    if (actor) await deps.db.update(accounts).set({ locale }).where(eq(accounts.id, actor.accountId));
+    if (actor) await setAccountLocale(deps.db, actor.accountId, locale);
     return c.redirect(safeNext(form.back), 303);
   });
 
@@ -103,11 +98,8 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
       const who = await authenticate(deps.db, username, password, clientAddress(c), { secret: deps.config.secretKey });
       // a language chosen on the login page carries over to the account
       const chosen = getCookie(c, COOKIE.lang);
-      const { token, id } = await deps.db.transaction(async (tx) => {
-        if (isLocale(chosen)) await tx.update(accounts).set({ locale: chosen }).where(eq(accounts.id, who.accountId));
-        const s = await createSession(tx, who.accountId, { ip: clientAddress(c), userAgent: c.req.header('user-agent') });
-        await appendAudit(tx, { accountId: who.accountId, label: who.username }, { action: 'auth.login', entityType: 'account', entityId: who.accountId });
-        return s;
+      const { token, id } = await openSession(deps.db, who, {
+        locale: isLocale(chosen) ? chosen : undefined, ip: clientAddress(c), userAgent: c.req.header('user-agent'),
       });
       // modules with password-sealed secrets unlock them for this session (a failure never blocks sign-in)
       await notifyLogin(deps.db, who.accountId, password, id).catch((e) => deps.log('error', 'login listener failed', e));
@@ -117,11 +109,7 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
       return c.redirect(next, 303);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      if (err.code === 'auth.login.failed') {
-        await deps.db.transaction((tx) => appendAudit(tx, { accountId: null, label: 'anonymous' }, {
-          action: 'auth.login_failed', entityType: 'account', data: { username: username.slice(0, 100), client: clientAddress(c) },
-        }));
-      }
+      if (err.code === 'auth.login.failed') await auditLoginFailed(deps.db, username, clientAddress(c));
       const status = err.kind === 'throttled' ? 429 : 401;
       if (err.kind === 'throttled') deps.log('info', `sign-in throttled (${err.code})`);
       return c.html(<LoginPage v={await pageView(c)} next={next} username={username} message={c.var.t(err.code, err.params)} publicHome={opts.publicHome} />, status);
@@ -130,10 +118,7 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
 
   r.post('/logout', 'auth.logout', async (c) => {
     const { deps, session, actor } = c.var;
-    await deps.db.transaction(async (tx) => {
-      await deleteSession(tx, session!.id);
-      await appendAudit(tx, { accountId: actor!.accountId, label: actor!.username }, { action: 'auth.logout', entityType: 'account', entityId: actor!.accountId });
-    });
+    await closeSession(deps.db, session!.id, actor!);
     clearSessionCookie(c);
     renewCsrfCookie(c);
     flash(c, 'success', 'auth.logout.done');
@@ -182,7 +167,7 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
     const parsed = schema.safeParse(form);
     const errors: FieldErrors = {};
     if (!parsed.success) errors.current = 'auth.password.current_required';
-    const [acc] = await deps.db.select().from(accounts).where(eq(accounts.id, actor!.accountId));
+    const acc = await accountById(deps.db, actor!.accountId);
     if (parsed.success) {
       if (!(await verifyPassword(acc.passwordHash, parsed.data.current))) errors.current = 'auth.password.current_wrong';
       const problem = validateNewPassword(parsed.data.next, acc.username);
@@ -191,13 +176,7 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
       else if (parsed.data.next === parsed.data.current) errors.next = 'auth.password.same';
     }
     if (Object.keys(errors).length) return c.html(<PasswordPage v={await pageView(c)} errors={errors} />, 400);
-    const newHash = await hashPassword(parsed.data!.next);
-    await deps.db.transaction(async (tx) => {
-      await tx.update(accounts).set({ passwordHash: newHash, mustChangePassword: false, passwordChangedAt: new Date() }).where(eq(accounts.id, acc.id));
-      await deleteAccountSessions(tx, acc.id, session!.id);
-      await notifyPasswordChanged(tx, acc.id, parsed.data!.current, parsed.data!.next);
-      await appendAudit(tx, { accountId: acc.id, label: acc.username }, { action: 'account.password_changed', entityType: 'account', entityId: acc.id });
-    });
+    await changePassword(deps.db, acc, session!.id, parsed.data!.current, parsed.data!.next);
     flash(c, 'success', 'auth.password.changed');
     return c.redirect('/account', 303);
   });
