@@ -16,8 +16,8 @@ import { getCookie } from 'hono/cookie';
 import { isLocale } from './i18n.ts';
 import { listNotifications, markRead } from './notify.ts';
 import { textProblem } from './text.ts';
-import { Badge, Csrf, ErrorSummary, PageHeader, Pagination, SummaryList, TextField, type FieldErrors } from './ui/components.tsx';
-import { Layout } from './ui/layout.tsx';
+import { AccountPage, InboxPage, LoginPage, PasswordPage } from './kernel.pages.tsx';
+import type { FieldErrors } from './ui/components.tsx';
 import type { View } from './ui/view.ts';
 
 const STATIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../static');
@@ -135,27 +135,7 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
 
   // ---- own account -------------------------------------------------------------------------
   r.get('/account', 'account.view', async (c) => {
-    const v = await pageView(c);
-    const a = c.var.actor!;
-    const unitName = (id: string | null) => (id ? a.units.find((u) => u.id === id)?.name ?? id : v.t('role.scope.regency'));
-    return c.html(
-      <Layout v={v} title={v.t('account.title')} crumbs={[{ href: '/', label: v.t('nav.home') }, { label: v.t('account.title') }]}>
-        <PageHeader title={v.t('account.title')} actions={<a class="button" href="/account/password">{v.t('account.password.title')}</a>} />
-        <SummaryList rows={[
-          [v.t('account.username'), a.username],
-          [v.t('account.display_name'), a.displayName],
-          [v.t('account.language'), a.locale === 'en' ? 'English' : 'Bahasa Indonesia'],
-        ]} />
-        <h2>{v.t('account.roles')}</h2>
-        {a.grants.length === 0 ? <p class="muted">{v.t('account.no_roles')}</p> : (
-          <ul class="plain-list">
-            {a.grants.map((g) => (
-              <li><Badge tone="info">{opts.roleLabel(v, g.role)}</Badge> {unitName(g.unitId)}{g.area ? ` · ${v.t(`area.${g.area}`)}` : ''}</li>
-            ))}
-          </ul>
-        )}
-      </Layout>,
-    );
+    return c.html(AccountPage(await pageView(c), { actor: c.var.actor!, roleLabel: opts.roleLabel }));
   });
 
   r.get('/account/password', 'account.password', async (c) => c.html(<PasswordPage v={await pageView(c)} />));
@@ -186,38 +166,7 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
     const page = pageNumber(c);
     const size = 20;
     const { rows, total } = await listNotifications(c.var.deps.db, c.var.actor!.accountId, size, (page - 1) * size);
-    const v = await pageView(c);
-    return c.html(
-      <Layout v={v} title={v.t('inbox.title')} crumbs={[{ href: '/', label: v.t('nav.home') }, { label: v.t('inbox.title') }]}>
-        <PageHeader title={v.t('inbox.title')} actions={v.unreadCount > 0 ? (
-          <form method="post" action="/notifications/read-all" novalidate><Csrf v={v} /><button class="button button--secondary" type="submit">{v.t('inbox.mark_all')}</button></form>
-        ) : undefined} />
-        {rows.length === 0 ? <p class="muted">{v.t('inbox.empty')}</p> : (
-          <ul class="inbox">
-            {rows.map((n) => {
-              const params = n.params as Record<string, string>;
-              return (
-                <li class={n.readAt ? 'inbox__item' : 'inbox__item inbox__item--unread'}>
-                  <div class="inbox__head">
-                    <strong>{v.t(n.subjectKey, params)}</strong>
-                    {n.readAt ? null : <Badge tone="info">{v.t('inbox.new')}</Badge>}
-                    <span class="muted">{v.dateTime(n.createdAt)}</span>
-                  </div>
-                  <p>{v.t(n.bodyKey, params)}</p>
-                  <div class="inbox__actions">
-                    {n.link ? <a href={n.link}>{v.t('inbox.open')}</a> : null}
-                    {n.readAt ? null : (
-                      <form method="post" action={`/notifications/${n.id}/read`} novalidate><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('inbox.mark_read')}</button></form>
-                    )}
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-        <Pagination v={v} page={page} pageSize={size} total={total} />
-      </Layout>,
-    );
+    return c.html(InboxPage(await pageView(c), { rows, total, page, size }));
   });
 
   r.post('/notifications/read-all', 'notifications.view', async (c) => {
@@ -244,40 +193,3 @@ export function pageNumber(c: Ctx): number {
   return Number.isInteger(p) && p > 0 && p < 100_000 ? p : 1;
 }
 
-function LoginPage(props: { v: View; next: string; username?: string; errors?: FieldErrors; message?: string; publicHome?: string }) {
-  const { v } = props;
-  return (
-    <Layout v={v} title={v.t('auth.login.title')} narrow>
-      <h1>{v.t('auth.login.title')}</h1>
-      <p class="lead">{v.t('auth.login.lead')}</p>
-      <ErrorSummary v={v} errors={props.errors} />
-      {props.message ? <div class="alert alert--error" role="alert">{props.message}</div> : null}
-      <form method="post" action="/login" class="form" novalidate>
-        <Csrf v={v} />
-        <input type="hidden" name="next" value={props.next} />
-        <TextField v={v} name="username" label={v.t('auth.login.username')} value={props.username} autocomplete="username" required errors={props.errors} />
-        <TextField v={v} name="password" label={v.t('auth.login.password')} type="password" autocomplete="current-password" required errors={props.errors} />
-        <button type="submit" class="button button--primary button--block">{v.t('auth.login.submit')}</button>
-      </form>
-      {props.publicHome ? <p class="login-public"><a href={props.publicHome}>{v.t('auth.login.public')}</a></p> : null}
-    </Layout>
-  );
-}
-
-function PasswordPage(props: { v: View; errors?: FieldErrors }) {
-  const { v } = props;
-  return (
-    <Layout v={v} title={v.t('account.password.title')} narrow crumbs={[{ href: '/', label: v.t('nav.home') }, { href: '/account', label: v.t('account.title') }, { label: v.t('account.password.title') }]}>
-      <h1>{v.t('account.password.title')}</h1>
-      {v.actor?.mustChangePassword ? <div class="alert alert--warning" role="status">{v.t('account.password.must_change')}</div> : null}
-      <ErrorSummary v={v} errors={props.errors} />
-      <form method="post" action="/account/password" class="form" novalidate>
-        <Csrf v={v} />
-        <TextField v={v} name="current" label={v.t('account.password.current')} type="password" autocomplete="current-password" required errors={props.errors} />
-        <TextField v={v} name="next" label={v.t('account.password.new')} hint={v.t('account.password.rules')} type="password" autocomplete="new-password" required errors={props.errors} />
-        <TextField v={v} name="confirm" label={v.t('account.password.confirm')} type="password" autocomplete="new-password" required errors={props.errors} />
-        <button type="submit" class="button button--primary">{v.t('account.password.submit')}</button>
-      </form>
-    </Layout>
-  );
-}
