@@ -1,8 +1,8 @@
 // The working-day calendar page (/kalender): a year's holidays and cuti bersama with their source,
 // a deadline calculator in working days, and — for regency administrators — adding, changing and
 // removing days (audited; every module's deadlines follow at once).
-import { DomainError } from './errors.ts';
-import { flash, formOf, pageView, type Ctx, type Router } from './http.tsx';
+import { formAction } from './forms.ts';
+import { flash, pageView, type Ctx, type Router } from './http.tsx';
 import { CALENDAR_KINDS, confirmDay, coveredYears, listDays, offDays, removeDay, saveDay, sourceLabel } from './calendar.ts';
 import { Badge, Csrf, ErrorSummary, PageHeader, ScrollRegion, SelectField, SummaryList, TextField, type FieldErrors } from './ui/components.tsx';
 import { Layout } from './ui/layout.tsx';
@@ -166,17 +166,14 @@ export function registerCalendarRoutes(r: Router) {
 
   r.get('/kalender', 'calendar.view', (c) => page(c));
 
-  r.post('/kalender', 'calendar.manage', async (c) => {
-    const form = await formOf(c);
-    try {
+  r.post('/kalender', 'calendar.manage', formAction({
+    run: async (c, form) => {
       await saveDay(c.var.deps.db, { accountId: c.var.actor!.accountId, label: c.var.actor!.username }, form);
-    } catch (err) {
-      if (err instanceof DomainError && err.kind === 'validation') return page(c, form, err.fieldErrors, 400);
-      throw err;
-    }
-    flash(c, 'success', 'calendar.saved');
-    return c.redirect(`/kalender?tahun=${form.day!.slice(0, 4)}`, 303);
-  });
+      return { to: `/kalender?tahun=${form.day!.slice(0, 4)}`, flash: 'calendar.saved' };
+    },
+    page: (c, refused) => page(c, refused.form, refused.errors, 400),
+    shows: ['validation'],
+  }));
 
   r.post('/kalender/:day{[0-9]{4}-[0-9]{2}-[0-9]{2}}/konfirmasi', 'calendar.manage', async (c) => {
     const day = c.req.param('day')!;

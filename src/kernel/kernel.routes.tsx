@@ -3,13 +3,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { appendAudit } from './audit.ts';
-import {
-  authenticate, createSession, deleteAccountSessions, deleteSession, hashPassword, notifyLogin, notifyPasswordChanged, setSessionUnit,
-  USERNAME_MAX_LENGTH, validateNewPassword, verifyPassword,
-} from './auth.ts';
+import { accountById, auditLoginFailed, changePassword, checkDatabase, closeSession, openSession, setAccountLocale } from './account.service.ts';
+import { authenticate, notifyLogin, setSessionUnit, USERNAME_MAX_LENGTH, validateNewPassword, verifyPassword } from './auth.ts';
 import { DomainError, notFound } from './errors.ts';
 import {
   COOKIE, clearSessionCookie, clientAddress, flash, formOf, pageView, renewCsrfCookie, safeNext, setLangCookie, setSessionCookie,
@@ -19,10 +15,9 @@ import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { isLocale } from './i18n.ts';
 import { listNotifications, markRead } from './notify.ts';
-import { accounts } from './schema.ts';
 import { textProblem } from './text.ts';
-import { Badge, Csrf, ErrorSummary, PageHeader, Pagination, SummaryList, TextField, type FieldErrors } from './ui/components.tsx';
-import { Layout } from './ui/layout.tsx';
+import { AccountPage, InboxPage, LoginPage, PasswordPage } from './kernel.pages.tsx';
+import type { FieldErrors } from './ui/components.tsx';
 import type { View } from './ui/view.ts';
 
 const STATIC_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../static');
@@ -62,7 +57,7 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
   r.get('/favicon.ico', 'kernel.static', (c) => c.redirect('/static/favicon.svg', 301));
 
   r.get('/healthz', 'kernel.health', async (c) => {
-    await c.var.deps.db.execute('select 1' as never);
+    await checkDatabase(c.var.deps.db);
     return c.json({ status: 'ok' });
   });
 
@@ -71,7 +66,7 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
     const locale = isLocale(form.locale) ? form.locale : 'id';
     setLangCookie(c, locale);
     const { actor, deps } = c.var;
-    if (actor) await deps.db.update(accounts).set({ locale }).where(eq(accounts.id, actor.accountId));
+    if (actor) await setAccountLocale(deps.db, actor.accountId, locale);
     return c.redirect(safeNext(form.back), 303);
   });
 
@@ -103,11 +98,8 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
       const who = await authenticate(deps.db, username, password, clientAddress(c), { secret: deps.config.secretKey });
       // a language chosen on the login page carries over to the account
       const chosen = getCookie(c, COOKIE.lang);
-      const { token, id } = await deps.db.transaction(async (tx) => {
-        if (isLocale(chosen)) await tx.update(accounts).set({ locale: chosen }).where(eq(accounts.id, who.accountId));
-        const s = await createSession(tx, who.accountId, { ip: clientAddress(c), userAgent: c.req.header('user-agent') });
-        await appendAudit(tx, { accountId: who.accountId, label: who.username }, { action: 'auth.login', entityType: 'account', entityId: who.accountId });
-        return s;
+      const { token, id } = await openSession(deps.db, who, {
+        locale: isLocale(chosen) ? chosen : undefined, ip: clientAddress(c), userAgent: c.req.header('user-agent'),
       });
       // modules with password-sealed secrets unlock them for this session (a failure never blocks sign-in)
       await notifyLogin(deps.db, who.accountId, password, id).catch((e) => deps.log('error', 'login listener failed', e));
@@ -117,11 +109,7 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
       return c.redirect(next, 303);
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
-      if (err.code === 'auth.login.failed') {
-        await deps.db.transaction((tx) => appendAudit(tx, { accountId: null, label: 'anonymous' }, {
-          action: 'auth.login_failed', entityType: 'account', data: { username: username.slice(0, 100), client: clientAddress(c) },
-        }));
-      }
+      if (err.code === 'auth.login.failed') await auditLoginFailed(deps.db, username, clientAddress(c));
       const status = err.kind === 'throttled' ? 429 : 401;
       if (err.kind === 'throttled') deps.log('info', `sign-in throttled (${err.code})`);
       return c.html(<LoginPage v={await pageView(c)} next={next} username={username} message={c.var.t(err.code, err.params)} publicHome={opts.publicHome} />, status);
@@ -130,10 +118,7 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
 
   r.post('/logout', 'auth.logout', async (c) => {
     const { deps, session, actor } = c.var;
-    await deps.db.transaction(async (tx) => {
-      await deleteSession(tx, session!.id);
-      await appendAudit(tx, { accountId: actor!.accountId, label: actor!.username }, { action: 'auth.logout', entityType: 'account', entityId: actor!.accountId });
-    });
+    await closeSession(deps.db, session!.id, actor!);
     clearSessionCookie(c);
     renewCsrfCookie(c);
     flash(c, 'success', 'auth.logout.done');
@@ -150,27 +135,7 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
 
   // ---- own account -------------------------------------------------------------------------
   r.get('/account', 'account.view', async (c) => {
-    const v = await pageView(c);
-    const a = c.var.actor!;
-    const unitName = (id: string | null) => (id ? a.units.find((u) => u.id === id)?.name ?? id : v.t('role.scope.regency'));
-    return c.html(
-      <Layout v={v} title={v.t('account.title')} crumbs={[{ href: '/', label: v.t('nav.home') }, { label: v.t('account.title') }]}>
-        <PageHeader title={v.t('account.title')} actions={<a class="button" href="/account/password">{v.t('account.password.title')}</a>} />
-        <SummaryList rows={[
-          [v.t('account.username'), a.username],
-          [v.t('account.display_name'), a.displayName],
-          [v.t('account.language'), a.locale === 'en' ? 'English' : 'Bahasa Indonesia'],
-        ]} />
-        <h2>{v.t('account.roles')}</h2>
-        {a.grants.length === 0 ? <p class="muted">{v.t('account.no_roles')}</p> : (
-          <ul class="plain-list">
-            {a.grants.map((g) => (
-              <li><Badge tone="info">{opts.roleLabel(v, g.role)}</Badge> {unitName(g.unitId)}{g.area ? ` · ${v.t(`area.${g.area}`)}` : ''}</li>
-            ))}
-          </ul>
-        )}
-      </Layout>,
-    );
+    return c.html(AccountPage(await pageView(c), { actor: c.var.actor!, roleLabel: opts.roleLabel }));
   });
 
   r.get('/account/password', 'account.password', async (c) => c.html(<PasswordPage v={await pageView(c)} />));
@@ -182,7 +147,7 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
     const parsed = schema.safeParse(form);
     const errors: FieldErrors = {};
     if (!parsed.success) errors.current = 'auth.password.current_required';
-    const [acc] = await deps.db.select().from(accounts).where(eq(accounts.id, actor!.accountId));
+    const acc = await accountById(deps.db, actor!.accountId);
     if (parsed.success) {
       if (!(await verifyPassword(acc.passwordHash, parsed.data.current))) errors.current = 'auth.password.current_wrong';
       const problem = validateNewPassword(parsed.data.next, acc.username);
@@ -191,13 +156,7 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
       else if (parsed.data.next === parsed.data.current) errors.next = 'auth.password.same';
     }
     if (Object.keys(errors).length) return c.html(<PasswordPage v={await pageView(c)} errors={errors} />, 400);
-    const newHash = await hashPassword(parsed.data!.next);
-    await deps.db.transaction(async (tx) => {
-      await tx.update(accounts).set({ passwordHash: newHash, mustChangePassword: false, passwordChangedAt: new Date() }).where(eq(accounts.id, acc.id));
-      await deleteAccountSessions(tx, acc.id, session!.id);
-      await notifyPasswordChanged(tx, acc.id, parsed.data!.current, parsed.data!.next);
-      await appendAudit(tx, { accountId: acc.id, label: acc.username }, { action: 'account.password_changed', entityType: 'account', entityId: acc.id });
-    });
+    await changePassword(deps.db, acc, session!.id, parsed.data!.current, parsed.data!.next);
     flash(c, 'success', 'auth.password.changed');
     return c.redirect('/account', 303);
   });
@@ -207,38 +166,7 @@ export function registerKernelRoutes(r: Router, opts: { roleLabel: (v: View, rol
     const page = pageNumber(c);
     const size = 20;
     const { rows, total } = await listNotifications(c.var.deps.db, c.var.actor!.accountId, size, (page - 1) * size);
-    const v = await pageView(c);
-    return c.html(
-      <Layout v={v} title={v.t('inbox.title')} crumbs={[{ href: '/', label: v.t('nav.home') }, { label: v.t('inbox.title') }]}>
-        <PageHeader title={v.t('inbox.title')} actions={v.unreadCount > 0 ? (
-          <form method="post" action="/notifications/read-all" novalidate><Csrf v={v} /><button class="button button--secondary" type="submit">{v.t('inbox.mark_all')}</button></form>
-        ) : undefined} />
-        {rows.length === 0 ? <p class="muted">{v.t('inbox.empty')}</p> : (
-          <ul class="inbox">
-            {rows.map((n) => {
-              const params = n.params as Record<string, string>;
-              return (
-                <li class={n.readAt ? 'inbox__item' : 'inbox__item inbox__item--unread'}>
-                  <div class="inbox__head">
-                    <strong>{v.t(n.subjectKey, params)}</strong>
-                    {n.readAt ? null : <Badge tone="info">{v.t('inbox.new')}</Badge>}
-                    <span class="muted">{v.dateTime(n.createdAt)}</span>
-                  </div>
-                  <p>{v.t(n.bodyKey, params)}</p>
-                  <div class="inbox__actions">
-                    {n.link ? <a href={n.link}>{v.t('inbox.open')}</a> : null}
-                    {n.readAt ? null : (
-                      <form method="post" action={`/notifications/${n.id}/read`} novalidate><Csrf v={v} /><button class="linkbutton" type="submit">{v.t('inbox.mark_read')}</button></form>
-                    )}
-                  </div>
-                </li>
-              );
-            })}
-          </ul>
-        )}
-        <Pagination v={v} page={page} pageSize={size} total={total} />
-      </Layout>,
-    );
+    return c.html(InboxPage(await pageView(c), { rows, total, page, size }));
   });
 
   r.post('/notifications/read-all', 'notifications.view', async (c) => {
@@ -265,40 +193,3 @@ export function pageNumber(c: Ctx): number {
   return Number.isInteger(p) && p > 0 && p < 100_000 ? p : 1;
 }
 
-function LoginPage(props: { v: View; next: string; username?: string; errors?: FieldErrors; message?: string; publicHome?: string }) {
-  const { v } = props;
-  return (
-    <Layout v={v} title={v.t('auth.login.title')} narrow>
-      <h1>{v.t('auth.login.title')}</h1>
-      <p class="lead">{v.t('auth.login.lead')}</p>
-      <ErrorSummary v={v} errors={props.errors} />
-      {props.message ? <div class="alert alert--error" role="alert">{props.message}</div> : null}
-      <form method="post" action="/login" class="form" novalidate>
-        <Csrf v={v} />
-        <input type="hidden" name="next" value={props.next} />
-        <TextField v={v} name="username" label={v.t('auth.login.username')} value={props.username} autocomplete="username" required errors={props.errors} />
-        <TextField v={v} name="password" label={v.t('auth.login.password')} type="password" autocomplete="current-password" required errors={props.errors} />
-        <button type="submit" class="button button--primary button--block">{v.t('auth.login.submit')}</button>
-      </form>
-      {props.publicHome ? <p class="login-public"><a href={props.publicHome}>{v.t('auth.login.public')}</a></p> : null}
-    </Layout>
-  );
-}
-
-function PasswordPage(props: { v: View; errors?: FieldErrors }) {
-  const { v } = props;
-  return (
-    <Layout v={v} title={v.t('account.password.title')} narrow crumbs={[{ href: '/', label: v.t('nav.home') }, { href: '/account', label: v.t('account.title') }, { label: v.t('account.password.title') }]}>
-      <h1>{v.t('account.password.title')}</h1>
-      {v.actor?.mustChangePassword ? <div class="alert alert--warning" role="status">{v.t('account.password.must_change')}</div> : null}
-      <ErrorSummary v={v} errors={props.errors} />
-      <form method="post" action="/account/password" class="form" novalidate>
-        <Csrf v={v} />
-        <TextField v={v} name="current" label={v.t('account.password.current')} type="password" autocomplete="current-password" required errors={props.errors} />
-        <TextField v={v} name="next" label={v.t('account.password.new')} hint={v.t('account.password.rules')} type="password" autocomplete="new-password" required errors={props.errors} />
-        <TextField v={v} name="confirm" label={v.t('account.password.confirm')} type="password" autocomplete="new-password" required errors={props.errors} />
-        <button type="submit" class="button button--primary">{v.t('account.password.submit')}</button>
-      </form>
-    </Layout>
-  );
-}

@@ -2,7 +2,10 @@
 // exports).
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db.ts';
+import { dayIn } from '../../kernel/workdays.ts';
 import { findRegency, orgUnits as units } from '../org/index.ts';
+import { collectLinks, groupLinks, type GroupedLinks } from './portal.links.ts';
+import type { PublicLinkSource } from './portal.types.ts';
 
 export interface PortalUnitRow { id: string; code: string; name: string; shortName: string; kind: string; parentId: string | null; address: string | null }
 
@@ -43,4 +46,29 @@ export function unitTree(rows: readonly PortalUnitRow[]): { unit: PortalUnitRow;
     else tree.set(u.id, { unit: u, children: [] }); // a parent cycle: shown on its own
   }
   return [...tree.values()];
+}
+
+/** What the portal's models are loaded with. */
+export interface PortalContext { db: Db; timeZone: string; sources: readonly PublicLinkSource[]; onError: (err: unknown) => void }
+
+export interface HomeModel { regency: string | null; tree: ReturnType<typeof unitTree>; links: GroupedLinks }
+export interface UnitModel { unit: PortalUnitRow; links: GroupedLinks }
+
+/** The links every source offers today, for the regency (unit null) or one unit. */
+async function linksFor(ctx: PortalContext, unit: PortalUnitRow | null): Promise<GroupedLinks> {
+  const today = dayIn(new Date(), ctx.timeZone);
+  return groupLinks(await collectLinks(ctx.sources, { db: ctx.db, unit, today }, ctx.onError));
+}
+
+/** The model of /publik. */
+export async function homeModel(ctx: PortalContext): Promise<HomeModel> {
+  const [regency, rows, links] = await Promise.all([regencyName(ctx.db), activeUnits(ctx.db), linksFor(ctx, null)]);
+  return { regency, tree: unitTree(rows), links };
+}
+
+/** The model of a unit's page, or null for no active unit of that code. */
+export async function unitModel(ctx: PortalContext, code: string): Promise<UnitModel | null> {
+  const unit = await activeUnitByCode(ctx.db, code);
+  if (!unit) return null;
+  return { unit, links: await linksFor(ctx, unit) };
 }
