@@ -2,19 +2,21 @@
 // monthly matrix), the activity form, the decree PDF and the schedule workbook; the unit picker and
 // overview for accounts reaching several units. The monev pages are in monev.routes.tsx.
 import { pdfResponse } from '../../kernel/documents.ts';
-import { DomainError, notFound } from '../../kernel/errors.ts';
+import { notFound } from '../../kernel/errors.ts';
 import { currentMonth, currentYear } from '../../kernel/workdays.ts';
-import { currentUnitOf, flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
+import { currentUnitOf, flash, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
 import { isUuid } from '../../kernel/kernel.routes.tsx';
 import { Badge, CheckboxGroup, Csrf, capValue, ErrorSummary, PageHeader, ScrollRegion, SelectField, TextAreaField, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { listUnits } from '../org/index.ts';
 import { registerMonevRoutes } from './monev.routes.tsx';
-import { BASE, ID, aidOf, errorsOf, planOr404, svc } from './plan.http.ts';
+import { BASE, ID, aidOf, planOr404, svc } from './plan.http.ts';
+import { activityForm, areaForm, createPlanForm, headerForm } from './plan.forms.ts';
+import { formAction } from '../../kernel/forms.ts';
 import { renderDecreePdf } from './plan.pdf.ts';
 import { renderScheduleXlsx } from './plan.xlsx.ts';
-import { findPlan, listPlans, monevOf, planYears, plansOfYear, progressInputs, unitOf, type PlanRow } from './plan.queries.ts';
+import { listPlans, monevOf, planYears, plansOfYear, progressInputs, unitOf, type PlanRow } from './plan.queries.ts';
 import { AREAS, MONTHS, TEXT_MAX, markState, planProgress, validateYear } from './plan.rules.ts';
 
 /** The matrix's mark of a scheduled month by its state (the legend shows the same). */
@@ -149,19 +151,16 @@ export function registerPlanRoutes(r: Router) {
 
   r.get(BASE, 'workplan.plan.view', (c) => listPage(c));
 
-  r.post(BASE, 'workplan.plan.edit', async (c) => {
-    const form = await formOf(c);
-    const unitId = form.unit ? form.unit : currentUnitOf(c);
-    if (!unitId || !isUuid(unitId) || !c.var.deps.access.can(c.var.actor, 'workplan.plan.edit', unitId)) throw notFound();
-    try {
+  r.post(BASE, 'workplan.plan.edit', formAction({
+    input: createPlanForm,
+    run: async (c, form) => {
+      const unitId = form.unit ? form.unit : currentUnitOf(c);
+      if (!unitId || !isUuid(unitId) || !c.var.deps.access.can(c.var.actor, 'workplan.plan.edit', unitId)) throw notFound();
       const id = await createPlan(svc(c), { unitId, year: form.year, template: form.template && form.template !== 'empty' ? form.template : null });
-      flash(c, 'success', 'plan.created');
-      return c.redirect(`${BASE}/${id}`, 303);
-    } catch (err) {
-      const e = errorsOf(err);
-      return listPage(c, form, e.errors, e.status, err instanceof DomainError ? err.params : {});
-    }
-  });
+      return { to: `${BASE}/${id}`, flash: 'plan.created' };
+    },
+    page: (c, refused) => listPage(c, refused.form, refused.errors, refused.status as 400 | 409, refused.params),
+  }));
 
   // ---- one plan -----------------------------------------------------------------------------------
   async function planPage(c: Ctx, plan: PlanRow, opts: { form?: Record<string, string>; errors?: FieldErrors; section?: string; status?: 200 | 400 | 409 } = {}) {
@@ -299,31 +298,25 @@ export function registerPlanRoutes(r: Router) {
 
   r.get(`${BASE}/${ID}`, 'workplan.plan.view', async (c) => planPage(c, await planOr404(c)));
 
-  r.post(`${BASE}/${ID}`, 'workplan.plan.edit', async (c) => {
-    const plan = await planOr404(c);
-    const form = await formOf(c);
-    try {
-      await updateHeader(svc(c), plan, form);
-      flash(c, 'success', 'plan.saved');
-      return c.redirect(`${BASE}/${plan.id}`, 303);
-    } catch (err) {
-      const e = errorsOf(err);
-      return planPage(c, (await findPlan(c.var.deps.db, c.var.scope!, plan.id))!, { form, errors: e.errors, section: 'header', status: e.status });
-    }
-  });
+  r.post(`${BASE}/${ID}`, 'workplan.plan.edit', formAction({
+    input: headerForm,
+    run: async (c, input) => {
+      const plan = await planOr404(c);
+      await updateHeader(svc(c), plan, input);
+      return { to: `${BASE}/${plan.id}`, flash: 'plan.saved' };
+    },
+    page: async (c, refused) => planPage(c, await planOr404(c), { form: refused.form, errors: refused.errors, section: 'header', status: refused.status as 400 | 409 }),
+  }));
 
-  r.post(`${BASE}/${ID}/area/:area{[0-9]+}`, 'workplan.plan.edit', async (c) => {
-    const plan = await planOr404(c);
-    const form = await formOf(c);
-    try {
-      await updateArea(svc(c), plan, c.req.param('area'), form);
-      flash(c, 'success', 'plan.saved');
-      return c.redirect(`${BASE}/${plan.id}#area`, 303);
-    } catch (err) {
-      const e = errorsOf(err);
-      return planPage(c, plan, { form: { ...form, area: c.req.param('area') ?? '' }, errors: e.errors, section: 'area', status: e.status });
-    }
-  });
+  r.post(`${BASE}/${ID}/area/:area{[0-9]+}`, 'workplan.plan.edit', formAction({
+    input: areaForm,
+    run: async (c, input) => {
+      const plan = await planOr404(c);
+      await updateArea(svc(c), plan, c.req.param('area'), input);
+      return { to: `${BASE}/${plan.id}#area`, flash: 'plan.saved' };
+    },
+    page: async (c, refused) => planPage(c, await planOr404(c), { form: { ...refused.form, area: c.req.param('area') ?? '' }, errors: refused.errors, section: 'area', status: refused.status as 400 | 409 }),
+  }));
 
   // ---- activities -----------------------------------------------------------------------------------
   async function activityPage(c: Ctx, plan: PlanRow, activityId: string | null, form: Record<string, string | string[]> | null, errors: FieldErrors = {}, params: Record<string, string | number> = {}, status: 200 | 400 | 409 = 200) {
@@ -368,34 +361,20 @@ export function registerPlanRoutes(r: Router) {
     );
   }
 
-  async function activityForm(c: Ctx): Promise<Record<string, string | string[]>> {
-    const body = await c.req.parseBody({ all: true });
-    const out: Record<string, string | string[]> = {};
-    for (const [k, val] of Object.entries(body)) {
-      if (k === '_csrf') continue;
-      const list = (Array.isArray(val) ? val : [val]).filter((x): x is string => typeof x === 'string');
-      out[k] = k === 'months' ? list : list[0] ?? '';
-    }
-    return out;
-  }
-
-  async function postActivity(c: Ctx, activityId: string | null) {
-    const plan = await planOr404(c);
-    const form = await activityForm(c);
-    try {
-      await saveActivity(svc(c), plan, activityId, { ...(form as Record<string, string>), months: ([] as string[]).concat(form.months ?? []) });
-      flash(c, 'success', 'plan.saved');
-      return c.redirect(`${BASE}/${plan.id}#kegiatan`, 303);
-    } catch (err) {
-      const e = errorsOf(err);
-      return activityPage(c, plan, activityId, form, e.errors, err instanceof DomainError ? err.params : {}, e.status);
-    }
-  }
+  const postActivity = (activityId: (c: Ctx) => string | null) => formAction({
+    input: activityForm,
+    run: async (c, input, posted) => {
+      const plan = await planOr404(c);
+      await saveActivity(svc(c), plan, activityId(c), { ...input, months: posted.all.months ?? [] });
+      return { to: `${BASE}/${plan.id}#kegiatan`, flash: 'plan.saved' };
+    },
+    page: async (c, refused) => activityPage(c, await planOr404(c), activityId(c), { ...refused.form, months: refused.all.months ?? [] }, refused.errors, refused.params, refused.status as 400 | 409),
+  });
 
   r.get(`${BASE}/${ID}/kegiatan/baru`, 'workplan.plan.edit', async (c) => activityPage(c, await planOr404(c), null, null));
-  r.post(`${BASE}/${ID}/kegiatan`, 'workplan.plan.edit', (c) => postActivity(c, null));
+  r.post(`${BASE}/${ID}/kegiatan`, 'workplan.plan.edit', postActivity(() => null));
   r.get(`${BASE}/${ID}/kegiatan/:aid{[0-9a-f-]{36}}`, 'workplan.plan.edit', async (c) => activityPage(c, await planOr404(c), aidOf(c), null));
-  r.post(`${BASE}/${ID}/kegiatan/:aid{[0-9a-f-]{36}}`, 'workplan.plan.edit', (c) => postActivity(c, aidOf(c)));
+  r.post(`${BASE}/${ID}/kegiatan/:aid{[0-9a-f-]{36}}`, 'workplan.plan.edit', postActivity(aidOf));
   r.post(`${BASE}/${ID}/kegiatan/:aid{[0-9a-f-]{36}}/hapus`, 'workplan.plan.edit', async (c) => {
     const plan = await planOr404(c);
     await deleteActivity(svc(c), plan, aidOf(c));
