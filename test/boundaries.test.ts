@@ -224,7 +224,6 @@ const NOT_YET: Record<string, readonly string[]> = {
   ],
   sql: [
     'src/modules/coi/coi.queries.ts',
-    'src/modules/workplan/pakta.queries.ts',
   ],
   messages: [
     'src/modules/assessment/assessment.messages.ts',

@@ -4,8 +4,9 @@
 // nothing else of the unit.
 import { inScope } from '../../kernel/access.ts';
 import { DomainError, notFound } from '../../kernel/errors.ts';
-import { currentUnitOf, flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
-import { isUuid } from '../../kernel/kernel.routes.tsx';
+import { formAction, type Refusal } from '../../kernel/forms.ts';
+import { currentUnitOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
+import { isUuid } from '../../kernel/validate.ts';
 import { Csrf, DataTable, ErrorSummary, FileField, PageHeader, SummaryList, TextAreaField, TextField, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout } from '../../kernel/ui/layout.tsx';
 import type { View } from '../../kernel/ui/view.ts';
@@ -28,16 +29,12 @@ function unitFrom(c: Ctx, raw: string | undefined): string {
   return unitId;
 }
 
-/** Re-renders the page with field errors when a service rejects the input; rethrows anything else. */
-async function withErrors(c: Ctx, run: () => Promise<Response>, render: (errors: FieldErrors) => Promise<Response>): Promise<Response> {
-  try {
-    return await run();
-  } catch (err) {
-    if (err instanceof DomainError && err.kind === 'validation' && Object.keys(err.fieldErrors).length) return render(err.fieldErrors);
-    if (err instanceof DomainError && (err.kind === 'conflict' || err.kind === 'validation')) return render({ _: err.code });
-    throw err;
-  }
-}
+/** The actor of a use case, as the audit records them. */
+const byActor = (c: Ctx) => ({ accountId: c.var.actor!.accountId, label: c.var.actor!.username });
+
+/** The refused form again (always 400, as before), at the unit posted. */
+const again = (page: (c: Ctx, unitId: string, opts: { form?: Record<string, string>; errors?: FieldErrors; status?: 200 | 400 | 409 }) => Promise<Response>) =>
+  (c: Ctx, refused: Refusal) => page(c, unitFrom(c, refused.form.unit), { form: refused.form, errors: refused.errors, status: 400 });
 
 export function registerDeclarationRoutes(r: Router) {
   const page = async (c: Ctx, unitId: string, opts: { form?: Record<string, string>; errors?: FieldErrors; status?: 200 | 400 | 409 } = {}) => {
@@ -118,42 +115,36 @@ export function registerDeclarationRoutes(r: Router) {
     );
   });
 
-  r.post('/pencanangan', 'declaration.manage', async (c) => {
-    const form = await formOf(c);
-    const unitId = unitFrom(c, form.unit);
-    const { deps, actor } = c.var;
-    return withErrors(c, async () => {
-      const input = parseDeclaration(form, todayIn(deps.config.timeZone));
-      await saveDeclaration(deps.db, { accountId: actor!.accountId, label: actor!.username }, unitId, input);
-      flash(c, 'success', 'declaration.saved');
-      return c.redirect(`/pencanangan?unit=${unitId}`, 303);
-    }, (errors) => page(c, unitId, { form, errors, status: 400 }));
-  });
+  r.post('/pencanangan', 'declaration.manage', formAction({
+    run: async (c, form) => {
+      const unitId = unitFrom(c, form.unit);
+      await saveDeclaration(c.var.deps.db, byActor(c), unitId, parseDeclaration(form, todayIn(c.var.deps.config.timeZone)));
+      return { to: `/pencanangan?unit=${unitId}`, flash: 'declaration.saved' };
+    },
+    page: again(page),
+  }));
 
-  r.post('/pencanangan/links', 'declaration.manage', async (c) => {
-    const form = await formOf(c);
-    const unitId = unitFrom(c, form.unit);
-    const { deps, actor } = c.var;
-    return withErrors(c, async () => {
-      await addDeclarationLink(deps.db, { accountId: actor!.accountId, label: actor!.username }, unitId, form.url ?? '', form.title ?? '');
-      flash(c, 'success', 'declaration.link.added');
-      return c.redirect(`/pencanangan?unit=${unitId}`, 303);
-    }, (errors) => page(c, unitId, { form, errors, status: 400 }));
-  });
+  r.post('/pencanangan/links', 'declaration.manage', formAction({
+    run: async (c, form) => {
+      const unitId = unitFrom(c, form.unit);
+      await addDeclarationLink(c.var.deps.db, byActor(c), unitId, form.url ?? '', form.title ?? '');
+      return { to: `/pencanangan?unit=${unitId}`, flash: 'declaration.link.added' };
+    },
+    page: again(page),
+  }));
 
-  r.post('/pencanangan/photos', 'declaration.manage', { files: 1 }, async (c) => {
-    const body = await c.req.parseBody();
-    const unitId = unitFrom(c, typeof body.unit === 'string' ? body.unit : undefined);
-    const file = body.file;
-    const { deps, actor } = c.var;
-    if (!(file instanceof File)) return page(c, unitId, { errors: { file: 'declaration.error.photo_required' }, status: 400 });
-    return withErrors(c, async () => {
+  r.post('/pencanangan/photos', 'declaration.manage', { files: 1 }, formAction({
+    files: ['file'],
+    run: async (c, form, posted) => {
+      const unitId = unitFrom(c, form.unit);
+      const file = posted.files.file?.[0];
+      if (!file) throw new DomainError('validation', 'declaration.error.photo_required', {}, { file: 'declaration.error.photo_required' });
       const bytes = new Uint8Array(await file.arrayBuffer());
-      await addDeclarationPhoto(deps.db, deps.files, { accountId: actor!.accountId, label: actor!.username }, unitId, bytes, file.name, null);
-      flash(c, 'success', 'declaration.photo.added');
-      return c.redirect(`/pencanangan?unit=${unitId}`, 303);
-    }, (errors) => page(c, unitId, { errors, status: 400 }));
-  });
+      await addDeclarationPhoto(c.var.deps.db, c.var.deps.files, byActor(c), unitId, bytes, file.name, null);
+      return { to: `/pencanangan?unit=${unitId}`, flash: 'declaration.photo.added' };
+    },
+    page: again(page),
+  }));
 
   // ---- public page ---------------------------------------------------------------------------
   // Only the unit's name and address and its declaration (when marked public): date, by whom,

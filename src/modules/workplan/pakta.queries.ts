@@ -1,8 +1,8 @@
-// Reads of workplan_pacts, and of org people/units (read only, through the tables org exports) for
-// coverage. Writes to pacts happen only in pakta.service.ts.
+// Reads of workplan_pacts, and of org people/units (read only, through the tables and queries org
+// exports) for coverage. Writes to pacts happen only in pakta.service.ts.
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db.ts';
-import { orgPeople as people, orgUnits as units } from '../org/index.ts';
+import { findRegency, orgPeople as people, orgUnits as units } from '../org/index.ts';
 import { pacts } from './workplan.schema.ts';
 
 export type PactRow = typeof pacts.$inferSelect;
@@ -70,14 +70,11 @@ export async function unitOfPerson(db: Db, personId: string): Promise<string | n
   return r?.unitId ?? null;
 }
 
-export async function regencyName(db: Db): Promise<string> {
-  const res = await db.execute(sql`select name from org_regencies order by created_at limit 1`);
-  return (res as unknown as { rows: { name: string }[] }).rows[0]?.name ?? '';
-}
-
-export async function regencyCapital(db: Db): Promise<string | null> {
-  const res = await db.execute(sql`select capital from org_regencies order by created_at limit 1`);
-  return (res as unknown as { rows: { capital: string | null }[] }).rows[0]?.capital ?? null;
+/** The regency's name and the place a pact is signed at (its capital, else its name), through org. */
+export async function pactPlace(db: Db): Promise<{ regency: string; place: string }> {
+  const r = await findRegency(db);
+  const regency = r?.name ?? '';
+  return { regency, place: r?.capital ?? regency };
 }
 
 export interface UnitCoverage { unitId: string; signed: number; total: number }
@@ -97,4 +94,11 @@ export async function pactCoverageByUnit(db: Db, unitIds: readonly string[], yea
     .where(and(inArray(people.unitId, [...unitIds]), eq(people.isActive, true)))
     .groupBy(people.unitId);
   return new Map(rows.map((r) => [r.unitId, { unitId: r.unitId, signed: Number(r.signed), total: Number(r.total) }]));
+}
+
+/** The signing page's model: the signer as org knows them now, and this year's pact if signed. */
+export async function signModel(db: Db, personId: string | null, year: number, first: boolean) {
+  const person = personId ? await personForPakta(db, personId) : null;
+  const pact = person ? await findPactOf(db, person.id, year) : null;
+  return { person, pact, first, year };
 }
