@@ -10,7 +10,7 @@ import { evidenceInput, manageUnit, nothingPosted, pageUnit, recordUnitOr404, re
 import { SUBJECT, consultationsOf, findConsultation, listAllServices } from './services.queries.ts';
 import { GROUPS, groupName, type ConsultationInputRow, type Participant } from './services.rules.ts';
 import { addConsultation, addEvidence } from './services.service.ts';
-import { BASE, CellInput, EvidenceBlock, Multi, SubNav, TextArea, UUID_P, UnitPicker, errorTexts } from './services.view.tsx';
+import { BASE, CellInput, EvidenceBlock, Multi, SubNav, TextArea, UUID_P, UnitChooser, errorTexts } from './services.view.tsx';
 
 const PATH = `${BASE}/konsultasi`;
 const CID = `:cid{${UUID_P}}`;
@@ -36,7 +36,7 @@ export function registerConsultationRoutes(r: Router) {
     return c.html(
       <Layout v={v} title={title} crumbs={crumbs}>
         <PageHeader title={title} lead={v.t('services.consultation.lead', { unit: unit.name })} />
-        <UnitPicker v={v} action={PATH} units={reach} unitId={unit.id} />
+        <UnitChooser v={v} action={PATH} units={reach} unitId={unit.id} />
         <SubNav v={v} unitId={unit.id} current={PATH} />
         <ErrorSummary v={v} texts={errorTexts(v, errors, opts.params)} />
         <ScrollRegion label={title}><table class="table">

@@ -14,7 +14,7 @@ import { canManage } from './services.policy.ts';
 import { evidenceInput, manageUnit, nothingPosted, pageUnit, recordUnitOr404, refused, svc } from './services.http.ts';
 import { SUBJECT, findMaklumat, maklumatOf, peopleOfUnit, unitOf, type MaklumatRow } from './services.queries.ts';
 import { addEvidence, defaultMaklumatText, publishMaklumat, revOf, saveMaklumat } from './services.service.ts';
-import { BASE, EvidenceBlock, Multi, SubNav, TextArea, UUID_P, UnitPicker, errorTexts } from './services.view.tsx';
+import { BASE, EvidenceBlock, Multi, SubNav, TextArea, UUID_P, UnitChooser, errorTexts } from './services.view.tsx';
 
 const PATH = `${BASE}/maklumat`;
 const MID = `:mid{${UUID_P}}`;
@@ -70,7 +70,7 @@ export function registerMaklumatRoutes(r: Router) {
     return c.html(
       <Layout v={v} title={title} crumbs={crumbs}>
         <PageHeader title={title} lead={v.t('services.maklumat.lead', { unit: unit.name })} />
-        <UnitPicker v={v} action={PATH} units={reach} unitId={unit.id} />
+        <UnitChooser v={v} action={PATH} units={reach} unitId={unit.id} />
         <SubNav v={v} unitId={unit.id} current={PATH} />
         <ErrorSummary v={v} texts={errorTexts(v, errors, opts.params)} />
         <section class="card">

@@ -12,7 +12,7 @@ import { evidenceInput, manageUnit, nothingPosted, pageUnit, recordUnitOr404, re
 import { SUBJECT, evaluationsOf, findSop, listAllServices, peopleByIds, peopleOfUnit, sopVersions, sopsOf, type ServiceRow, type SopRow } from './services.queries.ts';
 import { SOP_FOLLOW_UPS, STEP_FIELDS, type SopStep } from './services.rules.ts';
 import { addEvidence, addSopEvaluation, createSop, newSopVersion, revOf, updateSop } from './services.service.ts';
-import { BASE, CellInput, EvidenceBlock, Multi, SubNav, TextArea, UUID_P, UnitPicker, errorTexts } from './services.view.tsx';
+import { BASE, CellInput, EvidenceBlock, Multi, SubNav, TextArea, UUID_P, UnitChooser, errorTexts } from './services.view.tsx';
 
 const PATH = `${BASE}/sop`;
 const SID = `:sid{${UUID_P}}`;
@@ -75,7 +75,7 @@ export function registerSopRoutes(r: Router) {
     return c.html(
       <Layout v={v} title={title} crumbs={crumbs}>
         <PageHeader title={title} lead={v.t('services.sop.lead', { unit: unit.name })} />
-        <UnitPicker v={v} action={PATH} units={reach} unitId={unit.id} />
+        <UnitChooser v={v} action={PATH} units={reach} unitId={unit.id} />
         <SubNav v={v} unitId={unit.id} current={PATH} />
         <ErrorSummary v={v} texts={errorTexts(v, opts.errors, opts.params)} />
         <p><a href={`${PATH}?unit=${unit.id}${history ? '' : '&riwayat=1'}`}>{history ? v.t('services.sop.show_active') : v.t('services.sop.show_history')}</a></p>
