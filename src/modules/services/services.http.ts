@@ -5,7 +5,6 @@ import { inScope } from '../../kernel/access.ts';
 import { DomainError, forbidden, notFound } from '../../kernel/errors.ts';
 import type { Posted } from '../../kernel/forms.ts';
 import { currentUnitOf, type Ctx } from '../../kernel/http.tsx';
-import type { FieldErrors } from '../../kernel/ui/components.tsx';
 import { listUnits } from '../org/index.ts';
 import { canManage } from './services.policy.ts';
 import { findServiceIn, unitOfRecord } from './services.queries.ts';
@@ -73,24 +72,3 @@ export async function evidenceOr400(posted: Posted, form: { title?: string; url?
 
 export const nothingPosted = () => new DomainError('validation', 'services.evidence.nothing', {}, { file: 'services.evidence.nothing' });
 
-// ---- transitional: the routes files not converted yet ----
-/** What an evidence form posted: a file, or a link; null when nothing. */
-export async function evidenceInput(c: Ctx): Promise<EvidenceInput | null> {
-  const body = await c.req.parseBody();
-  const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
-  const file = body.file;
-  if (file && typeof file !== 'string' && ((file as File).size > 0 || (file as File).name)) {
-    return { kind: 'file', bytes: new Uint8Array(await (file as File).arrayBuffer()), name: (file as File).name, title: str('title').trim() || null };
-  }
-  if (str('url').trim()) return { kind: 'url', url: str('url').trim(), title: str('linkTitle') };
-  return null;
-}
-
-/** Field errors and status of a refused form, or rethrow. */
-export function refused(err: unknown): { errors: FieldErrors; params: Record<string, string | number>; status: 400 | 409 } {
-  if (err instanceof DomainError && (err.kind === 'validation' || err.kind === 'conflict')) {
-    const errors = Object.keys(err.fieldErrors).length ? err.fieldErrors : { _: err.code };
-    return { errors, params: err.params, status: err.kind === 'conflict' ? 409 : 400 };
-  }
-  throw err;
-}

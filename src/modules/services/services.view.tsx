@@ -2,7 +2,7 @@
 // (catalogue, consultations, maklumat, SOPs), the unit chooser, multi-line text, a compact field of a
 // table row, the evidence block of a record, the status badge and the components of a standard.
 import type { Child } from 'hono/jsx';
-import { Badge, ECHO_CAP, FileField, Form, PageHeader, TextAreaField, TextField, UnitPicker, capValue, registerField, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { Badge, ECHO_CAP, FileField, Form, PageHeader, TextField, UnitPicker, capValue, registerField, type FieldErrors } from '../../kernel/ui/components.tsx';
 import { Layout, type Crumb } from '../../kernel/ui/layout.tsx';
 import { COMPONENTS, componentName } from './services.rules.ts';
 import type { View } from '../../kernel/ui/view.ts';
@@ -141,8 +141,3 @@ export function ComponentList(props: { v: View; components: Record<string, strin
 }
 
 
-// ---- transitional: the routes files not converted yet ----
-
-export function TextArea(props: { v: View; name: string; label: string; value?: string | null; hint?: string; errors?: FieldErrors; required?: boolean; rows?: number; maxlength?: number }) {
-  return <TextAreaField {...props} rows={props.rows ?? 3} />;
-}
