@@ -1,22 +1,23 @@
 // Helpers of the services routes: the unit a page works on (`?unit=` within the scope, else 404),
 // the unit a change is made in (the manage action's scope, else 404; a coordinator of another area
-// 403), the service context, the evidence posted, and the errors of a refused form.
+// 403), the service context, the records in the path, and the evidence posted.
 import { inScope } from '../../kernel/access.ts';
 import { DomainError, forbidden, notFound } from '../../kernel/errors.ts';
+import type { Posted } from '../../kernel/forms.ts';
 import { currentUnitOf, type Ctx } from '../../kernel/http.tsx';
-import type { FieldErrors } from '../../kernel/ui/components.tsx';
 import { listUnits } from '../org/index.ts';
 import { canManage } from './services.policy.ts';
 import { findServiceIn, unitOfRecord } from './services.queries.ts';
 import { isUuid } from './services.rules.ts';
 import { auditActor, type Ctx as SvcCtx, type EvidenceInput } from './services.service.ts';
+import type { PageUnit } from './services.view.tsx';
 
 export function svc(c: Ctx): SvcCtx {
   return { db: c.var.deps.db, actor: auditActor(c.var.actor!) };
 }
 
 /** The units in reach of the route's action and the unit the page shows. */
-export async function pageUnit(c: Ctx, asked?: string) {
+export async function pageUnit(c: Ctx, asked?: string): Promise<PageUnit> {
   const reach = await listUnits(c.var.deps.db, c.var.scope!);
   const want = asked ?? c.req.query('unit');
   let unit;
@@ -54,25 +55,20 @@ export async function recordUnitOr404(c: Ctx, kind: 'consultation' | 'sop' | 'ma
   return unitId;
 }
 
-/** What an evidence form posted: a file, or a link; null when nothing. */
-export async function evidenceInput(c: Ctx): Promise<EvidenceInput | null> {
-  const body = await c.req.parseBody();
-  const str = (k: string) => (typeof body[k] === 'string' ? (body[k] as string) : '');
-  const file = body.file;
-  if (file && typeof file !== 'string' && ((file as File).size > 0 || (file as File).name)) {
-    return { kind: 'file', bytes: new Uint8Array(await (file as File).arrayBuffer()), name: (file as File).name, title: str('title').trim() || null };
-  }
-  if (str('url').trim()) return { kind: 'url', url: str('url').trim(), title: str('linkTitle') };
+/** What an evidence form posted: a file (its title), or a link (its title); null when nothing. */
+export async function evidenceOf(posted: Posted, form: { title?: string; url?: string; linkTitle?: string }): Promise<EvidenceInput | null> {
+  const file = posted.files.file?.[0];
+  if (file) return { kind: 'file', bytes: new Uint8Array(await file.arrayBuffer()), name: file.name, title: (form.title ?? '').trim() || null };
+  if ((form.url ?? '').trim()) return { kind: 'url', url: form.url!.trim(), title: form.linkTitle ?? '' };
   return null;
+}
+
+/** The evidence posted, or the refusal of an evidence form with nothing in it. */
+export async function evidenceOr400(posted: Posted, form: { title?: string; url?: string; linkTitle?: string }): Promise<EvidenceInput> {
+  const input = await evidenceOf(posted, form);
+  if (!input) throw nothingPosted();
+  return input;
 }
 
 export const nothingPosted = () => new DomainError('validation', 'services.evidence.nothing', {}, { file: 'services.evidence.nothing' });
 
-/** Field errors and status of a refused form, or rethrow. */
-export function refused(err: unknown): { errors: FieldErrors; params: Record<string, string | number>; status: 400 | 409 } {
-  if (err instanceof DomainError && (err.kind === 'validation' || err.kind === 'conflict')) {
-    const errors = Object.keys(err.fieldErrors).length ? err.fieldErrors : { _: err.code };
-    return { errors, params: err.params, status: err.kind === 'conflict' ? 409 : 400 };
-  }
-  throw err;
-}

@@ -1,8 +1,10 @@
 // Reads of the services tables. Every lookup of a record takes the unit it must belong to, so a
 // forged id of another unit is simply not found. Org tables are read through what org exports.
+// The last part loads the model of each page (the *.pages.tsx render it, without the database).
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Db } from '../../kernel/db.ts';
-import { orgPeople as people, orgUnits as units } from '../org/index.ts';
+import { listEvidenceFor, listEvidenceOfSubjects, type EvidenceLinkView } from '../evidence/index.ts';
+import { findRegency, orgPeople as people, orgUnits as units } from '../org/index.ts';
 import { consultations, maklumat, reviews, services, sopEvaluations, sops, standards } from './services.schema.ts';
 
 export type ServiceRow = typeof services.$inferSelect;
@@ -185,4 +187,101 @@ export async function peopleByIds(db: Db, ids: string[]): Promise<Map<string, { 
   if (list.length === 0) return new Map();
   const rows = await db.select({ id: people.id, name: people.name, position: people.position }).from(people).where(inArray(people.id, list));
   return new Map(rows.map((r) => [r.id, { name: r.name, position: r.position }]));
+}
+
+// ---- page models ------------------------------------------------------------------------------------
+
+const evidenceOf = async (db: Db, subject: string, id: string): Promise<EvidenceLinkView[]> => (await listEvidenceFor(db, subject, id)).get('') ?? [];
+const unitCodeOf = async (db: Db, unitId: string): Promise<string | null> => (await unitOf(db, unitId))?.code ?? null;
+
+/** The catalogue of a unit: its services with their standard versions, its active SOPs, its public code. */
+export async function catalogueModel(db: Db, unitId: string) {
+  const list = await listAllServices(db, unitId);
+  const versions = await standardsOfServices(db, list.map((s) => s.id));
+  const sops = await sopsOf(db, unitId);
+  return { list, versions, sopCount: sops.length, unitCode: await unitCodeOf(db, unitId) };
+}
+
+/** One service: its standard versions (newest first), its reviews, the unit's public code. */
+export async function serviceModel(db: Db, s: ServiceRow) {
+  return { s, versions: await standardsOf(db, s.id), reviews: await reviewsOf(db, s.id), unitCode: await unitCodeOf(db, s.unitId) };
+}
+
+/** One standard version with the files of its decree. */
+export async function standardModel(db: Db, s: ServiceRow, st: StandardRow) {
+  return { s, st, evidence: await evidenceOf(db, SUBJECT.standard, st.id) };
+}
+
+/** The consultations of a unit, the unit's services, and the count of files of each consultation. */
+export async function consultationsModel(db: Db, unitId: string) {
+  const list = await consultationsOf(db, unitId);
+  const services = await listAllServices(db, unitId);
+  const evidence = await listEvidenceOfSubjects(db, SUBJECT.consultation, list.map((x) => x.id));
+  return { list, services, fileCounts: new Map(list.map((x) => [x.id, evidence.get(x.id)?.length ?? 0])) };
+}
+
+/** One consultation of the unit with its files (the route has checked the unit). */
+export async function consultationModel(db: Db, unitId: string, id: string) {
+  const x = (await findConsultation(db, unitId, id))!;
+  return { x, services: await listAllServices(db, unitId), evidence: await evidenceOf(db, SUBJECT.consultation, x.id) };
+}
+
+/** The maklumat of a unit: every version, the one in force with its evidence, the people who may sign. */
+export async function maklumatModel(db: Db, unitId: string, manage: boolean) {
+  const versions = await maklumatOf(db, unitId);
+  const current = versions.find((m) => m.publishedAt) ?? null;
+  const people = manage ? await peopleOfUnit(db, unitId) : [];
+  const evidence = current ? await evidenceOf(db, SUBJECT.maklumat, current.id) : [];
+  return { versions, current, draft: versions[0] && !versions[0].publishedAt ? versions[0] : null, people, evidence };
+}
+
+/** What the maklumat PDF prints besides the maklumat: the unit's letterhead and the regency. */
+export async function maklumatPdfSource(db: Db, unitId: string) {
+  const unit = (await unitOf(db, unitId))!;
+  const regency = await findRegency(db);
+  return { unit, regency: regency ? { name: regency.name, capital: regency.capital, kind: regency.kind } : null };
+}
+
+/** The SOP register of a unit (active, or every version), with the last evaluations and the owners. */
+export async function sopListModel(db: Db, unitId: string, history: boolean, manage: boolean) {
+  const list = await sopsOf(db, unitId, { all: history });
+  const services = await listAllServices(db, unitId);
+  const evals = await evaluationsOf(db, list.map((s) => s.id));
+  const owners = await peopleByIds(db, list.map((s) => s.ownerPersonId ?? ''));
+  const people = manage ? await peopleOfUnit(db, unitId) : [];
+  return { list, services, evals, owners, people, history };
+}
+
+/** One SOP of the unit (the route has checked the unit): its versions, evaluations, owner and document. */
+export async function sopModel(db: Db, unitId: string, sopId: string, manage: boolean) {
+  const s = (await findSop(db, unitId, sopId))!;
+  const versions = await sopVersions(db, unitId, s.number);
+  const evals = await evaluationsOf(db, [s.id]);
+  const services = await listAllServices(db, unitId);
+  const owner = (await peopleByIds(db, [s.ownerPersonId ?? ''])).get(s.ownerPersonId ?? '');
+  const evidence = await evidenceOf(db, SUBJECT.sop, s.id);
+  const people = manage ? await peopleOfUnit(db, unitId) : [];
+  return { s, versions, evals, services, owner, evidence, people };
+}
+
+export type PublicUnit = NonNullable<Awaited<ReturnType<typeof findPublicUnit>>>;
+
+/** The public list of a unit's services: the active ones with their published standard. */
+export async function publicServicesModel(db: Db, unit: PublicUnit) {
+  const list = await listServices(db, unit.id);
+  return { unit, list, published: await publishedStandards(db, list.map((s) => s.id)) };
+}
+
+/** The public page of one active service (null: none by that code, or inactive). */
+export async function publicServiceModel(db: Db, unit: PublicUnit, code: string) {
+  const s = await findServiceByCode(db, unit.id, code);
+  if (!s || !s.isActive) return null;
+  return { unit, s, st: (await publishedStandards(db, [s.id])).get(s.id) ?? null };
+}
+
+/** The public SOP list of a unit: the active SOPs and the names of the unit's active services. */
+export async function publicSopsModel(db: Db, unit: PublicUnit) {
+  const list = await sopsOf(db, unit.id);
+  const services = await listServices(db, unit.id);
+  return { unit, list, serviceName: new Map(services.map((s) => [s.id, s.name])) };
 }

@@ -1,7 +1,9 @@
-// Pieces shared by the services pages: the sub-navigation (catalogue, consultations, maklumat,
-// SOPs), the unit picker, multi-line text, a textarea field, and the evidence block of a record.
+// Pieces shared by the services pages: what a refused form shows again, the sub-navigation
+// (catalogue, consultations, maklumat, SOPs), the unit chooser, multi-line text, a compact field of a
+// table row, the evidence block of a record, the status badge and the components of a standard.
 import type { Child } from 'hono/jsx';
-import { Badge, Csrf, ECHO_CAP, FileField, TextAreaField, TextField, capValue, registerField, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { Badge, ECHO_CAP, FileField, Form, PageHeader, TextField, UnitPicker, capValue, registerField, type FieldErrors } from '../../kernel/ui/components.tsx';
+import { Layout, type Crumb } from '../../kernel/ui/layout.tsx';
 import { COMPONENTS, componentName } from './services.rules.ts';
 import type { View } from '../../kernel/ui/view.ts';
 import type { EvidenceLinkView } from '../evidence/index.ts';
@@ -9,12 +11,30 @@ import type { EvidenceLinkView } from '../evidence/index.ts';
 export const BASE = '/layanan';
 export const UUID_P = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
+/** What a refused form shows again: the values sent, the errors (field → key) and their parameters. */
+export interface Shown { form: Record<string, string>; errors?: FieldErrors; params?: Record<string, string | number> }
+/** A form shown for the first time. */
+export const FRESH: Shown = { form: {} };
+/** A page with no form shown again: an error of the page's other forms (evidence, publish) without the values sent. */
+export const errorsOnly = (r: Shown): Shown => ({ form: {}, errors: r.errors, params: r.params });
+
+/** The unit a list page shows: the units the reader may choose from, the one chosen (none: the page says so). */
+export interface PageUnit { reach: { id: string; name: string }[]; unit: { id: string; name: string } | null }
+
 const TABS = [
   { href: BASE, key: 'services.tab.catalogue' },
   { href: `${BASE}/konsultasi`, key: 'services.tab.consultations' },
   { href: `${BASE}/maklumat`, key: 'services.tab.maklumat' },
   { href: `${BASE}/sop`, key: 'services.tab.sop' },
 ];
+
+/** A list page of a reader who reaches no unit. */
+export function NoUnitPage(v: View, title: string, crumbs: Crumb[]) {
+  return <Layout v={v} title={title} crumbs={crumbs}><PageHeader title={title} lead={v.t('services.no_unit')} /></Layout>;
+}
+
+/** The crumbs of a list page below the catalogue. */
+export const listCrumbs = (v: View, title: string): Crumb[] => [{ href: '/', label: v.t('nav.home') }, { href: BASE, label: v.t('services.title') }, { label: title }];
 
 /** Tabs of the module's pages, keeping the unit chosen. */
 export function SubNav(props: { v: View; unitId: string; current: string }) {
@@ -27,15 +47,14 @@ export function SubNav(props: { v: View; unitId: string; current: string }) {
 }
 
 /** Unit picker (GET) for accounts reaching several units. */
-export function UnitPicker(props: { v: View; action: string; units: { id: string; name: string }[]; unitId: string }) {
+export function UnitChooser(props: { v: View; action: string; units: { id: string; name: string }[]; unitId: string }) {
   const { v } = props;
   if (props.units.length < 2) return null;
   return (
-    <form method="get" action={props.action} class="filters services-unit-picker" aria-label={v.t('services.unit.picker')} novalidate>
-      <div class="field"><label class="field__label" for="f-unit">{v.t('services.unit.label')}</label>
-        <select class="input" id="f-unit" name="unit">{props.units.map((u) => <option value={u.id} selected={u.id === props.unitId}>{u.name}</option>)}</select></div>
+    <Form v={v} method="get" action={props.action} class="filters services-unit-picker" aria-label={v.t('services.unit.picker')}>
+      <UnitPicker v={v} name="unit" label={v.t('services.unit.label')} required value={props.unitId} units={props.units.map((u) => ({ id: u.id, shortName: u.name }))} />
       <div class="filters__actions"><button class="button button--secondary" type="submit">{v.t('services.unit.show')}</button></div>
-    </form>
+    </Form>
   );
 }
 
@@ -43,10 +62,6 @@ export function UnitPicker(props: { v: View; action: string; units: { id: string
 export function Multi(props: { text: string | null | undefined }) {
   if (!props.text) return <span class="muted">—</span>;
   return <div class="services-text">{props.text}</div>;
-}
-
-export function TextArea(props: { v: View; name: string; label: string; value?: string | null; hint?: string; errors?: FieldErrors; required?: boolean; rows?: number; maxlength?: number }) {
-  return <TextAreaField {...props} rows={props.rows ?? 3} />;
 }
 
 /** A compact input inside a table row (label hidden visually, error shown below). */
@@ -78,20 +93,20 @@ export function EvidenceBlock(props: { v: View; title: string; items: EvidenceLi
       ) : <p class="muted">{v.t('services.evidence.none')}</p>}
       {props.action ? (
         <div class="evidence-forms">
-          <form method="post" action={props.action} enctype="multipart/form-data" class="form" novalidate>
-            <Csrf v={v} />{props.hidden}
+          <Form v={v} action={props.action} enctype="multipart/form-data" class="form">
+            {props.hidden}
             <h3>{v.t('services.evidence.upload')}</h3>
             <FileField v={v} name="file" label={v.t('services.evidence.file')} hint={props.hint ?? v.t('services.evidence.file_hint')} required errors={err} errorParams={props.params} />
             <TextField v={v} name="title" id="etitle" label={v.t('services.evidence.title')} errors={err} errorParams={props.params} maxlength={200} />
             <div class="form__actions"><button class="button button--secondary" type="submit">{v.t('services.evidence.upload_button')}</button></div>
-          </form>
-          <form method="post" action={props.action} class="form" novalidate>
-            <Csrf v={v} />{props.hidden}
+          </Form>
+          <Form v={v} action={props.action} class="form">
+            {props.hidden}
             <h3>{v.t('services.evidence.link')}</h3>
             <TextField v={v} name="url" type="url" label={v.t('services.evidence.url')} required errors={err} errorParams={props.params} maxlength={2000} />
             <TextField v={v} name="linkTitle" label={v.t('services.evidence.link_title')} required errors={err} maxlength={200} />
             <div class="form__actions"><button class="button button--secondary" type="submit">{v.t('services.evidence.add_link')}</button></div>
-          </form>
+          </Form>
         </div>
       ) : null}
     </section>
@@ -124,4 +139,5 @@ export function ComponentList(props: { v: View; components: Record<string, strin
     </section>
   ))}</>);
 }
+
 

@@ -1,257 +1,91 @@
-// The SOP register of a unit: active SOPs (and, on request, every superseded version), the form for
-// a new SOP, one SOP with its flow steps, its document (evidence subject 'services_sop'), its
-// periodic evaluations with their follow-up, and its versions; correcting the active version in
-// place or issuing a new version that supersedes it.
-import { flash, formOf, pageView, type Ctx, type Router } from '../../kernel/http.tsx';
-import { Badge, Csrf, ErrorSummary, PageHeader, SelectField, SummaryList, TextField, type FieldErrors, ScrollRegion } from '../../kernel/ui/components.tsx';
-import { Layout } from '../../kernel/ui/layout.tsx';
-import type { View } from '../../kernel/ui/view.ts';
-import { listEvidenceFor } from '../evidence/index.ts';
+// Routes of the SOP register of a unit: active SOPs (and, on request, every superseded version), a
+// new SOP, one SOP with its flow steps, its document (evidence subject 'services_sop'), its periodic
+// evaluations with their follow-up, and its versions; correcting the active version in place or
+// issuing a new version that supersedes it. Models from services.queries.ts, use cases through the
+// form-action pipeline, pages in sop.pages.tsx.
+import { formAction } from '../../kernel/forms.ts';
+import { pageView, type Ctx, type Router } from '../../kernel/http.tsx';
+import { evidenceForm, newSopForm, sopEvaluationForm, sopForm } from './services.forms.ts';
+import { evidenceOr400, manageUnit, pageUnit, recordUnitOr404, svc } from './services.http.ts';
 import { canManage } from './services.policy.ts';
-import { evidenceInput, manageUnit, nothingPosted, pageUnit, recordUnitOr404, refused, svc } from './services.http.ts';
-import { SUBJECT, evaluationsOf, findSop, listAllServices, peopleByIds, peopleOfUnit, sopVersions, sopsOf, type ServiceRow, type SopRow } from './services.queries.ts';
-import { SOP_FOLLOW_UPS, STEP_FIELDS, type SopStep } from './services.rules.ts';
-import { addEvidence, addSopEvaluation, createSop, newSopVersion, revOf, updateSop } from './services.service.ts';
-import { BASE, CellInput, EvidenceBlock, Multi, SubNav, TextArea, UUID_P, UnitPicker, errorTexts } from './services.view.tsx';
+import { sopListModel, sopModel } from './services.queries.ts';
+import { addEvidence, addSopEvaluation, createSop, newSopVersion, updateSop } from './services.service.ts';
+import { FRESH, NoUnitPage, UUID_P, errorsOnly, listCrumbs, type Shown } from './services.view.tsx';
+import { PATH, sopListPage, sopPage } from './sop.pages.tsx';
 
-const PATH = `${BASE}/sop`;
 const SID = `:sid{${UUID_P}}`;
-const BLANK_STEPS = 3;
 
-/** The SOP form (new, correction, or new version): metadata and flow steps as rows. */
-function SopForm(props: { v: View; action: string; unitId: string; sop: SopRow | null; f: Record<string, string>; errors?: FieldErrors; people: { id: string; name: string; position: string }[]; services: ServiceRow[]; newVersionAction?: string }) {
-  const { v, sop, f, errors } = props;
-  const steps = (sop?.steps as SopStep[] | undefined) ?? [];
-  const rows = Math.max(steps.length + BLANK_STEPS, 5);
-  const val = (k: string, fallback: string | null | undefined) => f[k] ?? fallback ?? '';
-  return (
-    <form method="post" action={props.action} class="form" novalidate>
-      <Csrf v={v} /><input type="hidden" name="unit" value={props.unitId} />
-      {sop ? <input type="hidden" name="rev" value={revOf(sop.updatedAt)} /> : null}
-      <TextField v={v} name="number" label={v.t('services.sop.number')} hint={sop ? v.t('services.sop.number_fixed_hint') : v.t('services.sop.number_hint')} required maxlength={100} value={val('number', sop?.number)} errors={errors} />
-      <TextField v={v} name="title" label={v.t('services.sop.title_field')} required maxlength={300} value={val('title', sop?.title)} errors={errors} />
-      <TextField v={v} name="effectiveOn" type="date" label={v.t('services.sop.effective')} width="short" value={val('effectiveOn', sop?.effectiveOn)} errors={errors} />
-      <SelectField v={v} name="ownerPersonId" label={v.t('services.sop.owner')} hint={v.t('services.sop.owner_hint')} required value={val('ownerPersonId', sop?.ownerPersonId)} errors={errors} placeholder={v.t('services.choose')}
-        options={props.people.map((p) => ({ value: p.id, label: `${p.name} — ${p.position}` }))} />
-      <TextArea v={v} name="activity" label={v.t('services.sop.activity')} value={val('activity', sop?.activity)} errors={errors} maxlength={500} rows={2} />
-      <SelectField v={v} name="serviceId" label={v.t('services.sop.service')} value={val('serviceId', sop?.serviceId)} errors={errors} placeholder={v.t('services.sop.no_service')}
-        options={props.services.filter((s) => s.isActive || s.id === sop?.serviceId).map((s) => ({ value: s.id, label: s.name }))} />
-      <fieldset class="fieldset"><legend>{v.t('services.sop.steps')}</legend>
-        <p class="field__hint">{v.t('services.sop.steps_hint')}</p>
-        <ScrollRegion label={v.t('services.sop.steps')}><table class="table services-steps-table">
-          <caption class="visually-hidden">{v.t('services.sop.steps')}</caption>
-          <thead><tr><th scope="col">#</th>{STEP_FIELDS.map((k) => <th scope="col">{v.t(`services.sop.step.${k}`)}</th>)}</tr></thead>
-          <tbody>{Array.from({ length: rows }, (_, i) => (
-            <tr><td data-label="#">{i + 1}</td>{STEP_FIELDS.map((k) => (
-              <td data-label={v.t(`services.sop.step.${k}`)}><CellInput v={v} name={`st_${i}_${k}`} label={`${v.t(`services.sop.step.${k}`)} ${i + 1}`} value={f[`st_${i}_${k}`] ?? (steps[i]?.[k] ?? '')} errors={errors} multiline={k === 'step' || k === 'requirements'} maxlength={500} /></td>
-            ))}</tr>
-          ))}</tbody>
-        </table></ScrollRegion>
-      </fieldset>
-      <div class="form__actions button-row">
-        <button class="button button--primary" type="submit">{sop ? v.t('services.sop.save_correction') : v.t('services.sop.create')}</button>
-        {props.newVersionAction ? <button class="button" type="submit" formaction={props.newVersionAction}>{v.t('services.sop.save_new_version')}</button> : null}
-      </div>
-    </form>
-  );
+type Status = 200 | 400 | 401 | 403 | 404 | 409 | 429;
+
+async function showList(c: Ctx, shown: Shown = FRESH, status: Status = 200, unitId?: string) {
+  const { reach, unit } = await pageUnit(c, unitId);
+  const v = await pageView(c);
+  const title = v.t('services.sop.list_title');
+  if (!unit) return c.html(NoUnitPage(v, title, listCrumbs(v, title)));
+  const manage = canManage(c.var.actor, unit.id);
+  const m = await sopListModel(c.var.deps.db, unit.id, c.req.query('riwayat') === '1', manage);
+  return c.html(sopListPage(v, { ...m, reach, unit, manage }, shown), status);
 }
 
+async function showSop(c: Ctx, unitId: string, shown: Shown = FRESH, status: Status = 200, evalForm = false) {
+  const manage = canManage(c.var.actor, unitId);
+  const m = await sopModel(c.var.deps.db, unitId, sopIdOf(c), manage);
+  return c.html(sopPage(await pageView(c), { ...m, unitId, manage }, shown, evalForm), status);
+}
+
+const sopIdOf = (c: Ctx) => c.req.param('sid') ?? '';
+/** The unit of the SOP in the path, managed by the actor (else 404 / 403). */
+const managedUnit = async (c: Ctx) => manageUnit(c, await recordUnitOr404(c, 'sop', 'sid'));
+
 export function registerSopRoutes(r: Router) {
-  async function listPage(c: Ctx, opts: { unitId?: string; form?: Record<string, string>; errors?: FieldErrors; params?: Record<string, string | number>; status?: 200 | 400 | 409 } = {}) {
-    const { reach, unit } = await pageUnit(c, opts.unitId);
-    const v = await pageView(c);
-    const title = v.t('services.sop.list_title');
-    const crumbs = [{ href: '/', label: v.t('nav.home') }, { href: BASE, label: v.t('services.title') }, { label: title }];
-    if (!unit) return c.html(<Layout v={v} title={title} crumbs={crumbs}><PageHeader title={title} lead={v.t('services.no_unit')} /></Layout>);
-    const db = c.var.deps.db;
-    const history = c.req.query('riwayat') === '1';
-    const list = await sopsOf(db, unit.id, { all: history });
-    const services = await listAllServices(db, unit.id);
-    const evals = await evaluationsOf(db, list.map((s) => s.id));
-    const owners = await peopleByIds(db, list.map((s) => s.ownerPersonId ?? ''));
-    const manage = canManage(c.var.actor, unit.id);
-    const people = manage ? await peopleOfUnit(db, unit.id) : [];
-    const serviceName = new Map(services.map((s) => [s.id, s.name]));
-    return c.html(
-      <Layout v={v} title={title} crumbs={crumbs}>
-        <PageHeader title={title} lead={v.t('services.sop.lead', { unit: unit.name })} />
-        <UnitPicker v={v} action={PATH} units={reach} unitId={unit.id} />
-        <SubNav v={v} unitId={unit.id} current={PATH} />
-        <ErrorSummary v={v} texts={errorTexts(v, opts.errors, opts.params)} />
-        <p><a href={`${PATH}?unit=${unit.id}${history ? '' : '&riwayat=1'}`}>{history ? v.t('services.sop.show_active') : v.t('services.sop.show_history')}</a></p>
-        <ScrollRegion label={title}><table class="table">
-          <caption class="visually-hidden">{title}</caption>
-          <thead><tr>
-            <th scope="col">{v.t('services.sop.number')}</th><th scope="col">{v.t('services.sop.title_field')}</th><th scope="col" class="num">{v.t('services.sop.version')}</th>
-            <th scope="col">{v.t('services.sop.effective')}</th><th scope="col">{v.t('services.sop.owner')}</th><th scope="col">{v.t('services.sop.last_evaluation')}</th>
-          </tr></thead>
-          <tbody>{list.length === 0 ? <tr><td colspan={6} class="table__empty">{v.t('services.sop.none')}</td></tr> : list.map((s) => {
-            const last = evals.find((e) => e.sopId === s.id);
-            return (
-              <tr>
-                <td data-label={v.t('services.sop.number')}>{s.number}</td>
-                <th scope="row" data-label={v.t('services.sop.title_field')}><a href={`${PATH}/${s.id}`}>{s.title}</a>
-                  {s.serviceId && serviceName.get(s.serviceId) ? <><br /><span class="muted">{serviceName.get(s.serviceId)}</span></> : null}
-                  {s.status === 'superseded' ? <> <Badge tone="neutral">{v.t('services.standard.status.superseded')}</Badge></> : null}</th>
-                <td class="num" data-label={v.t('services.sop.version')}>{s.version}</td>
-                <td data-label={v.t('services.sop.effective')}>{s.effectiveOn ? v.date(s.effectiveOn) : '—'}</td>
-                <td data-label={v.t('services.sop.owner')}>{owners.get(s.ownerPersonId ?? '')?.name ?? '—'}</td>
-                <td data-label={v.t('services.sop.last_evaluation')}>{last ? <>{v.date(last.evaluatedOn)} · {v.t(`services.sop.follow_up.${last.followUp}`)}</> : <span class="muted">{v.t('services.sop.not_evaluated')}</span>}</td>
-              </tr>
-            );
-          })}</tbody>
-        </table></ScrollRegion>
-        {manage ? (
-          <details class="card services-fold" open={!!opts.errors}>
-            <summary>{v.t('services.sop.new')}</summary>
-            <SopForm v={v} action={PATH} unitId={unit.id} sop={null} f={opts.form ?? {}} errors={opts.errors} people={people} services={services} />
-          </details>
-        ) : null}
-      </Layout>,
-      opts.status ?? 200,
-    );
-  }
+  r.get(PATH, 'services.view', (c) => showList(c));
 
-  r.get(PATH, 'services.view', (c) => listPage(c));
+  r.post(PATH, 'services.manage', formAction({
+    input: newSopForm,
+    run: async (c, input) => {
+      const s = await createSop(svc(c), manageUnit(c, input.unit), input);
+      return { to: `${PATH}/${s.id}`, flash: 'services.sop.created' };
+    },
+    page: (c, refused) => showList(c, refused, refused.status, manageUnit(c, refused.form.unit)),
+  }));
 
-  r.post(PATH, 'services.manage', async (c) => {
-    const form = await formOf(c);
-    const unitId = manageUnit(c, form.unit);
-    try {
-      const s = await createSop(svc(c), unitId, form);
-      flash(c, 'success', 'services.sop.created');
-      return c.redirect(`${PATH}/${s.id}`, 303);
-    } catch (err) {
-      const e = refused(err);
-      return listPage(c, { unitId, form, errors: e.errors, params: e.params, status: e.status });
-    }
-  });
+  r.get(`${PATH}/${SID}`, 'services.view', async (c) => showSop(c, await recordUnitOr404(c, 'sop', 'sid')));
 
-  async function detail(c: Ctx, unitId: string, sopId: string, opts: { form?: Record<string, string>; errors?: FieldErrors; params?: Record<string, string | number>; status?: 200 | 400 | 409; evalForm?: boolean } = {}) {
-    const db = c.var.deps.db;
-    const s = (await findSop(db, unitId, sopId))!;
-    const v = await pageView(c);
-    const versions = await sopVersions(db, unitId, s.number);
-    const evals = await evaluationsOf(db, [s.id]);
-    const services = await listAllServices(db, unitId);
-    const owner = (await peopleByIds(db, [s.ownerPersonId ?? ''])).get(s.ownerPersonId ?? '');
-    const evidence = (await listEvidenceFor(db, SUBJECT.sop, s.id)).get('') ?? [];
-    const manage = canManage(c.var.actor, unitId);
-    const people = manage ? await peopleOfUnit(db, unitId) : [];
-    const steps = s.steps as SopStep[];
-    const f = opts.form ?? {};
-    const errors = opts.errors;
-    const title = `${s.number} — ${s.title}`;
-    return c.html(
-      <Layout v={v} title={title} crumbs={[{ href: '/', label: v.t('nav.home') }, { href: `${BASE}?unit=${unitId}`, label: v.t('services.title') }, { href: `${PATH}?unit=${unitId}`, label: v.t('services.sop.list_title') }, { label: s.number }]}>
-        <PageHeader title={s.title} lead={v.t('services.sop.number_version', { number: s.number, n: s.version })} />
-        {s.status === 'superseded' ? <div class="alert alert--warning" role="status">{v.t('services.sop.superseded_note')} {s.supersededBy ? <a href={`${PATH}/${s.supersededBy}`}>{v.t('services.sop.go_newer')}</a> : null}</div> : null}
-        <ErrorSummary v={v} texts={errorTexts(v, errors, opts.params)} />
-        <section class="card">
-          <SummaryList rows={[
-            [v.t('services.col.status'), s.status === 'active' ? <Badge tone="success">{v.t('services.sop.active')}</Badge> : <Badge tone="neutral">{v.t('services.standard.status.superseded')}</Badge>],
-            [v.t('services.sop.effective'), s.effectiveOn ? v.date(s.effectiveOn) : '—'],
-            [v.t('services.sop.owner'), owner ? `${owner.name} — ${owner.position}` : '—'],
-            [v.t('services.sop.activity'), <Multi text={s.activity} />],
-            [v.t('services.sop.service'), services.find((x) => x.id === s.serviceId)?.name ?? v.t('services.sop.no_service')],
-          ]} />
-        </section>
-        <section class="card">
-          <h2>{v.t('services.sop.steps')}</h2>
-          <ScrollRegion label={v.t('services.sop.steps')}><table class="table">
-            <caption class="visually-hidden">{v.t('services.sop.steps')}</caption>
-            <thead><tr><th scope="col" class="num">#</th>{STEP_FIELDS.map((k) => <th scope="col">{v.t(`services.sop.step.${k}`)}</th>)}</tr></thead>
-            <tbody>{steps.length === 0 ? <tr><td colspan={6} class="table__empty">{v.t('services.sop.no_steps')}</td></tr> : steps.map((st, i) => (
-              <tr><td class="num" data-label="#">{i + 1}</td>{STEP_FIELDS.map((k) => <td data-label={v.t(`services.sop.step.${k}`)}><Multi text={st[k]} /></td>)}</tr>
-            ))}</tbody>
-          </table></ScrollRegion>
-        </section>
-        <section class="card" id="evaluasi">
-          <h2>{v.t('services.sop.evaluations')}</h2>
-          <ScrollRegion label={v.t('services.sop.evaluations')}><table class="table">
-            <caption class="visually-hidden">{v.t('services.sop.evaluations')}</caption>
-            <thead><tr><th scope="col">{v.t('services.sop.eval.date')}</th><th scope="col">{v.t('services.sop.eval.result')}</th><th scope="col">{v.t('services.sop.eval.follow_up')}</th></tr></thead>
-            <tbody>{evals.length === 0 ? <tr><td colspan={3} class="table__empty">{v.t('services.sop.not_evaluated')}</td></tr> : evals.map((e) => (
-              <tr><td data-label={v.t('services.sop.eval.date')}>{v.date(e.evaluatedOn)}</td><td data-label={v.t('services.sop.eval.result')}><Multi text={e.result} /></td>
-                <td data-label={v.t('services.sop.eval.follow_up')}>{v.t(`services.sop.follow_up.${e.followUp}`)}{e.followUpNote ? <><br /><span class="muted">{e.followUpNote}</span></> : null}</td></tr>
-            ))}</tbody>
-          </table></ScrollRegion>
-          {manage ? (
-            <form method="post" action={`${PATH}/${s.id}/evaluasi`} class="form" novalidate>
-              <h3>{v.t('services.sop.eval.add')}</h3>
-              <Csrf v={v} />
-              <TextField v={v} name="evaluatedOn" type="date" label={v.t('services.sop.eval.date')} required width="short" value={opts.evalForm ? f.evaluatedOn : ''} errors={opts.evalForm ? errors : undefined} />
-              <TextArea v={v} name="result" label={v.t('services.sop.eval.result')} required maxlength={2000} value={opts.evalForm ? f.result : ''} errors={opts.evalForm ? errors : undefined} />
-              <SelectField v={v} name="followUp" label={v.t('services.sop.eval.follow_up')} required value={opts.evalForm ? f.followUp : 'none'} errors={opts.evalForm ? errors : undefined}
-                options={SOP_FOLLOW_UPS.map((k) => ({ value: k, label: v.t(`services.sop.follow_up.${k}`) }))} />
-              <TextArea v={v} name="followUpNote" label={v.t('services.sop.eval.note')} maxlength={2000} value={opts.evalForm ? f.followUpNote : ''} errors={opts.evalForm ? errors : undefined} rows={2} />
-              <div class="form__actions"><button class="button button--primary" type="submit">{v.t('services.sop.eval.save')}</button></div>
-            </form>
-          ) : null}
-        </section>
-        <EvidenceBlock v={v} title={v.t('services.sop.document')} items={evidence} hint={v.t('services.sop.document_hint')}
-          action={manage ? `${PATH}/${s.id}/bukti` : null} errors={opts.evalForm ? undefined : errors} params={opts.params} />
-        <section class="card">
-          <h2>{v.t('services.sop.versions')}</h2>
-          <ul class="plain-list">{versions.map((x) => (
-            <li>{x.id === s.id ? <strong>{v.t('services.sop.version_n', { n: x.version })}</strong> : <a href={`${PATH}/${x.id}`}>{v.t('services.sop.version_n', { n: x.version })}</a>}
-              {' · '}{x.effectiveOn ? v.date(x.effectiveOn) : '—'}{' · '}{x.status === 'active' ? v.t('services.sop.active') : v.t('services.standard.status.superseded')}</li>
-          ))}</ul>
-        </section>
-        {manage && s.status === 'active' ? (
-          <details class="card services-fold" open={!!errors && !opts.evalForm}>
-            <summary>{v.t('services.sop.edit')}</summary>
-            <p class="muted">{v.t('services.sop.edit_hint')}</p>
-            <SopForm v={v} action={`${PATH}/${s.id}`} newVersionAction={`${PATH}/${s.id}/versi-baru`} unitId={unitId} sop={s} f={opts.evalForm ? {} : f} errors={opts.evalForm ? undefined : errors} people={people} services={services} />
-          </details>
-        ) : null}
-      </Layout>,
-      opts.status ?? 200,
-    );
-  }
+  r.post(`${PATH}/${SID}`, 'services.manage', formAction({
+    input: sopForm,
+    run: async (c, input) => {
+      await updateSop(svc(c), await managedUnit(c), sopIdOf(c), input);
+      return { to: `${PATH}/${sopIdOf(c)}`, flash: 'services.sop.saved' };
+    },
+    page: async (c, refused) => showSop(c, await managedUnit(c), refused, refused.status),
+  }));
 
-  r.get(`${PATH}/${SID}`, 'services.view', async (c) => detail(c, await recordUnitOr404(c, 'sop', 'sid'), c.req.param('sid') ?? ''));
+  r.post(`${PATH}/${SID}/versi-baru`, 'services.manage', formAction({
+    input: sopForm,
+    run: async (c, input) => {
+      const s = await newSopVersion(svc(c), await managedUnit(c), sopIdOf(c), input);
+      return { to: `${PATH}/${s.id}`, flash: 'services.sop.versioned' };
+    },
+    page: async (c, refused) => showSop(c, await managedUnit(c), refused, refused.status),
+  }));
 
-  const change = (suffix: string, run: (c: Ctx, unitId: string, id: string, form: Record<string, string>) => Promise<{ to: string; flash: string }>, evalForm = false) => {
-    r.post(`${PATH}/${SID}${suffix}`, 'services.manage', async (c) => {
-      const unitId = manageUnit(c, await recordUnitOr404(c, 'sop', 'sid'));
-      const id = c.req.param('sid') ?? '';
-      const form = await formOf(c);
-      try {
-        const out = await run(c, unitId, id, form);
-        flash(c, 'success', out.flash);
-        return c.redirect(out.to, 303);
-      } catch (err) {
-        const e = refused(err);
-        return detail(c, unitId, id, { form, errors: e.errors, params: e.params, status: e.status, evalForm });
-      }
-    });
-  };
-  change('', async (c, unitId, id, form) => {
-    await updateSop(svc(c), unitId, id, form);
-    return { to: `${PATH}/${id}`, flash: 'services.sop.saved' };
-  });
-  change('/versi-baru', async (c, unitId, id, form) => {
-    const s = await newSopVersion(svc(c), unitId, id, form);
-    return { to: `${PATH}/${s.id}`, flash: 'services.sop.versioned' };
-  });
-  change('/evaluasi', async (c, unitId, id, form) => {
-    await addSopEvaluation(svc(c), unitId, id, form);
-    return { to: `${PATH}/${id}#evaluasi`, flash: 'services.sop.evaluated' };
-  }, true);
+  r.post(`${PATH}/${SID}/evaluasi`, 'services.manage', formAction({
+    input: sopEvaluationForm,
+    run: async (c, input) => {
+      await addSopEvaluation(svc(c), await managedUnit(c), sopIdOf(c), input);
+      return { to: `${PATH}/${sopIdOf(c)}#evaluasi`, flash: 'services.sop.evaluated' };
+    },
+    page: async (c, refused) => showSop(c, await managedUnit(c), refused, refused.status, true),
+  }));
 
-  r.post(`${PATH}/${SID}/bukti`, 'services.manage', { files: 1 }, async (c) => {
-    const unitId = manageUnit(c, await recordUnitOr404(c, 'sop', 'sid'));
-    const id = c.req.param('sid') ?? '';
-    const input = await evidenceInput(c);
-    try {
-      if (!input) throw nothingPosted();
-      await addEvidence(svc(c), c.var.deps.files, unitId, 'sop', id, input);
-      flash(c, 'success', 'services.evidence.added');
-      return c.redirect(`${PATH}/${id}#bukti`, 303);
-    } catch (err) {
-      const e = refused(err);
-      return detail(c, unitId, id, { errors: e.errors, params: e.params, status: e.status });
-    }
-  });
+  r.post(`${PATH}/${SID}/bukti`, 'services.manage', { files: 1 }, formAction({
+    input: evidenceForm,
+    files: ['file'],
+    run: async (c, input, posted) => {
+      const unitId = await managedUnit(c);
+      await addEvidence(svc(c), c.var.deps.files, unitId, 'sop', sopIdOf(c), await evidenceOr400(posted, input));
+      return { to: `${PATH}/${sopIdOf(c)}#bukti`, flash: 'services.evidence.added' };
+    },
+    page: async (c, refused) => showSop(c, await managedUnit(c), errorsOnly(refused), refused.status),
+  }));
 }
