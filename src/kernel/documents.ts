@@ -23,6 +23,21 @@ export interface Letterhead {
 }
 
 /** A unit's contact data as the letterheads of the unit's reports print it. */
+/** The model a module's Typst template of sections takes (coi.typ, gratification.typ): letterhead, title,
+ *  sections of pairs / a table / text, an optional signature block and the footer's words. */
+export type DocSection =
+  | { heading: string; kind: 'pairs'; rows: [string, string][] }
+  | { heading: string; kind: 'table'; head: string[]; rows: string[][]; widths: number[]; empty: string }
+  | { heading: string; kind: 'text'; text: string };
+export interface DocSigner { role: string; name: string; nip: string }
+export interface DocModel {
+  kop: Letterhead;
+  title: string; unit: string; subtitles: string[]; intro: string; numbered: boolean;
+  sections: DocSection[];
+  sign: { place: string; date: string; left: DocSigner | null; right: DocSigner } | null;
+  footer: string; page: string; of: string;
+}
+
 export interface LetterheadUnit { name: string; address: string | null; phone: string | null; email: string | null }
 
 /**

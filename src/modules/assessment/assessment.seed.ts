@@ -23,6 +23,7 @@ import { getRuleSet } from './lke.ruleset.ts';
 import { indexOf, isChoiceType, LETTERS_OF, parseAnswers, scoreAnswers } from './lke.rules.ts';
 import type { Answer, Answers, RuleSet } from './lke.types.ts';
 import type { Layer, State } from './lke.workflow.ts';
+import { seededRandom as random } from '../../kernel/demo-random.ts';
 
 const RULESET = 'permenpanrb-90-2021';
 const SUBJECT = 'lke_item';
@@ -74,18 +75,6 @@ function storyOf(now: Date): Story {
   // told from 27 November of this year, starting on 1 January of last year
   const clock = storyClock(now, Date.UTC(year - 1, 0, 1), Date.UTC(year, 10, 27));
   return { year, last: year - 1, text: (s) => storyText(s, now), clock };
-}
-
-/** Deterministic pseudo-random numbers (mulberry32): the demo is the same on every seed. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The i-th of n moments spread over working days (Mon–Fri, 08:00–15:59 WIB) between two dates. */

@@ -81,17 +81,6 @@ export async function collectSuggestions(sources: readonly LkeSuggestionSource[]
   return new Map([...found.entries()].sort((a, b) => items.get(a[0])!.seq - items.get(b[0])!.seq));
 }
 
-/** Same answer? (option letters, or the same inputs / percent / index) */
-export function sameAnswer(a: Answer | null | undefined, b: Answer | null | undefined): boolean {
-  if (!a || !b) return !a && !b;
-  return JSON.stringify(normalise(a)) === JSON.stringify(normalise(b));
-}
-
-function normalise(a: Answer): unknown {
-  if ('inputs' in a) return { inputs: Object.fromEntries(Object.entries(a.inputs).sort(([x], [y]) => x.localeCompare(y))) };
-  return a;
-}
-
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A fact's parameters with calendar dates (YYYY-MM-DD) written in the reader's format. */

@@ -2,7 +2,8 @@
 import { Badge, Csrf } from '../../kernel/ui/components.tsx';
 import type { View } from '../../kernel/ui/view.ts';
 import { answerText } from './assessment.view.tsx';
-import { factParams, sameAnswer, type CheckedSuggestion, type SuggestionEvidence } from './lke.suggest.ts';
+import { factParams, type CheckedSuggestion, type SuggestionEvidence } from './lke.suggest.ts';
+import { sameAnswer } from './lke.rules.ts';
 import type { Answer, RuleItem, RuleSetOptions } from './lke.types.ts';
 
 export type SuggestionStatus = 'none' | 'unanswered' | 'same' | 'different';

@@ -1,25 +1,13 @@
 // The conflict-of-interest documents as PDFs through Typst (coi.typ): the year's report of a unit
 // (counts and the records of the five steps, never the content of a declared conflict) and one
 // declaration (surat pernyataan) for signing by the declarant and acknowledgement by the superior.
-import { renderPdf, unitLetterhead, type Letterhead, type LetterheadUnit } from '../../kernel/documents.ts';
+import { renderPdf, unitLetterhead, type DocModel, type DocSection as Section, type LetterheadUnit } from '../../kernel/documents.ts';
 import type { T } from '../../kernel/i18n.ts';
 import { formatDate, formatNumber } from '../../kernel/i18n.ts';
 import { formatNip } from '../org/index.ts';
 import { versionById, currentVersion } from './coi.rules.ts';
 import type { DeclarationView, MapFunction, Summary } from './coi.service.ts';
 
-type Section =
-  | { heading: string; kind: 'pairs'; rows: [string, string][] }
-  | { heading: string; kind: 'table'; head: string[]; rows: string[][]; widths: number[]; empty: string }
-  | { heading: string; kind: 'text'; text: string };
-interface Signer { role: string; name: string; nip: string }
-export interface DocModel {
-  kop: Letterhead;
-  title: string; unit: string; subtitles: string[]; intro: string; numbered: boolean;
-  sections: Section[];
-  sign: { place: string; date: string; left: Signer | null; right: Signer } | null;
-  footer: string; page: string; of: string;
-}
 
 type UnitInfo = LetterheadUnit;
 const nipOf = (nip: string | null | undefined) => (nip ? `NIP. ${formatNip(nip)}` : '');

@@ -15,17 +15,7 @@ import { addDays, addWorkingDays, dayIn, isWorkingDay, type IsoDate, type OffDay
 import { orgUnits as units } from '../org/index.ts';
 import { hashCode, newTrackingCode, normaliseCode, slaDaysOf } from './complaints.rules.ts';
 import { complaintEntries, complaints } from './complaints.schema.ts';
-
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let x = s;
-    x = Math.imul(x ^ (x >>> 15), x | 1);
-    x ^= x + Math.imul(x ^ (x >>> 7), x | 61);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../../kernel/demo-random.ts';
 
 const pick = <T,>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];
 function weighted<T extends string>(r: () => number, table: [T, number][]): T {

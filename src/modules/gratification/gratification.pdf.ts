@@ -2,7 +2,7 @@
 // (counts only, no names), the custody receipt (tanda terima titipan) and the KPK report sheet of one
 // report. The KPK fields (kpkFields) are shared with the CSV export and the printable page.
 import type { Db } from '../../kernel/db.ts';
-import { renderPdf, unitLetterhead, type Letterhead } from '../../kernel/documents.ts';
+import { renderPdf, unitLetterhead, type DocModel, type DocSigner as Signer } from '../../kernel/documents.ts';
 import type { T } from '../../kernel/i18n.ts';
 import { formatDate, formatNumber } from '../../kernel/i18n.ts';
 import { dayIn } from '../../kernel/workdays.ts';
@@ -11,18 +11,6 @@ import { eq } from 'drizzle-orm';
 import { GRATIFICATION_RULES, periodRange, versionById } from './gratification.rules.ts';
 import { listCampaigns, settingsOf, statsOf, type CustodyRow, type ReportRow, type Reporter, type Stats } from './gratification.queries.ts';
 
-type Section =
-  | { heading: string; kind: 'pairs'; rows: [string, string][] }
-  | { heading: string; kind: 'table'; head: string[]; rows: string[][]; widths: number[]; empty: string }
-  | { heading: string; kind: 'text'; text: string };
-interface Signer { role: string; name: string; nip: string }
-export interface DocModel {
-  kop: Letterhead;
-  title: string; unit: string; subtitles: string[]; intro: string; numbered: boolean;
-  sections: Section[];
-  sign: { place: string; date: string; left: Signer | null; right: Signer } | null;
-  footer: string; page: string; of: string;
-}
 const nipOf = (nip: string | null | undefined) => (nip ? `NIP. ${formatNip(nip)}` : '');
 export const rupiah = (n: number) => `Rp ${formatNumber(n, 'id')}`;
 

@@ -20,18 +20,7 @@ import { findServiceByCode } from '../services/index.ts';
 import { instrumentFor } from './instruments.ts';
 import { periodDates } from './surveys.rules.ts';
 import { followups, periods, responses } from './surveys.schema.ts';
-
-/** mulberry32: a small deterministic PRNG */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from '../../kernel/demo-random.ts';
 
 /** One answer 1–4 whose expected value is about `mean` (2.6–3.9). */
 function draw(r: () => number, mean: number): number {
